@@ -1,0 +1,218 @@
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .permissions import OrganisationQuerySet
+from .regions import PROVINCE_CHOICES
+from .validators import validate_nib, validate_npwp
+
+
+class OrgKind(models.TextChoices):
+    SUPPLIER = "supplier", _("Supplier (UKM/IKM)")
+    COOPERATIVE = "cooperative", _("Cooperative")
+    BUMN_BUYER = "bumn_buyer", _("BUMN buyer")
+    PRIVATE_BUYER = "private_buyer", _("Private buyer")
+    MINISTRY = "ministry", _("Ministry")
+
+
+SUPPLIER_SIDE = (OrgKind.SUPPLIER, OrgKind.COOPERATIVE)
+BUYER_KINDS = (OrgKind.BUMN_BUYER, OrgKind.PRIVATE_BUYER)
+
+
+class SizeClass(models.TextChoices):
+    MICRO = "micro", _("Micro")
+    SMALL = "small", _("Small")
+    MEDIUM = "medium", _("Medium")
+    LARGE = "large", _("Large")
+
+
+class Organisation(models.Model):
+    """A legal entity on Pasok: a foundry, a cooperative, a buyer or the ministry."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrgKind.choices, db_index=True)
+    nib = models.CharField(_("NIB"), max_length=13, unique=True, null=True, blank=True,
+                           validators=[validate_nib])
+    npwp = models.CharField(_("NPWP"), max_length=16, blank=True, validators=[validate_npwp])
+    business_capital = models.DecimalField(
+        _("business capital (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True
+    )
+    annual_sales = models.DecimalField(
+        _("annual sales (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True
+    )
+    # Derived from capital or sales by pasok.rules.size_class in the services; stored because
+    # search filters on it.
+    size_class = models.CharField(
+        _("size class"), max_length=10, choices=SizeClass.choices, blank=True, db_index=True
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    district = models.CharField(_("district (kecamatan)"), max_length=100, blank=True)
+    regency = models.CharField(_("regency / city"), max_length=100, blank=True, db_index=True)
+    province = models.CharField(
+        _("province"), max_length=60, choices=PROVINCE_CHOICES, blank=True, db_index=True
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True,
+                                   blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True,
+                                    blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    cooperative = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="members",
+        limit_choices_to={"kind": OrgKind.COOPERATIVE}, verbose_name=_("cooperative"),
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("verified by"),
+    )
+    created_at = models.DateTimeField(_("created at"))
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(business_capital__gte=0) | models.Q(business_capital=None),
+                name="organisation_capital_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(annual_sales__gte=0) | models.Q(annual_sales=None),
+                name="organisation_sales_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def is_supplier_side(self) -> bool:
+        return self.kind in SUPPLIER_SIDE
+
+    @property
+    def is_buyer(self) -> bool:
+        return self.kind in BUYER_KINDS
+
+
+class OrgRole(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    STAFF = "staff", _("Staff")
+    VIEWER = "viewer", _("Viewer")
+
+
+class PlatformRole(models.TextChoices):
+    NONE = "", _("None")
+    MINISTRY_OFFICER = "ministry_officer", _("Ministry officer")
+    PLATFORM_ADMIN = "platform_admin", _("Platform administrator")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("email is required")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.update(is_staff=True, is_superuser=True,
+                      platform_role=PlatformRole.PLATFORM_ADMIN)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractUser):
+    """A person. Signs in with e-mail; belongs to one organisation with a role, and may hold a
+    platform role (ministry officer, platform administrator)."""
+
+    username = None
+    email = models.EmailField(_("e-mail"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users",
+        verbose_name=_("organisation"),
+    )
+    org_role = models.CharField(_("role in organisation"), max_length=10,
+                                choices=OrgRole.choices, default=OrgRole.VIEWER)
+    platform_role = models.CharField(_("platform role"), max_length=20,
+                                     choices=PlatformRole.choices, default="", blank=True)
+    first_name = None
+    last_name = None
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_platform_admin(self) -> bool:
+        return self.platform_role == PlatformRole.PLATFORM_ADMIN
+
+    @property
+    def is_ministry_officer(self) -> bool:
+        return self.platform_role == PlatformRole.MINISTRY_OFFICER
+
+    @property
+    def is_org_admin(self) -> bool:
+        return self.organisation_id is not None and self.org_role == OrgRole.ADMIN
+
+    @property
+    def can_write_for_org(self) -> bool:
+        """Admins and staff act for their organisation; viewers only read."""
+        return self.organisation_id is not None and self.org_role in (OrgRole.ADMIN,
+                                                                      OrgRole.STAFF)
+
+    @property
+    def org_kind(self) -> str | None:
+        return self.organisation.kind if self.organisation_id else None
+
+
+class ApiToken(models.Model):
+    """A bearer token for integrations. Only a SHA-256 digest is stored; the token itself is
+    shown once, when it is made."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=8, db_index=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def new_secret() -> str:
+        return "pst_" + secrets.token_urlsafe(32)
+
+    @staticmethod
+    def digest_of(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()

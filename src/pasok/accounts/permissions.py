@@ -1,0 +1,89 @@
+"""Who may see and change which organisation: the one place this is decided.
+
+Every page, API route, export and admin view asks `Organisation.objects.restrict(user, action)`
+(after NetBox's RestrictedQuerySet). Actions:
+
+- view: platform admins and ministry officers see every organisation; a buyer sees the
+  supplier side (suppliers and cooperatives) and itself; a cooperative sees itself and its
+  members; a supplier sees itself and its cooperative; anonymous users see nothing.
+- change: platform admins; admins and staff of the organisation; admins and staff of the
+  cooperative for its members.
+- verify: platform admins and ministry officers for any supplier-side organisation; a
+  cooperative's admins for its members.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+VIEW, CHANGE, VERIFY = "view", "change", "verify"
+_SUPPLIER_SIDE = ("supplier", "cooperative")
+_BUYERS = ("bumn_buyer", "private_buyer")
+
+
+def _org_filter(user, action: str) -> Q | None:
+    """The filter for `action`, Q() for everything, or None for nothing."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_platform_admin:
+        return Q()
+    own = user.organisation_id
+    kind = user.org_kind
+    if action == VIEW:
+        if user.is_ministry_officer:
+            return Q()
+        if own is None:
+            return None
+        if kind in _BUYERS:
+            return Q(kind__in=_SUPPLIER_SIDE) | Q(pk=own)
+        if kind == "cooperative":
+            return Q(pk=own) | Q(cooperative_id=own)
+        coop = user.organisation.cooperative_id
+        return Q(pk=own) | Q(pk=coop) if coop else Q(pk=own)
+    if action == CHANGE:
+        if own is None or not user.can_write_for_org:
+            return None
+        if kind == "cooperative":
+            return Q(pk=own) | Q(cooperative_id=own)
+        return Q(pk=own)
+    if action == VERIFY:
+        if user.is_ministry_officer:
+            return Q(kind__in=_SUPPLIER_SIDE)
+        if kind == "cooperative" and user.is_org_admin:
+            return Q(cooperative_id=own, kind="supplier")
+        return None
+    raise ValueError(f"unknown action {action!r}")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = VIEW):
+        condition = _org_filter(user, action)
+        return self.none() if condition is None else self.filter(condition)
+
+    def visible_to(self, user):
+        return self.restrict(user, VIEW)
+
+    def supplier_side(self):
+        return self.filter(kind__in=_SUPPLIER_SIDE)
+
+
+def may(user, action: str, organisation) -> bool:
+    """True when `user` may do `action` on `organisation` (one query)."""
+    from .models import Organisation
+
+    return Organisation.objects.restrict(user, action).filter(pk=organisation.pk).exists()
+
+
+def may_search_suppliers(user) -> bool:
+    """Capability search is for buyers, cooperatives (over their members) and the ministry."""
+    if not user.is_authenticated:
+        return False
+    return (user.is_platform_admin or user.is_ministry_officer
+            or user.org_kind in (*_BUYERS, "cooperative"))
+
+
+def may_import_suppliers(user) -> bool:
+    """Bulk import: the ministry, platform admins, and a cooperative's admins for members."""
+    if not user.is_authenticated:
+        return False
+    return (user.is_platform_admin or user.is_ministry_officer
+            or (user.org_kind == "cooperative" and user.is_org_admin))

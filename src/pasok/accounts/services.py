@@ -1,0 +1,204 @@
+"""Writes about organisations and people. Keyword-only, atomic, audited."""
+
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from pasok import clock
+from pasok.audit.services import audit_record, snapshot
+from pasok.rules.size_class import size_class
+
+from . import permissions
+from .models import ApiToken, Organisation, OrgKind, OrgRole, User
+from .validators import clean_nib, clean_npwp
+
+ORGANISATION_FIELDS = (
+    "name", "kind", "nib", "npwp", "business_capital", "annual_sales", "address", "district",
+    "regency", "province", "latitude", "longitude", "email", "phone", "cooperative",
+)
+CONFIRM_SALT = "pasok.accounts.confirm-email"
+CONFIRM_MAX_AGE = 3 * 24 * 3600
+
+
+def _normalise_identity(org: Organisation) -> None:
+    """Store identifiers as bare digits and derive the size class (PP 7/2021)."""
+    errors = {}
+    for field, clean in (("nib", clean_nib), ("npwp", clean_npwp)):
+        value = getattr(org, field)
+        if value:
+            try:
+                setattr(org, field, clean(value))
+            except ValidationError as exc:
+                errors[field] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    if org.is_supplier_side and not org.nib:
+        raise ValidationError({"nib": _("Suppliers and cooperatives must give their NIB.")})
+    cls = size_class(business_capital=org.business_capital, annual_sales=org.annual_sales)
+    org.size_class = cls.value if cls else ""
+
+
+def _check_cooperative(org: Organisation) -> None:
+    if org.cooperative_id and org.cooperative.kind != OrgKind.COOPERATIVE:
+        raise ValidationError({"cooperative": _("Choose a cooperative.")})
+    if org.cooperative_id and org.kind != OrgKind.SUPPLIER:
+        raise ValidationError({"cooperative": _("Only suppliers can be members of a "
+                                                "cooperative.")})
+
+
+def _save_validated(org: Organisation) -> None:
+    _normalise_identity(org)
+    _check_cooperative(org)
+    org.full_clean()
+    org.save()
+
+
+@transaction.atomic
+def organisation_create(*, by, verified: bool = False, **fields) -> Organisation:
+    """Create an organisation. `by` None means the system (demo data, migrations).
+
+    A supplier-side organisation starts unverified unless `verified` and `by` may verify it.
+    """
+    unknown = set(fields) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown organisation fields: {sorted(unknown)}")
+    org = Organisation(created_at=clock.now(), **fields)
+    _save_validated(org)
+    if org.is_supplier_side:
+        from pasok.suppliers.services import profile_ensure
+
+        profile_ensure(organisation=org)
+    audit_record(actor=by, action="organisation.create", obj=org, organisation=org,
+                 after=snapshot(org))
+    if verified:
+        organisation_verify(by=by, organisation=org)
+    return org
+
+
+@transaction.atomic
+def organisation_update(*, by, organisation: Organisation, **fields) -> Organisation:
+    if not permissions.may(by, permissions.CHANGE, organisation):
+        raise PermissionDenied
+    unknown = set(fields) - set(ORGANISATION_FIELDS) - {"kind"}
+    if unknown or "kind" in fields:
+        raise TypeError(f"these fields cannot be changed here: {sorted(unknown | {'kind'})}")
+    org = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = snapshot(org)
+    for name, value in fields.items():
+        setattr(org, name, value)
+    _save_validated(org)
+    audit_record(actor=by, action="organisation.update", obj=org, organisation=org,
+                 before=before, after=snapshot(org))
+    if org.is_supplier_side:
+        from pasok.suppliers.services import profile_reindex
+
+        profile_reindex(organisation=org)
+    return org
+
+
+@transaction.atomic
+def organisation_verify(*, by, organisation: Organisation) -> Organisation:
+    """Mark a supplier or cooperative verified. The system (by=None) may verify demo data."""
+    if by is not None and not permissions.may(by, permissions.VERIFY, organisation):
+        raise PermissionDenied
+    org = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if not org.is_supplier_side:
+        raise ValidationError(_("Only suppliers and cooperatives are verified."))
+    if org.verified_at is not None:
+        return org
+    before = snapshot(org, ["verified_at", "verified_by_id"])
+    org.verified_at = clock.now()
+    org.verified_by = by
+    org.save(update_fields=["verified_at", "verified_by"])
+    audit_record(actor=by, action="organisation.verify", obj=org, organisation=org,
+                 before=before, after=snapshot(org, ["verified_at", "verified_by_id"]))
+    return org
+
+
+@transaction.atomic
+def user_create(*, by, email: str, full_name: str, password: str | None,
+                organisation: Organisation | None, org_role: str = OrgRole.VIEWER,
+                platform_role: str = "", is_active: bool = True) -> User:
+    """Create a person. Only the system, platform admins, or an admin of the same organisation
+    may add people."""
+    if by is not None and not (by.is_platform_admin or (
+            by.is_org_admin and organisation is not None
+            and by.organisation_id == organisation.pk and not platform_role)):
+        raise PermissionDenied
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email=email).exists():
+        raise ValidationError({"email": _("An account with this e-mail already exists.")})
+    user = User(email=email, full_name=full_name, organisation=organisation, org_role=org_role,
+                platform_role=platform_role, is_active=is_active, date_joined=clock.now(),
+                is_staff=platform_role == "platform_admin",
+                is_superuser=platform_role == "platform_admin")
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    audit_record(actor=by, action="user.create", obj=user, organisation=organisation,
+                 after=snapshot(user, ["email", "full_name", "organisation_id", "org_role",
+                                       "platform_role", "is_active"]))
+    return user
+
+
+@transaction.atomic
+def supplier_signup(*, email: str, full_name: str, password: str, **org_fields) -> User:
+    """A foundry signs itself up: an unverified supplier organisation and its first admin,
+    inactive until the e-mail address is confirmed. The confirmation mail goes out as a
+    background task once the transaction commits."""
+    org = organisation_create(by=None, kind=OrgKind.SUPPLIER, email=email, **org_fields)
+    user = user_create(by=None, email=email, full_name=full_name, password=password,
+                       organisation=org, org_role=OrgRole.ADMIN, is_active=False)
+    from .tasks import send_confirmation_email
+
+    transaction.on_commit(lambda: send_confirmation_email.enqueue(user_id=user.pk))
+    return user
+
+
+def confirmation_token(user: User) -> str:
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(user.pk))
+
+
+@transaction.atomic
+def user_confirm_email(*, token: str) -> User:
+    try:
+        user_id = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token,
+                                                                    max_age=CONFIRM_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise ValidationError(_("This confirmation link has expired; sign up again.")) from exc
+    except signing.BadSignature as exc:
+        raise ValidationError(_("This confirmation link is not valid.")) from exc
+    user = User.objects.select_for_update().get(pk=int(user_id))
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        audit_record(actor=user, action="user.confirm_email", obj=user,
+                     organisation=user.organisation, before={"is_active": False},
+                     after={"is_active": True})
+    return user
+
+
+@transaction.atomic
+def api_token_create(*, by: User, name: str) -> tuple[ApiToken, str]:
+    """A new token for `by`; returns the record and the secret, which is never stored."""
+    if not by.is_authenticated:
+        raise PermissionDenied
+    secret = ApiToken.new_secret()
+    token = ApiToken.objects.create(user=by, name=name, prefix=secret[4:12],
+                                    digest=ApiToken.digest_of(secret), created_at=clock.now())
+    audit_record(actor=by, action="api_token.create", obj=token, organisation=by.organisation,
+                 after={"name": name, "prefix": token.prefix})
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, by: User, token: ApiToken) -> None:
+    if token.user_id != by.pk:
+        raise PermissionDenied
+    audit_record(actor=by, action="api_token.revoke", obj=token, organisation=by.organisation,
+                 before={"name": token.name, "prefix": token.prefix})
+    token.delete()

@@ -1,0 +1,51 @@
+"""The reference lists a capability profile draws from: processes and material grades.
+
+Grades follow the designations Indonesian foundries and buyers use: JIS G5501 / SNI 07-0730
+(grey iron FC), JIS G5502 (ductile iron FCD), UIC 832 phosphoric cast iron for brake blocks,
+JIS G5101 (cast steel SC), JIS H5202 / H5302 (aluminium AC4C, ADC12), JIS H5120 (bronze BC).
+Loaded into the Process and MaterialGrade tables by migration; codes are primary keys.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+PROCESSES = (
+    ("green_sand", _("Green-sand casting")),
+    ("no_bake", _("No-bake / furan casting")),
+    ("lost_foam", _("Lost-foam casting")),
+    ("investment", _("Investment casting")),
+    ("centrifugal", _("Centrifugal casting")),
+    ("machining", _("Machining")),
+    ("heat_treatment", _("Heat treatment")),
+    ("painting", _("Painting")),
+)
+
+MATERIAL_FAMILIES = (
+    ("grey_iron", _("Grey cast iron")),
+    ("ductile_iron", _("Ductile cast iron")),
+    ("phosphoric_iron", _("Phosphoric cast iron")),
+    ("cast_steel", _("Cast steel")),
+    ("aluminium", _("Aluminium")),
+    ("bronze", _("Bronze")),
+)
+
+GRADES = (
+    ("FC150", "grey_iron"), ("FC200", "grey_iron"), ("FC250", "grey_iron"),
+    ("FC300", "grey_iron"),
+    ("FCD400", "ductile_iron"), ("FCD450", "ductile_iron"), ("FCD500", "ductile_iron"),
+    ("FCD600", "ductile_iron"), ("FCD700", "ductile_iron"),
+    ("P10", "phosphoric_iron"),
+    ("SC450", "cast_steel"), ("SC480", "cast_steel"), ("SCMn1", "cast_steel"),
+    ("AC4C", "aluminium"), ("ADC12", "aluminium"),
+    ("BC6", "bronze"),
+)
+
+CERTIFICATE_KINDS = (
+    ("iso9001", _("ISO 9001")),
+    ("sni", _("SNI product certificate")),
+    ("tkdn", _("TKDN certificate")),
+)
+
+FURNACE_KINDS = (
+    ("cupola", _("Cupola")),
+    ("induction", _("Induction furnace")),
+)

@@ -1,0 +1,146 @@
+"""Writes to capability profiles. Keyword-only, atomic, audited."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from pasok import clock
+from pasok.accounts import permissions
+from pasok.accounts.models import Organisation
+from pasok.audit.services import audit_record
+
+from .models import Certificate, Furnace, MaterialGrade, Process, Product, SupplierProfile
+
+# A single foundry melting more than 20,000 t a month would be among the largest in the
+# world; above this a figure is a typing error (often kg entered as grams).
+MAX_MONTHLY_CAPACITY_KG = 20_000_000
+MAX_CASTING_WEIGHT_KG = Decimal(100_000)
+
+PROFILE_FIELDS = ("weight_min_kg", "weight_max_kg", "monthly_capacity_kg", "workforce_total",
+                  "workforce_women", "description", "buyers_served")
+
+
+def profile_ensure(*, organisation: Organisation) -> SupplierProfile:
+    profile, _created = SupplierProfile.objects.get_or_create(
+        organisation=organisation, defaults={"updated_at": clock.now()}
+    )
+    return profile
+
+
+def build_search_text(profile: SupplierProfile) -> str:
+    org = profile.organisation
+    words = [org.name, org.regency, org.district, org.province, profile.description,
+             *profile.buyers_served,
+             *(g.code for g in profile.grades.all()),
+             *(p.name for p in profile.products.all())]
+    return " ".join(w for w in words if w).lower()
+
+
+def profile_reindex(*, organisation: Organisation) -> None:
+    profile = profile_ensure(organisation=organisation)
+    profile.search_text = build_search_text(profile)
+    profile.save(update_fields=["search_text"])
+
+
+def _check_profile(fields: dict) -> None:
+    errors = {}
+    capacity = fields.get("monthly_capacity_kg")
+    if capacity is not None and capacity < 0:
+        errors["monthly_capacity_kg"] = _("Capacity cannot be negative.")
+    elif capacity is not None and capacity > MAX_MONTHLY_CAPACITY_KG:
+        errors["monthly_capacity_kg"] = _(
+            "%(value)s kg a month is more than any single foundry melts; check the unit "
+            "(kilograms per month).") % {"value": f"{capacity:,}"}
+    low, high = fields.get("weight_min_kg"), fields.get("weight_max_kg")
+    for name, value in (("weight_min_kg", low), ("weight_max_kg", high)):
+        if value is not None and value <= 0:
+            errors[name] = _("A casting weight must be more than 0 kg.")
+        elif value is not None and value > MAX_CASTING_WEIGHT_KG:
+            errors[name] = _("A casting weight above 100 t is not plausible; check the unit (kg).")
+    if low is not None and high is not None and low > high and "weight_min_kg" not in errors:
+        errors["weight_min_kg"] = _("The minimum weight is above the maximum weight.")
+    total, women = fields.get("workforce_total"), fields.get("workforce_women")
+    for name, value in (("workforce_total", total), ("workforce_women", women)):
+        if value is not None and value < 0:
+            errors[name] = _("A number of people cannot be negative.")
+    if total is not None and women is not None and women > total and not errors.get(
+            "workforce_women"):
+        errors["workforce_women"] = _("More women than the whole workforce.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _known(model, codes, field):
+    codes = list(dict.fromkeys(codes))
+    found = {obj.pk: obj for obj in model.objects.filter(pk__in=codes)}
+    unknown = [c for c in codes if c not in found]
+    if unknown:
+        raise ValidationError({field: _("Unknown: %(codes)s.") % {"codes": ", ".join(unknown)}})
+    return [found[c] for c in codes]
+
+
+def _replace_children(profile, model, rows: list[dict]) -> None:
+    model.objects.filter(profile=profile).delete()
+    objs = []
+    for index, row in enumerate(rows):
+        obj = model(profile=profile, **row)
+        try:
+            obj.full_clean(exclude=["profile"])
+        except ValidationError as exc:
+            name = model._meta.verbose_name_plural
+            raise ValidationError({f"{name}[{index + 1}].{k}": v
+                                   for k, v in exc.message_dict.items()}) from exc
+        objs.append(obj)
+    model.objects.bulk_create(objs)
+
+
+def _picture(profile: SupplierProfile) -> dict:
+    return {
+        **{f: getattr(profile, f) for f in PROFILE_FIELDS},
+        "processes": sorted(profile.processes.values_list("pk", flat=True)),
+        "grades": sorted(profile.grades.values_list("pk", flat=True)),
+        "furnaces": [str(f) for f in profile.furnaces.all()],
+        "certificates": [f"{c.kind} {c.number} {c.valid_until}" for c in
+                         profile.certificates.all()],
+        "products": [p.name for p in profile.products.all()],
+    }
+
+
+@transaction.atomic
+def profile_save(*, by, organisation: Organisation, fields: dict | None = None,
+                 processes: list[str] | None = None, grades: list[str] | None = None,
+                 furnaces: list[dict] | None = None, certificates: list[dict] | None = None,
+                 products: list[dict] | None = None) -> SupplierProfile:
+    """Change a capability profile. Lists given replace what was there; None leaves it.
+
+    `by` None is the system (demo data, bulk import checks permission itself)."""
+    if by is not None and not permissions.may(by, permissions.CHANGE, organisation):
+        raise PermissionDenied
+    fields = fields or {}
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown profile fields: {sorted(unknown)}")
+    profile = profile_ensure(organisation=organisation)
+    profile = SupplierProfile.objects.select_for_update().get(pk=profile.pk)
+    before = _picture(profile)
+    merged = {f: getattr(profile, f) for f in PROFILE_FIELDS} | fields
+    _check_profile(merged)
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.updated_at = clock.now()
+    profile.full_clean(exclude=["organisation", "search_text"])
+    profile.save()
+    if processes is not None:
+        profile.processes.set(_known(Process, processes, "processes"))
+    if grades is not None:
+        profile.grades.set(_known(MaterialGrade, grades, "grades"))
+    for model, rows in ((Furnace, furnaces), (Certificate, certificates), (Product, products)):
+        if rows is not None:
+            _replace_children(profile, model, rows)
+    profile.search_text = build_search_text(profile)
+    profile.save(update_fields=["search_text"])
+    audit_record(actor=by, action="profile.update", obj=profile, organisation=organisation,
+                 before=before, after=_picture(profile))
+    return profile

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from pasok.api import api
+
+urlpatterns = [
+    path("", include("pasok.web.urls")),
+    path("accounts/", include("pasok.accounts.urls")),
+    path("suppliers/", include("pasok.suppliers.urls")),
+    path("audit/", include("pasok.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,35 @@
+"""Template filters every page may use (registered as builtins in settings)."""
+
+from django import template
+from django.utils.translation import get_language
+
+from pasok.rules.money import format_number_id, format_rupiah
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value):
+    """Rp1.250.000 — Indonesian notation in both languages, as invoices are written."""
+    if value in (None, ""):
+        return "–"
+    return format_rupiah(value)
+
+
+@register.filter
+def number(value, places=0):
+    """150.000 in Indonesian, 150,000 in English."""
+    if value in (None, ""):
+        return "–"
+    if get_language() == "en":
+        return f"{float(value):,.{int(places)}f}"
+    return format_number_id(value, int(places))
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (for pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()
