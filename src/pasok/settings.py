@@ -64,6 +64,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "pasok.web.context_processors.navigation",
             ],
             "builtins": ["pasok.web.templatetags.pasok"],
         },

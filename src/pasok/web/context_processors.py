@@ -1,0 +1,25 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from pasok.accounts import permissions
+
+
+def navigation(request):
+    """The menu a person sees: only the pages their role may open."""
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    items = [(reverse("web:home"), _("Home"))]
+    if user.organisation_id:
+        items.append((reverse("suppliers:organisation", args=[user.organisation_id]),
+                      _("My organisation")))
+    if permissions.may_search_suppliers(user):
+        items.append((reverse("suppliers:search"), _("Find suppliers")))
+    if permissions.may_import_suppliers(user):
+        items.append((reverse("suppliers:import"), _("Import suppliers")))
+    if user.is_platform_admin or user.is_ministry_officer or user.is_org_admin:
+        items.append((reverse("audit:list"), _("Audit log")))
+    items.append((reverse("accounts:tokens"), _("API tokens")))
+    path = request.path
+    return {"nav_items": [{"url": url, "label": label, "current": path == url}
+                          for url, label in items]}

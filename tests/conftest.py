@@ -1,0 +1,93 @@
+"""Shared fixtures: a small cluster with one person for every role of the permission matrix."""
+
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+
+from pasok.accounts.models import Organisation, OrgKind, OrgRole, User
+from pasok.accounts.services import organisation_create, user_create
+from pasok.rules.identifiers import npwp_check_digit
+from pasok.suppliers.services import profile_save
+
+PASSWORD = "rahasia-uji-123"  # noqa: S105
+
+
+def make_npwp(n: int) -> str:
+    """A valid 15-digit NPWP derived from `n` (check digit computed)."""
+    first = f"{n % 100_000_000:08d}"
+    return first + npwp_check_digit(first) + "526000"
+
+
+def make_nib(n: int) -> str:
+    return f"{9_120_000_000_000 + n:013d}"
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@dataclass
+class Cluster:
+    supplier_a: Organisation
+    supplier_b: Organisation
+    cooperative: Organisation
+    member: Organisation  # a supplier that is a member of the cooperative
+    buyer_x: Organisation
+    buyer_y: Organisation
+    ministry: Organisation
+    users: dict[str, User | None]
+
+
+def _supplier(n, name, regency="Klaten", **kw):
+    return organisation_create(by=None, name=name, kind=kw.pop("kind", OrgKind.SUPPLIER),
+                               nib=make_nib(n), npwp=make_npwp(n), province="Jawa Tengah",
+                               regency=regency, business_capital=Decimal(800_000_000), **kw)
+
+
+@pytest.fixture
+def cluster(db) -> Cluster:
+    """Orgs and one user per matrix role: anonymous, supplier_a, supplier_b, cooperative,
+    buyer_x, buyer_y, ministry, admin. Passwords are all PASSWORD."""
+    coop = _supplier(1, "Koperasi Batur Jaya", kind=OrgKind.COOPERATIVE)
+    a = _supplier(2, "CV Logam Sejahtera")
+    b = _supplier(3, "UD Cor Makmur", regency="Boyolali")
+    member = _supplier(4, "UD Sinar Besi", cooperative=coop)
+    x = organisation_create(by=None, name="PT Kereta Api Indonesia (Persero)",
+                            kind=OrgKind.BUMN_BUYER, province="Jawa Barat", regency="Bandung")
+    y = organisation_create(by=None, name="PT Astra Otoparts Tbk", kind=OrgKind.PRIVATE_BUYER,
+                            province="DKI Jakarta", regency="Jakarta Utara")
+    ministry = organisation_create(by=None, name="Kementerian Perindustrian",
+                                   kind=OrgKind.MINISTRY, province="DKI Jakarta",
+                                   regency="Jakarta Selatan")
+    profile_save(by=None, organisation=a, fields={"monthly_capacity_kg": 60_000,
+                                                  "weight_min_kg": Decimal(5),
+                                                  "weight_max_kg": Decimal(80)},
+                 processes=["green_sand"], grades=["FCD450", "FC200"])
+    users = {"anonymous": None}
+    for role, org, extra in (
+        ("supplier_a", a, {}), ("supplier_b", b, {}), ("cooperative", coop, {}),
+        ("buyer_x", x, {}), ("buyer_y", y, {}),
+        ("ministry", ministry, {"platform_role": "ministry_officer"}),
+        ("admin", None, {"platform_role": "platform_admin"}),
+    ):
+        users[role] = user_create(by=None, email=f"{role}@example.id", full_name=role,
+                                  password=PASSWORD, organisation=org, org_role=OrgRole.ADMIN,
+                                  **extra)
+    return Cluster(a, b, coop, member, x, y, ministry, users)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests skip where Chromium is missing, unless CI demands them."""
+    has_chromium = os.path.exists(os.environ.get("PASOK_CHROMIUM", "/usr/bin/chromium"))
+    if has_chromium:
+        return
+    if os.environ.get("PASOK_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError("PASOK_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing")
+    skip = pytest.mark.skip(reason="Debian chromium is not installed (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
