@@ -11,7 +11,7 @@ from pasok.accounts.services import organisation_create, user_create
 from pasok.rules.identifiers import npwp_check_digit
 from pasok.suppliers.services import profile_save
 
-PASSWORD = "rahasia-uji-123"  # noqa: S105
+PASSWORD = "rahasia-uji-123"
 
 
 def make_npwp(n: int) -> str:

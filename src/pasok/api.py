@@ -1,5 +1,32 @@
-"""The one NinjaAPI: each app mounts its router here."""
+"""The one NinjaAPI (/api/v1/): each app mounts its router here; errors read the same
+everywhere — a field-named message for bad input, 403 for what the user may not do."""
 
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api")
+from pasok.accounts.api import router as accounts_router
+from pasok.api_auth import API_AUTH
+from pasok.suppliers.api import router as suppliers_router
+
+api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AUTH,
+               description="Pasok HTTP API. Authenticate with `Authorization: Bearer <token>` "
+                           "(tokens are made on the API tokens page) or a browser session.")
+api.add_router("/", accounts_router)
+api.add_router("/suppliers", suppliers_router)
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request, exc):
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": "invalid input", "errors": errors},
+                               status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def _permission_denied(request, exc):
+    return api.create_response(request, {"detail": "permission denied"}, status=403)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def _not_found(request, exc):
+    return api.create_response(request, {"detail": "not found"}, status=404)

@@ -116,7 +116,19 @@ class PlatformRole(models.TextChoices):
     PLATFORM_ADMIN = "platform_admin", _("Platform administrator")
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Platform admins see everyone; others see the people of their own organisation."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_platform_admin:
+            return self
+        if user.organisation_id is None:
+            return self.filter(pk=user.pk)
+        return self.filter(organisation_id=user.organisation_id)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def create_user(self, email, password=None, **fields):

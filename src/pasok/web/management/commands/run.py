@@ -24,7 +24,7 @@ class Command(BaseCommand):
             call_command("demo")
         worker = None
         if not no_worker:
-            worker = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            worker = subprocess.Popen(
                 [sys.executable, "-m", "pasok.cli", "db_worker", "--no-reload"])
         try:
             call_command("runserver", addrport, use_reloader=False)

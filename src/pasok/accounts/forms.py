@@ -1,0 +1,53 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={
+        "autofocus": True, "autocomplete": "email"}))
+
+
+class SignupForm(forms.ModelForm):
+    """A foundry registers itself and its first administrator."""
+
+    full_name = forms.CharField(label=_("Your full name"), max_length=200)
+    email = forms.EmailField(label=_("Your e-mail"))
+    password1 = forms.CharField(label=_("Password"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("Password again"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "nib", "npwp", "business_capital", "annual_sales", "address",
+                  "district", "regency", "province", "phone"]
+        labels = {"name": _("Name of the business")}
+
+    field_order = ["full_name", "email", "password1", "password2"]
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif p1:
+            try:
+                password_validation.validate_password(p1)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        for required in ("nib", "npwp", "province", "regency"):
+            if not data.get(required) and required not in self.errors:
+                self.add_error(required, _("This field is required."))
+        return data
+
+    def org_fields(self) -> dict:
+        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=100,
+                           help_text=_("What the token is for, e.g. “ERP integration”."))

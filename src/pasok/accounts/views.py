@@ -1,0 +1,67 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import ApiTokenForm, LoginForm, SignupForm
+from .models import ApiToken
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+def signup(request):
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.supplier_signup(email=form.cleaned_data["email"],
+                                     full_name=form.cleaned_data["full_name"],
+                                     password=form.cleaned_data["password1"],
+                                     **form.org_fields())
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            return render(request, "accounts/signup_sent.html",
+                          {"email": form.cleaned_data["email"]})
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def confirm(request, token: str):
+    try:
+        services.user_confirm_email(token=token)
+    except ValidationError as exc:
+        return render(request, "accounts/confirm_failed.html", {"reason": " ".join(exc.messages)},
+                      status=400)
+    messages.success(request, _("Your e-mail is confirmed. You can sign in now."))
+    return redirect("accounts:login")
+
+
+@login_required
+def tokens(request):
+    form = ApiTokenForm(request.POST or None)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        _token, secret = services.api_token_create(by=request.user,
+                                                   name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    return render(request, "accounts/tokens.html", {
+        "form": form, "secret": secret,
+        "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
+    })
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.api_token_revoke(by=request.user, token=token)
+    messages.success(request, _("Token revoked."))
+    return redirect("accounts:tokens")

@@ -1,0 +1,191 @@
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from ninja import Field, File, Query, Router, Schema, UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+
+from pasok.accounts import permissions
+from pasok.accounts.models import Organisation
+from pasok.accounts.services import organisation_verify
+
+from . import selectors
+from .importing import import_suppliers
+from .services import profile_save
+
+router = Router(tags=["suppliers"])
+
+
+class SearchParams(Schema):
+    q: str = ""
+    process: list[str] = Field(default_factory=list)
+    grade: list[str] = Field(default_factory=list)
+    weight_min: Decimal | None = None
+    weight_max: Decimal | None = None
+    free_capacity: int | None = Field(None, ge=0)
+    province: str = ""
+    regency: str = ""
+    certificate: str = ""
+    verified: bool = False
+    size: list[str] = Field(default_factory=list)
+
+    def criteria(self) -> selectors.SearchCriteria:
+        return selectors.SearchCriteria(
+            text=self.q, processes=self.process, grades=self.grade,
+            weight_min=self.weight_min, weight_max=self.weight_max,
+            free_capacity_kg=self.free_capacity, province=self.province, regency=self.regency,
+            certificate=self.certificate, verified_only=self.verified, size_classes=self.size)
+
+
+class SupplierSummary(Schema):
+    id: int
+    name: str
+    kind: str
+    verified: bool = Field(..., alias="is_verified")
+    size_class: str
+    regency: str
+    province: str
+    monthly_capacity_kg: int = Field(..., alias="profile.monthly_capacity_kg")
+    free_capacity_kg: int = Field(..., alias="profile.free_capacity_kg")
+
+
+class CertificateOut(Schema):
+    kind: str
+    number: str
+    product: str
+    issued_on: date | None
+    valid_until: date | None
+
+
+class FurnaceOut(Schema):
+    kind: str
+    tonnes_per_heat: Decimal
+    count: int
+
+
+class ProductOut(Schema):
+    name: str
+    grade_id: str | None
+    unit_weight_kg: Decimal | None
+
+
+class ProfileOut(Schema):
+    processes: list[str]
+    grades: list[str]
+    weight_min_kg: Decimal | None
+    weight_max_kg: Decimal | None
+    monthly_capacity_kg: int
+    free_capacity_kg: int
+    workforce_total: int
+    workforce_women: int
+    description: str
+    buyers_served: list[str]
+    furnaces: list[FurnaceOut]
+    certificates: list[CertificateOut]
+    products: list[ProductOut]
+
+    @staticmethod
+    def resolve_processes(obj):
+        return [p.pk for p in obj.processes.all()]
+
+    @staticmethod
+    def resolve_grades(obj):
+        return [g.pk for g in obj.grades.all()]
+
+    @staticmethod
+    def resolve_furnaces(obj):
+        return list(obj.furnaces.all())
+
+    @staticmethod
+    def resolve_certificates(obj):
+        return list(obj.certificates.all())
+
+    @staticmethod
+    def resolve_products(obj):
+        return list(obj.products.all())
+
+
+class SupplierDetail(Schema):
+    id: int
+    name: str
+    kind: str
+    nib: str | None
+    npwp: str
+    verified: bool = Field(..., alias="is_verified")
+    verified_at: str | None
+    size_class: str
+    address: str
+    district: str
+    regency: str
+    province: str
+    cooperative_id: int | None
+    profile: ProfileOut
+
+    @staticmethod
+    def resolve_verified_at(obj):
+        return obj.verified_at.isoformat() if obj.verified_at else None
+
+
+class ProfileIn(Schema):
+    processes: list[str] | None = None
+    grades: list[str] | None = None
+    weight_min_kg: Decimal | None = None
+    weight_max_kg: Decimal | None = None
+    monthly_capacity_kg: int | None = None
+    workforce_total: int | None = None
+    workforce_women: int | None = None
+    description: str | None = None
+    buyers_served: list[str] | None = None
+
+
+class ImportProblemOut(Schema):
+    row: int
+    column: str
+    message: str
+
+
+class ImportReportOut(Schema):
+    dry_run: bool
+    rows: int
+    created: int
+    problems: list[ImportProblemOut]
+
+
+@router.get("", response=list[SupplierSummary], summary="Capability search")
+@paginate(PageNumberPagination, page_size=20)
+def search(request, params: Query[SearchParams]):
+    if not permissions.may_search_suppliers(request.auth):
+        raise PermissionDenied
+    return selectors.search_suppliers(user=request.auth, criteria=params.criteria())
+
+
+@router.get("/{int:supplier_id}", response=SupplierDetail, summary="One supplier's profile")
+def detail(request, supplier_id: int):
+    return selectors.supplier_get(user=request.auth, pk=supplier_id)
+
+
+@router.patch("/{int:supplier_id}/profile", response=SupplierDetail,
+              summary="Change a capability profile (only the fields given)")
+def update_profile(request, supplier_id: int, payload: ProfileIn):
+    org = selectors.supplier_get(user=request.auth, pk=supplier_id)
+    data = payload.dict(exclude_unset=True)
+    profile_save(by=request.auth, organisation=org, processes=data.pop("processes", None),
+                 grades=data.pop("grades", None), fields=data)
+    return selectors.supplier_get(user=request.auth, pk=supplier_id)
+
+
+@router.post("/{int:supplier_id}/verify", response=SupplierDetail, summary="Verify a supplier")
+def verify(request, supplier_id: int):
+    org = get_object_or_404(Organisation.objects.visible_to(request.auth).supplier_side(),
+                            pk=supplier_id)
+    organisation_verify(by=request.auth, organisation=org)
+    return selectors.supplier_get(user=request.auth, pk=supplier_id)
+
+
+@router.post("/import", response={200: ImportReportOut, 422: ImportReportOut},
+             summary="Bulk import from CSV or XLSX (all or nothing)")
+def bulk_import(request, file: File[UploadedFile], dry_run: bool = True):
+    report = import_suppliers(by=request.auth, file_name=file.name, data=file.read(),
+                              dry_run=dry_run)
+    return (422 if report.problems else 200), report

@@ -1,0 +1,73 @@
+"""CSV and XLSX of a search result: the same rows, read through the same selector."""
+
+import csv
+import io
+import itertools
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from pasok.accounts.models import OrgKind, SizeClass
+
+
+def _columns():
+    return [_("Name"), _("Kind"), _("Verified"), _("Size class"), _("NIB"), _("Regency / city"),
+            _("Province"), _("Processes"), _("Material grades"), _("Casting weight min (kg)"),
+            _("Casting weight max (kg)"), _("Monthly capacity (kg)"), _("Free capacity (kg)"),
+            _("Workforce"), _("Cooperative")]
+
+
+def _rows(organisations):
+    """Rows as a generator; labels are translated now, while the request's language is
+    active, because a streaming response iterates after the view has returned."""
+    yes, no = _("yes"), _("no")
+    kinds = {k: str(label) for k, label in OrgKind.choices}
+    sizes = {k: str(label) for k, label in SizeClass.choices}
+    orgs = organisations.prefetch_related("profile__processes", "profile__grades")
+
+    def row(org):
+        p = org.profile
+        return [org.name, kinds[org.kind], yes if org.verified_at else no,
+                sizes.get(org.size_class, ""), org.nib or "", org.regency, org.province,
+                ", ".join(x.code for x in p.processes.all()),
+                ", ".join(g.code for g in p.grades.all()),
+                p.weight_min_kg, p.weight_max_kg, p.monthly_capacity_kg, p.free_capacity_kg,
+                p.workforce_total, org.cooperative.name if org.cooperative_id else ""]
+
+    return (row(org) for org in orgs.iterator(chunk_size=2000))
+
+
+def _with_bom(lines):
+    # Excel opens UTF-8 CSV correctly only with a byte-order mark.
+    yield "\ufeff"
+    yield from lines
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_response(organisations, filename: str) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+    rows = itertools.chain([_columns()], _rows(organisations))
+    response = StreamingHttpResponse(_with_bom(writer.writerow(r) for r in rows),
+                                     content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(organisations, filename: str) -> HttpResponse:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Suppliers"))
+    sheet.append(_columns())
+    for row in _rows(organisations):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response

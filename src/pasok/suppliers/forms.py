@@ -1,0 +1,129 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from pasok.accounts.models import Organisation, SizeClass
+from pasok.accounts.regions import PROVINCE_CHOICES
+
+from .catalogue import CERTIFICATE_KINDS, GRADES, PROCESSES
+from .models import Certificate, Furnace, Product
+from .selectors import SearchCriteria
+
+GRADE_CHOICES = [(code, code) for code, _family in GRADES]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200,
+                        widget=forms.TextInput(attrs={
+                            "type": "search",
+                            "placeholder": _("e.g. FCD450, 20–60 kg, Klaten")}))
+    process = forms.MultipleChoiceField(label=_("Processes (all of)"), choices=PROCESSES,
+                                        required=False)
+    grade = forms.MultipleChoiceField(label=_("Material grades (any of)"),
+                                      choices=GRADE_CHOICES, required=False)
+    weight_min = forms.DecimalField(label=_("Casting weight from (kg)"), required=False,
+                                    min_value=0, max_digits=9, decimal_places=2)
+    weight_max = forms.DecimalField(label=_("to (kg)"), required=False, min_value=0,
+                                    max_digits=9, decimal_places=2)
+    free_capacity = forms.IntegerField(label=_("Free monthly capacity at least (kg)"),
+                                       required=False, min_value=0)
+    province = forms.ChoiceField(label=_("Province"), required=False,
+                                 choices=[("", _("All provinces")), *PROVINCE_CHOICES])
+    regency = forms.CharField(label=_("Regency / city"), required=False, max_length=100)
+    certificate = forms.ChoiceField(label=_("Valid certificate"), required=False,
+                                    choices=[("", _("Any")), *CERTIFICATE_KINDS])
+    verified = forms.BooleanField(label=_("Verified suppliers only"), required=False)
+    size = forms.MultipleChoiceField(label=_("Size class"), choices=SizeClass.choices,
+                                     required=False)
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("weight_min"), data.get("weight_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("weight_min", _("The lower weight is above the upper weight."))
+        return data
+
+    def criteria(self) -> SearchCriteria:
+        d = self.cleaned_data
+        return SearchCriteria(
+            text=d.get("q") or "", processes=d.get("process") or [],
+            grades=d.get("grade") or [], weight_min=d.get("weight_min"),
+            weight_max=d.get("weight_max"), free_capacity_kg=d.get("free_capacity"),
+            province=d.get("province") or "", regency=d.get("regency") or "",
+            certificate=d.get("certificate") or "", verified_only=bool(d.get("verified")),
+            size_classes=d.get("size") or [],
+        )
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "nib", "npwp", "business_capital", "annual_sales", "address",
+                  "district", "regency", "province", "latitude", "longitude", "email", "phone"]
+
+
+class ProfileForm(forms.Form):
+    processes = forms.MultipleChoiceField(label=_("Processes"), choices=PROCESSES,
+                                          required=False, widget=forms.CheckboxSelectMultiple)
+    grades = forms.MultipleChoiceField(label=_("Material grades"), choices=GRADE_CHOICES,
+                                       required=False, widget=forms.CheckboxSelectMultiple)
+    weight_min_kg = forms.DecimalField(label=_("Minimum casting weight (kg)"), required=False,
+                                       max_digits=9, decimal_places=2)
+    weight_max_kg = forms.DecimalField(label=_("Maximum casting weight (kg)"), required=False,
+                                       max_digits=9, decimal_places=2)
+    monthly_capacity_kg = forms.IntegerField(label=_("Monthly melting capacity (kg)"))
+    workforce_total = forms.IntegerField(label=_("Workforce"), initial=0)
+    workforce_women = forms.IntegerField(label=_("Of whom women"), initial=0)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+    buyers_served = forms.CharField(label=_("Buyers served (one per line)"), required=False,
+                                    widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_buyers_served(self):
+        lines = self.cleaned_data["buyers_served"].splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+
+class _ChildForm(forms.ModelForm):
+    """A row of a nested list; blank extra rows are ignored, rows marked for deletion dropped."""
+
+    def row(self) -> dict | None:
+        if self.cleaned_data.get("DELETE") or (not self.initial and not self.has_changed()):
+            return None
+        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class FurnaceForm(_ChildForm):
+    class Meta:
+        model = Furnace
+        fields = ["kind", "tonnes_per_heat", "count"]
+
+
+class CertificateForm(_ChildForm):
+    class Meta:
+        model = Certificate
+        fields = ["kind", "number", "product", "issued_on", "valid_until"]
+        widgets = {"issued_on": forms.DateInput(attrs={"type": "date"}),
+                   "valid_until": forms.DateInput(attrs={"type": "date"})}
+
+    def clean(self):
+        data = super().clean()
+        issued, until = data.get("issued_on"), data.get("valid_until")
+        if issued and until and issued > until:
+            raise ValidationError({"valid_until": _("Valid until is before the issue date.")})
+        return data
+
+
+class ProductForm(_ChildForm):
+    class Meta:
+        model = Product
+        fields = ["name", "grade", "unit_weight_kg", "photo"]
+
+
+def child_formset(form_class, extra=1):
+    return forms.formset_factory(form_class, extra=extra, can_delete=True)
+
+
+FurnaceFormSet = child_formset(FurnaceForm)
+CertificateFormSet = child_formset(CertificateForm)
+ProductFormSet = child_formset(ProductForm)
