@@ -25,7 +25,9 @@ def make_nib(n: int) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _tasks_run_immediately(settings):
+def _fast_settings(settings):
+    """Tasks run at once, mail stays in memory, and passwords hash cheaply in tests."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

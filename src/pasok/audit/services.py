@@ -35,9 +35,11 @@ def audit_record(*, actor, action: str, obj: models.Model, organisation=None,
     """Append one event. `actor` may be None for the system itself (e.g. `pasok demo`)."""
     changed_before, changed_after = before, after
     if before is not None and after is not None:
-        keys = [k for k in after if before.get(k) != after.get(k)]
+        missing = object()
+        keys = [k for k in {**before, **after}
+                if before.get(k, missing) != after.get(k, missing)]
         changed_before = {k: before.get(k) for k in keys}
-        changed_after = {k: after[k] for k in keys}
+        changed_after = {k: after.get(k) for k in keys}
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         at=clock.now(),

@@ -30,7 +30,7 @@ def _digits(value: str) -> str:
     compact = _SEPARATORS.sub("", value or "")
     if not compact:
         raise IdentifierError("empty")
-    if not compact.isdigit():
+    if not (compact.isascii() and compact.isdigit()):  # "١٢٣" and "１２３" are digits too
         raise IdentifierError("not_digits")
     return compact
 

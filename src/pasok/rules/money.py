@@ -10,9 +10,12 @@ def to_decimal(value) -> Decimal:
     if isinstance(value, float):
         value = repr(value)
     try:
-        return Decimal(value)
-    except (InvalidOperation, TypeError) as exc:
+        result = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError) as exc:
         raise ValueError(f"not a number: {value!r}") from exc
+    if not result.is_finite():
+        raise ValueError(f"not a number: {value!r}")
+    return result
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:

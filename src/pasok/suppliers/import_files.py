@@ -5,7 +5,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import openpyxl
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ class UnreadableFile(Exception):
 
 @dataclass
 class Table:
+    header_row: int
     header: list[str]
     rows: list[tuple[int, list[Cell]]]  # (spreadsheet row number, cells); blank rows left out
 
@@ -40,14 +41,14 @@ def read_table(file_name: str, data: bytes) -> Table:
     else:
         lines = _csv_lines(data)
     numbered = [(number, cells) for number, cells in enumerate(lines, start=1)
-                if any(_present(c) for c in cells)]
+                if any(has_value(c) for c in cells)]
     if not numbered:
         raise UnreadableFile(_("The file is empty."))
-    (_first, header), *rows = numbered
-    header = [_text(c) for c in header]
+    (header_row, header), *rows = numbered
+    header = [cell_text(c) for c in header]
     while header and not header[-1]:
         header.pop()
-    return Table(header=header, rows=rows)
+    return Table(header_row=header_row, header=header, rows=rows)
 
 
 def _csv_lines(data: bytes) -> list[list[str]]:
@@ -56,8 +57,8 @@ def _csv_lines(data: bytes) -> list[list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(_("The file is not UTF-8 text; in Excel save it as “CSV UTF-8”."),
-                             ) from exc
+        raise UnreadableFile(
+            _("The file is not UTF-8 text; in Excel save it as “CSV UTF-8”.")) from exc
     # Indonesian Excel separates with semicolons (the comma is its decimal mark).
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -94,11 +95,11 @@ def _cell(value) -> Cell:
     return str(value)
 
 
-def _present(cell: Cell) -> bool:
+def has_value(cell: Cell) -> bool:
     return isinstance(cell, Decimal) or bool(cell.strip())
 
 
-def _text(cell: Cell) -> str:
+def cell_text(cell: Cell) -> str:
     """A cell as text; a number typed into a text column (NIB, phone) loses no digits."""
     if isinstance(cell, Decimal):
         return str(int(cell)) if cell == cell.to_integral_value() else format(cell, "f")
@@ -125,17 +126,19 @@ def parse_number(cell: Cell, *, whole: bool) -> Decimal:
     if isinstance(cell, Decimal):
         number = cell
     else:
-        number = _parse_text(re.sub(r"^rp\.?", "", re.sub(r"\s", "", cell), flags=re.I), whole)
+        compact = re.sub(r"^rp\.?", "", re.sub(r"\s", "", cell), flags=re.I)
+        number = _parse_text(compact, whole)
+        if number is None:
+            raise ValueError(_("“%(value)s” is not a number; write e.g. 1250000, 1.250.000 or "
+                               "12,5.") % {"value": cell.strip()})
     if whole and number != number.to_integral_value():
-        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": _text(cell)})
+        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": cell_text(cell)})
     return number
 
 
-def _parse_text(text: str, whole: bool) -> Decimal:
-    problem = ValueError(_("“%(value)s” is not a number; write e.g. 1250000, 1.250.000 or 12,5.")
-                         % {"value": text})
+def _parse_text(text: str, whole: bool) -> Decimal | None:
     if not _NUMBER_SHAPE.fullmatch(text):
-        raise problem
+        return None
     sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
     marks = [m for m in ".," if m in digits]
     if len(marks) == 2:
@@ -152,8 +155,5 @@ def _parse_text(text: str, whole: bool) -> Decimal:
                                         and all(len(g) == 3 for g in groups[1:]))
     if not (well_grouped and all(g.isdigit() for g in groups)
             and (fraction.isdigit() or not decimal_mark)):
-        raise problem
-    try:
-        return Decimal(sign + "".join(groups) + ("." + fraction if fraction else ""))
-    except InvalidOperation as exc:
-        raise problem from exc
+        return None
+    return Decimal(sign + "".join(groups) + ("." + fraction if fraction else ""))

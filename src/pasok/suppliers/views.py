@@ -27,15 +27,16 @@ from .services import profile_save
 PAGE_SIZE = 20
 
 
-def _search_form(request) -> SearchForm:
+def _search_form(request, *, bound: bool) -> SearchForm:
+    """The search filters; an export is always bound (no filters = everything visible)."""
     if not permissions.may_search_suppliers(request.user):
         raise PermissionDenied
-    return SearchForm(request.GET or None)
+    return SearchForm(request.GET if bound else (request.GET or None))
 
 
 @login_required
 def search(request):
-    form = _search_form(request)
+    form = _search_form(request, bound=False)
     page = None
     if form.is_bound and form.is_valid():
         results = selectors.search_suppliers(user=request.user, criteria=form.criteria())
@@ -47,7 +48,7 @@ def search(request):
 
 @login_required
 def export(request, fmt: str):
-    form = _search_form(request)
+    form = _search_form(request, bound=True)
     if not form.is_valid():
         return redirect("suppliers:search")
     results = selectors.search_suppliers(user=request.user, criteria=form.criteria())

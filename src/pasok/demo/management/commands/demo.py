@@ -1,0 +1,38 @@
+"""`pasok demo [--seed N]`: fill an empty database with the demo cluster of Ceper, Klaten."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pasok import clock
+from pasok.accounts.models import Organisation, User
+from pasok.demo.cluster import DEFAULT_SEED, load_cluster, plan_cluster, summary
+from pasok.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+
+
+def database_is_empty() -> bool:
+    return not (Organisation.objects.exists() or User.objects.exists())
+
+
+class Command(BaseCommand):
+    help = "Fill an empty database with the deterministic demo cluster of Ceper, Klaten."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                            help=f"random seed; the same seed gives the same cluster "
+                                 f"(default {DEFAULT_SEED})")
+
+    def handle(self, *args, seed, **options):
+        # The demo accounts share a published password: never mix them into real data.
+        if not database_is_empty():
+            raise CommandError(
+                "The database already holds organisations or users; `pasok demo` only fills "
+                "an empty database. Use a new database (e.g. remove var/pasok.sqlite3) and "
+                "run it again.", returncode=2)
+        plan = plan_cluster(seed=seed, today=clock.today())
+        load_cluster(plan)
+        self.stdout.write(self.style.SUCCESS(f"Demo cluster loaded (seed {seed}):"))
+        for line in summary(plan):
+            self.stdout.write(f"  {line}")
+        self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD}):")
+        width = max(len(role) for role, _email in DEMO_LOGINS)
+        for role, email in DEMO_LOGINS:
+            self.stdout.write(f"  {role:<{width}}  {email}")

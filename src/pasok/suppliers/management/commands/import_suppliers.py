@@ -1,0 +1,61 @@
+"""`pasok import suppliers FILE [--dry-run] [--as EMAIL]`."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pasok.accounts.models import User
+from pasok.accounts.permissions import may_import_suppliers
+from pasok.suppliers.importing import COLUMNS, REQUIRED, import_suppliers
+
+
+class Command(BaseCommand):
+    help = (
+        "Import suppliers from a CSV (UTF-8, comma or semicolon separated) or XLSX file. Every "
+        "row is checked first; then all are created, or none. Prints a JSON report; exit "
+        "status 2 when any row has a problem (listed on standard error as 'row 3, nib: ...'). "
+        f"Columns: {', '.join(COLUMNS)}; required: {', '.join(REQUIRED)}."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="path of the .csv or .xlsx file, or - for standard input")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="check every row and report, but write nothing")
+        parser.add_argument("--as", dest="as_user", metavar="EMAIL",
+                            help="act as this ministry officer, platform administrator or "
+                                 "cooperative admin (whose members the suppliers become); "
+                                 "without it the import runs as the system, with full rights, "
+                                 "and is audited as 'system'")
+
+    def handle(self, *args, file, dry_run, as_user, **options):
+        report = import_suppliers(by=self._acting_user(as_user), file_name=file,
+                                  data=self._read(file), dry_run=dry_run)
+        self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        if report.problems:
+            for problem in report.problems:
+                place = f"row {problem.row}" + (f", {problem.column}" if problem.column else "")
+                self.stderr.write(f"{place}: {problem.message}")
+            raise CommandError(f"{len(report.problems)} problem(s); nothing was written.",
+                               returncode=2)
+
+    def _read(self, file: str) -> bytes:
+        if file == "-":
+            return sys.stdin.buffer.read()
+        try:
+            return Path(file).read_bytes()
+        except OSError as exc:
+            raise CommandError(f"FILE: cannot read {file}: {exc.strerror}", returncode=2) from exc
+
+    def _acting_user(self, email: str | None) -> User | None:
+        if email is None:
+            return None
+        user = User.objects.filter(email=email.lower(), is_active=True).first()
+        if user is None:
+            raise CommandError(f"--as: no active user with e-mail {email}", returncode=2)
+        if not may_import_suppliers(user):
+            raise CommandError(f"--as: {email} may not import suppliers (ministry officers, "
+                               "platform administrators and cooperative admins may)",
+                               returncode=2)
+        return user

@@ -1,0 +1,233 @@
+"""Every page and API route, as every role: what each may read and write.
+
+The walkers list every route Django and the API know; a route missing from the tables below
+fails the test, so a new page cannot ship without deciding who may open it."""
+
+import io
+import json
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from pasok.accounts.models import ApiToken
+from pasok.accounts.services import api_token_create
+from pasok.api import api
+from pasok.audit.models import AuditEvent
+from tests.conftest import PASSWORD
+
+ROLES = ("anonymous", "supplier_a", "supplier_b", "cooperative", "buyer_x", "buyer_y",
+         "ministry", "admin")
+LOGIN = "login"  # a redirect to the sign-in page
+
+
+def row(anonymous, supplier_a, supplier_b, cooperative, buyer_x, buyer_y, ministry, admin):
+    return dict(zip(ROLES, (anonymous, supplier_a, supplier_b, cooperative, buyer_x, buyer_y,
+                            ministry, admin), strict=True))
+
+
+# (method, url name, how to build its arguments) → expected status per role.
+# Arguments: "a" = supplier A, "member" = a cooperative member, "token" = supplier A's token.
+PAGES = {
+    ("GET", "web:home", None): row(200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "accounts:login", None): row(200, 302, 302, 302, 302, 302, 302, 302),
+    ("POST", "accounts:logout", None): row(302, 302, 302, 302, 302, 302, 302, 302),
+    ("GET", "accounts:signup", None): row(200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "accounts:confirm", "bad-token"): row(400, 400, 400, 400, 400, 400, 400, 400),
+    ("GET", "accounts:tokens", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "accounts:token-revoke", "token"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    ("GET", "suppliers:search", None): row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
+    ("GET", "suppliers:export-csv", None): row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
+    ("GET", "suppliers:export-xlsx", None): row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
+    ("GET", "suppliers:import", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
+    ("GET", "suppliers:import-template", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
+    ("GET", "suppliers:organisation", "a"): row(LOGIN, 200, 404, 404, 200, 200, 200, 200),
+    ("GET", "suppliers:organisation", "member"): row(LOGIN, 404, 404, 200, 200, 200, 200, 200),
+    ("GET", "suppliers:edit", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
+    ("GET", "suppliers:edit", "member"): row(LOGIN, 404, 404, 200, 403, 403, 403, 200),
+    ("POST", "suppliers:verify", "member"): row(LOGIN, 404, 404, 302, 403, 403, 302, 302),
+    ("GET", "audit:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
+}
+# Routes that are not pages of ours: the admin (tested below) and static/media serving.
+NOT_PAGES_PREFIXES = ("admin:", "api:")
+
+API = {
+    ("GET", "/api/v1/me", None): row(401, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/api/v1/suppliers", None): row(401, 403, 403, 200, 200, 200, 200, 200),
+    ("GET", "/api/v1/suppliers/{supplier_id}", "a"): row(401, 200, 404, 404, 200, 200, 200, 200),
+    ("GET", "/api/v1/suppliers/{supplier_id}", "member"):
+        row(401, 404, 404, 200, 200, 200, 200, 200),
+    ("PATCH", "/api/v1/suppliers/{supplier_id}/profile", "a"):
+        row(401, 200, 404, 404, 403, 403, 403, 200),
+    ("POST", "/api/v1/suppliers/{supplier_id}/verify", "member"):
+        row(401, 404, 404, 200, 403, 403, 200, 200),
+    ("POST", "/api/v1/suppliers/import", None): row(401, 403, 403, 200, 403, 403, 200, 200),
+}
+
+
+def _url_names(patterns, namespace=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+            yield from _url_names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield namespace + p.name
+
+
+def test_every_page_is_in_the_matrix():
+    names = {n for n in _url_names(get_resolver().url_patterns)
+             if not n.startswith(NOT_PAGES_PREFIXES)}
+    covered = {name for _method, name, _arg in PAGES}
+    assert names - covered == set(), "pages missing from the permission matrix"
+    assert covered - names == set(), "matrix lists pages that no longer exist"
+
+
+def test_every_api_route_is_in_the_matrix():
+    schema = api.get_openapi_schema()
+    routes = {(method.upper(), path) for path, item in schema["paths"].items()
+              for method in item}
+    covered = {(method, path) for method, path, _arg in API}
+    assert routes == covered
+
+
+def _client_as(client, cluster, role):
+    if role != "anonymous":
+        assert client.login(email=f"{role}@example.id", password=PASSWORD)
+    return client
+
+
+def _page_args(cluster, arg):
+    if arg is None:
+        return []
+    if arg == "a":
+        return [cluster.supplier_a.pk]
+    if arg == "member":
+        return [cluster.member.pk]
+    if arg == "token":
+        token, _secret = api_token_create(by=cluster.users["supplier_a"], name="matrix")
+        return [token.pk]
+    return [arg]
+
+
+def _outcome(response):
+    if response.status_code == 302 and "/accounts/login/" in response.get("Location", ""):
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", list(PAGES), ids=lambda r: f"{r[0]} {r[1]} {r[2] or ''}")
+def test_page(client, cluster, role, route):
+    method, name, arg = route
+    url = reverse(name, args=_page_args(cluster, arg))
+    _client_as(client, cluster, role)
+    response = client.get(url) if method == "GET" else client.post(
+        url, {"language": "en", "next": "/"} if name == "set_language" else {})
+    assert _outcome(response) == PAGES[route][role]
+
+
+def _api_path(cluster, path, arg):
+    return path.replace("{supplier_id}", str(_page_args(cluster, arg)[0])) if arg else path
+
+
+def _api_call(client, method, path, headers):
+    if method == "GET":
+        return client.get(path, headers=headers)
+    if path.endswith("/import"):
+        upload = io.BytesIO(b"name,nib\n")
+        upload.name = "empty.csv"
+        return client.post(path + "?dry_run=true", {"file": upload}, headers=headers)
+    body = json.dumps({"description": "Pengecoran pasir basah"}) if method == "PATCH" else ""
+    return client.generic(method, path, body, content_type="application/json", headers=headers)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", list(API), ids=lambda r: f"{r[0]} {r[1]} {r[2] or ''}")
+def test_api_route_with_token(client, cluster, role, route):
+    method, path, arg = route
+    headers = {}
+    if role != "anonymous":
+        _token, secret = api_token_create(by=cluster.users[role], name="matrix")
+        headers = {"Authorization": f"Bearer {secret}"}
+    response = _api_call(client, method, _api_path(cluster, path, arg), headers)
+    expected = API[route][role]
+    if path.endswith("/import") and expected == 200:
+        expected = 422  # the empty file is refused with a report, and nothing is written
+    assert response.status_code == expected, response.content[:300]
+
+
+@pytest.mark.django_db
+def test_api_refuses_revoked_and_unknown_tokens(client, cluster):
+    token, secret = api_token_create(by=cluster.users["buyer_x"], name="erp")
+    ok = client.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"})
+    assert ok.status_code == 200
+    ApiToken.objects.filter(pk=token.pk).delete()
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"}
+                      ).status_code == 401
+    assert client.get("/api/v1/me", headers={"Authorization": "Bearer pst_guess"}
+                      ).status_code == 401
+
+
+@pytest.mark.django_db
+def test_api_session_writes_need_csrf(cluster):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.login(email="admin@example.id", password=PASSWORD)
+    response = client.post(f"/api/v1/suppliers/{cluster.member.pk}/verify")
+    assert response.status_code in (401, 403)
+    cluster.member.refresh_from_db()
+    assert cluster.member.verified_at is None
+
+
+ADMIN_SAMPLE = ["admin:index", "admin:accounts_organisation_changelist",
+                "admin:accounts_user_changelist", "admin:audit_auditevent_changelist",
+                "admin:suppliers_supplierprofile_changelist", "admin:accounts_apitoken_changelist"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_is_for_platform_admins_only_and_read_only(client, cluster, role):
+    _client_as(client, cluster, role)
+    for name in ADMIN_SAMPLE:
+        response = client.get(reverse(name))
+        if role == "admin":
+            assert response.status_code == 200, name
+        else:
+            assert response.status_code == 302, name
+            assert "/admin/login/" in response["Location"]
+    change = reverse("admin:accounts_organisation_change", args=[cluster.supplier_a.pk])
+    add = reverse("admin:accounts_organisation_add")
+    if role == "admin":
+        assert client.get(change).status_code == 200  # a read-only view
+        assert client.post(change, {"name": "Renamed"}).status_code == 403
+        assert client.get(add).status_code == 403
+        cluster.supplier_a.refresh_from_db()
+        assert cluster.supplier_a.name == "CV Logam Sejahtera"
+
+
+def _write_edit(client, org):
+    return client.post(reverse("suppliers:edit", args=[org.pk]), {
+        "org-name": "Renamed by someone", "org-nib": org.nib, "org-npwp": org.npwp,
+        "org-province": org.province, "org-regency": org.regency,
+        "p-monthly_capacity_kg": "1000", "p-workforce_total": "1", "p-workforce_women": "0",
+        **{f"{prefix}-{k}": v for prefix in ("furnace", "cert", "product")
+           for k, v in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))},
+    })
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_only_permitted_roles_change_a_profile(client, cluster, role):
+    _client_as(client, cluster, role)
+    response = _write_edit(client, cluster.supplier_a)
+    cluster.supplier_a.refresh_from_db()
+    if role in ("supplier_a", "admin"):
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert cluster.supplier_a.name == "Renamed by someone"
+        assert AuditEvent.objects.filter(action="organisation.update",
+                                         object_id=str(cluster.supplier_a.pk)).exists()
+    else:
+        assert cluster.supplier_a.name == "CV Logam Sejahtera"
