@@ -489,6 +489,13 @@ def test_page_shows_problems_and_writes_nothing(client, cluster):
     assert written() == before
 
 
+def test_page_without_a_file_asks_for_one(client, cluster):
+    _signed_in(client, cluster.users["ministry"])
+    response = client.post(reverse("suppliers:import"), {"dry_run": "on"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] and response.context["report"] is None
+
+
 def test_page_dry_run_then_import(client, cluster):
     _signed_in(client, cluster.users["ministry"])
     data = csv_bytes([supplier_row(1), supplier_row(2)])

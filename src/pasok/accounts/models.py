@@ -2,6 +2,7 @@ import hashlib
 import secrets
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -38,10 +39,12 @@ class Organisation(models.Model):
                            validators=[validate_nib])
     npwp = models.CharField(_("NPWP"), max_length=16, blank=True, validators=[validate_npwp])
     business_capital = models.DecimalField(
-        _("business capital (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True
+        _("business capital (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True,
+        validators=[MinValueValidator(0)],
     )
     annual_sales = models.DecimalField(
-        _("annual sales (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True
+        _("annual sales (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True,
+        validators=[MinValueValidator(0)],
     )
     # Derived from capital or sales by pasok.rules.size_class in the services; stored because
     # search filters on it.
@@ -55,9 +58,11 @@ class Organisation(models.Model):
         _("province"), max_length=60, choices=PROVINCE_CHOICES, blank=True, db_index=True
     )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True,
-                                   blank=True)
+                                   blank=True,
+                                   validators=[MinValueValidator(-90), MaxValueValidator(90)])
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True,
-                                    blank=True)
+                                    blank=True,
+                                    validators=[MinValueValidator(-180), MaxValueValidator(180)])
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     cooperative = models.ForeignKey(

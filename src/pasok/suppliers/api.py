@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Field, File, Query, Router, Schema, UploadedFile
+from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from pasok.accounts import permissions
@@ -188,4 +188,4 @@ def verify(request, supplier_id: int):
 def bulk_import(request, file: File[UploadedFile], dry_run: bool = True):
     report = import_suppliers(by=request.auth, file_name=file.name, data=file.read(),
                               dry_run=dry_run)
-    return (422 if report.problems else 200), report
+    return Status(422 if report.problems else 200, report)

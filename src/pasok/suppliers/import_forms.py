@@ -11,7 +11,7 @@ class SupplierImportForm(forms.Form):
         label=_("CSV or XLSX file"),
         help_text=_("One supplier per row, with the column names of the template in the first "
                     "row. CSV may be separated by commas or semicolons."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
     dry_run = forms.BooleanField(
         label=_("Check only (dry run): report problems, write nothing"), required=False,

@@ -33,9 +33,10 @@ TEMPLATE_EXAMPLE = {
 def import_suppliers_view(request):
     if not may_import_suppliers(request.user):
         raise PermissionDenied
-    form = SupplierImportForm(request.POST or None, request.FILES or None)
+    form = (SupplierImportForm(request.POST, request.FILES) if request.method == "POST"
+            else SupplierImportForm())
     report = None
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and form.is_valid():
         upload = form.cleaned_data["file"]
         report = import_suppliers(by=request.user, file_name=upload.name, data=upload.read(),
                                   dry_run=form.cleaned_data["dry_run"])

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
@@ -86,6 +86,7 @@ def import_suppliers(*, by, file_name: str, data: bytes, dry_run: bool,
     except UnreadableFile as exc:
         report.problems.append(ImportProblem(exc.row, "file", exc.message))
         return report
+    report.rows = len(table.rows)
     columns = _map_header(table, report.problems)
     if not table.rows:
         report.problems.append(ImportProblem(0, "file", _("There are no rows below the header.")))
@@ -94,7 +95,6 @@ def import_suppliers(*, by, file_name: str, data: bytes, dry_run: bool,
     lookups = _Lookups.load(cooperative)
     rows = [_check_row(number, columns, cells, lookups) for number, cells in table.rows]
     _check_nibs_unique(rows)
-    report.rows = len(rows)
     report.problems = [problem for row in rows for problem in row.problems()]
     if report.problems:
         return report
@@ -223,7 +223,8 @@ def _check_identity(row: _Row, text: dict[str, str], lookups: _Lookups) -> None:
         if province is None:
             row.fail("province", _("Unknown province “%(value)s”; write its official name, "
                                    "e.g. Jawa Tengah.") % {"value": text["province"]})
-        row.organisation["province"] = province
+        else:
+            row.organisation["province"] = province
     cooperative = lookups.cooperative
     if text["cooperative_nib"]:
         try:
@@ -332,11 +333,13 @@ def _write(rows: list[_Row], *, by, file_name: str, cooperative: Organisation | 
                 raise _RowRefused([
                     ImportProblem(row.number, _FIELD_COLUMNS.get(name, name), messages[0])
                     for name, messages in errors.items()]) from exc
-            except IntegrityError as exc:  # e.g. the same NIB registered a moment ago
+            except DatabaseError as exc:  # e.g. the same NIB registered a moment ago
                 raise _RowRefused([ImportProblem(row.number, "", _(
                     "The database refused this row (%(error)s).") % {"error": exc})]) from exc
             created.append(org)
         acting = by.organisation if by is not None else cooperative
+        # The event hangs on the acting organisation, else the acting person; the system has
+        # neither, so without a cooperative it hangs on the first supplier created.
         audit_record(actor=by, action="suppliers.import",
                      obj=acting or by or created[0], organisation=acting,
                      after={"file": file_name, "rows": len(rows)})

@@ -148,12 +148,12 @@ def _save(user, org, forms):
 def _attach_errors(forms, exc: ValidationError):
     """Show a service's errors next to the field they name, or at the top of the form."""
     org_form, profile_form = forms["org_form"], forms.get("profile_form")
-    for field, errors in getattr(exc, "error_dict", {"__all__": exc.error_list}).items():
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    for field, messages_ in errors.items():
         target = (org_form if field in org_form.fields
                   else profile_form if profile_form is not None and field in profile_form.fields
                   else org_form)
-        target.add_error(field if field in target.fields else None,
-                         [e for err in errors for e in ValidationError(err).messages])
+        target.add_error(field if field in target.fields else None, messages_)
 
 
 @login_required

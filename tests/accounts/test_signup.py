@@ -1,0 +1,69 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from pasok.accounts.models import Organisation, User
+from pasok.audit.models import AuditEvent
+from tests.conftest import make_nib, make_npwp
+
+pytestmark = pytest.mark.django_db
+
+
+def _signup_data(**overrides):
+    data = {"full_name": "Sri Rahayu", "email": "sri@logam-rahayu.id",
+            "password1": "besi-cor-ceper-2026", "password2": "besi-cor-ceper-2026",
+            "name": "UD Logam Rahayu", "nib": make_nib(77), "npwp": make_npwp(77),
+            "province": "Jawa Tengah", "regency": "Klaten", "district": "Ceper",
+            "annual_sales": "1200000000"}
+    data.update(overrides)
+    return data
+
+
+def test_signup_confirms_by_email_then_signs_in(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:signup"), _signup_data())
+    assert response.status_code == 200
+    assert "sri@logam-rahayu.id" in response.content.decode()
+    user = User.objects.get(email="sri@logam-rahayu.id")
+    assert not user.is_active
+    org = user.organisation
+    assert org.kind == "supplier" and org.verified_at is None and org.size_class == "micro"
+    assert len(mail.outbox) == 1
+    link = re.search(r"http\S+/accounts/confirm/\S+/", mail.outbox[0].body)[0]
+    assert not client.login(email="sri@logam-rahayu.id", password="besi-cor-ceper-2026")
+    confirmed = client.get(link.split("8000", 1)[1])
+    assert confirmed.status_code == 302
+    assert client.login(email="sri@logam-rahayu.id", password="besi-cor-ceper-2026")
+    assert AuditEvent.objects.filter(action="user.confirm_email").count() == 1
+
+
+def test_tampered_confirmation_link_is_refused(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:signup"), _signup_data())
+    link = re.search(r"/accounts/confirm/(\S+)/", mail.outbox[0].body)[1]
+    response = client.get(reverse("accounts:confirm", args=[link[:-2] + "xx"]))
+    assert response.status_code == 400
+    assert not User.objects.get(email="sri@logam-rahayu.id").is_active
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("nib", "91200000"), ("nib", "91200000000AB"), ("npwp", "01.234.567.0-526.000"),
+    ("npwp", "1234"), ("password2", "lain"), ("email", "bukan-email"),
+    ("annual_sales", "-5"),
+])
+def test_bad_signup_names_the_field_and_writes_nothing(client, field, value):
+    response = client.post(reverse("accounts:signup"), _signup_data(**{field: value}))
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert Organisation.objects.count() == 0 and User.objects.count() == 0
+    assert len(mail.outbox) == 0
+    if field not in ("password2",):
+        assert value in response.content.decode()
+
+
+def test_duplicate_nib_is_refused(client, cluster):
+    response = client.post(reverse("accounts:signup"), _signup_data(nib=cluster.supplier_a.nib))
+    assert "nib" in response.context["form"].errors
+    assert not User.objects.filter(email="sri@logam-rahayu.id").exists()

@@ -1,0 +1,109 @@
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from pasok.audit.models import AuditEvent
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def buyer(client, cluster):
+    client.login(email="buyer_x@example.id", password=PASSWORD)
+    return client
+
+
+def test_search_page_shows_results_and_unverified_mark(buyer, cluster):
+    response = buyer.get(reverse("suppliers:search"), {"q": "FCD450, 20-60 kg, Klaten"})
+    body = response.content.decode()
+    assert "CV Logam Sejahtera" in body
+    assert "badge unverified" in body
+
+
+def test_search_form_errors_name_the_field(buyer):
+    response = buyer.get(reverse("suppliers:search"), {"weight_min": "60", "weight_max": "20"})
+    assert response.context["form"].errors["weight_min"]
+    assert response.context["page"] is None
+
+
+def test_exports_hold_the_same_rows(buyer, cluster):
+    csv_response = buyer.get(reverse("suppliers:export-csv"), {"grade": "FCD450"})
+    text = b"".join(csv_response.streaming_content).decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert len(lines) == 2 and "CV Logam Sejahtera" in lines[1]
+    xlsx = buyer.get(reverse("suppliers:export-xlsx"), {"grade": "FCD450"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 2 and rows[1][0] == "CV Logam Sejahtera"
+
+
+def _edit_data(org, **overrides):
+    data = {
+        "org-name": org.name, "org-nib": org.nib, "org-npwp": org.npwp,
+        "org-province": org.province, "org-regency": org.regency,
+        "p-monthly_capacity_kg": "60000", "p-workforce_total": "12", "p-workforce_women": "2",
+        "p-weight_min_kg": "5", "p-weight_max_kg": "80", "p-grades": ["FCD450"],
+        "furnace-TOTAL_FORMS": "1", "furnace-INITIAL_FORMS": "0",
+        "furnace-0-kind": "cupola", "furnace-0-tonnes_per_heat": "1.5", "furnace-0-count": "1",
+        "cert-TOTAL_FORMS": "0", "cert-INITIAL_FORMS": "0",
+        "product-TOTAL_FORMS": "1", "product-INITIAL_FORMS": "0",
+        "product-0-name": "Blok rem kereta api", "product-0-grade": "P10",
+        "product-0-unit_weight_kg": "11.5",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(("field", "value", "error_field"), [
+    ("org-nib", "12345", "nib"),
+    ("org-npwp", "01.234.567.0-526.000", "npwp"),
+    ("p-monthly_capacity_kg", "-5", "monthly_capacity_kg"),
+    ("p-monthly_capacity_kg", "900000000", "monthly_capacity_kg"),
+    ("p-weight_min_kg", "100", "weight_min_kg"),
+    ("p-workforce_women", "40", "workforce_women"),
+])
+def test_bad_profile_input_names_the_field_and_writes_nothing(client, cluster, field, value,
+                                                                error_field):
+    client.login(email="supplier_a@example.id", password=PASSWORD)
+    org = cluster.supplier_a
+    events = AuditEvent.objects.count()
+    response = client.post(reverse("suppliers:edit", args=[org.pk]),
+                           _edit_data(org, **{field: value, "org-name": "Nama Baru"}))
+    assert response.status_code == 200
+    forms = [response.context["org_form"], response.context["profile_form"]]
+    errors = {k for f in forms for k in f.errors}
+    assert error_field in errors
+    assert f'value="{value}"' in response.content.decode()  # what was typed is shown again
+    org.refresh_from_db()
+    assert org.name == "CV Logam Sejahtera"
+    assert AuditEvent.objects.count() == events
+
+
+def test_profile_edit_saves_children_and_audits(client, cluster):
+    client.login(email="supplier_a@example.id", password=PASSWORD)
+    org = cluster.supplier_a
+    response = client.post(reverse("suppliers:edit", args=[org.pk]), _edit_data(org))
+    assert response.status_code == 302
+    profile = org.profile
+    profile.refresh_from_db()
+    assert profile.workforce_total == 12
+    assert [str(f.kind) for f in profile.furnaces.all()] == ["cupola"]
+    assert [p.name for p in profile.products.all()] == ["Blok rem kereta api"]
+    assert "blok rem kereta api" in profile.search_text
+    event = AuditEvent.objects.filter(action="profile.update").latest("id")
+    assert event.before["workforce_total"] == 0 and event.after["workforce_total"] == 12
+    # Saving again without touching the rows keeps them.
+    page = client.get(reverse("suppliers:edit", args=[org.pk]))
+    assert "Blok rem kereta api" in page.content.decode()
+
+
+def test_verification_by_the_ministry_is_recorded(client, cluster):
+    client.login(email="ministry@example.id", password=PASSWORD)
+    client.post(reverse("suppliers:verify", args=[cluster.supplier_b.pk]))
+    cluster.supplier_b.refresh_from_db()
+    assert cluster.supplier_b.verified_by == cluster.users["ministry"]
+    page = client.get(reverse("suppliers:organisation", args=[cluster.supplier_b.pk]))
+    assert "badge verified" in page.content.decode()

@@ -1,0 +1,48 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pasok.suppliers.query_parse import parse_query
+
+
+def test_buyer_query_becomes_filters():
+    parsed = parse_query("FCD450, 20–60 kg, Klaten")
+    assert parsed.grades == ["FCD450"]
+    assert (parsed.weight_min, parsed.weight_max) == (Decimal(20), Decimal(60))
+    assert parsed.words == ["klaten"]
+
+
+@pytest.mark.parametrize("text", ["20-60 kg", "20 – 60kg", "20 sampai 60 kg", "20 s/d 60 kg",
+                                  "60-20 kg", "20 to 60 KG"])
+def test_weight_range_spellings(text):
+    parsed = parse_query(text)
+    assert (parsed.weight_min, parsed.weight_max) == (Decimal(20), Decimal(60))
+    assert parsed.words == []
+
+
+def test_single_weight_and_decimal_comma():
+    parsed = parse_query("blok rem 11,5 kg")
+    assert parsed.weight_min == parsed.weight_max == Decimal("11.5")
+    assert parsed.words == ["blok", "rem"]
+
+
+def test_process_words_in_both_languages():
+    assert parse_query("furan bubut").processes == ["no_bake", "machining"]
+    assert parse_query("green-sand machining").processes == ["green_sand", "machining"]
+
+
+def test_grades_are_case_insensitive_and_unique():
+    assert parse_query("fc200 FC200 p10").grades == ["FC200", "P10"]
+
+
+def test_unknown_words_stay_free_text():
+    assert parse_query("tutup manhole ceper").words == ["tutup", "manhole", "ceper"]
+
+
+@given(st.text(max_size=80))
+def test_any_text_parses_without_error(text):
+    parsed = parse_query(text)
+    if parsed.weight_min is not None:
+        assert parsed.weight_min <= parsed.weight_max

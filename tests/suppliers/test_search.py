@@ -1,0 +1,108 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from pasok.accounts.services import organisation_create, organisation_verify
+from pasok.suppliers.selectors import SearchCriteria, search_suppliers
+from pasok.suppliers.services import profile_save
+from tests.conftest import make_nib, make_npwp
+
+pytestmark = pytest.mark.django_db
+
+
+def _foundry(n, name, *, regency="Klaten", grades=(), processes=(), weight=(5, 80),
+             capacity=50_000, certificates=(), cooperative=None, verified_by=None):
+    org = organisation_create(by=None, name=name, kind="supplier", nib=make_nib(100 + n),
+                              npwp=make_npwp(100 + n), province="Jawa Tengah", regency=regency,
+                              annual_sales=Decimal(1_500_000_000), cooperative=cooperative)
+    profile_save(by=None, organisation=org, grades=list(grades), processes=list(processes),
+                 fields={"weight_min_kg": Decimal(weight[0]), "weight_max_kg": Decimal(weight[1]),
+                         "monthly_capacity_kg": capacity},
+                 certificates=[{"kind": kind, "number": f"C-{n}", "valid_until": until}
+                               for kind, until in certificates])
+    if verified_by:
+        organisation_verify(by=verified_by, organisation=org)
+    return org
+
+
+@pytest.fixture
+def foundries(cluster):
+    ministry = cluster.users["ministry"]
+    today = dt.date.today()
+    return {
+        "ductile": _foundry(1, "CV Ductile Jaya", grades=["FCD450", "FCD500"],
+                            processes=["green_sand", "machining"], weight=(10, 100),
+                            capacity=80_000, verified_by=ministry,
+                            certificates=[("iso9001", today + dt.timedelta(days=300))]),
+        "small_range": _foundry(2, "UD Kecil Makmur", grades=["FCD450"], weight=(1, 30),
+                                processes=["green_sand"], capacity=10_000),
+        "boyolali": _foundry(3, "CV Boyolali Cor", regency="Boyolali", grades=["FCD450"],
+                             weight=(10, 100), processes=["green_sand"],
+                             certificates=[("iso9001", today - dt.timedelta(days=1))]),
+        "brake": _foundry(4, "UD Blok Rem Sentosa", grades=["P10"], weight=(5, 60),
+                          processes=["green_sand"], cooperative=cluster.cooperative,
+                          capacity=30_000, verified_by=ministry),
+    }
+
+
+def _names(user, **criteria):
+    return [o.name for o in search_suppliers(user=user, criteria=SearchCriteria(**criteria))]
+
+
+def test_buyer_query_finds_only_what_fits(cluster, foundries):
+    names = _names(cluster.users["buyer_x"], text="FCD450, 20–60 kg, Klaten")
+    # CV Logam Sejahtera (cluster fixture) also casts FCD450 from 5 to 80 kg in Klaten.
+    assert sorted(names) == ["CV Ductile Jaya", "CV Logam Sejahtera"]
+    assert names[0] == "CV Ductile Jaya"  # verified first when relevance ties
+
+
+def test_weight_range_must_be_covered(cluster, foundries):
+    names = _names(cluster.users["buyer_x"], grades=["FCD450"], weight_min=Decimal(20),
+                   weight_max=Decimal(60))
+    assert "UD Kecil Makmur" not in names
+
+
+def test_all_processes_required(cluster, foundries):
+    assert _names(cluster.users["buyer_x"], processes=["green_sand", "machining"]) == [
+        "CV Ductile Jaya"]
+
+
+def test_free_capacity_and_verified_filters(cluster, foundries):
+    user = cluster.users["buyer_y"]
+    assert _names(user, free_capacity_kg=70_000) == ["CV Ductile Jaya"]
+    assert sorted(_names(user, verified_only=True)) == ["CV Ductile Jaya", "UD Blok Rem Sentosa"]
+
+
+def test_expired_certificate_does_not_count(cluster, foundries):
+    assert _names(cluster.users["buyer_x"], certificate="iso9001") == ["CV Ductile Jaya"]
+
+
+def test_region_and_size_filters(cluster, foundries):
+    user = cluster.users["ministry"]
+    assert sorted(_names(user, regency="boyo")) == ["CV Boyolali Cor", "UD Cor Makmur"]
+    assert "CV Boyolali Cor" in _names(user, size_classes=["micro"])
+    assert _names(user, size_classes=["large"]) == []
+
+
+def test_free_text_matches_products_and_places(cluster, foundries):
+    user = cluster.users["buyer_x"]
+    assert _names(user, text="sentosa") == ["UD Blok Rem Sentosa"]
+    assert _names(user, text="P10 klaten") == ["UD Blok Rem Sentosa"]
+
+
+def test_cooperative_sees_only_its_members(cluster, foundries):
+    names = _names(cluster.users["cooperative"])
+    assert set(names) == {"Koperasi Batur Jaya", "UD Sinar Besi", "UD Blok Rem Sentosa"}
+
+
+def test_suppliers_and_anonymous_see_no_competitors(cluster, foundries):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert _names(AnonymousUser()) == []
+    assert _names(cluster.users["supplier_b"]) == ["UD Cor Makmur"]
+
+
+def test_buyers_do_not_see_other_buyers(cluster, foundries):
+    names = _names(cluster.users["buyer_x"])
+    assert "PT Astra Otoparts Tbk" not in names
