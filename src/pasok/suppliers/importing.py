@@ -46,8 +46,6 @@ NUMBERS = {
     "workforce_women": 0,
 }
 ORGANISATION_NUMBERS = ("latitude", "longitude", "business_capital", "annual_sales")
-COORDINATE_LIMITS = {"latitude": 90, "longitude": 180}
-MONEY = ("business_capital", "annual_sales")
 
 
 @dataclass(frozen=True)
@@ -251,11 +249,6 @@ def _check_numbers(row: _Row, values: dict[str, Cell]) -> None:
         except ValueError as exc:
             row.fail(name, str(exc))
             continue
-        if name in COORDINATE_LIMITS and abs(number) > COORDINATE_LIMITS[name]:
-            row.fail(name, _("Must lie between -%(limit)s and %(limit)s.")
-                     % {"limit": COORDINATE_LIMITS[name]})
-        if name in MONEY and number < 0:
-            row.fail(name, _("Cannot be negative."))
         value = int(number) if places == 0 else number.quantize(Decimal(10) ** -places,
                                                                   ROUND_HALF_UP)
         (row.organisation if name in ORGANISATION_NUMBERS else row.profile)[name] = value
