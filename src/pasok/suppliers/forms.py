@@ -18,9 +18,11 @@ class SearchForm(forms.Form):
                             "type": "search",
                             "placeholder": _("e.g. FCD450, 20–60 kg, Klaten")}))
     process = forms.MultipleChoiceField(label=_("Processes (all of)"), choices=PROCESSES,
-                                        required=False)
+                                        required=False, widget=forms.CheckboxSelectMultiple)
     grade = forms.MultipleChoiceField(label=_("Material grades (any of)"),
-                                      choices=GRADE_CHOICES, required=False)
+                                      choices=GRADE_CHOICES, required=False,
+                                      widget=forms.CheckboxSelectMultiple(
+                                          attrs={"class": "columns"}))
     weight_min = forms.DecimalField(label=_("Casting weight from (kg)"), required=False,
                                     min_value=0, max_digits=9, decimal_places=2)
     weight_max = forms.DecimalField(label=_("to (kg)"), required=False, min_value=0,
@@ -34,7 +36,15 @@ class SearchForm(forms.Form):
                                     choices=[("", _("Any")), *CERTIFICATE_KINDS])
     verified = forms.BooleanField(label=_("Verified suppliers only"), required=False)
     size = forms.MultipleChoiceField(label=_("Size class"), choices=SizeClass.choices,
-                                     required=False)
+                                     required=False, widget=forms.CheckboxSelectMultiple)
+
+    def filter_fields(self):
+        return [field for field in self if field.name != "q"]
+
+    def filters_in_use(self) -> bool:
+        """Open the filter panel when a filter is set or wrong, so nothing is hidden."""
+        return bool(self.is_bound and (self.errors or any(
+            self.data.get(field.name) for field in self.filter_fields())))
 
     def clean(self):
         data = super().clean()

@@ -29,7 +29,7 @@ from .import_files import (
     read_table,
 )
 from .models import MaterialGrade, Process, SupplierProfile
-from .services import _check_profile, profile_save
+from .services import check_profile_fields, profile_save
 
 COLUMNS = (
     "name", "nib", "npwp", "province", "regency", "district", "address", "latitude",
@@ -253,7 +253,7 @@ def _check_numbers(row: _Row, values: dict[str, Cell]) -> None:
                                                                   ROUND_HALF_UP)
         (row.organisation if name in ORGANISATION_NUMBERS else row.profile)[name] = value
     try:
-        _check_profile({k: v for k, v in row.profile.items() if k not in row.errors})
+        check_profile_fields({k: v for k, v in row.profile.items() if k not in row.errors})
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             row.fail(name, messages[0])
@@ -319,8 +319,9 @@ def _write(rows: list[_Row], *, by, file_name: str, cooperative: Organisation | 
         for row in rows:
             try:
                 org = organisation_create(by=by, kind=OrgKind.SUPPLIER, **row.organisation)
-                profile_save(by=None, organisation=org, fields=row.profile,
-                             processes=row.processes, grades=row.grades)
+                profile_save(by=by, organisation=org, fields=row.profile,
+                             processes=row.processes, grades=row.grades,
+                             permission_checked=True)
             except ValidationError as exc:
                 errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
                 raise _RowRefused([

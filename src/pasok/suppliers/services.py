@@ -44,7 +44,7 @@ def profile_reindex(*, organisation: Organisation) -> None:
     profile.save(update_fields=["search_text"])
 
 
-def _check_profile(fields: dict) -> None:
+def check_profile_fields(fields: dict) -> None:
     errors = {}
     capacity = fields.get("monthly_capacity_kg")
     if capacity is not None and capacity < 0:
@@ -112,11 +112,15 @@ def _picture(profile: SupplierProfile) -> dict:
 def profile_save(*, by, organisation: Organisation, fields: dict | None = None,
                  processes: list[str] | None = None, grades: list[str] | None = None,
                  furnaces: list[dict] | None = None, certificates: list[dict] | None = None,
-                 products: list[dict] | None = None) -> SupplierProfile:
+                 products: list[dict] | None = None,
+                 permission_checked: bool = False) -> SupplierProfile:
     """Change a capability profile. Lists given replace what was there; None leaves it.
 
-    `by` None is the system (demo data, bulk import checks permission itself)."""
-    if by is not None and not permissions.may(by, permissions.CHANGE, organisation):
+    `by` None is the system (demo data). `permission_checked` is for a service that has
+    already decided `by` may write here (the bulk import creating new suppliers); `by` is then
+    only recorded as the actor."""
+    if by is not None and not permission_checked and not permissions.may(
+            by, permissions.CHANGE, organisation):
         raise PermissionDenied
     fields = fields or {}
     unknown = set(fields) - set(PROFILE_FIELDS)
@@ -126,7 +130,7 @@ def profile_save(*, by, organisation: Organisation, fields: dict | None = None,
     profile = SupplierProfile.objects.select_for_update().get(pk=profile.pk)
     before = _picture(profile)
     merged = {f: getattr(profile, f) for f in PROFILE_FIELDS} | fields
-    _check_profile(merged)
+    check_profile_fields(merged)
     for name, value in fields.items():
         setattr(profile, name, value)
     profile.updated_at = clock.now()

@@ -1,0 +1,35 @@
+"""A buyer finds capable foundries on a phone, opens one and exports the result."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_buyer_searches_opens_a_supplier_and_exports(phone, cluster):
+    page = phone
+    sign_in(page, "buyer_x@example.id", PASSWORD)
+    page.goto("/suppliers/")
+    page.fill("input[name=q]", "FCD450, 20–60 kg, Klaten")
+    page.click("#search-form button[type=submit]")
+    result = page.locator("ol.results li.result")
+    assert result.count() == 1
+    assert "CV Logam Sejahtera" in result.first.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-phone.png"), full_page=True)
+
+    with page.expect_download() as download_info:
+        page.click("text=XLSX")
+    rows = list(load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
+                .active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["CV Logam Sejahtera"]
+
+    page.click("ol.results a")
+    page.wait_for_url(f"**/suppliers/{cluster.supplier_a.pk}/")
+    assert page.locator("h1").inner_text().startswith("CV Logam Sejahtera")
+    assert "60.000 kg" in page.inner_text("main")
