@@ -1,7 +1,5 @@
 """A buyer finds capable foundries on a phone, opens one and exports the result."""
 
-import io
-
 import pytest
 from openpyxl import load_workbook
 
@@ -25,8 +23,8 @@ def test_buyer_searches_opens_a_supplier_and_exports(phone, cluster):
 
     with page.expect_download() as download_info:
         page.click("text=XLSX")
-    rows = list(load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
-                .active.iter_rows(values_only=True))
+    workbook = load_workbook(download_info.value.path(), read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == ["CV Logam Sejahtera"]
 
     page.click("ol.results a")
