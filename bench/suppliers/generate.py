@@ -51,6 +51,7 @@ VERIFIED_SHARE = 0.30
 TIER_WEIGHTS = {"micro": 62, "small": 27, "medium": 8, "large": 3}
 _TIERS = {t.name: t for t in TIERS}
 _FAMILY = dict(GRADES)
+_GRADE_POSITION = {code: position for position, (code, _family) in enumerate(GRADES)}
 JUTA = 1_000_000
 
 
@@ -333,7 +334,7 @@ def _cooperative(rng: random.Random, index: int) -> Supplier:
                            "baku dan pelatihan anggota.",
             "buyers_served": [],
         },
-        verified=rng.random() < 0.8, grades=["P10", "FC200"],
+        verified=rng.random() < 0.8, grades=["FC200", "P10"],
         processes=["green_sand"],
     )
 
@@ -369,7 +370,8 @@ def search_text(org, supplier: Supplier) -> str:
     database sorts it)."""
     stand_in = SimpleNamespace(
         organisation=org, **supplier.profile,
-        grades=_Many([SimpleNamespace(code=code) for code in supplier.grades]),
+        grades=_Many([SimpleNamespace(code=code)
+                      for code in sorted(supplier.grades, key=_GRADE_POSITION.__getitem__)]),
         products=_Many([SimpleNamespace(name=name)
                         for name in sorted(p["name"] for p in supplier.products)]),
     )

@@ -1,5 +1,7 @@
 """A buyer finds capable foundries on a phone, opens one and exports the result."""
 
+import io
+
 import pytest
 from openpyxl import load_workbook
 
@@ -23,7 +25,8 @@ def test_buyer_searches_opens_a_supplier_and_exports(phone, cluster):
 
     with page.expect_download() as download_info:
         page.click("text=XLSX")
-    workbook = load_workbook(download_info.value.path(), read_only=True)
+    with open(download_info.value.path(), "rb") as downloaded:  # saved without a suffix
+        workbook = load_workbook(io.BytesIO(downloaded.read()), read_only=True)
     rows = list(workbook.active.iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == ["CV Logam Sejahtera"]
 

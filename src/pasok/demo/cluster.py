@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from pasok.accounts.models import Organisation, User
 from pasok.accounts.services import organisation_create, organisation_verify, user_create
 from pasok.rules.identifiers import npwp_check_digit
 from pasok.suppliers.catalogue import GRADES
@@ -658,6 +659,11 @@ def _create_organisations(plan: ClusterPlan) -> dict:
                          furnaces=list(p.furnaces), certificates=list(p.certificates),
                          products=list(p.products))
     return orgs
+
+
+def database_is_empty() -> bool:
+    """The demo accounts share a published password: they go only into an empty database."""
+    return not (Organisation.objects.exists() or User.objects.exists())
 
 
 @transaction.atomic

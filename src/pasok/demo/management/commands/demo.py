@@ -3,13 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from pasok import clock
-from pasok.accounts.models import Organisation, User
-from pasok.demo.cluster import DEFAULT_SEED, load_cluster, plan_cluster, summary
+from pasok.demo.cluster import (DEFAULT_SEED, database_is_empty, load_cluster, plan_cluster,
+                                summary)
 from pasok.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
-
-
-def database_is_empty() -> bool:
-    return not (Organisation.objects.exists() or User.objects.exists())
 
 
 class Command(BaseCommand):
