@@ -67,3 +67,35 @@ def test_duplicate_nib_is_refused(client, cluster):
     response = client.post(reverse("accounts:signup"), _signup_data(nib=cluster.supplier_a.nib))
     assert "nib" in response.context["form"].errors
     assert not User.objects.filter(email="sri@logam-rahayu.id").exists()
+
+
+def test_admin_invites_a_colleague_who_sets_a_password(client, cluster,
+                                                        django_capture_on_commit_callbacks):
+    client.login(email="supplier_a@example.id", password="rahasia-uji-123")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:people"), {
+            "full_name": "Budi Santoso", "email": "budi@logam.id", "org_role": "staff"})
+    assert response.status_code == 302
+    budi = User.objects.get(email="budi@logam.id")
+    assert budi.organisation == cluster.supplier_a and not budi.has_usable_password()
+    link = re.search(r"http://\S+(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
+    client.logout()
+    form_page = client.get(link, follow=True)
+    response = client.post(form_page.redirect_chain[-1][0], {
+        "new_password1": "cor-logam-aman-77", "new_password2": "cor-logam-aman-77"})
+    assert response.status_code == 302
+    assert client.login(email="budi@logam.id", password="cor-logam-aman-77")
+
+
+def test_staff_cannot_invite(client, cluster):
+    from pasok.accounts.services import user_create
+
+    user_create(by=None, email="staf@logam.id", full_name="Staf", password="rahasia-uji-123",
+                organisation=cluster.supplier_a, org_role="staff")
+    client.login(email="staf@logam.id", password="rahasia-uji-123")
+    page = client.get(reverse("accounts:people"))
+    assert page.status_code == 200 and page.context["form"] is None
+    response = client.post(reverse("accounts:people"), {
+        "full_name": "X", "email": "x@logam.id", "org_role": "admin"})
+    assert response.status_code == 403
+    assert not User.objects.filter(email="x@logam.id").exists()

@@ -35,6 +35,12 @@ PAGES = {
     ("GET", "accounts:confirm", "bad-token"): row(400, 400, 400, 400, 400, 400, 400, 400),
     ("GET", "accounts:tokens", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "accounts:token-revoke", "token"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    ("GET", "accounts:people", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 403),
+    ("POST", "accounts:people", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 403),
+    ("GET", "accounts:password-reset", None): row(200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "accounts:password-reset-done", None): row(200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "accounts:password-reset-confirm", "bad-link"):
+        row(200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "suppliers:search", None): row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
     ("GET", "suppliers:export-csv", None): row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
     ("GET", "suppliers:export-xlsx", None): row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
@@ -103,6 +109,8 @@ def _page_args(cluster, arg):
         return [cluster.supplier_a.pk]
     if arg == "member":
         return [cluster.member.pk]
+    if arg == "bad-link":
+        return ["MQ", "bad-token"]
     if arg == "token":
         token, _secret = api_token_create(by=cluster.users["supplier_a"], name="matrix")
         return [token.pk]

@@ -3,7 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation
+from .models import Organisation, OrgRole
 
 
 class LoginForm(AuthenticationForm):
@@ -51,3 +51,13 @@ class SignupForm(forms.ModelForm):
 class ApiTokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=100,
                            help_text=_("What the token is for, e.g. “ERP integration”."))
+
+
+class PersonForm(forms.Form):
+    """An organisation's admin adds a colleague; they set their own password from the
+    invitation e-mail."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"))
+    org_role = forms.ChoiceField(label=_("Role"), choices=OrgRole.choices,
+                                 initial=OrgRole.STAFF)

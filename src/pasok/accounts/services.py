@@ -146,6 +146,18 @@ def user_create(*, by, email: str, full_name: str, password: str | None,
 
 
 @transaction.atomic
+def person_invite(*, by: User, email: str, full_name: str, org_role: str) -> User:
+    """An organisation's admin adds a colleague, who sets a password from the e-mail."""
+    user = user_create(by=by, email=email, full_name=full_name, password=None,
+                       organisation=by.organisation, org_role=org_role)
+    from .tasks import send_invitation_email
+
+    transaction.on_commit(lambda: send_invitation_email.enqueue(user_id=user.pk,
+                                                                invited_by=by.full_name))
+    return user
+
+
+@transaction.atomic
 def supplier_signup(*, email: str, full_name: str, password: str, **org_fields) -> User:
     """A foundry signs itself up: an unverified supplier organisation and its first admin,
     inactive until the e-mail address is confirmed. The confirmation mail goes out as a

@@ -27,3 +27,25 @@ def send_confirmation_email(*, user_id: int) -> None:
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[user.email],
         )
+
+
+@task()
+def send_invitation_email(*, user_id: int, invited_by: str) -> None:
+    """A person added by their organisation's admin chooses a password through this link."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = User.objects.select_related("organisation").get(pk=user_id)
+    link = settings.PASOK_BASE_URL + reverse("accounts:password-reset-confirm", args=[
+        urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)])
+    with translation.override(settings.LANGUAGE_CODE):
+        send_mail(
+            subject=_("You are invited to Pasok"),
+            message=_("Hello %(name)s,\n\n%(by)s added you to %(org)s on Pasok. Open this link "
+                      "to choose your password:\n%(link)s\n") % {
+                "name": user.full_name, "by": invited_by, "org": user.organisation.name,
+                "link": link},
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[user.email],
+        )

@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import ApiTokenForm, LoginForm, SignupForm
-from .models import ApiToken
+from .forms import ApiTokenForm, LoginForm, PersonForm, SignupForm
+from .models import ApiToken, User
 
 
 class LoginView(auth_views.LoginView):
@@ -65,3 +65,27 @@ def token_revoke(request, pk: int):
     services.api_token_revoke(by=request.user, token=token)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")
+
+
+@login_required
+def people(request):
+    """The people of the user's organisation; its admins add colleagues here."""
+    if request.user.organisation_id is None:
+        raise PermissionDenied
+    form = PersonForm(request.POST or None) if request.user.is_org_admin else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.person_invite(by=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Invitation sent to %(email)s.")
+                                 % {"email": form.cleaned_data["email"]})
+                return redirect("accounts:people")
+    members = User.objects.visible_to(request.user).filter(
+        organisation_id=request.user.organisation_id).order_by("full_name")
+    return render(request, "accounts/people.html", {"form": form, "members": members})

@@ -13,6 +13,7 @@ def navigation(request):
     if user.organisation_id:
         items.append((reverse("suppliers:organisation", args=[user.organisation_id]),
                       _("My organisation")))
+        items.append((reverse("accounts:people"), _("People")))
     if permissions.may_search_suppliers(user):
         items.append((reverse("suppliers:search"), _("Find suppliers")))
     if permissions.may_import_suppliers(user):

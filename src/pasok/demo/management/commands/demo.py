@@ -3,8 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from pasok import clock
-from pasok.demo.cluster import (DEFAULT_SEED, database_is_empty, load_cluster, plan_cluster,
-                                summary)
+from pasok.demo.cluster import DEFAULT_SEED, database_is_empty, load_cluster, plan_cluster, summary
 from pasok.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
 

@@ -7,7 +7,7 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from pasok.accounts.models import Organisation
+from pasok.demo.cluster import database_is_empty
 
 
 class Command(BaseCommand):
@@ -20,8 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, no_worker, **options):
         call_command("migrate", interactive=False, verbosity=0)
-        if not Organisation.objects.exists():
-            call_command("demo")
+        if database_is_empty():
+            call_command("demo")  # prints the demo logins
         worker = None
         if not no_worker:
             worker = subprocess.Popen(
