@@ -40,7 +40,7 @@ from pasok.suppliers.services import build_search_text
 
 # Bump when the shape of generated data changes: a stored registry of another version is
 # regenerated.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DEFAULT_SEED = 20261127
 DEFAULT_COUNT = 100_000
 # Data are anchored to a fixed date so one seed always gives the same rows.
@@ -107,6 +107,9 @@ DISTRICTS = {
     "Bekasi": {"Cikarang Utara": 2, "Cikarang Barat": 2, "Tambun Selatan": 1, "Cibitung": 2},
     "Karawang": {"Telukjambe Timur": 2, "Klari": 1, "Cikampek": 1},
 }
+# The demo cluster's buyers are Klaten's; elsewhere the same kinds of buyer are local.
+SOLO_RAYA = {"Klaten", "Boyolali", "Sukoharjo", "Karanganyar", "Sragen", "Wonogiri",
+             "Kota Surakarta"}
 STREETS = ("Jl. Raya", "Jl. Industri", "Jl. Pengecoran Logam", "Jl. Sentra Industri",
            "Jl. Pahlawan", "Jl. Merdeka", "Jl. Diponegoro", "Jl. Sudirman")
 
@@ -159,6 +162,17 @@ def _name(rng: random.Random, tier, regency: str) -> str:
     else:
         body = f"{head} {tail}"
     return f"{prefix} {body}"
+
+
+def _local_buyer(buyer: str, regency: str) -> str:
+    """A demo-cluster buyer moved to the supplier's own regency ("pedagang besi Klaten" in
+    Klaten, "pedagang besi Sidoarjo" in Sidoarjo)."""
+    if regency in SOLO_RAYA:
+        return buyer
+    place = regency.removeprefix("Kota ")
+    official = regency if regency.startswith("Kota ") else f"Kabupaten {regency}"
+    return (buyer.replace("Kabupaten Klaten", official).replace("Klaten", place)
+            .replace("Solo Raya", place))
 
 
 def _can_pour(grade: str, induction: bool) -> bool:
@@ -303,8 +317,8 @@ def _supplier(rng: random.Random, index: int, cooperatives: dict[str, list[int]]
             "workforce_total": workforce,
             "workforce_women": round(workforce * rng.uniform(0, 0.2)),
             "description": description,
-            "buyers_served": rng.sample(LINES[line].buyers,
-                                        k=rng.randint(1, min(3, len(LINES[line].buyers)))),
+            "buyers_served": [_local_buyer(b, regency) for b in rng.sample(
+                LINES[line].buyers, k=rng.randint(1, min(3, len(LINES[line].buyers))))],
         },
         verified=verified, cooperative_index=coop,
         processes=_processes(rng, tier.name, line), grades=grades, products=products,
