@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from pasok.rules.identifiers import format_npwp
 from pasok.rules.money import format_number_id, format_rupiah
 
 register = template.Library()
@@ -24,6 +25,12 @@ def number(value, places=0):
     if get_language() == "en":
         return f"{float(value):,.{int(places)}f}"
     return format_number_id(value, int(places))
+
+
+@register.filter
+def npwp(value):
+    """01.234.567.8-901.000, as printed on tax documents."""
+    return format_npwp(value) if value else ""
 
 
 @register.simple_tag(takes_context=True)

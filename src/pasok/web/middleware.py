@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class LanguageMiddleware:
+    """Bahasa Indonesia unless the person chose English with the switch (a cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and many phones in
+    Indonesia are set to English; Pasok speaks Indonesian first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.languages:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        response.headers.setdefault("Vary", "Cookie")
+        return response
