@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pasok.audit",
     "pasok.accounts",
     "pasok.suppliers",
+    "pasok.tkdn",
     "pasok.demo",
 ]
 

@@ -1,0 +1,168 @@
+"""TKDN of goods (tingkat komponen dalam negeri): the local-content level of one product.
+
+Two regimes, selectable per worksheet:
+
+- Permenperin No. 35 Tahun 2025 (in force 12 December 2025; replaced Permenperin 16/2011 and
+  46/2022). Three factors per unit of product, each a domestic share:
+    KDN_f = Σ(cost × domestic_percent) / Σ cost over the lines of factor f
+  (direct material: the component's certified TKDN, 0 for an import; direct labour: the share
+  paid to Indonesian citizens; factory overhead: domestic share by origin and ownership),
+  and the weighted total of Pasal 4:
+    TKDN = 0.75 · KDN_material + 0.10 · KDN_labour + 0.15 · KDN_overhead.
+  The weights come from secondary sources (DOMAIN.md); they are data in WEIGHTS so a
+  correction is one line.
+- Permenperin No. 16 Tahun 2011 (cost based; certificates issued under it still circulate):
+    TKDN = (production cost − foreign component cost) / production cost × 100
+  with production cost = direct material + direct labour + factory overhead (no profit,
+  company overhead or VAT), i.e. Σ(cost × domestic_percent) / Σ cost over all lines.
+
+Full precision throughout (Decimal); only what is shown is rounded, half up (money.round_half_up).
+"""
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import StrEnum
+
+HUNDRED = Decimal(100)
+
+
+class Regime(StrEnum):
+    P35_2025 = "permenperin-35-2025"
+    P16_2011 = "permenperin-16-2011"
+
+
+FACTORS = ("material", "labour", "overhead")
+
+# Permenperin 35/2025 Pasal 4, weights of the three factors (secondary sources; see module doc).
+WEIGHTS = {
+    Regime.P35_2025: {"material": Decimal("0.75"), "labour": Decimal("0.10"),
+                      "overhead": Decimal("0.15")},
+}
+
+# Validity of a TKDN certificate in years: 5 under 35/2025, 3 under 16/2011.
+CERTIFICATE_YEARS = {Regime.P35_2025: 5, Regime.P16_2011: 3}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One cost line of a factor, for one unit of product. `cost` in rupiah; material lines
+    also keep the quantity and unit price the cost came from."""
+
+    name: str
+    cost: Decimal
+    domestic_percent: Decimal
+    certificate: str = ""  # the component's TKDN certificate number, when it has one
+    quantity: Decimal | None = None
+    unit_price: Decimal | None = None
+
+    @property
+    def domestic_cost(self) -> Decimal:
+        return self.cost * self.domestic_percent / HUNDRED
+
+
+def material_line(name: str, quantity: Decimal, unit_price: Decimal, domestic_percent: Decimal,
+                  certificate: str = "") -> Line:
+    """A material line costs quantity × unit price."""
+    return Line(name, quantity * unit_price, domestic_percent, certificate, quantity, unit_price)
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    product: str
+    regime: Regime = Regime.P35_2025
+    materials: tuple[Line, ...] = ()
+    labour: tuple[Line, ...] = ()
+    overhead: tuple[Line, ...] = ()
+
+    def lines(self, factor: str) -> tuple[Line, ...]:
+        return getattr(self, {"material": "materials"}.get(factor, factor))
+
+    def with_line(self, factor: str, index: int, line: Line) -> "Worksheet":
+        lines = list(self.lines(factor))
+        lines[index] = line
+        return replace(self, **{{"material": "materials"}.get(factor, factor): tuple(lines)})
+
+
+@dataclass(frozen=True)
+class FactorResult:
+    cost: Decimal
+    domestic_cost: Decimal
+
+    @property
+    def domestic_percent(self) -> Decimal:
+        return self.domestic_cost / self.cost * HUNDRED if self.cost else Decimal(0)
+
+
+@dataclass(frozen=True)
+class TkdnResult:
+    regime: Regime
+    product: str
+    tkdn_percent: Decimal
+    factors: dict[str, FactorResult]
+    total_cost: Decimal
+    warnings: tuple[str, ...] = field(default=())
+
+
+class WorksheetError(ValueError):
+    """Bad input, with the path of the field (`materials[3].cost`) and what is wrong."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def validate(sheet: Worksheet) -> None:
+    """Raise WorksheetError for the first problem found."""
+    if not sheet.materials:
+        raise WorksheetError("materials", "must not be empty")
+    for factor in FACTORS:
+        key = {"material": "materials"}.get(factor, factor)
+        for i, line in enumerate(sheet.lines(factor)):
+            if line.cost < 0:
+                raise WorksheetError(f"{key}[{i}].cost", "must be >= 0")
+            if not 0 <= line.domestic_percent <= 100:
+                raise WorksheetError(f"{key}[{i}].domestic_percent", "must be between 0 and 100")
+        if sheet.regime == Regime.P35_2025 and sum(
+                (line.cost for line in sheet.lines(factor)), Decimal(0)) == 0:
+            raise WorksheetError(key, "the lines of this factor total 0; permenperin-35-2025 "
+                                      "weighs every factor, so each needs a cost")
+    if sheet.regime == Regime.P16_2011 and sum(
+            (line.cost for f in FACTORS for line in sheet.lines(f)), Decimal(0)) == 0:
+        raise WorksheetError("materials", "the production cost totals 0")
+
+
+def _factor(lines) -> FactorResult:
+    return FactorResult(cost=sum((ln.cost for ln in lines), Decimal(0)),
+                        domestic_cost=sum((ln.domestic_cost for ln in lines), Decimal(0)))
+
+
+def _warnings(sheet: Worksheet) -> tuple[str, ...]:
+    notes = []
+    for i, line in enumerate(sheet.materials):
+        if 0 < line.domestic_percent < 100 and not line.certificate:
+            notes.append(f"materials[{i}] {line.name}: {line.domestic_percent}% local content "
+                         "without a TKDN certificate number; a verifier will ask for evidence")
+    return tuple(notes)
+
+
+def compute(sheet: Worksheet) -> TkdnResult:
+    """The TKDN of one unit of product under its regime, with the share of each factor."""
+    validate(sheet)
+    factors = {f: _factor(sheet.lines(f)) for f in FACTORS}
+    total = sum((r.cost for r in factors.values()), Decimal(0))
+    if sheet.regime == Regime.P35_2025:
+        weights = WEIGHTS[Regime.P35_2025]
+        tkdn = sum((weights[f] * factors[f].domestic_percent for f in FACTORS), Decimal(0))
+    else:
+        tkdn = sum((r.domestic_cost for r in factors.values()), Decimal(0)) / total * HUNDRED
+    return TkdnResult(regime=sheet.regime, product=sheet.product, tkdn_percent=tkdn,
+                      factors=factors, total_cost=total, warnings=_warnings(sheet))
+
+
+def combined_tkdn(items: list[tuple[Decimal, Decimal]]) -> Decimal:
+    """TKDN of several products bought together: Σ(TKDN_j × price_j) / Σ price_j."""
+    total = sum((price for _tkdn, price in items), Decimal(0))
+    if total <= 0:
+        raise ValueError("the prices must add up to more than 0")
+    return sum((tkdn * price for tkdn, price in items), Decimal(0)) / total

@@ -1,0 +1,86 @@
+"""The worksheet JSON of INTERFACES.md (`pasok tkdn compute`) to and from rules.tkdn objects.
+
+Errors name the field the way the interface promises: `materials[3].cost: must be >= 0`.
+"""
+
+from decimal import Decimal
+
+from .money import round_half_up, to_decimal
+from .tkdn import FACTORS, Line, Regime, TkdnResult, Worksheet, WorksheetError, material_line
+
+_KEYS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
+
+
+def _number(item: dict, key: str, path: str, *, required: bool = True) -> Decimal | None:
+    if key not in item or item[key] is None:
+        if required:
+            raise WorksheetError(f"{path}.{key}", "is required")
+        return None
+    value = item[key]
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise WorksheetError(f"{path}.{key}", "must be a number")
+    try:
+        return to_decimal(value)
+    except ValueError as exc:
+        raise WorksheetError(f"{path}.{key}", "must be a number") from exc
+
+
+def _line(factor: str, index: int, item) -> Line:
+    path = f"{_KEYS[factor]}[{index}]"
+    if not isinstance(item, dict):
+        raise WorksheetError(path, "must be an object")
+    name = item.get("name", "")
+    if not isinstance(name, str):
+        raise WorksheetError(f"{path}.name", "must be text")
+    domestic = _number(item, "domestic_percent", path)
+    certificate = str(item.get("certificate") or "")
+    if factor == "material":
+        quantity = _number(item, "quantity", path)
+        unit_price = _number(item, "unit_price", path)
+        if quantity < 0:
+            raise WorksheetError(f"{path}.quantity", "must be >= 0")
+        if unit_price < 0:
+            raise WorksheetError(f"{path}.unit_price", "must be >= 0")
+        return material_line(name, quantity, unit_price, domestic, certificate)
+    return Line(name, _number(item, "cost", path), domestic, certificate)
+
+
+def worksheet_from_dict(data) -> Worksheet:
+    if not isinstance(data, dict):
+        raise WorksheetError("(top)", "must be an object")
+    regime = data.get("regime", Regime.P35_2025.value)
+    if regime not in {r.value for r in Regime}:
+        raise WorksheetError("regime", "must be one of " + ", ".join(r.value for r in Regime))
+    product = data.get("product", "")
+    if not isinstance(product, str):
+        raise WorksheetError("product", "must be text")
+    lines = {}
+    for factor in FACTORS:
+        items = data.get(_KEYS[factor], [])
+        if not isinstance(items, list):
+            raise WorksheetError(_KEYS[factor], "must be a list")
+        lines[factor] = tuple(_line(factor, i, item) for i, item in enumerate(items))
+    return Worksheet(product=product, regime=Regime(regime), materials=lines["material"],
+                     labour=lines["labour"], overhead=lines["overhead"])
+
+
+def _money(value: Decimal) -> float | int:
+    rounded = round_half_up(value, 2)
+    return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+
+
+def _percent(value: Decimal) -> float:
+    return float(round_half_up(value, 2))
+
+
+def result_to_dict(result: TkdnResult) -> dict:
+    """The output JSON: percentages half-up to 2 decimals, rupiah with at most 2 decimals."""
+    return {
+        "regime": result.regime.value,
+        "product": result.product,
+        "tkdn_percent": _percent(result.tkdn_percent),
+        "factors": {f: {"cost": _money(r.cost), "domestic_percent": _percent(r.domestic_percent)}
+                    for f, r in result.factors.items()},
+        "total_cost": _money(result.total_cost),
+        "warnings": list(result.warnings),
+    }

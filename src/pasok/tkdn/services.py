@@ -1,0 +1,126 @@
+"""Writes of local-content records. Keyword-only, atomic, audited; the arithmetic is in
+pasok.rules (tkdn, bmp) so the pages, the API and the CLI compute the same."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from pasok import clock
+from pasok.accounts import permissions
+from pasok.accounts.models import Organisation
+from pasok.audit.services import audit_record, snapshot
+from pasok.rules.bmp import BmpClaim, bmp_percent
+from pasok.rules.money import round_half_up
+from pasok.rules.tkdn import CERTIFICATE_YEARS, Regime, WorksheetError, compute
+from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
+
+from .models import BmpDeclaration, TkdnCertificate, Worksheet, WorksheetVersion
+
+
+def _require_change(by, organisation: Organisation) -> None:
+    if by is not None and not permissions.may(by, permissions.CHANGE, organisation):
+        raise PermissionDenied
+    if not organisation.is_supplier_side:
+        raise ValidationError(_("Only suppliers and cooperatives keep TKDN records."))
+
+
+def parse_worksheet(data: dict):
+    """The rules' worksheet, or a ValidationError keyed by the field path."""
+    try:
+        sheet = worksheet_from_dict(data)
+        return sheet, compute(sheet)
+    except WorksheetError as exc:
+        raise ValidationError({exc.path: [exc.message]}) from exc
+
+
+@transaction.atomic
+def worksheet_save(*, by, organisation: Organisation, data: dict,
+                   worksheet: Worksheet | None = None) -> WorksheetVersion:
+    """Save a worksheet as a new version (versions are never changed: a bid cites one)."""
+    _require_change(by, organisation)
+    sheet, result = parse_worksheet(data)
+    if not sheet.product.strip():
+        raise ValidationError({"product": [_("Name the product.")]})
+    if worksheet is None:
+        worksheet = Worksheet.objects.create(organisation=organisation, product=sheet.product,
+                                             created_at=clock.now())
+    else:
+        worksheet = Worksheet.objects.select_for_update().get(pk=worksheet.pk,
+                                                              organisation=organisation)
+        worksheet.product = sheet.product
+        worksheet.save(update_fields=["product"])
+    number = (worksheet.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = WorksheetVersion.objects.create(
+        worksheet=worksheet, number=number, regime=sheet.regime.value, data=data,
+        tkdn_percent=round_half_up(result.tkdn_percent, 2), result=result_to_dict(result),
+        created_at=clock.now(), created_by=by if by is not None else None)
+    audit_record(actor=by, action="worksheet.save", obj=version, organisation=organisation,
+                 after={"product": sheet.product, "version": number,
+                        "tkdn_percent": version.tkdn_percent})
+    return version
+
+
+@transaction.atomic
+def bmp_declare(*, by, organisation: Organisation, claims: list[dict]) -> BmpDeclaration:
+    """Record the BMP factors a company claims; BMP = min(15, Σ scores)."""
+    _require_change(by, organisation)
+    try:
+        value = bmp_percent([BmpClaim(c["factor"], c.get("evidence", "")) for c in claims])
+    except (KeyError, ValueError) as exc:
+        raise ValidationError({"claims": [str(exc)]}) from exc
+    declaration, _created = BmpDeclaration.objects.select_for_update().get_or_create(
+        organisation=organisation, defaults={"updated_at": clock.now()})
+    before = {"claims": declaration.claims, "bmp_percent": declaration.bmp_percent}
+    declaration.claims = [{"factor": c["factor"], "evidence": c.get("evidence", "")}
+                          for c in claims]
+    declaration.bmp_percent = value
+    declaration.updated_at = clock.now()
+    declaration.save()
+    audit_record(actor=by, action="bmp.declare", obj=declaration, organisation=organisation,
+                 before=before, after={"claims": declaration.claims, "bmp_percent": value})
+    return declaration
+
+
+def default_valid_until(regime: str, issued_on: dt.date) -> dt.date:
+    """5 years under Permenperin 35/2025, 3 under 16/2011 (the day before the anniversary)."""
+    years = CERTIFICATE_YEARS[Regime(regime)]
+    try:
+        anniversary = issued_on.replace(year=issued_on.year + years)
+    except ValueError:  # 29 February
+        anniversary = issued_on.replace(year=issued_on.year + years, day=28)
+    return anniversary - dt.timedelta(days=1)
+
+
+@transaction.atomic
+def certificate_record(*, by, organisation: Organisation, regime: str, product: str,
+                       tkdn_percent: Decimal, issued_on: dt.date, number: str = "",
+                       bmp_percent: Decimal = Decimal(0), valid_until: dt.date | None = None,
+                       verifier: str = "", self_declared: bool = False,
+                       worksheet_version: WorksheetVersion | None = None) -> TkdnCertificate:
+    _require_change(by, organisation)
+    if worksheet_version is not None and worksheet_version.worksheet.organisation_id != \
+            organisation.pk:
+        raise ValidationError({"worksheet_version": [_("That worksheet is not yours.")]})
+    cert = TkdnCertificate(
+        organisation=organisation, number=number.strip(), regime=regime, product=product,
+        tkdn_percent=tkdn_percent, bmp_percent=bmp_percent, issued_on=issued_on,
+        valid_until=valid_until or default_valid_until(regime, issued_on),
+        verifier=verifier.strip(), self_declared=self_declared,
+        worksheet_version=worksheet_version, created_at=clock.now())
+    errors = {}
+    if not self_declared and not cert.number:
+        errors["number"] = [_("A verified certificate has a number; otherwise mark the value "
+                              "self-declared.")]
+    if not self_declared and not cert.verifier:
+        errors["verifier"] = [_("Name the verifier that issued the certificate.")]
+    if errors:
+        raise ValidationError(errors)
+    cert.full_clean()
+    cert.save()
+    audit_record(actor=by, action="tkdn_certificate.record", obj=cert, organisation=organisation,
+                 after=snapshot(cert))
+    return cert

@@ -1,0 +1,93 @@
+"""A TKDN worksheet as XLSX: sheets `materials`, `labour` and `overhead` (the cost lines) and
+an optional `info` sheet (product, regime). Reading gives the JSON shape of INTERFACES.md, so
+one parser (pasok.rules.tkdn_json) validates both; writing is its inverse."""
+
+import io
+import re
+import zipfile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from pasok.rules.tkdn import FACTORS, Worksheet, WorksheetError
+
+SHEETS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
+COLUMNS = {
+    "material": ("name", "quantity", "unit_price", "domestic_percent", "certificate"),
+    "labour": ("name", "cost", "domestic_percent", "certificate"),
+    "overhead": ("name", "cost", "domestic_percent", "certificate"),
+}
+_PATH = re.compile(r"^(materials|labour|overhead)\[(\d+)\]")
+
+
+class XlsxError(ValueError):
+    pass
+
+
+def _rows(sheet, factor: str) -> tuple[list[dict], list[int]]:
+    """Dicts of the non-empty rows and their spreadsheet row numbers."""
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(c).strip().lower() if c is not None else "" for c in next(rows, ())]
+    missing = [c for c in COLUMNS[factor] if c not in header and c != "certificate"]
+    if missing:
+        raise XlsxError(f"sheet {sheet.title}: missing column(s) {', '.join(missing)}")
+    items, numbers = [], []
+    for number, values in enumerate(rows, start=2):
+        if all(v in (None, "") for v in values):
+            continue
+        items.append({h: v for h, v in zip(header, values, strict=False) if h})
+        numbers.append(number)
+    return items, numbers
+
+
+def read_xlsx(data: bytes) -> tuple[dict, dict[str, list[int]]]:
+    """The worksheet dict and, per list, the spreadsheet row of each item."""
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise XlsxError("not a readable .xlsx file") from exc
+    names = {ws.title.strip().lower(): ws for ws in book.worksheets}
+    result, row_numbers = {}, {}
+    for factor in FACTORS:
+        key = SHEETS[factor]
+        if key not in names:
+            raise XlsxError(f"the workbook has no sheet named {key!r}")
+        result[key], row_numbers[key] = _rows(names[key], factor)
+    if "info" in names:
+        for row in names["info"].iter_rows(min_row=1, values_only=True):
+            if row and row[0] in ("product", "regime") and len(row) > 1 and row[1]:
+                result[row[0]] = str(row[1])
+    return result, row_numbers
+
+
+def locate(error: WorksheetError, row_numbers: dict[str, list[int]]) -> WorksheetError:
+    """Add the sheet and row to an error about `materials[3]...`."""
+    match = _PATH.match(error.path)
+    if not match:
+        return error
+    sheet, index = match[1], int(match[2])
+    rows = row_numbers.get(sheet, [])
+    where = f"sheet {sheet}, row {rows[index]}" if index < len(rows) else f"sheet {sheet}"
+    return WorksheetError(f"{error.path} ({where})", error.message)
+
+
+def write_xlsx(sheet: Worksheet) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    info = book.create_sheet("info")
+    info.append(["product", sheet.product])
+    info.append(["regime", sheet.regime.value])
+    for factor in FACTORS:
+        ws = book.create_sheet(SHEETS[factor])
+        ws.append(list(COLUMNS[factor]))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for line in sheet.lines(factor):
+            if factor == "material":
+                ws.append([line.name, line.quantity, line.unit_price, line.domestic_percent,
+                           line.certificate])
+            else:
+                ws.append([line.name, line.cost, line.domestic_percent, line.certificate])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
