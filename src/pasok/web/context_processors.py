@@ -14,6 +14,9 @@ def navigation(request):
         items.append((reverse("suppliers:organisation", args=[user.organisation_id]),
                       _("My organisation")))
         items.append((reverse("accounts:people"), _("People")))
+        if user.organisation.is_supplier_side:
+            items.append((reverse("tkdn:overview", args=[user.organisation_id]),
+                          _("Local content (TKDN)")))
     if permissions.may_search_suppliers(user):
         items.append((reverse("suppliers:search"), _("Find suppliers")))
     if permissions.may_import_suppliers(user):

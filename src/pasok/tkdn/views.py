@@ -1,0 +1,267 @@
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from pasok import clock
+from pasok.accounts import permissions
+from pasok.accounts.models import Organisation
+from pasok.rules.tkdn import FACTORS
+from pasok.rules.tkdn_advice import shortfalls, tkdn_if
+from pasok.rules.tkdn_json import worksheet_from_dict
+
+from . import selectors, services
+from .forms import (
+    BmpForm,
+    CertificateForm,
+    CostFormSet,
+    ImportForm,
+    MaterialFormSet,
+    WhatIfForm,
+    WorksheetForm,
+)
+from .models import Worksheet
+from .pdf import worksheet_pdf
+from .xlsx_io import XlsxError, read_xlsx, write_xlsx
+
+LIST_KEYS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _supplier(request, org_pk) -> Organisation:
+    try:
+        org = Organisation.objects.visible_to(request.user).supplier_side().get(pk=org_pk)
+    except Organisation.DoesNotExist as exc:
+        raise Http404 from exc
+    return org
+
+
+def _changeable(request, org):
+    if not permissions.may(request.user, permissions.CHANGE, org):
+        raise PermissionDenied
+
+
+def _worksheet(request, pk) -> Worksheet:
+    try:
+        return selectors.worksheet_get(user=request.user, pk=pk)
+    except Worksheet.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@login_required
+def overview(request, org_pk: int):
+    org = _supplier(request, org_pk)
+    return render(request, "tkdn/overview.html", {
+        "org": org,
+        "worksheets": selectors.worksheets_of(user=request.user, organisation=org),
+        "certificates": selectors.certificates_of(user=request.user, organisation=org),
+        "bmp": selectors.bmp_of(user=request.user, organisation=org),
+        "may_change": permissions.may(request.user, permissions.CHANGE, org),
+    })
+
+
+def _formsets(data=None, initial=None):
+    initial = initial or {}
+    return {
+        "material": MaterialFormSet(data, prefix="material", initial=initial.get("materials")),
+        "labour": CostFormSet(data, prefix="labour", initial=initial.get("labour")),
+        "overhead": CostFormSet(data, prefix="overhead", initial=initial.get("overhead")),
+    }
+
+
+def _worksheet_data(form, formsets) -> dict:
+    return {
+        "regime": form.cleaned_data["regime"],
+        "product": form.cleaned_data["product"],
+        **{LIST_KEYS[f]: [line for fm in formsets[f].forms if (line := fm.line()) is not None]
+           for f in FACTORS},
+    }
+
+
+def _attach(form, formsets, exc: ValidationError):
+    """Put a service error next to the row and field it names (`materials[2].cost`)."""
+    for path, errors in exc.message_dict.items():
+        key, _sep, rest = path.partition("[")
+        factor = {v: k for k, v in LIST_KEYS.items()}.get(key)
+        if factor and rest:
+            index, _b, field = rest.partition("].")
+            rows = [fm for fm in formsets[factor].forms if fm.line() is not None]
+            if int(index) < len(rows) and field in rows[int(index)].fields:
+                rows[int(index)].add_error(field, errors)
+                continue
+        form.add_error(path if path in form.fields else None, errors)
+
+
+def _edit(request, org, worksheet=None, initial=None):
+    if request.method == "POST":
+        form, formsets = WorksheetForm(request.POST), _formsets(request.POST)
+        if form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+            try:
+                version = services.worksheet_save(by=request.user, organisation=org,
+                                                  worksheet=worksheet,
+                                                  data=_worksheet_data(form, formsets))
+            except ValidationError as exc:
+                _attach(form, formsets, exc)
+            else:
+                messages.success(request, _("Saved as version %(n)s.") % {"n": version.number})
+                return redirect("tkdn:worksheet", pk=version.worksheet_id)
+    else:
+        initial = initial or {}
+        form = WorksheetForm(initial={"product": initial.get("product", ""),
+                                      "regime": initial.get("regime", "permenperin-35-2025")})
+        formsets = _formsets(initial=initial)
+    return render(request, "tkdn/edit.html", {"org": org, "worksheet": worksheet, "form": form,
+                                              "formsets": formsets})
+
+
+@login_required
+def worksheet_new(request, org_pk: int):
+    org = _supplier(request, org_pk)
+    _changeable(request, org)
+    return _edit(request, org)
+
+
+@login_required
+def worksheet_edit(request, pk: int):
+    worksheet = _worksheet(request, pk)
+    _changeable(request, worksheet.organisation)
+    latest = worksheet.latest
+    return _edit(request, worksheet.organisation, worksheet, latest.data if latest else None)
+
+
+def _what_if(request, sheet):
+    """The TKDN if one line's local content were changed (asked from the result page)."""
+    form = WhatIfForm(request.GET) if "line" in request.GET else None
+    if form is None or not form.is_valid():
+        return form, None
+    factor, _sep, index = form.cleaned_data["line"].partition("-")
+    if factor not in FACTORS or not index.isdigit() or int(index) >= len(sheet.lines(factor)):
+        return form, None
+    line = sheet.lines(factor)[int(index)]
+    percent = form.cleaned_data["percent"]
+    return form, {"line": line, "percent": percent,
+                  "tkdn": tkdn_if(sheet, factor, int(index), percent)}
+
+
+@login_required
+def worksheet_detail(request, pk: int):
+    worksheet = _worksheet(request, pk)
+    number = request.GET.get("v")
+    version = selectors.version_get(worksheet=worksheet,
+                                    number=int(number) if number and number.isdigit() else None)
+    if version is None:
+        raise Http404
+    sheet = worksheet_from_dict(version.data)
+    what_if_form, what_if = _what_if(request, sheet)
+    bmp = selectors.bmp_of(user=request.user, organisation=worksheet.organisation)
+    return render(request, "tkdn/worksheet.html", {
+        "worksheet": worksheet, "version": version, "sheet": sheet,
+        "result": version.result, "shortfalls": shortfalls(sheet, limit=5),
+        "what_if_form": what_if_form, "what_if": what_if,
+        "bmp": bmp, "tkdn_plus_bmp": version.tkdn_percent + (bmp.bmp_percent if bmp else 0),
+        "versions": worksheet.versions.order_by("-number"),
+        "lines": {f: list(enumerate(sheet.lines(f))) for f in FACTORS},
+        "may_change": permissions.may(request.user, permissions.CHANGE,
+                                      worksheet.organisation),
+    })
+
+
+def _version_for_export(request, pk):
+    worksheet = _worksheet(request, pk)
+    number = request.GET.get("v")
+    version = selectors.version_get(worksheet=worksheet,
+                                    number=int(number) if number and number.isdigit() else None)
+    if version is None:
+        raise Http404
+    return worksheet, version
+
+
+def _slug(worksheet, version):
+    safe = "".join(c if c.isalnum() else "-" for c in worksheet.product).strip("-")[:60]
+    return f"tkdn-{safe}-v{version.number}"
+
+
+@login_required
+def worksheet_xlsx(request, pk: int):
+    worksheet, version = _version_for_export(request, pk)
+    response = HttpResponse(write_xlsx(worksheet_from_dict(version.data)), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{_slug(worksheet, version)}.xlsx"'
+    return response
+
+
+@login_required
+def worksheet_pdf_view(request, pk: int):
+    worksheet, version = _version_for_export(request, pk)
+    bmp = selectors.bmp_of(user=request.user, organisation=worksheet.organisation)
+    pdf = worksheet_pdf(version=version, organisation=worksheet.organisation,
+                        bmp_percent=bmp.bmp_percent if bmp else None)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_slug(worksheet, version)}.pdf"'
+    return response
+
+
+@login_required
+def worksheet_import(request, org_pk: int):
+    """An XLSX worksheet (the same three sheets as the export) becomes a new worksheet, or a
+    new version of the chosen one."""
+    org = _supplier(request, org_pk)
+    _changeable(request, org)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data, _rows = read_xlsx(form.cleaned_data["file"].read())
+            target = request.POST.get("worksheet")
+            worksheet = (Worksheet.objects.filter(organisation=org).get(pk=int(target))
+                         if target and target.isdigit() else None)
+            data.setdefault("product", form.cleaned_data["file"].name.rsplit(".", 1)[0])
+            version = services.worksheet_save(by=request.user, organisation=org,
+                                              worksheet=worksheet, data=data)
+        except XlsxError as exc:
+            form.add_error("file", str(exc))
+        except Worksheet.DoesNotExist:
+            form.add_error(None, _("That worksheet does not exist."))
+        except ValidationError as exc:
+            for path, errors in exc.message_dict.items():
+                form.add_error("file", [f"{path}: {e}" for e in errors])
+        else:
+            messages.success(request, _("Imported as version %(n)s.") % {"n": version.number})
+            return redirect("tkdn:worksheet", pk=version.worksheet_id)
+    return render(request, "tkdn/import.html", {
+        "org": org, "form": form,
+        "worksheets": Worksheet.objects.filter(organisation=org)})
+
+
+@login_required
+def bmp_edit(request, org_pk: int):
+    org = _supplier(request, org_pk)
+    _changeable(request, org)
+    current = selectors.bmp_of(user=request.user, organisation=org)
+    form = BmpForm(request.POST or None, claims=current.claims if current else ())
+    if request.method == "POST" and form.is_valid():
+        declaration = services.bmp_declare(by=request.user, organisation=org,
+                                           claims=form.claims())
+        messages.success(request, _("BMP saved: %(v)s%%.") % {"v": declaration.bmp_percent})
+        return redirect("tkdn:overview", org_pk=org.pk)
+    return render(request, "tkdn/bmp.html", {"org": org, "form": form})
+
+
+@login_required
+def certificate_new(request, org_pk: int):
+    org = _supplier(request, org_pk)
+    _changeable(request, org)
+    form = CertificateForm(request.POST or None, initial={"bmp_percent": Decimal(0)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.certificate_record(by=request.user, organisation=org, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Certificate recorded."))
+            return redirect("tkdn:overview", org_pk=org.pk)
+    return render(request, "tkdn/certificate_form.html", {"org": org, "form": form,
+                                                          "today": clock.today()})
