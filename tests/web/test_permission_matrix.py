@@ -13,6 +13,7 @@ from pasok.accounts.models import ApiToken
 from pasok.accounts.services import api_token_create
 from pasok.api import api
 from pasok.audit.models import AuditEvent
+from pasok.tkdn.services import worksheet_save
 from tests.conftest import PASSWORD
 
 ROLES = ("anonymous", "supplier_a", "supplier_b", "cooperative", "buyer_x", "buyer_y",
@@ -51,6 +52,18 @@ PAGES = {
     ("GET", "suppliers:edit", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
     ("GET", "suppliers:edit", "member"): row(LOGIN, 404, 404, 200, 403, 403, 403, 200),
     ("POST", "suppliers:verify", "member"): row(LOGIN, 404, 404, 302, 403, 403, 302, 302),
+    ("GET", "tkdn:overview", "a"): row(LOGIN, 200, 404, 404, 200, 200, 200, 200),
+    ("GET", "tkdn:overview", "member"): row(LOGIN, 404, 404, 200, 200, 200, 200, 200),
+    ("GET", "tkdn:worksheet-new", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
+    ("GET", "tkdn:worksheet-new", "member"): row(LOGIN, 404, 404, 200, 403, 403, 403, 200),
+    ("GET", "tkdn:worksheet-import", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
+    ("GET", "tkdn:bmp", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
+    ("GET", "tkdn:certificate-new", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
+    ("GET", "tkdn:worksheet", "ws_a"): row(LOGIN, 200, 404, 404, 404, 404, 200, 200),
+    ("GET", "tkdn:worksheet", "ws_member"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    ("GET", "tkdn:worksheet-edit", "ws_a"): row(LOGIN, 200, 404, 404, 404, 404, 403, 200),
+    ("GET", "tkdn:worksheet-xlsx", "ws_a"): row(LOGIN, 200, 404, 404, 404, 404, 200, 200),
+    ("GET", "tkdn:worksheet-pdf", "ws_a"): row(LOGIN, 200, 404, 404, 404, 404, 200, 200),
     ("GET", "audit:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
 }
@@ -68,6 +81,26 @@ API = {
     ("POST", "/api/v1/suppliers/{supplier_id}/verify", "member"):
         row(401, 404, 404, 200, 403, 403, 200, 200),
     ("POST", "/api/v1/suppliers/import", None): row(401, 403, 403, 200, 403, 403, 200, 200),
+    ("POST", "/api/v1/tkdn/compute", None): row(401, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/api/v1/tkdn/suppliers/{supplier_id}/worksheets", "a"):
+        row(401, 200, 404, 404, 404, 404, 200, 200),
+    ("POST", "/api/v1/tkdn/suppliers/{supplier_id}/worksheets", "a"):
+        row(401, 201, 404, 404, 403, 403, 403, 201),
+    ("GET", "/api/v1/tkdn/worksheets/{worksheet_id}", "ws_a"):
+        row(401, 200, 404, 404, 404, 404, 200, 200),
+    ("POST", "/api/v1/tkdn/worksheets/{worksheet_id}/versions", "ws_a"):
+        row(401, 201, 404, 404, 404, 404, 403, 201),
+    ("GET", "/api/v1/tkdn/suppliers/{supplier_id}/certificates", "a"):
+        row(401, 200, 404, 404, 200, 200, 200, 200),
+}
+
+
+BRAKE_BLOCK = {
+    "product": "Blok rem besi cor", "regime": "permenperin-35-2025",
+    "materials": [{"name": "Besi kasar", "quantity": 6.2, "unit_price": 9500,
+                   "domestic_percent": 0}],
+    "labour": [{"name": "Operator cor", "cost": 14000, "domestic_percent": 100}],
+    "overhead": [{"name": "Listrik", "cost": 9000, "domestic_percent": 100}],
 }
 
 
@@ -109,6 +142,9 @@ def _page_args(cluster, arg):
         return [cluster.supplier_a.pk]
     if arg == "member":
         return [cluster.member.pk]
+    if arg in ("ws_a", "ws_member"):
+        org = cluster.supplier_a if arg == "ws_a" else cluster.member
+        return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet_id]
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg == "token":
@@ -136,7 +172,10 @@ def test_page(client, cluster, role, route):
 
 
 def _api_path(cluster, path, arg):
-    return path.replace("{supplier_id}", str(_page_args(cluster, arg)[0])) if arg else path
+    if not arg:
+        return path
+    value = str(_page_args(cluster, arg)[0])
+    return path.replace("{supplier_id}", value).replace("{worksheet_id}", value)
 
 
 def _api_call(client, method, path, headers):
@@ -146,7 +185,8 @@ def _api_call(client, method, path, headers):
         upload = io.BytesIO(b"name,nib\n")
         upload.name = "empty.csv"
         return client.post(path + "?dry_run=true", {"file": upload}, headers=headers)
-    body = json.dumps({"description": "Pengecoran pasir basah"}) if method == "PATCH" else ""
+    body = (json.dumps({"description": "Pengecoran pasir basah"}) if method == "PATCH"
+            else json.dumps(BRAKE_BLOCK) if "/tkdn/" in path else "")
     return client.generic(method, path, body, content_type="application/json", headers=headers)
 
 

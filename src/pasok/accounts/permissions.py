@@ -10,12 +10,15 @@ Every page, API route, export and admin view asks `Organisation.objects.restrict
   cooperative for its members.
 - verify: platform admins and ministry officers for any supplier-side organisation; a
   cooperative's admins for its members.
+- view_private (a supplier's cost build-up, e.g. TKDN worksheets): the organisation's own
+  people, its cooperative, ministry officers and platform admins — never buyers or
+  competitors.
 """
 
 from django.db import models
 from django.db.models import Q
 
-VIEW, CHANGE, VERIFY = "view", "change", "verify"
+VIEW, CHANGE, VERIFY, VIEW_PRIVATE = "view", "change", "verify", "view_private"
 _SUPPLIER_SIDE = ("supplier", "cooperative")
 _BUYERS = ("bumn_buyer", "private_buyer")
 
@@ -39,6 +42,14 @@ def _org_filter(user, action: str) -> Q | None:
             return Q(pk=own) | Q(cooperative_id=own)
         coop = user.organisation.cooperative_id
         return Q(pk=own) | Q(pk=coop) if coop else Q(pk=own)
+    if action == VIEW_PRIVATE:
+        if user.is_ministry_officer:
+            return Q()
+        if own is None:
+            return None
+        if kind == "cooperative":
+            return Q(pk=own) | Q(cooperative_id=own)
+        return Q(pk=own)
     if action == CHANGE:
         if own is None or not user.can_write_for_org:
             return None

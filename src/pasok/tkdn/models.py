@@ -19,8 +19,16 @@ REGIME_CHOICES = [
 class OwnedQuerySet(models.QuerySet):
     """Rows owned by an organisation are visible to whoever may see that organisation."""
 
+    action = "view"
+
     def visible_to(self, user):
-        return self.filter(organisation__in=Organisation.objects.visible_to(user))
+        return self.filter(organisation__in=Organisation.objects.restrict(user, self.action))
+
+
+class PrivateQuerySet(OwnedQuerySet):
+    """A supplier's cost build-up: its own people, its cooperative and the ministry only."""
+
+    action = "view_private"
 
 
 class Worksheet(models.Model):
@@ -31,7 +39,7 @@ class Worksheet(models.Model):
     product = models.CharField(_("product"), max_length=200)
     created_at = models.DateTimeField(_("created at"))
 
-    objects = OwnedQuerySet.as_manager()
+    objects = PrivateQuerySet.as_manager()
 
     class Meta:
         ordering = ["product"]
@@ -81,7 +89,7 @@ class BmpDeclaration(models.Model):
     bmp_percent = models.DecimalField(_("BMP (%)"), max_digits=4, decimal_places=2, default=0)
     updated_at = models.DateTimeField(_("updated at"))
 
-    objects = OwnedQuerySet.as_manager()
+    objects = PrivateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("BMP declaration")

@@ -61,6 +61,7 @@ def overview(request, org_pk: int):
         "certificates": selectors.certificates_of(user=request.user, organisation=org),
         "bmp": selectors.bmp_of(user=request.user, organisation=org),
         "may_change": permissions.may(request.user, permissions.CHANGE, org),
+        "may_view_private": permissions.may(request.user, permissions.VIEW_PRIVATE, org),
     })
 
 
