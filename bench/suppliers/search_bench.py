@@ -123,22 +123,28 @@ def buyer():
 class Case:
     key: str
     label: str
-    criteria: dict
+    criteria: dict  # SearchCriteria fields
+    params: dict  # the same search as the search page's query string
     typical: bool = True  # counts against the 150 ms target
 
 
 CASES = (
-    Case("1", "text “FCD450, 20–60 kg, Klaten”", {"text": "FCD450, 20–60 kg, Klaten"}),
+    Case("1", "text “FCD450, 20–60 kg, Klaten”", {"text": "FCD450, 20–60 kg, Klaten"},
+         {"q": "FCD450, 20–60 kg, Klaten"}),
     Case("2", "FC200 + free ≥ 20 t + Jawa Tengah + verified",
          {"grades": ["FC200"], "free_capacity_kg": 20_000, "province": "Jawa Tengah",
-          "verified_only": True}),
+          "verified_only": True},
+         {"grade": "FC200", "free_capacity": "20000", "province": "Jawa Tengah",
+          "verified": "on"}),
     Case("3", "green sand + machining, 5–50 kg",
          {"processes": ["green_sand", "machining"], "weight_min": Decimal(5),
-          "weight_max": Decimal(50)}),
+          "weight_max": Decimal(50)},
+         {"process": ["green_sand", "machining"], "weight_min": "5", "weight_max": "50"}),
     Case("4", "ISO 9001 + small/medium",
-         {"certificate": "iso9001", "size_classes": ["small", "medium"]}),
-    Case("5", "text “blok rem”", {"text": "blok rem"}),
-    Case("6", "no filters (everything)", {}, typical=False),
+         {"certificate": "iso9001", "size_classes": ["small", "medium"]},
+         {"certificate": "iso9001", "size": ["small", "medium"]}),
+    Case("5", "text “blok rem”", {"text": "blok rem"}, {"q": "blok rem"}),
+    Case("6", "no filters (everything)", {}, {"q": ""}, typical=False),
 )
 
 
@@ -163,6 +169,38 @@ def one_page(user, case: Case) -> tuple[int, int, float, float]:
     return matches, len(rows), (counted - started) * 1000, (done - counted) * 1000
 
 
+def whole_view(user, case: Case) -> float:
+    """The search page itself (form, selector, paginator, template), in ms."""
+    from django.test import RequestFactory
+
+    from pasok.suppliers import views
+
+    request = RequestFactory().get("/suppliers/search/", case.params)
+    request.user = user
+    started = time.perf_counter()
+    response = views.search(request)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"search page answered {response.status_code} for {case.params}")
+    return elapsed
+
+
+def check_cases() -> None:
+    """The page's form must read each query string as the criteria measured directly."""
+    from django.http import QueryDict
+
+    from pasok.suppliers.forms import SearchForm
+    from pasok.suppliers.selectors import SearchCriteria
+
+    for case in CASES:
+        query = QueryDict(mutable=True)
+        for name, value in case.params.items():
+            query.setlist(name, value if isinstance(value, list) else [value])
+        form = SearchForm(query)
+        if not form.is_valid() or form.criteria() != SearchCriteria(**case.criteria):
+            raise RuntimeError(f"case {case.key}: the page reads {case.params} differently")
+
+
 def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20, method="inclusive")[18]
 
@@ -174,6 +212,7 @@ class Result:
     total: list[float]
     count: list[float]
     page: list[float]
+    view: list[float]
 
     @property
     def median(self) -> float:
@@ -185,10 +224,11 @@ class Result:
 
 
 def measure(user, repeat: int, warmup: int) -> list[Result]:
-    results = {c.key: Result(c, 0, [], [], []) for c in CASES}
+    results = {c.key: Result(c, 0, [], [], [], []) for c in CASES}
     for _ in range(warmup):
         for case in CASES:
             results[case.key].matches = one_page(user, case)[0]
+            whole_view(user, case)
     for _ in range(repeat):  # round robin, as a mix of buyers would ask
         for case in CASES:
             _matches, _rows, count_ms, page_ms = one_page(user, case)
@@ -196,22 +236,25 @@ def measure(user, repeat: int, warmup: int) -> list[Result]:
             result.count.append(count_ms)
             result.page.append(page_ms)
             result.total.append(count_ms + page_ms)
+            result.view.append(whole_view(user, case))
     return list(results.values())
 
 
 def table(results: list[Result]) -> str:
     lines = ["| # | query | matches | median ms | p95 ms | count ms (median) "
-             "| page ms (median) | target |",
-             "|---|---|---:|---:|---:|---:|---:|---|"]
+             "| page ms (median) | whole page ms (median) | target |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for r in results:
         verdict = ("PASS" if r.passed else "FAIL") if r.case.typical else "(not targeted)"
         lines.append(f"| {r.case.key} | {r.case.label} | {r.matches:,} | {r.median:.1f} | "
                      f"{_p95(r.total):.1f} | {statistics.median(r.count):.1f} | "
-                     f"{statistics.median(r.page):.1f} | {verdict} |")
+                     f"{statistics.median(r.page):.1f} | {statistics.median(r.view):.1f} | "
+                     f"{verdict} |")
     typical = [r for r in results if r.case.typical]
     pooled = [ms for r in typical for ms in r.total]
+    views = [ms for r in typical for ms in r.view]
     lines.append(f"|   | **typical (1–5), all samples** | | **{statistics.median(pooled):.1f}** "
-                 f"| **{_p95(pooled):.1f}** | | | |")
+                 f"| **{_p95(pooled):.1f}** | | | {statistics.median(views):.1f} | |")
     return "\n".join(lines)
 
 
@@ -248,9 +291,11 @@ def machine() -> str:
         server = cursor.fetchone()[0]
         cursor.execute("SHOW shared_buffers")
         buffers = cursor.fetchone()[0]
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (f"{os.cpu_count()} CPUs ({cpu}), {kb / 1024 / 1024:.0f} GiB RAM, "
             f"PostgreSQL {server} (shared_buffers {buffers}, over TCP on 127.0.0.1), "
-            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+            f"load average at the end {load}")
 
 
 def record(text: str) -> None:
@@ -301,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         # autovacuum would have on a live database.
         cursor.execute("VACUUM ANALYZE" if fill else "ANALYZE")
     user = buyer()
+    check_cases()
 
     results = measure(user, args.repeat, args.warmup)
     text = table(results)
@@ -327,8 +373,11 @@ def main(argv: list[str] | None = None) -> int:
             f"- Command: `{command}`",
             f"- Data: {args.count:,} supplier-side organisations, seed {args.seed} "
             f"(bench/suppliers/generate.py); buyer's view; {args.repeat} runs per query after "
-            f"{args.warmup} warm-up rounds, round robin; a run = selector + "
-            f"`Paginator(qs, 20).count` + page 1 with grades and processes prefetched.",
+            f"{args.warmup} warm-up rounds, round robin. \"median/p95 ms\" = selector + "
+            f"`Paginator(qs, 20).count` + page 1 with grades and processes prefetched, as "
+            f"the search view does (what the target is judged on); \"whole page\" = the "
+            f"search view itself through RequestFactory (form, query, template; no "
+            f"middleware), measured alongside.",
             "", text, "", f"**Verdict:** {verdict}", "",
         ]))
     return 0 if passed else 1

@@ -2,7 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from pasok.accounts.models import Organisation
 from pasok.accounts.permissions import VIEW_PRIVATE
@@ -93,7 +93,8 @@ def worksheets(request, supplier_id: int):
              summary="Save a new worksheet (its first version)")
 def worksheet_create(request, supplier_id: int, payload: WorksheetIn):
     org = supplier_selectors.supplier_get(user=request.auth, pk=supplier_id)
-    return 201, services.worksheet_save(by=request.auth, organisation=org, data=payload.dict())
+    return Status(201, services.worksheet_save(by=request.auth, organisation=org,
+                                               data=payload.dict()))
 
 
 @router.get("/worksheets/{int:worksheet_id}", response=WorksheetOut)
@@ -105,8 +106,9 @@ def worksheet_detail(request, worksheet_id: int):
              summary="Save a new version of a worksheet")
 def worksheet_version_create(request, worksheet_id: int, payload: WorksheetIn):
     worksheet = selectors.worksheet_get(user=request.auth, pk=worksheet_id)
-    return 201, services.worksheet_save(by=request.auth, organisation=worksheet.organisation,
-                                        worksheet=worksheet, data=payload.dict())
+    version = services.worksheet_save(by=request.auth, organisation=worksheet.organisation,
+                                      worksheet=worksheet, data=payload.dict())
+    return Status(201, version)
 
 
 @router.get("/suppliers/{int:supplier_id}/certificates", response=list[CertificateOut])
