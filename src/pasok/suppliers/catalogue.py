@@ -39,11 +39,13 @@ GRADES = (
     ("BC6", "bronze"),
 )
 
+# Certificates kept on the capability profile. TKDN certificates have their own records
+# (regime, value, verifier) in pasok.tkdn.
 CERTIFICATE_KINDS = (
     ("iso9001", _("ISO 9001")),
     ("sni", _("SNI product certificate")),
-    ("tkdn", _("TKDN certificate")),
 )
+SEARCHABLE_CERTIFICATES = (*CERTIFICATE_KINDS, ("tkdn", _("TKDN certificate")))
 
 FURNACE_KINDS = (
     ("cupola", _("Cupola")),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from pasok.accounts.models import Organisation, SizeClass
 from pasok.accounts.regions import PROVINCE_CHOICES
 
-from .catalogue import CERTIFICATE_KINDS, GRADES, PROCESSES
+from .catalogue import GRADES, PROCESSES, SEARCHABLE_CERTIFICATES
 from .models import Certificate, Furnace, Product
 from .selectors import SearchCriteria
 
@@ -33,7 +33,7 @@ class SearchForm(forms.Form):
                                  choices=[("", _("All provinces")), *PROVINCE_CHOICES])
     regency = forms.CharField(label=_("Regency / city"), required=False, max_length=100)
     certificate = forms.ChoiceField(label=_("Valid certificate"), required=False,
-                                    choices=[("", _("Any")), *CERTIFICATE_KINDS])
+                                    choices=[("", _("Any")), *SEARCHABLE_CERTIFICATES])
     verified = forms.BooleanField(label=_("Verified suppliers only"), required=False)
     size = forms.MultipleChoiceField(label=_("Size class"), choices=SizeClass.choices,
                                      required=False, widget=forms.CheckboxSelectMultiple)

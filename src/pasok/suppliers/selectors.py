@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 
 from pasok import clock
 from pasok.accounts.models import Organisation
+from pasok.tkdn.models import TkdnCertificate
 
 from .models import Certificate, SupplierProfile
 from .query_parse import parse_query
@@ -81,7 +82,10 @@ def search_suppliers(*, user, criteria: SearchCriteria):
         qs = qs.filter(province=criteria.province)
     if criteria.regency:
         qs = qs.filter(regency__icontains=criteria.regency)
-    if criteria.certificate:
+    if criteria.certificate == "tkdn":
+        qs = qs.filter(Exists(TkdnCertificate.objects.filter(
+            organisation_id=OuterRef("pk"), valid_until__gte=clock.today())))
+    elif criteria.certificate:
         valid = Q(valid_until__isnull=True) | Q(valid_until__gte=clock.today())
         qs = qs.filter(Exists(Certificate.objects.filter(
             valid, profile_id=OuterRef("pk"), kind=criteria.certificate)))

@@ -126,6 +126,8 @@ class TkdnCertificate(models.Model):
     verifier = models.CharField(_("verifier"), max_length=200, blank=True)
     self_declared = models.BooleanField(_("self-declared"), default=False)
     created_at = models.DateTimeField(_("recorded at"))
+    # The last expiry warning sent (90 or 30 days ahead), so each goes out once.
+    reminded_days = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 

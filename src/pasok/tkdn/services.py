@@ -28,13 +28,33 @@ def _require_change(by, organisation: Organisation) -> None:
         raise ValidationError(_("Only suppliers and cooperatives keep TKDN records."))
 
 
+def _message(exc: WorksheetError) -> str:
+    """The rules speak English to the CLI; people read the page in their language."""
+    if exc.message.startswith("the lines of this factor total 0"):
+        return _("these lines total 0; Permenperin 35/2025 weighs every factor, so each "
+                 "needs a cost")
+    if exc.message.startswith("must be one of"):
+        return _("unknown regime")
+    return {
+        "must not be empty": _("must not be empty"),
+        "must be >= 0": _("must be 0 or more"),
+        "must be between 0 and 100": _("must be between 0 and 100"),
+        "is required": _("is required"),
+        "must be a number": _("must be a number"),
+        "must be text": _("must be text"),
+        "must be a list": _("must be a list"),
+        "must be an object": _("must be an object"),
+        "the production cost totals 0": _("the production cost totals 0"),
+    }.get(exc.message, exc.message)
+
+
 def parse_worksheet(data: dict):
     """The rules' worksheet, or a ValidationError keyed by the field path."""
     try:
         sheet = worksheet_from_dict(data)
         return sheet, compute(sheet)
     except WorksheetError as exc:
-        raise ValidationError({exc.path: [exc.message]}) from exc
+        raise ValidationError({exc.path: [_message(exc)]}) from exc
 
 
 @transaction.atomic

@@ -83,8 +83,14 @@ def _worksheet_data(form, formsets) -> dict:
     }
 
 
+def _factor_labels():
+    return {"material": _("Direct material"), "labour": _("Direct labour"),
+            "overhead": _("Factory overhead")}
+
+
 def _attach(form, formsets, exc: ValidationError):
-    """Put a service error next to the row and field it names (`materials[2].cost`)."""
+    """Put a service error next to the row and field it names (`materials[2].cost`), or
+    above the form with the factor's name (`materials: must not be empty`)."""
     for path, errors in exc.message_dict.items():
         key, _sep, rest = path.partition("[")
         factor = {v: k for k, v in LIST_KEYS.items()}.get(key)
@@ -94,7 +100,11 @@ def _attach(form, formsets, exc: ValidationError):
             if int(index) < len(rows) and field in rows[int(index)].fields:
                 rows[int(index)].add_error(field, errors)
                 continue
-        form.add_error(path if path in form.fields else None, errors)
+        if path in form.fields:
+            form.add_error(path, errors)
+        else:
+            label = _factor_labels().get(factor, path)
+            form.add_error(None, [f"{label}: {e}" for e in errors])
 
 
 def _edit(request, org, worksheet=None, initial=None):

@@ -1,0 +1,58 @@
+"""Expiry warnings for TKDN certificates, 90 and 30 days ahead (django-tasks)."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from pasok import clock
+from pasok.accounts.models import OrgRole, User
+
+from .models import TkdnCertificate
+from .selectors import EXPIRY_WARNING_DAYS
+
+
+def certificates_due(today) -> list[tuple[TkdnCertificate, int]]:
+    """Certificates inside a warning window they have not been warned about yet."""
+    due = []
+    latest = max(EXPIRY_WARNING_DAYS)
+    soon = TkdnCertificate.objects.filter(valid_until__gte=today).select_related("organisation")
+    for cert in soon.filter(valid_until__lte=today + dt.timedelta(days=latest)):
+        days_left = (cert.valid_until - today).days
+        window = min(d for d in EXPIRY_WARNING_DAYS if days_left <= d)
+        if cert.reminded_days is None or cert.reminded_days > window:
+            due.append((cert, window))
+    return due
+
+
+@task()
+def send_expiry_warnings() -> int:
+    """Warn each supplier's admins once per window; returns the number of warnings sent."""
+    today = clock.today()
+    sent = 0
+    for cert, window in certificates_due(today):
+        admins = list(User.objects.filter(organisation=cert.organisation, is_active=True,
+                                          org_role=OrgRole.ADMIN).values_list("email",
+                                                                              flat=True))
+        link = settings.PASOK_BASE_URL + reverse("tkdn:overview", args=[cert.organisation_id])
+        with transaction.atomic():
+            TkdnCertificate.objects.filter(pk=cert.pk).update(reminded_days=window)
+            if admins:
+                with translation.override(settings.LANGUAGE_CODE):
+                    send_mail(
+                        subject=_("TKDN certificate expires in %(days)s days")
+                        % {"days": (cert.valid_until - today).days},
+                        message=_("The TKDN certificate %(number)s for %(product)s expires on "
+                                  "%(date)s. Expired values are not offered in bids; renew it "
+                                  "in time.\n%(link)s\n") % {
+                            "number": cert.number or _("(self-declared)"),
+                            "product": cert.product, "date": cert.valid_until.isoformat(),
+                            "link": link},
+                        from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=admins)
+                sent += 1
+    return sent

@@ -1,0 +1,196 @@
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from pasok import clock
+from pasok.tkdn.models import TkdnCertificate, Worksheet, WorksheetVersion
+from pasok.tkdn.selectors import certificates_of, offerable_certificates
+from pasok.tkdn.services import certificate_record, default_valid_until
+from pasok.tkdn.tasks import send_expiry_warnings
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+# INTERFACES.md's example: TKDN 48.18% under Permenperin 35/2025.
+EXAMPLE = {
+    "material": [("Besi kasar (pig iron)", "6.2", "9500", "0"),
+                 ("Scrap baja lokal", "5.1", "6200", "100"),
+                 ("Pelat punggung baja", "1", "7000", "48.5")],
+    "labour": [("Operator cor", "14000", "100")],
+    "overhead": [("Listrik tungku induksi", "9000", "100"), ("Penyusutan mesin impor", "3000", "0")],
+}
+
+
+def form_data(example=EXAMPLE, product="Blok rem besi cor", regime="permenperin-35-2025",
+              initial=0):
+    data = {"product": product, "regime": regime}
+    for factor, rows in example.items():
+        data[f"{factor}-TOTAL_FORMS"] = str(len(rows))
+        data[f"{factor}-INITIAL_FORMS"] = str(initial)
+        for i, row in enumerate(rows):
+            keys = (("name", "quantity", "unit_price", "domestic_percent") if factor == "material"
+                    else ("name", "cost", "domestic_percent"))
+            for key, value in zip(keys, row, strict=True):
+                data[f"{factor}-{i}-{key}"] = value
+    return data
+
+
+@pytest.fixture
+def supplier(client, cluster):
+    client.login(email="supplier_a@example.id", password=PASSWORD)
+    return client
+
+
+def _new(client, org, data):
+    return client.post(reverse("tkdn:worksheet-new", args=[org.pk]), data)
+
+
+def test_worksheet_result_advice_and_versions(supplier, cluster):
+    response = _new(supplier, cluster.supplier_a, form_data())
+    worksheet = Worksheet.objects.get()
+    assert response["Location"] == reverse("tkdn:worksheet", args=[worksheet.pk])
+    page = supplier.get(response["Location"]).content.decode()
+    assert "48,18%" in page
+    assert "Besi kasar (pig iron)" in page and "93,48%" in page  # made fully domestic
+    what_if = supplier.get(response["Location"], {"line": "material-0", "percent": "71"})
+    assert "80,34%" in what_if.content.decode()
+    # Editing shows the lines again; saving unchanged makes version 2 with the same value.
+    edit = supplier.get(reverse("tkdn:worksheet-edit", args=[worksheet.pk]))
+    assert 'value="Scrap baja lokal"' in edit.content.decode()
+    supplier.post(reverse("tkdn:worksheet-edit", args=[worksheet.pk]),
+                  form_data(initial=3))
+    versions = list(WorksheetVersion.objects.order_by("number").values_list("number",
+                                                                             "tkdn_percent"))
+    assert versions == [(1, Decimal("48.18")), (2, Decimal("48.18"))]
+
+
+@pytest.mark.parametrize(("field", "value", "where"), [
+    ("material-0-unit_price", "-5", ("material", 0, "unit_price")),
+    ("material-1-domestic_percent", "120", ("material", 1, "domestic_percent")),
+    ("labour-0-cost", "abc", ("labour", 0, "cost")),
+])
+def test_bad_line_input_names_the_field_and_saves_nothing(supplier, cluster, field, value,
+                                                           where):
+    response = _new(supplier, cluster.supplier_a, {**form_data(), field: value})
+    assert response.status_code == 200
+    factor, index, name = where
+    assert name in response.context["formsets"][factor].forms[index].errors
+    assert f'value="{value}"' in response.content.decode()  # what was typed stays
+    assert not Worksheet.objects.exists()
+
+
+def test_empty_materials_and_zero_factor_are_refused(supplier, cluster):
+    no_materials = form_data(example={**EXAMPLE, "material": []})
+    response = _new(supplier, cluster.supplier_a, no_materials)
+    assert response.context["form"].non_field_errors() == [
+        "Bahan baku langsung: tidak boleh kosong"]
+    zero_labour = form_data(example={**EXAMPLE, "labour": [("Operator", "0", "100")]})
+    response = _new(supplier, cluster.supplier_a, zero_labour)
+    assert response.context["form"].non_field_errors()[0].startswith("Tenaga kerja langsung:")
+    assert not Worksheet.objects.exists()
+    # The cost-based regime of 16/2011 does not weigh factors, so it accepts the same sheet.
+    _new(supplier, cluster.supplier_a, {**zero_labour, "regime": "permenperin-16-2011"})
+    assert Worksheet.objects.count() == 1
+
+
+def test_xlsx_round_trip_gives_the_same_value(supplier, cluster):
+    _new(supplier, cluster.supplier_a, form_data())
+    worksheet = Worksheet.objects.get()
+    exported = supplier.get(reverse("tkdn:worksheet-xlsx", args=[worksheet.pk])).content
+    assert load_workbook(io.BytesIO(exported)).sheetnames == ["info", "materials", "labour",
+                                                              "overhead"]
+    upload = io.BytesIO(exported)
+    upload.name = "blok-rem.xlsx"
+    response = supplier.post(reverse("tkdn:worksheet-import", args=[cluster.supplier_a.pk]),
+                             {"file": upload, "worksheet": str(worksheet.pk)})
+    assert response.status_code == 302
+    assert list(worksheet.versions.values_list("tkdn_percent", flat=True)) == [
+        Decimal("48.18"), Decimal("48.18")]
+
+
+def test_corrupt_xlsx_is_refused(supplier, cluster):
+    upload = io.BytesIO(b"PK\x03\x04 not really a workbook")
+    upload.name = "rusak.xlsx"
+    response = supplier.post(reverse("tkdn:worksheet-import", args=[cluster.supplier_a.pk]),
+                             {"file": upload})
+    assert response.status_code == 200 and "file" in response.context["form"].errors
+    assert not Worksheet.objects.exists()
+
+
+def test_buyers_see_certificates_but_not_cost_build_up(client, supplier, cluster):
+    _new(supplier, cluster.supplier_a, form_data())
+    certificate_record(by=cluster.users["supplier_a"], organisation=cluster.supplier_a,
+                       regime="permenperin-35-2025", product="Blok rem", number="123/TKDN",
+                       verifier="PT Sucofindo (Persero)", tkdn_percent=Decimal("48.18"),
+                       issued_on=dt.date(2026, 1, 5))
+    client.logout()
+    client.login(email="buyer_x@example.id", password=PASSWORD)
+    overview = client.get(reverse("tkdn:overview", args=[cluster.supplier_a.pk]))
+    body = overview.content.decode()
+    assert "123/TKDN" in body and "Blok rem besi cor" not in body
+    worksheet = Worksheet.objects.get()
+    assert client.get(reverse("tkdn:worksheet", args=[worksheet.pk])).status_code == 404
+
+
+def test_bmp_needs_evidence_and_is_capped(supplier, cluster):
+    url = reverse("tkdn:bmp", args=[cluster.supplier_a.pk])
+    response = supplier.post(url, {"esg": "on"})
+    assert "esg__evidence" in response.context["form"].errors
+    every = {}
+    for code in ("labour_absorption", "new_investment", "partnership", "location", "esg"):
+        every |= {code: "on", f"{code}__evidence": "Laporan 2025"}
+    assert supplier.post(url, every).status_code == 302
+    assert cluster.supplier_a.bmp.bmp_percent == Decimal(15)
+
+
+def test_certificate_validity_defaults_and_rules(cluster):
+    assert default_valid_until("permenperin-35-2025", dt.date(2026, 1, 10)) == dt.date(
+        2031, 1, 9)
+    assert default_valid_until("permenperin-16-2011", dt.date(2024, 2, 29)) == dt.date(
+        2027, 2, 27)
+    with pytest.raises(Exception) as exc:
+        certificate_record(by=cluster.users["supplier_a"], organisation=cluster.supplier_a,
+                           regime="permenperin-35-2025", product="Blok rem",
+                           tkdn_percent=Decimal(50), issued_on=dt.date(2026, 1, 5))
+    assert {"number", "verifier"} <= set(exc.value.message_dict)
+    with pytest.raises(Exception) as exc:
+        certificate_record(by=cluster.users["buyer_x"], organisation=cluster.supplier_a,
+                           regime="permenperin-35-2025", product="Blok rem",
+                           tkdn_percent=Decimal(50), issued_on=dt.date(2026, 1, 5),
+                           self_declared=True)
+    assert exc.type.__name__ == "PermissionDenied"
+    assert not TkdnCertificate.objects.exists()
+
+
+def _cert(cluster, valid_until, **kw):
+    return certificate_record(by=None, organisation=cluster.supplier_a,
+                              regime="permenperin-16-2011", product=kw.pop("product", "Blok"),
+                              tkdn_percent=Decimal(45), issued_on=dt.date(2024, 1, 1),
+                              valid_until=valid_until, self_declared=True, **kw)
+
+
+def test_expired_values_are_not_offered_and_warnings_go_once(cluster):
+    now = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+    today = now.date()
+    expired = _cert(cluster, today - dt.timedelta(days=1), product="lama")
+    soon = _cert(cluster, today + dt.timedelta(days=25), product="segera")
+    later = _cert(cluster, today + dt.timedelta(days=80), product="nanti")
+    with clock.frozen(now):
+        offered = set(offerable_certificates(user=cluster.users["supplier_a"],
+                                             organisation=cluster.supplier_a))
+        statuses = {c.product: c.status for c in certificates_of(
+            user=cluster.users["supplier_a"], organisation=cluster.supplier_a)}
+        assert send_expiry_warnings.call() == 2
+        assert send_expiry_warnings.call() == 0  # each window warns once
+    assert offered == {soon, later} and expired not in offered
+    assert statuses == {"lama": "expired", "segera": "expires_30", "nanti": "expires_90"}
+    assert len(mail.outbox) == 2 and "supplier_a@example.id" in mail.outbox[0].to
+    later.refresh_from_db()
+    assert later.reminded_days == 90
+    with clock.frozen(now + dt.timedelta(days=55)):  # "nanti" is now 25 days away
+        assert send_expiry_warnings.call() == 1
