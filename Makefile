@@ -30,7 +30,7 @@ test: lint
 
 # Re-extract translatable strings (needs GNU gettext), then translate src/pasok/locale/*/django.po.
 messages: install
-	cd src/pasok && ../../$(VENV)/bin/pasok makemessages --locale id --locale en \
+	cd src/pasok && ../../$(VENV)/bin/pasok makemessages --locale id \
 		--ignore 'migrations/*' --no-obsolete
 
 bench: install

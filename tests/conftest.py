@@ -82,6 +82,25 @@ def cluster(db) -> Cluster:
     return Cluster(a, b, coop, member, x, y, ministry, users)
 
 
+def pytest_configure(config):
+    """Compile the catalogues when a .po is newer than its .mo (the install step does the
+    same), so tests see the Indonesian pages people see. xdist workers reuse the result."""
+    if hasattr(config, "workerinput"):
+        return
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    import pasok
+
+    for po in Path(pasok.__file__).parent.glob("locale/*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with po.open("rb") as source, mo.open("wb") as target:
+                write_mo(target, read_po(source))
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests skip where Chromium is missing, unless CI demands them."""
     has_chromium = os.path.exists(os.environ.get("PASOK_CHROMIUM", "/usr/bin/chromium"))

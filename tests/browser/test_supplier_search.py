@@ -24,7 +24,7 @@ def test_buyer_searches_opens_a_supplier_and_exports(phone, cluster):
     page.screenshot(path=str(ARTIFACTS / "search-phone.png"), full_page=True)
 
     with page.expect_download() as download_info:
-        page.click("text=XLSX")
+        page.click("a[href*='export.xlsx']")
     with open(download_info.value.path(), "rb") as downloaded:  # saved without a suffix
         workbook = load_workbook(io.BytesIO(downloaded.read()), read_only=True)
     rows = list(workbook.active.iter_rows(values_only=True))

@@ -83,7 +83,7 @@ class ProfileForm(forms.Form):
                                        max_digits=9, decimal_places=2)
     monthly_capacity_kg = forms.IntegerField(label=_("Monthly melting capacity (kg)"))
     workforce_total = forms.IntegerField(label=_("Workforce"), initial=0)
-    workforce_women = forms.IntegerField(label=_("Of whom women"), initial=0)
+    workforce_women = forms.IntegerField(label=_("Women in the workforce"), initial=0)
     description = forms.CharField(label=_("Description"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
     buyers_served = forms.CharField(label=_("Buyers served (one per line)"), required=False,
@@ -120,7 +120,7 @@ class CertificateForm(_ChildForm):
         data = super().clean()
         issued, until = data.get("issued_on"), data.get("valid_until")
         if issued and until and issued > until:
-            raise ValidationError({"valid_until": _("Valid until is before the issue date.")})
+            raise ValidationError({"valid_until": _("The expiry date is before the issue date.")})
         return data
 
 

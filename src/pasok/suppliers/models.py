@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pasok.accounts.models import Organisation
 
@@ -62,7 +63,7 @@ class SupplierProfile(models.Model):
         verbose_name=_("free monthly capacity (kg)"),
     )
     workforce_total = models.PositiveIntegerField(_("workforce"), default=0)
-    workforce_women = models.PositiveIntegerField(_("of whom women"), default=0)
+    workforce_women = models.PositiveIntegerField(_("women in the workforce"), default=0)
     description = models.TextField(_("description"), blank=True)
     buyers_served = models.JSONField(_("buyers served"), default=list, blank=True)
     # Lower-case words of name, place, products, grades and description, rebuilt by
@@ -95,7 +96,7 @@ class Furnace(models.Model):
                                 related_name="furnaces")
     kind = models.CharField(_("kind"), max_length=20, choices=FURNACE_KINDS)
     tonnes_per_heat = models.DecimalField(_("tonnes per heat"), max_digits=6, decimal_places=2)
-    count = models.PositiveSmallIntegerField(_("number"), default=1)
+    count = models.PositiveSmallIntegerField(pgettext_lazy("how many", "number"), default=1)
 
     class Meta:
         verbose_name = _("melting furnace")

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from pasok import clock
@@ -52,7 +53,7 @@ def check_profile_fields(fields: dict) -> None:
     elif capacity is not None and capacity > MAX_MONTHLY_CAPACITY_KG:
         errors["monthly_capacity_kg"] = _(
             "%(value)s kg a month is more than any single foundry melts; check the unit "
-            "(kilograms per month).") % {"value": f"{capacity:,}"}
+            "(kilograms per month).") % {"value": number_format(capacity, force_grouping=True)}
     low, high = fields.get("weight_min_kg"), fields.get("weight_max_kg")
     for name, value in (("weight_min_kg", low), ("weight_max_kg", high)):
         if value is not None and value <= 0:
@@ -89,8 +90,8 @@ def _replace_children(profile, model, rows: list[dict]) -> None:
         try:
             obj.full_clean(exclude=["profile"])
         except ValidationError as exc:
-            name = model._meta.verbose_name_plural
-            raise ValidationError({f"{name}[{index + 1}].{k}": v
+            name = model._meta.model_name + "s"  # furnaces, certificates, products
+            raise ValidationError({f"{name}[{index}].{k}": v
                                    for k, v in exc.message_dict.items()}) from exc
         objs.append(obj)
     model.objects.bulk_create(objs)

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
@@ -30,7 +31,8 @@ def _rows(sheet, factor: str) -> tuple[list[dict], list[int]]:
     header = [str(c).strip().lower() if c is not None else "" for c in next(rows, ())]
     missing = [c for c in COLUMNS[factor] if c not in header and c != "certificate"]
     if missing:
-        raise XlsxError(f"sheet {sheet.title}: missing column(s) {', '.join(missing)}")
+        raise XlsxError(_("sheet %(sheet)s: missing column(s) %(columns)s")
+                        % {"sheet": sheet.title, "columns": ", ".join(missing)})
     items, numbers = [], []
     for number, values in enumerate(rows, start=2):
         if all(v in (None, "") for v in values):
@@ -45,13 +47,13 @@ def read_xlsx(data: bytes) -> tuple[dict, dict[str, list[int]]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise XlsxError("not a readable .xlsx file") from exc
+        raise XlsxError(_("not a readable .xlsx file")) from exc
     names = {ws.title.strip().lower(): ws for ws in book.worksheets}
     result, row_numbers = {}, {}
     for factor in FACTORS:
         key = SHEETS[factor]
         if key not in names:
-            raise XlsxError(f"the workbook has no sheet named {key!r}")
+            raise XlsxError(_("the workbook has no sheet named “%(sheet)s”") % {"sheet": key})
         result[key], row_numbers[key] = _rows(names[key], factor)
     if "info" in names:
         for row in names["info"].iter_rows(min_row=1, values_only=True):

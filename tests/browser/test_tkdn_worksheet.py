@@ -1,0 +1,68 @@
+"""A foundry fills a brake-block worksheet on a phone, reads the result and the advice,
+exports XLSX and PDF, and re-imports the XLSX to the same value."""
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ROWS = {
+    "material": [("Besi kasar (pig iron) impor", "6.2", "9500", "0"),
+                 ("Scrap baja lokal", "5.1", "6200", "100"),
+                 ("Pelat punggung baja", "1", "7000", "48.5")],
+    "labour": [("Operator cor", "14000", "100")],
+    "overhead": [("Listrik tungku induksi", "9000", "100"),
+                 ("Penyusutan mesin impor", "3000", "0")],
+}
+
+
+def _fill(page, factor, rows):
+    fields = (("name", "quantity", "unit_price", "domestic_percent") if factor == "material"
+              else ("name", "cost", "domestic_percent"))
+    for i, row in enumerate(rows):
+        if i > 0:  # the page starts with one empty row; more come from "Add a row"
+            page.click(f"fieldset[data-prefix={factor}] .formset-add")
+        for field, value in zip(fields, row, strict=True):
+            page.fill(f"#id_{factor}-{i}-{field}", value)
+
+
+def test_supplier_computes_exports_and_reimports(phone, cluster):
+    page = phone
+    sign_in(page, "supplier_a@example.id", PASSWORD)
+    page.goto(f"/local-content/{cluster.supplier_a.pk}/worksheets/new/")
+    page.fill("#id_product", "Blok rem besi cor fosfor")
+    for factor, rows in ROWS.items():
+        _fill(page, factor, rows)
+    # A mistake is reported next to the field and nothing typed is lost.
+    page.fill("#id_material-1-domestic_percent", "150")
+    page.click("#worksheet-form button[type=submit]")
+    assert page.locator("#id_material-2-name").input_value() == "Pelat punggung baja"
+    assert page.locator(".field-error #id_material-1-domestic_percent").count() == 1
+    page.fill("#id_material-1-domestic_percent", "100")
+    page.click("#worksheet-form button[type=submit]")
+
+    assert page.inner_text("#tkdn-value") == "48,18%"
+    advice = page.inner_text(".advice")
+    assert "Besi kasar (pig iron) impor" in advice
+    page.select_option("#what-if-line", label="Besi kasar (pig iron) impor (0,00%)")
+    page.fill("#what-if-percent", "71")
+    page.click("#what-if button[type=submit]")
+    assert "80,34%" in page.inner_text("#what-if-answer")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "tkdn-result-phone.png"), full_page=True)
+
+    with page.expect_download() as xlsx_download:
+        page.click("a[href*='export.xlsx']")
+    xlsx_path = ARTIFACTS / "tkdn-worksheet.xlsx"
+    xlsx_download.value.save_as(xlsx_path)
+    with page.expect_download() as pdf_download:
+        page.click("a[href*='export.pdf']")
+    with open(pdf_download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    page.goto(f"/local-content/{cluster.supplier_a.pk}/worksheets/import/")
+    page.set_input_files("#id_file", str(xlsx_path))
+    page.click("main form button[type=submit]")
+    assert page.inner_text("#tkdn-value") == "48,18%"
