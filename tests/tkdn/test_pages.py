@@ -22,7 +22,8 @@ EXAMPLE = {
                  ("Scrap baja lokal", "5.1", "6200", "100"),
                  ("Pelat punggung baja", "1", "7000", "48.5")],
     "labour": [("Operator cor", "14000", "100")],
-    "overhead": [("Listrik tungku induksi", "9000", "100"), ("Penyusutan mesin impor", "3000", "0")],
+    "overhead": [("Listrik tungku induksi", "9000", "100"),
+                 ("Penyusutan mesin impor", "3000", "0")],
 }
 
 
