@@ -3,14 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pasok import clock
 from pasok.accounts import permissions
-from pasok.accounts.models import Organisation
 from pasok.accounts.services import organisation_update, organisation_verify
 
 from . import exports, selectors
@@ -58,16 +56,9 @@ def export(request, fmt: str):
     return exports.xlsx_response(results, name)
 
 
-def _visible_org(request, pk) -> Organisation:
-    try:
-        return selectors.organisation_get(user=request.user, pk=pk)
-    except Organisation.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 @login_required
 def organisation(request, pk: int):
-    org = _visible_org(request, pk)
+    org = selectors.organisation_get(user=request.user, pk=pk)
     profile = getattr(org, "profile", None) if org.is_supplier_side else None
     return render(request, "suppliers/organisation.html", {
         "org": org,
@@ -98,7 +89,7 @@ def _rows(formset):
 
 @login_required
 def edit(request, pk: int):
-    org = _visible_org(request, pk)
+    org = selectors.organisation_get(user=request.user, pk=pk)
     if not permissions.may(request.user, permissions.CHANGE, org):
         raise PermissionDenied
     profile = getattr(org, "profile", None) if org.is_supplier_side else None
@@ -159,7 +150,7 @@ def _attach_errors(forms, exc: ValidationError):
 @login_required
 @require_POST
 def verify(request, pk: int):
-    org = _visible_org(request, pk)
+    org = selectors.organisation_get(user=request.user, pk=pk)
     try:
         organisation_verify(by=request.user, organisation=org)
     except ValidationError as exc:

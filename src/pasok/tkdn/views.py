@@ -33,11 +33,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _supplier(request, org_pk) -> Organisation:
-    try:
-        org = Organisation.objects.visible_to(request.user).supplier_side().get(pk=org_pk)
-    except Organisation.DoesNotExist as exc:
-        raise Http404 from exc
-    return org
+    return Organisation.objects.visible_to(request.user).supplier_side().get(pk=org_pk)
 
 
 def _changeable(request, org):
@@ -46,10 +42,7 @@ def _changeable(request, org):
 
 
 def _worksheet(request, pk) -> Worksheet:
-    try:
-        return selectors.worksheet_get(user=request.user, pk=pk)
-    except Worksheet.DoesNotExist as exc:
-        raise Http404 from exc
+    return selectors.worksheet_get(user=request.user, pk=pk)
 
 
 @login_required
