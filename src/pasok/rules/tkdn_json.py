@@ -49,7 +49,7 @@ def worksheet_from_dict(data) -> Worksheet:
     if not isinstance(data, dict):
         raise WorksheetError("(top)", "must be an object")
     regime = data.get("regime", Regime.P35_2025.value)
-    if regime not in {r.value for r in Regime}:
+    if not isinstance(regime, str) or regime not in {r.value for r in Regime}:
         raise WorksheetError("regime", "must be one of " + ", ".join(r.value for r in Regime))
     product = data.get("product", "")
     if not isinstance(product, str):

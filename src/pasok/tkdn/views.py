@@ -26,7 +26,7 @@ from .forms import (
 )
 from .models import Worksheet
 from .pdf import worksheet_pdf
-from .xlsx_io import XlsxError, read_xlsx, write_xlsx
+from .xlsx_io import XlsxError, describe_path, read_xlsx, write_xlsx
 
 LIST_KEYS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -217,7 +217,7 @@ def worksheet_import(request, org_pk: int):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            data, _rows = read_xlsx(form.cleaned_data["file"].read())
+            data, rows = read_xlsx(form.cleaned_data["file"].read())
             target = request.POST.get("worksheet")
             worksheet = (Worksheet.objects.filter(organisation=org).get(pk=int(target))
                          if target and target.isdigit() else None)
@@ -230,7 +230,7 @@ def worksheet_import(request, org_pk: int):
             form.add_error(None, _("That worksheet does not exist."))
         except ValidationError as exc:
             for path, errors in exc.message_dict.items():
-                form.add_error("file", [f"{path}: {e}" for e in errors])
+                form.add_error("file", [f"{describe_path(path, rows)}: {e}" for e in errors])
         else:
             messages.success(request, _("Imported as version %(n)s.") % {"n": version.number})
             return redirect("tkdn:worksheet", pk=version.worksheet_id)

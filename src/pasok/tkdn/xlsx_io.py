@@ -37,7 +37,8 @@ def _rows(sheet, factor: str) -> tuple[list[dict], list[int]]:
     for number, values in enumerate(rows, start=2):
         if all(v in (None, "") for v in values):
             continue
-        items.append({h: v for h, v in zip(header, values, strict=False) if h})
+        items.append({h: v for h, v in zip(header, values, strict=False)
+                      if h and v is not None})
         numbers.append(number)
     return items, numbers
 
@@ -62,15 +63,22 @@ def read_xlsx(data: bytes) -> tuple[dict, dict[str, list[int]]]:
     return result, row_numbers
 
 
-def locate(error: WorksheetError, row_numbers: dict[str, list[int]]) -> WorksheetError:
-    """Add the sheet and row to an error about `materials[3]...`."""
-    match = _PATH.match(error.path)
+def describe_path(path: str, row_numbers: dict[str, list[int]]) -> str:
+    """`materials[3].cost` with the sheet and spreadsheet row it came from."""
+    match = _PATH.match(path)
     if not match:
-        return error
+        return path
     sheet, index = match[1], int(match[2])
     rows = row_numbers.get(sheet, [])
-    where = f"sheet {sheet}, row {rows[index]}" if index < len(rows) else f"sheet {sheet}"
-    return WorksheetError(f"{error.path} ({where})", error.message)
+    if index >= len(rows):
+        return path
+    return path + " (" + _("sheet %(sheet)s, row %(row)s") % {"sheet": sheet,
+                                                             "row": rows[index]} + ")"
+
+
+def locate(error: WorksheetError, row_numbers: dict[str, list[int]]) -> WorksheetError:
+    """The same error, its path naming the sheet and row."""
+    return WorksheetError(describe_path(error.path, row_numbers), error.message)
 
 
 def write_xlsx(sheet: Worksheet) -> bytes:

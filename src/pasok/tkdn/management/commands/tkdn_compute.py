@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pasok.rules.tkdn import WorksheetError, compute
+from pasok.rules.tkdn import WorksheetError, compute, validate
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
 from pasok.tkdn.xlsx_io import XlsxError, locate, read_xlsx
 
@@ -27,7 +27,9 @@ def load_worksheet(path: str):
         except XlsxError as exc:
             raise CommandError(f"{path}: {exc}", returncode=2) from exc
         try:
-            return worksheet_from_dict(data)
+            sheet = worksheet_from_dict(data)
+            validate(sheet)
+            return sheet
         except WorksheetError as exc:
             raise CommandError(str(locate(exc, rows)), returncode=2) from exc
     try:
