@@ -40,7 +40,7 @@ from pasok.suppliers.services import build_search_text
 
 # Bump when the shape of generated data changes: a stored registry of another version is
 # regenerated.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 DEFAULT_SEED = 20261127
 DEFAULT_COUNT = 100_000
 # Data are anchored to a fixed date so one seed always gives the same rows.
@@ -203,14 +203,14 @@ def _certificate(rng: random.Random, kind: str, product: str, years: int) -> dic
     number = {
         "iso9001": f"ID-QMS-{issued.year}-{rng.randint(1000, 9999)}",
         "sni": f"{rng.randint(100, 999)}/SPPT-SNI/LSPro/{issued.year}",
-        "tkdn": f"{rng.randint(1000, 9999)}/SJ-IND.8/TKDN/{issued.month}/{issued.year}",
     }[kind]
     return {"kind": kind, "number": number, "product": product, "issued_on": issued,
             "valid_until": issued + dt.timedelta(days=round(365.25 * years)) - dt.timedelta(1)}
 
 
 def _certificates(rng: random.Random, tier: str, products: list[dict]) -> list[dict]:
-    """ISO 9001 for the larger shops, SNI for manhole covers, TKDN for brake blocks."""
+    """ISO 9001 for the larger shops, SNI for manhole covers. (TKDN certificates are records
+    of pasok.tkdn, not of the profile; the benchmark does not search them.)"""
     names = [p["name"] for p in products]
     rows = []
     if rng.random() < {"large": 0.8, "medium": 0.35, "small": 0.08}.get(tier, 0.01):
@@ -218,9 +218,6 @@ def _certificates(rng: random.Random, tier: str, products: list[dict]) -> list[d
     manholes = [n for n in names if n.startswith("Tutup manhole")]
     if manholes and tier != "micro" and rng.random() < 0.4:
         rows.append(_certificate(rng, "sni", manholes[0], 4))
-    blocks = [n for n in names if n.startswith("Blok rem")]
-    if blocks and rng.random() < (0.15 if tier == "micro" else 0.5):
-        rows.append(_certificate(rng, "tkdn", blocks[0], 3))
     return rows
 
 

@@ -9,6 +9,9 @@ filtered query answers in under 150 ms median.
 The data live in their own database (`pasok_bench` unless PASOK_BENCH_DATABASE_URL names
 another one whose name contains "bench"); it is created, migrated and filled on the first
 run, and reused while it holds the same count, seed and generator version.
+
+`--page-shape lean` measures the page query without the cooperative join and the long text
+columns (the recommendation in bench/RESULTS.md); `--explain` prints the plans.
 """
 
 import argparse
@@ -29,7 +32,11 @@ TARGET_MS = 150.0
 PAGE_SIZE = 20  # pasok.suppliers.views.PAGE_SIZE
 BUYER_EMAIL = "pembeli@bench.pasok.local"
 RESULTS = Path(__file__).resolve().parent.parent / "RESULTS.md"
-SECTION = "## Capability search, 100,000 suppliers (PostgreSQL)"
+SECTION = "## Capability search, {count:,} suppliers (PostgreSQL)"
+# --page-shape lean: the page query the results list needs (see RESULTS.md): no cooperative
+# join (the list does not show it; it keeps PostgreSQL from a top-20 sort) and none of the
+# long text columns the list does not show.
+LEAN_DEFER = ("profile__search_text", "profile__description", "profile__buyers_served")
 
 
 # --- The database -----------------------------------------------------------------------------
@@ -148,8 +155,9 @@ CASES = (
 )
 
 
-def one_page(user, case: Case) -> tuple[int, int, float, float]:
-    """What the search view does for page 1: (matches, rows, count ms, page ms)."""
+def one_page(user, case: Case, lean: bool = False) -> tuple[int, int, float, float]:
+    """What the search view does for page 1: (matches, rows, count ms, page ms). `lean`:
+    the page query reduced to what the results list shows."""
     from django.core.paginator import Paginator
 
     from pasok.suppliers.selectors import SearchCriteria, search_suppliers
@@ -160,9 +168,14 @@ def one_page(user, case: Case) -> tuple[int, int, float, float]:
     matches = paginator.count
     counted = time.perf_counter()
     page = paginator.get_page(1)
-    rows = list(page.object_list.prefetch_related("profile__grades", "profile__processes"))
-    for org in rows:  # what the results list shows
-        _shown = (org.profile.free_capacity_kg, org.cooperative,
+    object_list = page.object_list
+    if lean:
+        object_list = object_list.select_related(None).select_related("profile").defer(
+            *LEAN_DEFER)
+    rows = list(object_list.prefetch_related("profile__grades", "profile__processes"))
+    for org in rows:  # what the results list shows (suppliers/search.html)
+        _shown = (org.name, org.regency, org.size_class, org.verified_at,
+                  org.profile.weight_min_kg, org.profile.free_capacity_kg,
                   [g.code for g in org.profile.grades.all()],
                   [p.code for p in org.profile.processes.all()])
     done = time.perf_counter()
@@ -223,15 +236,15 @@ class Result:
         return self.median < TARGET_MS
 
 
-def measure(user, repeat: int, warmup: int) -> list[Result]:
+def measure(user, repeat: int, warmup: int, lean: bool = False) -> list[Result]:
     results = {c.key: Result(c, 0, [], [], [], []) for c in CASES}
     for _ in range(warmup):
         for case in CASES:
-            results[case.key].matches = one_page(user, case)[0]
+            results[case.key].matches = one_page(user, case, lean)[0]
             whole_view(user, case)
     for _ in range(repeat):  # round robin, as a mix of buyers would ask
         for case in CASES:
-            _matches, _rows, count_ms, page_ms = one_page(user, case)
+            _matches, _rows, count_ms, page_ms = one_page(user, case, lean)
             result = results[case.key]
             result.count.append(count_ms)
             result.page.append(page_ms)
@@ -258,14 +271,14 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def explain(user) -> None:
+def explain(user, lean: bool = False) -> None:
     """EXPLAIN (ANALYZE, BUFFERS) of every query one page of each case runs."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for case in CASES:
         with CaptureQueriesContext(connection) as captured:
-            one_page(user, case)
+            one_page(user, case, lean)
         for query in captured.captured_queries:
             print(f"\n=== {case.key} {case.label}: {query['time']} s\n{query['sql']}\n")
             with connection.cursor() as cursor:
@@ -298,10 +311,10 @@ def machine() -> str:
             f"load average at the end {load}")
 
 
-def record(text: str) -> None:
-    """Put `text` in RESULTS.md as the capability-search section, replacing the old one."""
+def record(heading: str, text: str) -> None:
+    """Put `text` in RESULTS.md as the section `heading`, replacing the old one."""
     old = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
     new = (pattern.sub(lambda _m: text, old) if pattern.search(old)
            else old.rstrip("\n") + "\n\n" + text)
     RESULTS.write_text(new)
@@ -325,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--explain", action="store_true",
                         help="print EXPLAIN (ANALYZE, BUFFERS) of every query of each case")
+    parser.add_argument("--page-shape", choices=("view", "lean"), default="view",
+                        help="page query as the search view runs it today (default), or "
+                             "the lean one RESULTS.md recommends")
     parser.add_argument("--record", action="store_true",
                         help="write the results into bench/RESULTS.md")
     args = parser.parse_args(argv)
@@ -348,26 +364,31 @@ def main(argv: list[str] | None = None) -> int:
     user = buyer()
     check_cases()
 
-    results = measure(user, args.repeat, args.warmup)
+    lean = args.page_shape == "lean"
+    results = measure(user, args.repeat, args.warmup, lean)
     text = table(results)
-    print(f"\nCapability search, {args.count:,} suppliers, {args.repeat} runs each after "
-          f"{args.warmup} warm-up rounds; target: median < {TARGET_MS:.0f} ms for 1–5\n")
+    shape = " (lean page query)" if lean else ""
+    print(f"\nCapability search{shape}, {args.count:,} suppliers, {args.repeat} runs each "
+          f"after {args.warmup} warm-up rounds; target: median < {TARGET_MS:.0f} ms for 1–5\n")
     print(text)
-    passed = all(r.passed for r in results if r.case.typical)
-    slowest = max((r for r in results if r.case.typical), key=lambda r: r.median)
-    verdict = (f"{'PASS' if passed else 'FAIL'}: every typical filtered query (1–5) answers "
-               f"page 1 in {'under' if passed else 'more than'} {TARGET_MS:.0f} ms median "
-               f"(slowest: #{slowest.case.key}, {slowest.median:.1f} ms).")
+    typical = [r for r in results if r.case.typical]
+    failed = [f"#{r.case.key} {r.median:.0f} ms" for r in typical if not r.passed]
+    slowest = max(typical, key=lambda r: r.median)
+    verdict = (f"PASS: every typical filtered query (1–5) answers page 1 in under "
+               f"{TARGET_MS:.0f} ms median (slowest #{slowest.case.key}, "
+               f"{slowest.median:.1f} ms)." if not failed else
+               f"FAIL: {', '.join(failed)} median, over the {TARGET_MS:.0f} ms target.")
     print(f"\n{verdict}")
     if args.explain:
-        explain(user)
+        explain(user, lean)
     if args.record:
-        command = "make bench  # = .venv/bin/python bench/run.py"
-        extra = " ".join(sys.argv[1:])
-        if extra:
-            command = f".venv/bin/python bench/run.py {extra}"
-        record("\n".join([
-            SECTION, "",
+        extra = " ".join(a for a in sys.argv[1:] if a != "--record")
+        command = (f".venv/bin/python bench/run.py {extra}" if extra
+                   else "make bench  # = .venv/bin/python bench/run.py")
+        heading = SECTION.format(count=args.count) + (
+            ", lean page query (recommended)" if lean else "")
+        record(heading, "\n".join([
+            heading, "",
             f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
             f"- Machine: {machine()}",
             f"- Command: `{command}`",
@@ -377,7 +398,8 @@ def main(argv: list[str] | None = None) -> int:
             f"`Paginator(qs, 20).count` + page 1 with grades and processes prefetched, as "
             f"the search view does (what the target is judged on); \"whole page\" = the "
             f"search view itself through RequestFactory (form, query, template; no "
-            f"middleware), measured alongside.",
+            f"middleware), measured alongside"
+            + (" (it runs the view as it is, not the lean page query)." if lean else "."),
             "", text, "", f"**Verdict:** {verdict}", "",
         ]))
-    return 0 if passed else 1
+    return 1 if failed else 0

@@ -24,7 +24,8 @@ def _rows(organisations):
     yes, no = _("yes"), _("no")
     kinds = {k: str(label) for k, label in OrgKind.choices}
     sizes = {k: str(label) for k, label in SizeClass.choices}
-    orgs = organisations.prefetch_related("profile__processes", "profile__grades")
+    orgs = organisations.select_related("cooperative").prefetch_related("profile__processes",
+                                                                        "profile__grades")
 
     def row(org):
         p = org.profile

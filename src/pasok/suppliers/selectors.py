@@ -64,8 +64,11 @@ def search_suppliers(*, user, criteria: SearchCriteria):
     """Supplier-side organisations matching `criteria`, most relevant first: words found in
     the name, then verified ones, then the most free capacity."""
     criteria, words = criteria.merged_with_text()
+    # Only what a result row shows: wide text columns would make sorting thousands of
+    # matches spill to disk (bench/RESULTS.md).
     qs = (Organisation.objects.visible_to(user).supplier_side()
-          .filter(profile__isnull=False).select_related("profile", "cooperative"))
+          .filter(profile__isnull=False).select_related("profile")
+          .defer("profile__search_text", "profile__description", "profile__buyers_served"))
     through_processes = SupplierProfile.processes.through
     for code in criteria.processes:
         qs = qs.filter(_through_exists(through_processes, "process_id", [code]))
