@@ -107,3 +107,21 @@ def test_verification_by_the_ministry_is_recorded(client, cluster):
     assert cluster.supplier_b.verified_by == cluster.users["ministry"]
     page = client.get(reverse("suppliers:organisation", args=[cluster.supplier_b.pk]))
     assert "badge verified" in page.content.decode()
+
+
+def test_profile_page_lists_tkdn_certificates_and_hides_finances_from_buyers(client, cluster):
+    import datetime as dt
+    from decimal import Decimal
+
+    from pasok.tkdn.services import certificate_record
+
+    certificate_record(by=None, organisation=cluster.supplier_a, regime="permenperin-35-2025",
+                       product="Blok rem besi cor", tkdn_percent=Decimal("48.18"),
+                       issued_on=dt.date(2026, 1, 5), self_declared=True)
+    url = reverse("suppliers:organisation", args=[cluster.supplier_a.pk])
+    client.login(email="buyer_x@example.id", password=PASSWORD)
+    body = client.get(url).content.decode()
+    assert "Blok rem besi cor" in body and "48,18%" in body
+    assert "Rp800.000.000" not in body  # business capital is the supplier's own business
+    client.login(email="supplier_a@example.id", password=PASSWORD)
+    assert "Rp800.000.000" in client.get(url).content.decode()

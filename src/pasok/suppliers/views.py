@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.services import organisation_update, organisation_verify
+from pasok.tkdn.selectors import certificates_of
 
 from . import exports, selectors
 from .forms import (
@@ -65,6 +66,9 @@ def organisation(request, pk: int):
         "profile": profile,
         "today": clock.today(),
         "may_change": permissions.may(request.user, permissions.CHANGE, org),
+        "may_view_private": permissions.may(request.user, permissions.VIEW_PRIVATE, org),
+        "tkdn_certificates": (certificates_of(user=request.user, organisation=org)
+                              if org.is_supplier_side else []),
         "may_verify": (org.is_supplier_side and not org.is_verified
                        and permissions.may(request.user, permissions.VERIFY, org)),
         "members": (org.members.visible_to(request.user).order_by("name")
