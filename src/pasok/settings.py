@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "pasok.accounts",
     "pasok.suppliers",
     "pasok.tkdn",
+    "pasok.tenders",
     "pasok.demo",
 ]
 
