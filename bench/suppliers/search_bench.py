@@ -10,8 +10,7 @@ The data live in their own database (`pasok_bench` unless PASOK_BENCH_DATABASE_U
 another one whose name contains "bench"); it is created, migrated and filled on the first
 run, and reused while it holds the same count, seed and generator version.
 
-`--page-shape lean` measures the page query without the cooperative join and the long text
-columns (the recommendation in bench/RESULTS.md); `--explain` prints the plans.
+`--explain` prints the plans.
 """
 
 import argparse
@@ -33,10 +32,6 @@ PAGE_SIZE = 20  # pasok.suppliers.views.PAGE_SIZE
 BUYER_EMAIL = "pembeli@bench.pasok.local"
 RESULTS = Path(__file__).resolve().parent.parent / "RESULTS.md"
 SECTION = "## Capability search, {count:,} suppliers (PostgreSQL)"
-# --page-shape lean: the page query the results list needs (see RESULTS.md): no cooperative
-# join (the list does not show it; it keeps PostgreSQL from a top-20 sort) and none of the
-# long text columns the list does not show.
-LEAN_DEFER = ("profile__search_text", "profile__description", "profile__buyers_served")
 
 
 # --- The database -----------------------------------------------------------------------------
@@ -155,9 +150,8 @@ CASES = (
 )
 
 
-def one_page(user, case: Case, lean: bool = False) -> tuple[int, int, float, float]:
-    """What the search view does for page 1: (matches, rows, count ms, page ms). `lean`:
-    the page query reduced to what the results list shows."""
+def one_page(user, case: Case) -> tuple[int, int, float, float]:
+    """What the search view does for page 1: (matches, rows, count ms, page ms)."""
     from django.core.paginator import Paginator
 
     from pasok.suppliers.selectors import SearchCriteria, search_suppliers
@@ -168,11 +162,7 @@ def one_page(user, case: Case, lean: bool = False) -> tuple[int, int, float, flo
     matches = paginator.count
     counted = time.perf_counter()
     page = paginator.get_page(1)
-    object_list = page.object_list
-    if lean:
-        object_list = object_list.select_related(None).select_related("profile").defer(
-            *LEAN_DEFER)
-    rows = list(object_list.prefetch_related("profile__grades", "profile__processes"))
+    rows = list(page.object_list.prefetch_related("profile__grades", "profile__processes"))
     for org in rows:  # what the results list shows (suppliers/search.html)
         _shown = (org.name, org.regency, org.size_class, org.verified_at,
                   org.profile.weight_min_kg, org.profile.free_capacity_kg,
@@ -236,15 +226,15 @@ class Result:
         return self.median < TARGET_MS
 
 
-def measure(user, repeat: int, warmup: int, lean: bool = False) -> list[Result]:
+def measure(user, repeat: int, warmup: int) -> list[Result]:
     results = {c.key: Result(c, 0, [], [], [], []) for c in CASES}
     for _ in range(warmup):
         for case in CASES:
-            results[case.key].matches = one_page(user, case, lean)[0]
+            results[case.key].matches = one_page(user, case)[0]
             whole_view(user, case)
     for _ in range(repeat):  # round robin, as a mix of buyers would ask
         for case in CASES:
-            _matches, _rows, count_ms, page_ms = one_page(user, case, lean)
+            _matches, _rows, count_ms, page_ms = one_page(user, case)
             result = results[case.key]
             result.count.append(count_ms)
             result.page.append(page_ms)
@@ -271,14 +261,14 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def explain(user, lean: bool = False) -> None:
+def explain(user) -> None:
     """EXPLAIN (ANALYZE, BUFFERS) of every query one page of each case runs."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for case in CASES:
         with CaptureQueriesContext(connection) as captured:
-            one_page(user, case, lean)
+            one_page(user, case)
         for query in captured.captured_queries:
             print(f"\n=== {case.key} {case.label}: {query['time']} s\n{query['sql']}\n")
             with connection.cursor() as cursor:
@@ -338,9 +328,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--explain", action="store_true",
                         help="print EXPLAIN (ANALYZE, BUFFERS) of every query of each case")
-    parser.add_argument("--page-shape", choices=("view", "lean"), default="view",
-                        help="page query as the search view runs it today (default), or "
-                             "the lean one RESULTS.md recommends")
     parser.add_argument("--record", action="store_true",
                         help="write the results into bench/RESULTS.md")
     args = parser.parse_args(argv)
@@ -364,11 +351,9 @@ def main(argv: list[str] | None = None) -> int:
     user = buyer()
     check_cases()
 
-    lean = args.page_shape == "lean"
-    results = measure(user, args.repeat, args.warmup, lean)
+    results = measure(user, args.repeat, args.warmup)
     text = table(results)
-    shape = " (lean page query)" if lean else ""
-    print(f"\nCapability search{shape}, {args.count:,} suppliers, {args.repeat} runs each "
+    print(f"\nCapability search, {args.count:,} suppliers, {args.repeat} runs each "
           f"after {args.warmup} warm-up rounds; target: median < {TARGET_MS:.0f} ms for 1–5\n")
     print(text)
     typical = [r for r in results if r.case.typical]
@@ -380,13 +365,12 @@ def main(argv: list[str] | None = None) -> int:
                f"FAIL: {', '.join(failed)} median, over the {TARGET_MS:.0f} ms target.")
     print(f"\n{verdict}")
     if args.explain:
-        explain(user, lean)
+        explain(user)
     if args.record:
         extra = " ".join(a for a in sys.argv[1:] if a != "--record")
         command = (f".venv/bin/python bench/run.py {extra}" if extra
                    else "make bench  # = .venv/bin/python bench/run.py")
-        heading = SECTION.format(count=args.count) + (
-            ", lean page query (recommended)" if lean else "")
+        heading = SECTION.format(count=args.count)
         record(heading, "\n".join([
             heading, "",
             f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
@@ -398,8 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             f"`Paginator(qs, 20).count` + page 1 with grades and processes prefetched, as "
             f"the search view does (what the target is judged on); \"whole page\" = the "
             f"search view itself through RequestFactory (form, query, template; no "
-            f"middleware), measured alongside"
-            + (" (it runs the view as it is, not the lean page query)." if lean else "."),
+            f"middleware), measured alongside.",
             "", text, "", f"**Verdict:** {verdict}", "",
         ]))
     return 1 if failed else 0
