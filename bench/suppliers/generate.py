@@ -32,6 +32,7 @@ from pasok.demo.cluster import (
     PT_SUFFIXES,
     TEGAL_LINES,
     TIERS,
+    process_mix,
 )
 from pasok.rules.identifiers import npwp_check_digit
 from pasok.rules.size_class import size_class
@@ -40,7 +41,7 @@ from pasok.suppliers.services import build_search_text
 
 # Bump when the shape of generated data changes: a stored registry of another version is
 # regenerated.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 DEFAULT_SEED = 20261127
 DEFAULT_COUNT = 100_000
 # Data are anchored to a fixed date so one seed always gives the same rows.
@@ -179,21 +180,6 @@ def _can_pour(grade: str, induction: bool) -> bool:
     return induction or _FAMILY[grade] not in ("ductile_iron", "cast_steel")
 
 
-def _processes(rng: random.Random, tier: str, line: str) -> list[str]:
-    bigger = tier in ("medium", "large")
-    chances = {
-        "no_bake": {"large": 1, "medium": 0.7, "small": 0.05}.get(tier, 0),
-        "lost_foam": 0.08 if bigger else 0.005,
-        "investment": 0.2 if tier == "large" or line == "ship_parts" else 0.003,
-        "centrifugal": 0.15 if bigger and line in ("pipe_valve", "ship_parts") else 0,
-        "machining": {"large": 1, "medium": 0.8, "small": 0.25, "micro": 0.05}[tier],
-        "heat_treatment": {"large": 0.7, "medium": 0.35}.get(tier, 0),
-        "painting": 0.7 if line == "municipal" else (0.5 if bigger else 0.1),
-    }
-    green_sand = ["green_sand"] if tier != "large" or rng.random() < 0.9 else []
-    return [*green_sand, *(code for code, chance in chances.items() if rng.random() < chance)]
-
-
 def _certificate(rng: random.Random, kind: str, product: str, years: int) -> dict:
     today = REFERENCE.date()
     expired = rng.random() < 0.12
@@ -318,7 +304,7 @@ def _supplier(rng: random.Random, index: int, cooperatives: dict[str, list[int]]
                 LINES[line].buyers, k=rng.randint(1, min(3, len(LINES[line].buyers))))],
         },
         verified=verified, cooperative_index=coop,
-        processes=_processes(rng, tier.name, line), grades=grades, products=products,
+        processes=process_mix(rng, tier.name, line), grades=grades, products=products,
         furnaces=_furnaces(rng, tier.name, capacity_t, induction),
         certificates=_certificates(rng, tier.name, products),
     )

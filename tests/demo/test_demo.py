@@ -1,4 +1,6 @@
 import datetime as dt
+import re
+from collections import Counter
 from decimal import Decimal
 from io import StringIO
 
@@ -7,21 +9,48 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from pasok import clock
 from pasok.accounts.models import Organisation, User
-from pasok.demo.cluster import DEFAULT_SEED, UNVERIFIED_FOUNDRIES, plan_cluster
+from pasok.demo.cluster import (
+    DEFAULT_SEED,
+    TKDN_VERIFIERS,
+    UNVERIFIED_FOUNDRIES,
+    WORKSHEET_FOUNDRIES,
+    load_cluster,
+    plan_cluster,
+    worksheet_tkdn,
+)
 from pasok.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from pasok.rules.identifiers import normalize_nib, normalize_npwp
 from pasok.rules.size_class import size_class
 from pasok.suppliers.catalogue import GRADES, PROCESSES
+from pasok.suppliers.models import Certificate
 from pasok.suppliers.selectors import SearchCriteria, search_suppliers
+from pasok.tkdn.models import BmpDeclaration, TkdnCertificate, Worksheet
+from pasok.tkdn.selectors import certificate_status
+from pasok.tkdn.services import default_valid_until
+from pasok.tkdn.tasks import certificates_due
 
 TODAY = dt.date(2026, 3, 1)
 SEEDS = (DEFAULT_SEED, 1, 7)
+P35, P16 = "permenperin-35-2025", "permenperin-16-2011"
+ANGGOTA = "anggota@demo.pasok.id"
+TKDN_NUMBER = re.compile(r"\d{4}/SJ-IND\.8/TKDN/(\d{1,2})/(\d{4})")
 
 
 @pytest.fixture(scope="module")
 def plan():
     return plan_cluster(seed=DEFAULT_SEED, today=TODAY)
+
+
+def _member(plan):
+    """The foundry the demo member (anggota@) administers."""
+    key = next(u.org_key for u in plan.users if u.email == ANGGOTA)
+    return next(o for o in plan.organisations if o.key == key)
+
+
+def _blocks(foundry) -> set[str]:
+    return {p["name"] for p in foundry.profile.products if p["name"].startswith("Blok rem")}
 
 
 def test_the_same_seed_gives_the_same_cluster_and_another_seed_another():
@@ -100,6 +129,84 @@ def test_profiles_draw_on_the_catalogue_and_hold_together(plan):
         assert all(isinstance(f["tonnes_per_heat"], Decimal) for f in profile.furnaces)
 
 
+def test_profiles_keep_only_iso_and_sni_certificates(plan):
+    kinds = {c["kind"] for f in plan.foundries for c in f.profile.certificates}
+    assert kinds == {"iso9001", "sni"}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_tkdn_certificates_are_brake_blocks_dated_by_their_regime(seed):
+    plan = plan_cluster(seed=seed, today=TODAY)
+    certs = plan.tkdn_certificates
+    assert 10 <= len(certs) <= 40
+    for foundry in plan.foundries:
+        for cert in foundry.tkdn_certificates:
+            assert cert.product in _blocks(foundry)
+            assert cert.regime == (P35 if cert.issued_on >= dt.date(2025, 12, 12) else P16)
+            assert cert.valid_until == default_valid_until(cert.regime, cert.issued_on)
+            assert Decimal(40) <= cert.tkdn_percent <= Decimal(65)
+            assert cert.tkdn_percent.as_tuple().exponent == -2
+            assert Decimal(0) <= cert.bmp_percent <= Decimal(8)
+            if cert.self_declared:  # small industry declares its own
+                assert (cert.number, cert.verifier) == ("", "")
+                assert foundry.tier in ("micro", "small")
+            else:
+                month, year = TKDN_NUMBER.fullmatch(cert.number).groups()
+                assert (int(month), int(year)) == (cert.issued_on.month, cert.issued_on.year)
+                assert cert.verifier in TKDN_VERIFIERS
+    numbers = [c.number for c in certs if c.number]
+    assert len(set(numbers)) == len(numbers)
+    assert {c.regime for c in certs} == {P35, P16}
+    assert 0.25 <= sum(c.self_declared for c in certs) / len(certs) <= 0.4
+    days_left = [(c.valid_until - TODAY).days for c in certs]
+    assert 0.05 <= sum(d < 0 for d in days_left) / len(certs) <= 0.2
+    assert sum(0 <= d <= 30 for d in days_left) >= 2
+    assert sum(30 < d <= 90 for d in days_left) >= 2
+
+
+def test_the_demo_member_keeps_worksheets_bmp_and_the_certificate_of_its_latest_version(plan):
+    member = _member(plan)
+    assert member.member and member.verifier == "cooperative"
+    brake, cover = member.worksheets
+    assert brake.product in _blocks(member)
+    assert [v["regime"] for v in brake.versions] == [P35, P35]
+    assert list(brake.saved_on) == sorted(brake.saved_on) and brake.saved_on[-1] < TODAY
+    pig_iron = [[m["name"] for m in v["materials"] if m["name"].startswith("Besi kasar")]
+                for v in brake.versions]
+    assert pig_iron == [["Besi kasar (pig iron) impor"],
+                        ["Besi kasar (pig iron) impor", "Besi kasar (pig iron) lokal"]]
+    first, latest = (worksheet_tkdn(v) for v in brake.versions)
+    assert Decimal(40) <= first < latest <= Decimal(65)
+    assert cover.versions[0]["regime"] == P16
+    assert cover.product in {p["name"] for p in member.profile.products}
+    assert 2 <= len(member.bmp.claims) <= 3
+    assert all(c["evidence"].strip() for c in member.bmp.claims)
+    current = next(c for c in member.tkdn_certificates if c.worksheet)
+    assert (current.worksheet, current.regime) == (brake.product, P35)
+    assert current.tkdn_percent == latest == brake.tkdn_percent
+    assert current.bmp_percent == member.bmp.bmp_percent > 0
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_some_other_brake_block_foundries_keep_one_worksheet(seed):
+    plan = plan_cluster(seed=seed, today=TODAY)
+    member = _member(plan)
+    others = [f for f in plan.foundries if f.worksheets and f.key != member.key]
+    assert len(others) == WORKSHEET_FOUNDRIES
+    for foundry in others:
+        (sheet,) = foundry.worksheets
+        (data,) = sheet.versions
+        assert sheet.product in _blocks(foundry)
+        assert Decimal(40) <= worksheet_tkdn(data) <= Decimal(65)
+        # A block of 11–24 kg: about its own weight of iron and steel goes into the charge.
+        unit_kg = next(float(p["unit_weight_kg"]) for p in foundry.profile.products
+                       if p["name"] == sheet.product)
+        metal = sum(m["quantity"] for m in data["materials"]
+                    if m["name"].startswith(("Besi kasar", "Scrap")))
+        assert 0.85 * unit_kg <= metal <= 1.1 * unit_kg
+        assert all(isinstance(m["unit_price"], int) for m in data["materials"])
+
+
 def test_every_demo_login_has_a_person(plan):
     assert [u.email for u in plan.users] == [email for _role, email in DEMO_LOGINS]
 
@@ -122,9 +229,41 @@ def test_the_command_loads_the_cluster_and_the_logins_work(settings):
     for _role, email in DEMO_LOGINS:
         assert authenticate(email=email, password=DEMO_PASSWORD) is not None, email
         assert email in out.getvalue()
+    assert "TKDN: " in out.getvalue()
     kai = User.objects.get(email="kai@demo.pasok.id")
     hits = search_suppliers(user=kai, criteria=SearchCriteria(text="FCD450, 20–60 kg, Klaten"))
     assert hits.count() >= 15
+
+
+@pytest.mark.django_db
+def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
+    with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):  # 09:00 in Klaten
+        load_cluster(plan)
+    assert set(Certificate.objects.values_list("kind", flat=True)) == {"iso9001", "sni"}
+    certs = list(TkdnCertificate.objects.all())
+    assert len(certs) == len(plan.tkdn_certificates)
+    assert {c.regime for c in certs} == {P35, P16}
+    assert any(c.self_declared and not c.number for c in certs)
+    statuses = Counter(certificate_status(c, TODAY) for c in certs)
+    assert statuses["expires_30"] >= 2 and statuses["expires_90"] >= 2 and statuses["expired"]
+    assert len(certificates_due(TODAY)) >= 4  # the expiry warnings the demo sends
+
+    anggota = User.objects.get(email=ANGGOTA)
+    brake_plan = _member(plan).worksheets[0]
+    brake = Worksheet.objects.get(organisation=anggota.organisation, product=brake_plan.product)
+    versions = list(brake.versions.order_by("number"))
+    assert [v.number for v in versions] == [1, 2]
+    assert {v.created_by for v in versions} == {anggota}
+    assert [v.created_at.date() for v in versions] == list(brake_plan.saved_on)
+    assert versions[0].tkdn_percent < versions[1].tkdn_percent
+    assert anggota.organisation.worksheets.count() == 2
+    bmp = BmpDeclaration.objects.get(organisation=anggota.organisation)
+    assert 2 <= len(bmp.claims) <= 3 and bmp.bmp_percent > 0
+    current = anggota.organisation.tkdn_certificates.get(worksheet_version__isnull=False)
+    assert current.worksheet_version == versions[1]
+    assert current.tkdn_percent == versions[1].tkdn_percent
+    assert Worksheet.objects.exclude(organisation=anggota.organisation).count() == \
+        WORKSHEET_FOUNDRIES
 
 
 @pytest.mark.django_db

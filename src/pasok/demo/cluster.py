@@ -1,9 +1,11 @@
 """The demo cluster: the foundries of Ceper, Klaten, their cooperative, their buyers, the ministry.
 
-`plan_cluster` is pure: from a seed it describes every organisation, profile and person as
-plain data, so the same seed always gives the same cluster and it can be checked without a
-database. `load_cluster` writes a plan through the services (organisation_create,
-profile_save, user_create, organisation_verify), so the audit log shows who verified whom.
+`plan_cluster` is pure: from a seed it describes every organisation, profile, person and
+local-content record (TKDN worksheets, BMP declaration, TKDN certificates) as plain data, so the
+same seed always gives the same cluster and it can be checked without a database.
+`load_cluster` writes a plan through the services (organisation_create, profile_save,
+user_create, organisation_verify, worksheet_save, bmp_declare, certificate_record), so the audit
+log shows who verified whom and who saved which worksheet.
 
 Foundry names, identifiers (NIB, NPWP) and people are invented. The buyers and the ministry are
 real public bodies; the two smaller automotive makers are invented.
@@ -11,16 +13,24 @@ real public bodies; the two smaller automotive makers are invented.
 
 import datetime as dt
 import random
+from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
+from pasok import clock
 from pasok.accounts.models import Organisation, User
 from pasok.accounts.services import organisation_create, organisation_verify, user_create
+from pasok.rules.bmp import BmpClaim, bmp_percent
 from pasok.rules.identifiers import npwp_check_digit
+from pasok.rules.money import round_half_up
+from pasok.rules.tkdn import Regime, compute
+from pasok.rules.tkdn_json import worksheet_from_dict
 from pasok.suppliers.catalogue import GRADES
 from pasok.suppliers.services import profile_save
+from pasok.tkdn.services import bmp_declare, certificate_record, default_valid_until, worksheet_save
 
 from .logins import DEMO_DOMAIN, DEMO_PASSWORD
 
@@ -34,8 +44,16 @@ JUTA = 1_000_000
 COOPERATIVE_NAME = "Koperasi Industri Logam Batur Jaya"
 KAI = "PT Kereta Api Indonesia (Persero)"
 INKA = "PT INKA (Persero)"
-# Permenperin 35/2025 (in force 12 Dec 2025) gives TKDN certificates 5 years, before 3.
-TKDN_FIVE_YEARS_FROM = dt.date(2025, 12, 12)
+# TKDN certificates issued from 12 Dec 2025 fall under Permenperin 35/2025 (5 years' validity),
+# those before under Permenperin 16/2011 (3 years).
+P35_IN_FORCE = dt.date(2025, 12, 12)
+TKDN_VERIFIERS = ("PT Sucofindo (Persero)", "PT Surveyor Indonesia (Persero)")
+TKDN_EXPIRED_SHARE = 0.12
+# Certificates dated to expire inside each expiry-warning window of pasok.tkdn (30 and 90
+# days), so the demo shows the warnings: ((fewest, most days left), how many certificates).
+TKDN_EXPIRING = (((5, 28), 2), ((35, 85), 2))
+# Brake-block foundries, besides the demo member, that keep one TKDN worksheet.
+WORKSHEET_FOUNDRIES = 10
 
 _FAMILY = dict(GRADES)
 
@@ -52,6 +70,52 @@ class ProfilePlan:
     products: tuple[dict, ...] = ()
 
 
+def worksheet_tkdn(data: dict) -> Decimal:
+    """The TKDN of a worksheet (INTERFACES.md JSON) as worksheet_save stores it."""
+    return round_half_up(compute(worksheet_from_dict(data)).tkdn_percent, 2)
+
+
+@dataclass(frozen=True)
+class WorksheetPlan:
+    """One product's cost build-up (the worksheet JSON of INTERFACES.md), oldest version
+    first, each saved on its day."""
+
+    versions: tuple[dict, ...]
+    saved_on: tuple[dt.date, ...]
+
+    @property
+    def product(self) -> str:
+        return self.versions[-1]["product"]
+
+    @property
+    def tkdn_percent(self) -> Decimal:
+        return worksheet_tkdn(self.versions[-1])
+
+
+@dataclass(frozen=True)
+class BmpPlan:
+    claims: tuple[dict, ...]  # {"factor", "evidence"}
+    declared_on: dt.date
+
+    @property
+    def bmp_percent(self) -> Decimal:
+        return bmp_percent([BmpClaim(c["factor"], c["evidence"]) for c in self.claims])
+
+
+@dataclass(frozen=True)
+class TkdnCertificatePlan:
+    product: str
+    regime: str
+    tkdn_percent: Decimal
+    bmp_percent: Decimal
+    issued_on: dt.date
+    valid_until: dt.date
+    number: str = ""  # blank when self-declared
+    verifier: str = ""
+    self_declared: bool = False
+    worksheet: str = ""  # the product of the worksheet whose latest version it certifies
+
+
 @dataclass(frozen=True)
 class OrgPlan:
     key: str
@@ -61,6 +125,9 @@ class OrgPlan:
     profile: ProfilePlan | None = None
     tier: str = ""  # foundries: the PP 7/2021 class their capital puts them in
     line: str = ""  # foundries: what they mainly cast (a key of LINES)
+    worksheets: tuple[WorksheetPlan, ...] = ()
+    bmp: BmpPlan | None = None
+    tkdn_certificates: tuple[TkdnCertificatePlan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +142,7 @@ class UserPlan:
 @dataclass(frozen=True)
 class ClusterPlan:
     seed: int
+    today: dt.date  # what certificate dates are relative to
     organisations: tuple[OrgPlan, ...]
     users: tuple[UserPlan, ...]
 
@@ -89,6 +157,10 @@ class ClusterPlan:
     @property
     def workforce_women(self) -> int:
         return sum(f.profile.fields["workforce_women"] for f in self.foundries)
+
+    @property
+    def tkdn_certificates(self) -> list[TkdnCertificatePlan]:
+        return [c for f in self.foundries for c in f.tkdn_certificates]
 
     @property
     def capacity_t_year(self) -> int:
@@ -418,7 +490,8 @@ def _grades(rng: random.Random, line: str, products: list[dict], induction: bool
     return [code for code, _family in GRADES if code in offered]
 
 
-def _processes(rng: random.Random, tier: str, line: str) -> list[str]:
+def process_mix(rng: random.Random, tier: str, line: str) -> list[str]:
+    """The processes a foundry of this size and product line runs (also used by bench/)."""
     bigger = tier in ("medium", "large")
     chances = {
         "no_bake": {"large": 1, "medium": 0.7, "small": 0.05}.get(tier, 0),
@@ -438,31 +511,24 @@ def _certificate(rng: random.Random, kind: str, product: str, today: dt.date,
     age = rng.randint(years * 365 + 30, years * 365 + 700) if expired else \
         rng.randint(30, years * 365 - 30)
     issued = today - dt.timedelta(days=age)
-    if kind == "tkdn" and issued >= TKDN_FIVE_YEARS_FROM:
-        years = 5
     number = {
         "iso9001": f"ID-QMS-{issued.year}-{rng.randint(1000, 9999)}",
         "sni": f"{rng.randint(100, 999)}/SPPT-SNI/LSPro/{issued.year}",
-        "tkdn": f"{rng.randint(1000, 9999)}/SJ-IND.8/TKDN/{issued.month}/{issued.year}",
     }[kind]
     return {"kind": kind, "number": number, "product": product, "issued_on": issued,
             "valid_until": issued + dt.timedelta(days=round(365.25 * years)) - dt.timedelta(1)}
 
 
-def _certificates(rng: random.Random, tier: str, line: str, products: list[dict],
+def _certificates(rng: random.Random, tier: str, products: list[dict],
                   today: dt.date) -> list[dict]:
-    """ISO 9001 for the larger shops, SNI for manhole covers, TKDN for brake blocks."""
-    names = [p["name"] for p in products]
+    """ISO 9001 for the larger shops, SNI for manhole covers. TKDN certificates are records
+    of their own (pasok.tkdn), planned in `_local_content`."""
     rows = []
     if rng.random() < {"large": 0.8, "medium": 0.35}.get(tier, 0):
         rows.append(_certificate(rng, "iso9001", "", today, 3))
-    manholes = [n for n in names if n.startswith("Tutup manhole")]
+    manholes = [p["name"] for p in products if p["name"].startswith("Tutup manhole")]
     if manholes and tier != "micro" and rng.random() < 0.4:
         rows.append(_certificate(rng, "sni", manholes[0], today, 4))
-    blocks = [n for n in names if n.startswith("Blok rem")]
-    # Kemenperin pays for TKDN certification of small industry, so even micro shops hold one.
-    if blocks and rng.random() < (0.15 if tier == "micro" else 0.5):
-        rows.append(_certificate(rng, "tkdn", blocks[0], today, 3))
     return rows
 
 
@@ -518,10 +584,10 @@ def _foundry(rng: random.Random, ids: _Identities, key: str, tier: Tier, capacit
             "workforce_total": workforce, "workforce_women": women,
             "description": description, "buyers_served": buyers,
         },
-        processes=tuple(_processes(rng, tier.name, line)),
+        processes=tuple(process_mix(rng, tier.name, line)),
         grades=tuple(_grades(rng, line, products, induction, tier.name)),
         furnaces=tuple(_furnaces(rng, tier.name, capacity_t, induction)),
-        certificates=tuple(_certificates(rng, tier.name, line, products, today)),
+        certificates=tuple(_certificates(rng, tier.name, products, today)),
         products=tuple(products),
     )
     return OrgPlan(key=key, fields=fields, member=member,
@@ -560,6 +626,262 @@ def _leave_unverified(rng: random.Random, foundries: list[OrgPlan]) -> list[OrgP
     candidates = [f.key for f in foundries if not f.member and f.tier in ("micro", "small")]
     chosen = set(rng.sample(candidates, k=min(UNVERIFIED_FOUNDRIES, len(candidates))))
     return [replace(f, verifier=None) if f.key in chosen else f for f in foundries]
+
+
+# --- Local content: TKDN worksheets, BMP, TKDN certificates ----------------------------------
+
+# Components whose makers hold a TKDN certificate: (TKDN %, certificate number), invented.
+BACKING_PLATES = ((48.5, "0917/SJ-IND.8/TKDN/7/2024"), (52.14, "2231/SJ-IND.8/TKDN/1/2026"),
+                  (44.8, "1608/SJ-IND.8/TKDN/3/2025"))
+LOCAL_PIG_IRON = (68.4, "0384/SJ-IND.8/TKDN/12/2025")
+PIG_IRON_IMPORTED = "Besi kasar (pig iron) impor"
+MANHOLE_COVER = "Tutup manhole B125"
+
+
+def _brake_blocks(foundry: OrgPlan) -> list[dict]:
+    return [p for p in foundry.profile.products if p["name"].startswith("Blok rem")]
+
+
+def _has_cupola(foundry: OrgPlan) -> bool:
+    return any(f["kind"] == "cupola" for f in foundry.profile.furnaces)
+
+
+def _material(name: str, quantity: float, unit_price: float, domestic: float,
+              certificate: str = "") -> dict:
+    line = {"name": name, "quantity": round(quantity, 2), "unit_price": _rupiah(unit_price),
+            "domestic_percent": domestic}
+    return {**line, "certificate": certificate} if certificate else line
+
+
+def _cost(name: str, cost: float, domestic: float) -> dict:
+    return {"name": name, "cost": _rupiah(cost), "domestic_percent": domestic}
+
+
+def _rupiah(value: float) -> int:
+    """To the hundred rupiah, as prices are quoted."""
+    return round(value / 100) * 100
+
+
+def _brake_block_sheet(rng: random.Random, product: str, unit_kg: float, *, cupola: bool,
+                       regime: Regime = Regime.P35_2025) -> dict:
+    """The cost of one brake block as a Ceper foundry's accountant writes it: the charge per
+    block (runners and risers go back into the melt, so only the melt loss is added), rupiah
+    prices of 2025–26, the steel backing plate bought per piece from a local press shop."""
+    metal = (unit_kg - 1.2) * 1.06
+    pig_iron = metal * rng.uniform(0.34, 0.44)
+    steel = metal * rng.uniform(0.22, 0.32)
+    plate_tkdn, plate_certificate = rng.choice(BACKING_PLATES)
+    materials = [
+        _material(PIG_IRON_IMPORTED, pig_iron, rng.uniform(9_400, 10_200), 0),
+        _material("Scrap baja lokal", steel, rng.uniform(6_900, 7_600), 100),
+        _material("Scrap besi cor lokal", metal - pig_iron - steel, rng.uniform(5_300, 6_000), 100),
+        # Phosphoric iron (P10) needs about 1% P: ferro-phosphorus of about 23% P.
+        _material("Ferro fosfor impor", metal * 0.037, rng.uniform(21_000, 25_000), 0),
+        _material("Ferro silikon impor", metal * 0.011, rng.uniform(24_000, 28_000), 0),
+        _material("Kokas impor", metal * rng.uniform(0.11, 0.14), rng.uniform(7_800, 9_000), 0)
+        if cupola else _material("Karburiser impor", metal * 0.012, rng.uniform(11_000, 13_000), 0),
+        _material("Pasir silika & bentonit", unit_kg * rng.uniform(0.15, 0.2),
+                  rng.uniform(1_000, 1_300), 100),
+        _material("Pelat punggung baja", 1, rng.uniform(14_500, 17_500), plate_tkdn,
+                  plate_certificate),
+    ]
+    per_block = unit_kg / 12
+    labour = [_cost("Upah cetak & tuang (WNI)", per_block * rng.uniform(11_000, 14_000), 100),
+              _cost("Upah gerinda & finishing (WNI)", per_block * rng.uniform(4_000, 6_000), 100)]
+    if cupola:
+        energy = [_cost("Listrik blower kupola & penerangan",
+                        per_block * rng.uniform(2_500, 3_500), 100),
+                  _cost("Penyusutan kupola & rangka cetak (buatan lokal)",
+                        rng.uniform(2_000, 3_000), 100)]
+    else:
+        energy = [_cost("Listrik tungku induksi (PLN)", per_block * rng.uniform(9_000, 11_000),
+                        100),
+                  _cost("Penyusutan tungku induksi impor", rng.uniform(2_500, 4_000), 0)]
+    overhead = [*energy,
+                _cost("Penyusutan mesin gerinda impor", rng.uniform(800, 1_500), 0),
+                _cost("Uji kekerasan Brinell & komposisi kimia", rng.uniform(800, 1_200), 100),
+                _cost("Perawatan & alat bantu", rng.uniform(1_000, 1_500), 100)]
+    return {"regime": regime.value, "product": product, "materials": materials,
+            "labour": labour, "overhead": overhead}
+
+
+def _with_local_pig_iron(rng: random.Random, sheet: dict, share: float) -> dict:
+    """The same sheet once `share` of the imported pig iron is bought from a domestic maker
+    with a TKDN certificate (cheaper: no freight from the port, no import duty)."""
+    tkdn, certificate = LOCAL_PIG_IRON
+    materials = []
+    for line in sheet["materials"]:
+        if line["name"] != PIG_IRON_IMPORTED:
+            materials.append(line)
+            continue
+        local = round(line["quantity"] * share, 2)
+        materials += [{**line, "quantity": round(line["quantity"] - local, 2)},
+                      _material("Besi kasar (pig iron) lokal", local,
+                                line["unit_price"] - rng.uniform(300, 600), tkdn, certificate)]
+    return {**sheet, "materials": materials}
+
+
+def _manhole_sheet(rng: random.Random, unit_kg: float) -> dict:
+    """A B125 manhole cover under the cost-based Permenperin 16/2011: mostly local scrap."""
+    metal = unit_kg * 1.05
+    return {
+        "regime": Regime.P16_2011.value, "product": MANHOLE_COVER,
+        "materials": [
+            _material("Scrap besi cor lokal", metal * 0.6, rng.uniform(5_300, 6_000), 100),
+            _material("Scrap baja lokal", metal * 0.2, rng.uniform(6_900, 7_600), 100),
+            _material(PIG_IRON_IMPORTED, metal * 0.2, rng.uniform(9_400, 10_200), 0),
+            _material("Ferro silikon impor", metal * 0.01, rng.uniform(24_000, 28_000), 0),
+            _material("Kokas impor", metal * 0.12, rng.uniform(7_800, 9_000), 0),
+            _material("Pasir silika & bentonit", unit_kg * 0.18, rng.uniform(1_000, 1_300), 100),
+            _material("Cat aspal (coating hitam)", unit_kg * 0.008, rng.uniform(28_000, 32_000),
+                      100),
+        ],
+        "labour": [_cost("Upah cetak & tuang (WNI)", unit_kg * rng.uniform(900, 1_100), 100),
+                   _cost("Upah finishing & pengecatan (WNI)", unit_kg * rng.uniform(300, 400),
+                         100)],
+        "overhead": [
+            _cost("Listrik blower kupola & penerangan", unit_kg * rng.uniform(200, 280), 100),
+            _cost("Penyusutan kupola & rangka cetak (buatan lokal)",
+                  unit_kg * rng.uniform(130, 170), 100),
+            _cost("Uji beban tutup manhole (sampel)", rng.uniform(1_500, 2_500), 100),
+        ],
+    }
+
+
+def _member_bmp(declared_on: dt.date) -> BmpPlan:
+    return BmpPlan(claims=(
+        {"factor": "partnership",
+         "evidence": f"Anggota {COOPERATIVE_NAME}; memasok blok rem untuk kontrak koperasi "
+                     "dengan PT KAI (perjanjian kemitraan No. 014/KILBJ/I/2026)."},
+        {"factor": "hr_development",
+         "evidence": "Dua operator kupola dan satu juru cetak bersertifikat kompetensi BNSP "
+                     "setelah pelatihan di Politeknik Manufaktur Ceper (2025)."},
+        {"factor": "siinas_reporting",
+         "evidence": "Laporan kegiatan industri semester II/2025 sudah dikirim lewat SIINas "
+                     "(tanda terima terlampir)."},
+    ), declared_on=declared_on)
+
+
+def _regime(issued_on: dt.date) -> str:
+    return (Regime.P35_2025 if issued_on >= P35_IN_FORCE else Regime.P16_2011).value
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    if (day.month, day.day) == (2, 29):
+        day = day.replace(day=28)
+    return day.replace(year=day.year - years)
+
+
+def _issued_for(valid_until: dt.date) -> dt.date:
+    """The issue date of a certificate that runs out on `valid_until`: 3 years before under
+    16/2011, 5 under 35/2025. (No certificate can end between 11 Dec 2028 and 11 Dec 2030;
+    there the 3-year answer is kept.)"""
+    after = valid_until + dt.timedelta(days=1)
+    five = _years_before(after, 5)
+    return five if five >= P35_IN_FORCE else _years_before(after, 3)
+
+
+def _issued_valid(rng: random.Random, today: dt.date) -> dt.date:
+    """An issue date within five years whose certificate runs beyond the 90-day warning."""
+    while True:
+        issued = today - dt.timedelta(days=rng.randint(7, 5 * 365))
+        if default_valid_until(_regime(issued), issued) > today + dt.timedelta(days=90):
+            return issued
+
+
+def _tkdn_certificate(rng: random.Random, numbers: set, product: str, issued_on: dt.date, *,
+                      self_declared: bool, tkdn_percent: Decimal | None = None,
+                      bmp: Decimal | None = None, worksheet: str = "") -> TkdnCertificatePlan:
+    """A brake block's TKDN: 40–65% for Ceper cast iron (the pig iron, alloys and coke are
+    imported); verified by Sucofindo or Surveyor Indonesia, or self-declared (no number)."""
+    regime = _regime(issued_on)
+    if tkdn_percent is None:
+        tkdn_percent = _dec(rng.uniform(40, 65), 2)
+    if bmp is None:  # BMP needs a verifier
+        bmp = Decimal(0) if self_declared else Decimal(rng.choice((0, 0, 1, 2, 4, 4, 5, 6, 8)))
+    number, verifier = "", ""
+    if not self_declared:
+        number = _unique(rng, numbers, lambda r: f"{r.randint(1000, 9999)}/SJ-IND.8/TKDN/"
+                                                 f"{issued_on.month}/{issued_on.year}")
+        verifier = rng.choice(TKDN_VERIFIERS)
+    return TkdnCertificatePlan(
+        product=product, regime=regime, tkdn_percent=tkdn_percent,
+        bmp_percent=bmp.quantize(Decimal("0.01")), issued_on=issued_on,
+        valid_until=default_valid_until(regime, issued_on), number=number, verifier=verifier,
+        self_declared=self_declared, worksheet=worksheet)
+
+
+def _member_records(rng: random.Random, member: OrgPlan, numbers: set,
+                    today: dt.date) -> OrgPlan:
+    """The foundry the demo member logs into: a brake-block worksheet under Permenperin
+    35/2025 saved twice (the second buys part of its pig iron at home), a manhole-cover one
+    under 16/2011, a BMP declaration, the certificate of the worksheet's latest version and
+    the old 16/2011 certificate of a brake block, about to run out."""
+    blocks = _brake_blocks(member)
+    block = next((p for p in blocks if "gerbong barang" in p["name"]), blocks[0])
+    first = _brake_block_sheet(rng, block["name"], float(block["unit_weight_kg"]),
+                               cupola=_has_cupola(member))
+    brake = WorksheetPlan(versions=(first, _with_local_pig_iron(rng, first, 0.4)),
+                          saved_on=(today - dt.timedelta(days=75), today - dt.timedelta(days=40)))
+    products = list(member.profile.products)
+    manhole = next((p for p in products if p["name"] == MANHOLE_COVER), None)
+    if manhole is None:  # a side line many brake-block shops pour for the PDAM
+        manhole = {"name": MANHOLE_COVER, "grade_id": "FC200",
+                   "unit_weight_kg": _dec(rng.uniform(28, 38))}
+        products.append(manhole)
+    cover = WorksheetPlan(versions=(_manhole_sheet(rng, float(manhole["unit_weight_kg"])),),
+                          saved_on=(today - dt.timedelta(days=30),))
+    bmp = _member_bmp(today - dt.timedelta(days=38))
+    current = _tkdn_certificate(rng, numbers, block["name"], today - dt.timedelta(days=21),
+                                self_declared=False, tkdn_percent=brake.tkdn_percent,
+                                bmp=bmp.bmp_percent, worksheet=brake.product)
+    old_product = next((p["name"] for p in blocks if p is not block), block["name"])
+    old = _tkdn_certificate(rng, numbers, old_product,
+                            _issued_for(today + dt.timedelta(days=rng.randint(10, 25))),
+                            self_declared=False)
+    return replace(member, profile=replace(member.profile, products=tuple(products)),
+                   worksheets=(brake, cover), bmp=bmp, tkdn_certificates=(current, old))
+
+
+def _local_content(rng: random.Random, foundries: list[OrgPlan], member: OrgPlan,
+                   today: dt.date) -> list[OrgPlan]:
+    """TKDN certificates for about half the brake-block makers (Kemenperin pays for small
+    industry's certification, so even micro shops hold one), a third of them self-declared
+    (small industry may declare its own), ~12% expired and a few inside each expiry warning;
+    worksheets for a few more."""
+    numbers = set()
+    holders = [f for f in foundries if f.key != member.key and _brake_blocks(f)
+               and rng.random() < (0.15 if f.tier == "micro" else 0.5)]
+    expired = max(1, round(TKDN_EXPIRED_SHARE * (len(holders) + 2)))
+    ends = [(-700, -1)] * expired + [days for days, n in TKDN_EXPIRING for _ in range(n)]
+    ending = dict(zip(rng.sample([f.key for f in holders], k=len(ends)), ends, strict=True))
+    small = [f.key for f in holders if f.tier in ("micro", "small")]
+    declared = set(rng.sample(small, k=min(len(small), round((len(holders) + 2) / 3))))
+    certificates = {}
+    for foundry in holders:
+        if foundry.key in ending:
+            issued = _issued_for(today + dt.timedelta(days=rng.randint(*ending[foundry.key])))
+        else:
+            issued = _issued_valid(rng, today)
+        certificates[foundry.key] = (_tkdn_certificate(
+            rng, numbers, _brake_blocks(foundry)[0]["name"], issued,
+            self_declared=foundry.key in declared),)
+    candidates = [f for f in foundries if f.key != member.key and _brake_blocks(f)]
+    worksheets = {}
+    for foundry in rng.sample(candidates, k=min(WORKSHEET_FOUNDRIES, len(candidates))):
+        block = _brake_blocks(foundry)[0]
+        regime = Regime.P16_2011 if rng.random() < 0.2 else Regime.P35_2025
+        sheet = _brake_block_sheet(rng, block["name"], float(block["unit_weight_kg"]),
+                                   cupola=_has_cupola(foundry), regime=regime)
+        if rng.random() < 0.3:
+            sheet = _with_local_pig_iron(rng, sheet, rng.uniform(0.25, 0.4))
+        worksheets[foundry.key] = (WorksheetPlan(
+            versions=(sheet,), saved_on=(today - dt.timedelta(days=rng.randint(3, 150)),)),)
+    member_records = _member_records(rng, member, numbers, today)
+    return [member_records if f.key == member.key else
+            replace(f, tkdn_certificates=certificates.get(f.key, ()),
+                    worksheets=worksheets.get(f.key, ()))
+            for f in foundries]
 
 
 # --- The cooperative, buyers, ministry, people ------------------------------------------------
@@ -632,16 +954,21 @@ def _users(member: OrgPlan, independent: OrgPlan) -> tuple[UserPlan, ...]:
 
 
 def plan_cluster(*, seed: int = DEFAULT_SEED, today: dt.date) -> ClusterPlan:
-    """The whole demo cluster as data; certificates are dated relative to `today`."""
+    """The whole demo cluster as data; certificates and worksheets are dated relative to
+    `today`."""
     rng = random.Random(seed)
     ids = _Identities(rng)
     foundries = [_foundry(rng, ids, f"foundry-{n:03d}", tier, capacity, today)
                  for n, (tier, capacity) in enumerate(_tier_capacities(rng), start=1)]
     foundries = _leave_unverified(rng, foundries)
-    member = next(f for f in foundries if f.member and f.line == "brake_block")
+    # The demo member makes the block KAI buys most: the goods-wagon block.
+    makers = [f for f in foundries if f.member and f.line == "brake_block"]
+    member = next((f for f in makers if any("gerbong barang" in p["name"]
+                                            for p in _brake_blocks(f))), makers[0])
     independent = next(f for f in foundries if f.verifier is None)
+    foundries = _local_content(rng, foundries, member, today)
     organisations = (_ministry(), _cooperative(ids), *_buyers(ids), *foundries)
-    return ClusterPlan(seed=seed, organisations=organisations,
+    return ClusterPlan(seed=seed, today=today, organisations=organisations,
                        users=_users(member, independent))
 
 
@@ -659,6 +986,36 @@ def _create_organisations(plan: ClusterPlan) -> dict:
                          furnaces=list(p.furnaces), certificates=list(p.certificates),
                          products=list(p.products))
     return orgs
+
+
+def _saved_on(day: dt.date):
+    """The clock at 10:00 on `day`, so a worksheet's versions carry the days they were saved."""
+    return clock.frozen(timezone.make_aware(dt.datetime.combine(day, dt.time(10))))
+
+
+def _load_local_content(plan: ClusterPlan, orgs: dict, users: dict) -> None:
+    """Worksheets, BMP and certificates, each saved by the foundry's admin when it has one."""
+    admins = {u.org_key: users[u.email] for u in plan.users if u.org_role == "admin"}
+    for org in plan.foundries:
+        organisation, by = orgs[org.key], admins.get(org.key)
+        latest = {}
+        for sheet in org.worksheets:
+            version = None
+            for data, day in zip(sheet.versions, sheet.saved_on, strict=True):
+                with _saved_on(day):
+                    version = worksheet_save(by=by, organisation=organisation, data=data,
+                                             worksheet=version.worksheet if version else None)
+            latest[sheet.product] = version
+        if org.bmp is not None:
+            with _saved_on(org.bmp.declared_on):
+                bmp_declare(by=by, organisation=organisation, claims=list(org.bmp.claims))
+        for cert in org.tkdn_certificates:
+            certificate_record(
+                by=by, organisation=organisation, regime=cert.regime, product=cert.product,
+                tkdn_percent=cert.tkdn_percent, bmp_percent=cert.bmp_percent,
+                issued_on=cert.issued_on, valid_until=cert.valid_until, number=cert.number,
+                verifier=cert.verifier, self_declared=cert.self_declared,
+                worksheet_version=latest[cert.worksheet] if cert.worksheet else None)
 
 
 def database_is_empty() -> bool:
@@ -681,6 +1038,7 @@ def load_cluster(plan: ClusterPlan) -> dict:
     for org in sorted(plan.organisations, key=lambda o: o.key != "cooperative"):
         if org.verifier:
             organisation_verify(by=verifiers[org.verifier], organisation=orgs[org.key])
+    _load_local_content(plan, orgs, users)
     return orgs
 
 
@@ -697,4 +1055,19 @@ def summary(plan: ClusterPlan) -> list[str]:
         f"workforce {plan.workforce:,} ({women:.0f}% women); "
         f"melting capacity {plan.capacity_t_year:,} t/year",
         f"buyers: {', '.join(name for _k, name, *_rest in BUYERS)}",
+        _tkdn_summary(plan),
     ]
+
+
+def _tkdn_summary(plan: ClusterPlan) -> str:
+    certs = plan.tkdn_certificates
+    regimes = Counter(c.regime for c in certs)
+    days_left = [(c.valid_until - plan.today).days for c in certs]
+    sheets = [s for f in plan.foundries for s in f.worksheets]
+    return (f"TKDN: {len(certs)} certificates ({regimes[Regime.P35_2025.value]} under "
+            f"Permenperin 35/2025, {regimes[Regime.P16_2011.value]} under 16/2011; "
+            f"{sum(c.self_declared for c in certs)} self-declared; "
+            f"{sum(d < 0 for d in days_left)} expired, "
+            f"{sum(0 <= d <= 90 for d in days_left)} expiring within 90 days), "
+            f"{len(sheets)} worksheets, "
+            f"{sum(f.bmp is not None for f in plan.foundries)} BMP declaration")
