@@ -9,6 +9,8 @@ import pytest
 from pasok.accounts.models import Organisation, OrgKind, OrgRole, User
 from pasok.accounts.services import organisation_create, user_create
 from pasok.rules.identifiers import npwp_check_digit
+from pasok.suppliers.catalogue import load_into
+from pasok.suppliers.models import MaterialGrade, Process
 from pasok.suppliers.services import profile_save
 
 PASSWORD = "rahasia-uji-123"
@@ -54,6 +56,9 @@ def _supplier(n, name, regency="Klaten", **kw):
 def cluster(db) -> Cluster:
     """Orgs and one user per matrix role: anonymous, supplier_a, supplier_b, cooperative,
     buyer_x, buyer_y, ministry, admin. Passwords are all PASSWORD."""
+    # A transactional test (the browser tests) flushes every table afterwards, including
+    # the catalogue rows the migrations wrote; put them back.
+    load_into(Process, MaterialGrade)
     coop = _supplier(1, "Koperasi Batur Jaya", kind=OrgKind.COOPERATIVE)
     a = _supplier(2, "CV Logam Sejahtera")
     b = _supplier(3, "UD Cor Makmur", regency="Boyolali")
@@ -102,7 +107,9 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests skip where Chromium is missing, unless CI demands them."""
+    """Browser tests run last (their flush empties the tables migrations filled, which the
+    `cluster` fixture refills), and skip where Chromium is missing unless CI demands them."""
+    items.sort(key=lambda item: "browser" in item.keywords)
     has_chromium = os.path.exists(os.environ.get("PASOK_CHROMIUM", "/usr/bin/chromium"))
     if has_chromium:
         return

@@ -47,6 +47,16 @@ CERTIFICATE_KINDS = (
 )
 SEARCHABLE_CERTIFICATES = (*CERTIFICATE_KINDS, ("tkdn", _("TKDN certificate")))
 
+def load_into(process_model, grade_model) -> None:
+    """Write the lists above into the tables (idempotent). The migration calls it with its
+    historical models; tests that flush the database call it to put the rows back."""
+    for position, (code, _label) in enumerate(PROCESSES):
+        process_model.objects.update_or_create(code=code, defaults={"position": position})
+    for position, (code, family) in enumerate(GRADES):
+        grade_model.objects.update_or_create(code=code, defaults={"family": family,
+                                                                  "position": position})
+
+
 FURNACE_KINDS = (
     ("cupola", _("Cupola")),
     ("induction", _("Induction furnace")),

@@ -2,15 +2,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from pasok.suppliers.catalogue import GRADES, PROCESSES
+    from pasok.suppliers.catalogue import load_into
 
-    Process = apps.get_model("suppliers", "Process")
-    MaterialGrade = apps.get_model("suppliers", "MaterialGrade")
-    for position, (code, _label) in enumerate(PROCESSES):
-        Process.objects.update_or_create(code=code, defaults={"position": position})
-    for position, (code, family) in enumerate(GRADES):
-        MaterialGrade.objects.update_or_create(code=code, defaults={"family": family,
-                                                                    "position": position})
+    load_into(apps.get_model("suppliers", "Process"), apps.get_model("suppliers", "MaterialGrade"))
 
 
 class Migration(migrations.Migration):
