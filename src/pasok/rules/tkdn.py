@@ -94,13 +94,27 @@ class FactorResult:
 
 
 @dataclass(frozen=True)
+class UncertifiedContent:
+    """A material line claims part local content with no TKDN certificate number: a
+    verifier will ask for evidence (unverifiable data counts as foreign)."""
+
+    index: int
+    name: str
+    domestic_percent: Decimal
+
+    def __str__(self) -> str:
+        return (f"materials[{self.index}] {self.name}: {self.domestic_percent}% local content "
+                "without a TKDN certificate number; a verifier will ask for evidence")
+
+
+@dataclass(frozen=True)
 class TkdnResult:
     regime: Regime
     product: str
     tkdn_percent: Decimal
     factors: dict[str, FactorResult]
     total_cost: Decimal
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[UncertifiedContent, ...] = field(default=())
 
 
 class WorksheetError(ValueError):
@@ -137,13 +151,10 @@ def _factor(lines) -> FactorResult:
                         domestic_cost=sum((ln.domestic_cost for ln in lines), Decimal(0)))
 
 
-def _warnings(sheet: Worksheet) -> tuple[str, ...]:
-    notes = []
-    for i, line in enumerate(sheet.materials):
-        if 0 < line.domestic_percent < 100 and not line.certificate:
-            notes.append(f"materials[{i}] {line.name}: {line.domestic_percent}% local content "
-                         "without a TKDN certificate number; a verifier will ask for evidence")
-    return tuple(notes)
+def _warnings(sheet: Worksheet) -> tuple[UncertifiedContent, ...]:
+    return tuple(UncertifiedContent(i, line.name, line.domestic_percent)
+                 for i, line in enumerate(sheet.materials)
+                 if 0 < line.domestic_percent < 100 and not line.certificate)
 
 
 def compute(sheet: Worksheet) -> TkdnResult:

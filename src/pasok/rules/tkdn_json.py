@@ -82,5 +82,5 @@ def result_to_dict(result: TkdnResult) -> dict:
         "factors": {f: {"cost": _money(r.cost), "domestic_percent": _percent(r.domestic_percent)}
                     for f, r in result.factors.items()},
         "total_cost": _money(result.total_cost),
-        "warnings": list(result.warnings),
+        "warnings": [str(w) for w in result.warnings],
     }

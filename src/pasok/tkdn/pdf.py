@@ -10,14 +10,13 @@ Built-in Helvetica only, so the PDF needs no font files.
 """
 
 import io
-import re
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -39,12 +38,14 @@ from reportlab.platypus import (
 
 from pasok import clock
 from pasok.rules.identifiers import format_npwp
-from pasok.rules.money import format_number_id, format_rupiah, round_half_up, to_decimal
+from pasok.rules.money import format_rupiah, to_decimal
 from pasok.rules.tkdn import FACTORS, HUNDRED, WEIGHTS, Regime, compute
 from pasok.rules.tkdn_advice import shortfalls
 from pasok.rules.tkdn_json import worksheet_from_dict
+from pasok.web.formatting import localized_number
 
 from .models import REGIME_CHOICES
+from .texts import warning_text
 
 MARGIN = 15 * mm
 WIDTH = A4[0] - 2 * MARGIN  # 180 mm
@@ -58,18 +59,12 @@ ACCENT = colors.HexColor("#1F4E79")
 
 ROMAN = {"material": "I", "labour": "II", "overhead": "III"}
 
-_WARNING = re.compile(r"^materials\[(\d+)\] .*: (\S+)% local content without a TKDN "
-                      r"certificate number; a verifier will ask for evidence$")
 
 
 # --- numbers -------------------------------------------------------------------------------
 
 def _number(value, places: int = 2) -> str:
-    """1.234,56 in Indonesian, 1,234.56 in English (half up), like the `number` filter."""
-    rounded = round_half_up(value, places)
-    if (get_language() or "").startswith("en"):
-        return f"{rounded:,.{places}f}"
-    return format_number_id(rounded, places)
+    return localized_number(value, places)
 
 
 def _percent(value) -> str:
@@ -351,18 +346,6 @@ def _result_panel(s, result, bmp_percent):
     return table
 
 
-def _warning_text(text: str, sheet) -> str:
-    """The rules' warning in the page language when it is one we know; else as it came."""
-    match = _WARNING.match(text)
-    if not match:
-        return text
-    index = int(match.group(1))
-    return _("Line I.%(no)s %(name)s: %(percent)s local content without a TKDN certificate "
-             "number; a verifier will ask for evidence.") % {
-        "no": index + 1, "name": sheet.materials[index].name,
-        "percent": _percent(sheet.materials[index].domestic_percent)}
-
-
 def _shortfall_table(s, rows_in):
     heads = [_row_no(), _("Line"), _("Factor"), _("Local content (%)"),
              _("TKDN points lost"), _("TKDN if fully domestic")]
@@ -483,7 +466,7 @@ def worksheet_pdf(*, version, organisation, bmp_percent=None) -> bytes:
     printed = clock.now()
     s = _styles()
     regime_label = str(dict(REGIME_CHOICES).get(sheet.regime.value, sheet.regime.value))
-    flagged = {int(m.group(1)) for w in result.warnings if (m := _WARNING.match(w))}
+    flagged = {w.index for w in result.warnings}
 
     story = [
         _p(_("Local content (TKDN) self-assessment of goods"), s["title"]),
@@ -516,7 +499,7 @@ def worksheet_pdf(*, version, organisation, bmp_percent=None) -> bytes:
     story.append(KeepTogether([summary_title, *summary, Spacer(0, 5 * mm),
                                _result_panel(s, result, bmp_percent)]))
 
-    notes = [_warning_text(w, sheet) for w in result.warnings]
+    notes = [warning_text(w) for w in result.warnings]
     if notes:
         story.append(KeepTogether([_p(_("Notes"), s["section"])] + [
             Paragraph(escape(n), s["note"], bulletText="•") for n in notes]))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
-from pasok.rules.tkdn import FACTORS
+from pasok.rules.tkdn import FACTORS, compute
 from pasok.rules.tkdn_advice import shortfalls, tkdn_if
 from pasok.rules.tkdn_json import worksheet_from_dict
 
@@ -26,6 +26,7 @@ from .forms import (
 )
 from .models import Worksheet
 from .pdf import worksheet_pdf
+from .texts import warning_text
 from .xlsx_io import XlsxError, describe_path, read_xlsx, write_xlsx
 
 LIST_KEYS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
@@ -160,11 +161,14 @@ def worksheet_detail(request, pk: int):
     if version is None:
         raise Http404
     sheet = worksheet_from_dict(version.data)
+    result = compute(sheet)
     what_if_form, what_if = _what_if(request, sheet)
     bmp = selectors.bmp_of(user=request.user, organisation=worksheet.organisation)
     return render(request, "tkdn/worksheet.html", {
         "worksheet": worksheet, "version": version, "sheet": sheet,
-        "result": version.result, "shortfalls": shortfalls(sheet, limit=5),
+        "result": result, "shortfalls": shortfalls(sheet, limit=5),
+        "factors": [(label, result.factors[f]) for f, label in _factor_labels().items()],
+        "warnings": [warning_text(w) for w in result.warnings],
         "what_if_form": what_if_form, "what_if": what_if,
         "bmp": bmp, "tkdn_plus_bmp": version.tkdn_percent + (bmp.bmp_percent if bmp else 0),
         "versions": worksheet.versions.order_by("-number"),

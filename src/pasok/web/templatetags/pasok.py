@@ -1,10 +1,10 @@
 """Template filters every page may use (registered as builtins in settings)."""
 
 from django import template
-from django.utils.translation import get_language
 
 from pasok.rules.identifiers import format_npwp
-from pasok.rules.money import format_number_id, format_rupiah
+from pasok.rules.money import format_rupiah
+from pasok.web.formatting import localized_number
 
 register = template.Library()
 
@@ -22,9 +22,7 @@ def number(value, places=0):
     """150.000 in Indonesian, 150,000 in English."""
     if value in (None, ""):
         return "–"
-    if get_language() == "en":
-        return f"{float(value):,.{int(places)}f}"
-    return format_number_id(value, int(places))
+    return localized_number(value, int(places))
 
 
 @register.filter

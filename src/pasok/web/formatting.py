@@ -1,0 +1,13 @@
+"""Numbers for people, in the active language: 1.234,56 in Indonesian, 1,234.56 in English,
+rounded half up (pasok.rules.money). Pages, PDFs and messages all print through here."""
+
+from django.utils.translation import get_language
+
+from pasok.rules.money import format_number_id, round_half_up, to_decimal
+
+
+def localized_number(value, places: int = 0) -> str:
+    rounded = round_half_up(to_decimal(value), places)
+    if (get_language() or "").startswith("en"):
+        return f"{rounded:,.{places}f}"
+    return format_number_id(rounded, places)
