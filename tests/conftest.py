@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from cryptography.fernet import Fernet
 
 from pasok.accounts.models import Organisation, OrgKind, OrgRole, User
 from pasok.accounts.services import organisation_create, user_create
@@ -14,6 +15,7 @@ from pasok.suppliers.models import MaterialGrade, Process
 from pasok.suppliers.services import profile_save
 
 PASSWORD = "rahasia-uji-123"
+BID_KEY = Fernet.generate_key().decode()  # seals test bids; a fresh key every run
 
 
 def make_npwp(n: int) -> str:
@@ -28,8 +30,10 @@ def make_nib(n: int) -> str:
 
 @pytest.fixture(autouse=True)
 def _fast_settings(settings):
-    """Tasks run at once, mail stays in memory, and passwords hash cheaply in tests."""
+    """Tasks run at once, mail stays in memory, passwords hash cheaply, bids seal with a
+    test key."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASOK_BID_KEYS = BID_KEY
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

@@ -131,6 +131,9 @@ TASKS = {
     }
 }
 
+# Keys that seal bid content (pasok.tenders.sealing); never stored in the database.
+PASOK_BID_KEYS = os.environ.get("PASOK_BID_KEYS", "")
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

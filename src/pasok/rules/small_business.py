@@ -1,0 +1,17 @@
+"""Small-business reservation in procurement (Perpres 16/2018 Pasal 65 as amended by
+Perpres 12/2021): a package with an estimated value up to Rp15 miliar is reserved for micro
+and small businesses and cooperatives, unless it is technically beyond them (the buyer must
+record why). The limit is data."""
+
+from decimal import Decimal
+
+RESERVATION_LIMIT = Decimal(15_000_000_000)  # rupiah, inclusive
+RESERVED_FOR_SIZES = ("micro", "small")
+
+
+def must_reserve(package_value: Decimal) -> bool:
+    return package_value <= RESERVATION_LIMIT
+
+
+def may_bid_on_reserved(*, size_class: str | None, is_cooperative: bool) -> bool:
+    return is_cooperative or size_class in RESERVED_FOR_SIZES

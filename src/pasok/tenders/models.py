@@ -1,0 +1,214 @@
+"""Tenders, lots and sealed bids. What a tender's status is follows from its timestamps and
+the one clock (pasok.clock), so it is right even when no scheduler ran."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from pasok import clock
+from pasok.accounts.models import Organisation
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CLOSED = "closed", _("Closed")
+    OPENED = "opened", _("Opened")
+    EVALUATED = "evaluated", _("Evaluated")
+    AWARDED = "awarded", _("Awarded")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class TenderQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The buyer's own people see its tenders in every state; ministry officers and
+        platform admins see all; suppliers and cooperatives see published ones."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_platform_admin or user.is_ministry_officer:
+            return self
+        own = Q(buyer_id=user.organisation_id) if user.organisation_id else Q(pk__in=[])
+        if user.organisation_id and user.organisation.is_supplier_side:
+            return self.filter(own | Q(published_at__isnull=False))
+        return self.filter(own)
+
+
+class Tender(models.Model):
+    buyer = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="tenders",
+                              verbose_name=_("buyer"))
+    reference = models.CharField(_("reference"), max_length=30, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    min_tkdn_percent = models.DecimalField(_("minimum TKDN (%)"), max_digits=5,
+                                           decimal_places=2, default=0)
+    max_preference_percent = models.DecimalField(_("maximum price preference (%)"),
+                                                 max_digits=4, decimal_places=2, default=25)
+    bid_deadline = models.DateTimeField(_("bid deadline"))
+    opening_time = models.DateTimeField(_("opening time"))
+    split_award_allowed = models.BooleanField(_("split awards allowed"), default=False)
+    required_documents = models.JSONField(_("required documents"), default=list, blank=True)
+    small_business_reserved = models.BooleanField(_("reserved for small businesses"),
+                                                  default=True)
+    reservation_exemption = models.TextField(
+        _("technical reason the package is not reserved"), blank=True)
+    created_at = models.DateTimeField(_("created at"))
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    evaluated_at = models.DateTimeField(_("evaluated at"), null=True, blank=True)
+    awarded_at = models.DateTimeField(_("awarded at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+
+    objects = TenderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-bid_deadline"]
+        verbose_name = _("tender")
+        verbose_name_plural = _("tenders")
+        constraints = [
+            models.CheckConstraint(condition=Q(opening_time__gte=models.F("bid_deadline")),
+                                   name="tender_opens_after_deadline"),
+            models.CheckConstraint(condition=Q(max_preference_percent__gte=0,
+                                               max_preference_percent__lte=25),
+                                   name="tender_preference_at_most_25"),
+            models.CheckConstraint(condition=Q(min_tkdn_percent__gte=0,
+                                               min_tkdn_percent__lte=100),
+                                   name="tender_min_tkdn_percent"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def status_at(self, now) -> str:
+        if self.cancelled_at:
+            return Status.CANCELLED
+        if self.awarded_at:
+            return Status.AWARDED
+        if self.evaluated_at:
+            return Status.EVALUATED
+        if self.opened_at:
+            return Status.OPENED
+        if self.published_at is None:
+            return Status.DRAFT
+        return Status.CLOSED if now >= self.bid_deadline else Status.PUBLISHED
+
+    @property
+    def status(self) -> str:
+        return self.status_at(clock.now())
+
+    @property
+    def package_value(self):
+        """The owner estimate of the whole package: Σ HPS per unit × quantity."""
+        return sum((lot.hps_unit_price * lot.quantity for lot in self.lots.all()), 0)
+
+
+class Lot(models.Model):
+    tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="lots")
+    number = models.PositiveSmallIntegerField(_("lot"))
+    product = models.CharField(_("product"), max_length=200)
+    grade = models.ForeignKey("suppliers.MaterialGrade", null=True, blank=True,
+                              on_delete=models.PROTECT, verbose_name=_("material grade"))
+    drawing_reference = models.CharField(_("drawing reference"), max_length=100, blank=True)
+    unit_weight_kg = models.DecimalField(_("unit weight (kg)"), max_digits=9, decimal_places=2)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    unit = models.CharField(_("unit"), max_length=20, default="pcs")
+    delivery_schedule = models.JSONField(_("monthly delivery schedule"), default=list,
+                                         blank=True)
+    hps_unit_price = models.DecimalField(_("owner estimate (HPS) per unit"), max_digits=16,
+                                         decimal_places=2)
+
+    class Meta:
+        ordering = ["tender", "number"]
+        verbose_name = _("lot")
+        verbose_name_plural = _("lots")
+        constraints = [
+            models.UniqueConstraint(fields=["tender", "number"], name="lot_number_unique"),
+            models.CheckConstraint(condition=Q(quantity__gt=0), name="lot_quantity_positive"),
+            models.CheckConstraint(condition=Q(hps_unit_price__gt=0), name="lot_hps_positive"),
+            models.CheckConstraint(condition=Q(unit_weight_kg__gt=0),
+                                   name="lot_weight_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.tender.reference} lot {self.number}: {self.product}"
+
+
+class BidQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Before opening a bid exists only for its bidder's people. After opening: the
+        tender's buyer, the other bidders of that tender, ministry and platform admins."""
+        platform = user.is_authenticated and (user.is_platform_admin or
+                                              user.is_ministry_officer)
+        if not user.is_authenticated or (user.organisation_id is None and not platform):
+            return self.none()
+        own = Q(bidder_id=user.organisation_id) if user.organisation_id else Q(pk__in=[])
+        opened = Q(tender__opened_at__isnull=False)
+        if platform:
+            return self.filter(own | opened)
+        fellow = Q(tender__bids__bidder_id=user.organisation_id)
+        buyer = Q(tender__buyer_id=user.organisation_id)
+        return self.filter(own | (opened & (buyer | fellow))).distinct()
+
+
+class Bid(models.Model):
+    """One supplier's offer on one lot. Its content lives only in `sealed` (encrypted) until
+    the tender is opened; `opened_content` holds it afterwards, for everyone who may see."""
+
+    tender = models.ForeignKey(Tender, on_delete=models.PROTECT, related_name="bids")
+    lot = models.ForeignKey(Lot, on_delete=models.PROTECT, related_name="bids")
+    bidder = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="bids",
+                               verbose_name=_("bidder"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     related_name="+")
+    sealed = models.BinaryField()
+    digest = models.CharField(_("receipt digest (SHA-256)"), max_length=64)
+    submitted_at = models.DateTimeField(_("received at"))
+    version = models.PositiveIntegerField(default=1)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    opened_content = models.JSONField(null=True, blank=True, editable=False)
+
+    objects = BidQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["lot", "submitted_at"]
+        verbose_name = _("bid")
+        verbose_name_plural = _("bids")
+        constraints = [models.UniqueConstraint(fields=["lot", "bidder"],
+                                               name="one_bid_per_bidder_per_lot")]
+
+    def __str__(self):
+        return f"{self.lot} · {self.bidder}"
+
+
+class BidEvaluation(models.Model):
+    """The evaluation of one opened bid: exclusions with their reason, then the cascade tier,
+    preference, HEA and rank (pasok.rules.preference)."""
+
+    bid = models.OneToOneField(Bid, on_delete=models.CASCADE, related_name="evaluation")
+    # Why the bid was set aside, as data ({"code": ..., ...}) told in the reader's language.
+    exclusion = models.JSONField(_("excluded because"), null=True, blank=True)
+    tier = models.CharField(_("cascade tier"), max_length=10, blank=True)
+    admissible = models.BooleanField(_("admissible"), default=False)
+    kp = models.DecimalField(_("preference factor (KP)"), max_digits=8, decimal_places=6,
+                             default=0)
+    hea = models.DecimalField(_("final evaluated price (HEA)"), max_digits=18,
+                              decimal_places=2, null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
+    awarded = models.BooleanField(_("awarded"), default=False)
+
+    class Meta:
+        verbose_name = _("bid evaluation")
+        verbose_name_plural = _("bid evaluations")
+
+    def __str__(self):
+        return f"{self.bid}: {self.tier} #{self.rank}"
+
+    @property
+    def excluded_reason(self) -> str:
+        if not self.exclusion:
+            return ""
+        if self.exclusion["code"] == "missing_documents":
+            return _("missing documents: %(docs)s") % {
+                "docs": ", ".join(self.exclusion["documents"])}
+        return _("TKDN below the minimum of %(min)s%%") % {"min": self.exclusion["minimum"]}

@@ -1,0 +1,63 @@
+"""Sealed bid content: encrypted at rest, with a key that is not in the database.
+
+- The key comes from PASOK_BID_KEYS (Fernet keys, comma-separated; the first seals, all
+  unseal, so keys can be rotated). Without it, in development only, a key is derived from
+  SECRET_KEY. Either way a database dump alone reads nothing.
+- The receipt digest is SHA-256 of the canonical content, which includes a random nonce the
+  bidder gets in the receipt: a low-entropy price cannot be guessed from the digest, and at
+  opening everyone can recompute it from the revealed content.
+"""
+
+import base64
+import hashlib
+import json
+import secrets
+from decimal import Decimal
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+
+def _fernet() -> MultiFernet:
+    keys = [k.strip() for k in getattr(settings, "PASOK_BID_KEYS", "").split(",") if k.strip()]
+    if not keys:
+        if not settings.DEBUG:
+            raise ImproperlyConfigured("PASOK_BID_KEYS must be set in production")
+        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                       info=b"pasok bid sealing").derive(settings.SECRET_KEY.encode())
+        keys = [base64.urlsafe_b64encode(derived).decode()]
+    return MultiFernet([Fernet(k) for k in keys])
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot seal {type(value).__name__}")
+
+
+def canonical(content: dict) -> bytes:
+    """One byte string per content: sorted keys, no spaces, decimals as text."""
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      default=_plain).encode()
+
+
+def digest(content: dict) -> str:
+    return hashlib.sha256(canonical(content)).hexdigest()
+
+
+def new_nonce() -> str:
+    return secrets.token_hex(16)
+
+
+def seal(content: dict) -> bytes:
+    return _fernet().encrypt(canonical(content))
+
+
+def unseal(token: bytes) -> dict:
+    try:
+        return json.loads(_fernet().decrypt(bytes(token)))
+    except InvalidToken as exc:
+        raise ValueError("the sealed content cannot be opened with the configured keys") from exc

@@ -1,0 +1,317 @@
+"""Writes of the tender life cycle: draft, publish, bid (sealed), open, evaluate, award,
+cancel. Keyword-only, atomic, audited; the preference rules are pasok.rules.preference."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from pasok import clock
+from pasok.accounts.models import Organisation, User
+from pasok.audit.services import audit_record
+from pasok.rules import preference, small_business
+from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
+
+from . import sealing
+from .models import Bid, BidEvaluation, Lot, Status, Tender
+
+
+def _may_manage(by: User, tender_or_buyer) -> bool:
+    buyer_id = getattr(tender_or_buyer, "buyer_id", getattr(tender_or_buyer, "pk", None))
+    return by.is_platform_admin or (by.can_write_for_org and by.organisation_id == buyer_id)
+
+
+def _locked(tender: Tender) -> Tender:
+    return Tender.objects.select_for_update().get(pk=tender.pk)
+
+
+def _require_status(tender: Tender, *allowed: str) -> None:
+    status = tender.status
+    if status not in allowed:
+        raise ValidationError(_("Not possible while the tender is %(status)s.")
+                              % {"status": Status(status).label})
+
+
+@transaction.atomic
+def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, opening_time,
+                  description: str = "", min_tkdn_percent=Decimal(0),
+                  max_preference_percent=preference.MAX_PREFERENCE_PERCENT,
+                  split_award_allowed: bool = False, required_documents=(),
+                  small_business_reserved: bool = True,
+                  reservation_exemption: str = "") -> Tender:
+    if not buyer.is_buyer or not _may_manage(by, buyer):
+        raise PermissionDenied
+    year = clock.now().year
+    count = Tender.objects.filter(reference__startswith=f"PSK-{year}-").count()
+    tender = Tender(buyer=buyer, reference=f"PSK-{year}-{count + 1:05d}", title=title,
+                    description=description, min_tkdn_percent=min_tkdn_percent,
+                    max_preference_percent=max_preference_percent, bid_deadline=bid_deadline,
+                    opening_time=opening_time, split_award_allowed=split_award_allowed,
+                    required_documents=list(required_documents),
+                    small_business_reserved=small_business_reserved,
+                    reservation_exemption=reservation_exemption, created_at=clock.now())
+    if opening_time < bid_deadline:
+        raise ValidationError({"opening_time": [_("Opening cannot be before the deadline.")]})
+    tender.full_clean()
+    tender.save()
+    audit_record(actor=by, action="tender.create", obj=tender, organisation=buyer,
+                 after={"reference": tender.reference, "title": title})
+    return tender
+
+
+@transaction.atomic
+def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity: int,
+            hps_unit_price, grade=None, drawing_reference: str = "", unit: str = "pcs",
+            delivery_schedule=()) -> Lot:
+    tender = _locked(tender)
+    if not _may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.DRAFT)
+    schedule = [int(q) for q in delivery_schedule]
+    if schedule and (any(q < 0 for q in schedule) or sum(schedule) != quantity):
+        raise ValidationError({"delivery_schedule": [
+            _("The monthly quantities must be 0 or more and add up to the lot quantity.")]})
+    number = (tender.lots.aggregate(n=Max("number"))["n"] or 0) + 1
+    lot = Lot(tender=tender, number=number, product=product, grade=grade,
+              drawing_reference=drawing_reference, unit_weight_kg=unit_weight_kg,
+              quantity=quantity, unit=unit, delivery_schedule=schedule,
+              hps_unit_price=hps_unit_price)
+    lot.full_clean()
+    lot.save()
+    audit_record(actor=by, action="tender.lot_add", obj=lot, organisation=tender.buyer,
+                 after={"product": product, "quantity": quantity,
+                        "hps_unit_price": hps_unit_price})
+    return lot
+
+
+@transaction.atomic
+def tender_publish(*, by: User, tender: Tender) -> Tender:
+    tender = _locked(tender)
+    if not _may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.DRAFT)
+    errors = {}
+    if not tender.lots.exists():
+        errors["lots"] = [_("Add at least one lot.")]
+    if tender.bid_deadline <= clock.now():
+        errors["bid_deadline"] = [_("The deadline has already passed.")]
+    if (small_business.must_reserve(Decimal(tender.package_value))
+            and not tender.small_business_reserved and not tender.reservation_exemption.strip()):
+        errors["reservation_exemption"] = [_(
+            "A package up to Rp15 miliar is reserved for small businesses and cooperatives; "
+            "record the technical reason to open it to all.")]
+    if errors:
+        raise ValidationError(errors)
+    tender.published_at = clock.now()
+    tender.save(update_fields=["published_at"])
+    audit_record(actor=by, action="tender.publish", obj=tender, organisation=tender.buyer,
+                 after={"published_at": tender.published_at,
+                        "package_value": tender.package_value})
+    return tender
+
+
+def _tkdn_source(bidder: Organisation, certificate_id, worksheet_version_id):
+    """(tkdn, bmp, source) from an unexpired certificate or a worksheet version of the
+    bidder's own; expired certificates are not offered."""
+    if certificate_id:
+        cert = TkdnCertificate.objects.filter(pk=certificate_id, organisation=bidder).first()
+        if cert is None:
+            raise ValidationError({"certificate": [_("Not one of your certificates.")]})
+        if cert.valid_until < clock.today():
+            raise ValidationError({"certificate": [_("This certificate has expired.")]})
+        return cert.tkdn_percent, cert.bmp_percent, f"certificate:{cert.pk}"
+    if worksheet_version_id:
+        version = WorksheetVersion.objects.filter(pk=worksheet_version_id,
+                                                  worksheet__organisation=bidder).first()
+        if version is None:
+            raise ValidationError({"worksheet_version": [_("Not one of your worksheets.")]})
+        bmp = getattr(getattr(bidder, "bmp", None), "bmp_percent", Decimal(0))
+        return version.tkdn_percent, bmp, f"worksheet_version:{version.pk}"
+    return None, Decimal(0), ""
+
+
+@transaction.atomic
+def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacity: int,
+               origin: str = "domestic", certificate_id=None, worksheet_version_id=None,
+               siinas_registered: bool = False, documents=()) -> tuple[Bid, str]:
+    """Submit or replace the bid of `by`'s organisation on `lot`. Returns the bid and the
+    receipt nonce (the digest is bid.digest, the server time bid.submitted_at)."""
+    tender = _locked(lot.tender)  # serialises bids with the deadline, awards and cancels
+    if by.organisation_id is None or not by.can_write_for_org:
+        raise PermissionDenied
+    bidder = Organisation.objects.get(pk=by.organisation_id)  # its standing as of now
+    if not bidder.is_supplier_side:
+        raise PermissionDenied
+    if tender.status != Status.PUBLISHED:
+        raise ValidationError(_("Bids are not accepted: the tender is %(status)s.")
+                              % {"status": Status(tender.status).label})
+    if not bidder.is_verified:
+        raise ValidationError(_("Your organisation is not verified yet."))
+    if tender.small_business_reserved and not small_business.may_bid_on_reserved(
+            size_class=bidder.size_class, is_cooperative=bidder.kind == "cooperative"):
+        raise ValidationError(_("This package is reserved for small businesses and "
+                                "cooperatives."))
+    errors = {}
+    unit_price, quantity = Decimal(unit_price), int(quantity)
+    if unit_price <= 0:
+        errors["unit_price"] = [_("The price must be more than 0.")]
+    if not 0 < quantity <= lot.quantity:
+        errors["quantity"] = [_("Offer between 1 and %(n)s units.") % {"n": lot.quantity}]
+    if int(monthly_capacity) <= 0:
+        errors["monthly_capacity"] = [_("The monthly capacity must be more than 0.")]
+    if origin not in ("domestic", "import"):
+        errors["origin"] = [_("Domestic or import.")]
+    if errors:
+        raise ValidationError(errors)
+    tkdn, bmp, source = _tkdn_source(bidder, certificate_id, worksheet_version_id)
+    nonce = sealing.new_nonce()
+    content = {"lot": lot.number, "bidder": bidder.pk, "unit_price": unit_price,
+               "quantity": quantity, "monthly_capacity": int(monthly_capacity),
+               "origin": origin, "tkdn_percent": tkdn, "bmp_percent": bmp,
+               "tkdn_source": source, "siinas_registered": bool(siinas_registered),
+               "documents": sorted(set(documents)), "nonce": nonce}
+    now = clock.now()
+    bid = Bid.objects.select_for_update().filter(lot=lot, bidder=bidder).first()
+    if bid is None:
+        bid = Bid(tender=tender, lot=lot, bidder=bidder, version=0)
+    bid.submitted_by, bid.sealed = by, sealing.seal(content)
+    bid.digest, bid.submitted_at = sealing.digest(content), now
+    bid.version, bid.withdrawn_at = bid.version + 1, None
+    bid.save()
+    # The audit log records that a bid came in, never what it says.
+    audit_record(actor=by, action="bid.submit", obj=bid, organisation=bidder,
+                 after={"tender": tender.reference, "lot": lot.number, "digest": bid.digest,
+                        "version": bid.version})
+    return bid, nonce
+
+
+def bid_content_for(*, user: User, bid: Bid) -> dict:
+    """What a bid says, for its own bidder at any time, and after opening for whoever may
+    see the opened bid."""
+    visible = Bid.objects.visible_to(user).filter(pk=bid.pk).first()
+    if visible is None:
+        raise PermissionDenied
+    if visible.opened_content is not None:
+        return visible.opened_content
+    return sealing.unseal(visible.sealed)  # only its bidder sees an unopened bid
+
+
+@transaction.atomic
+def bid_withdraw(*, by: User, bid: Bid) -> Bid:
+    tender = _locked(bid.tender)
+    if by.organisation_id != bid.bidder_id or not by.can_write_for_org:
+        raise PermissionDenied
+    if tender.status != Status.PUBLISHED:
+        raise ValidationError(_("The deadline has passed; the bid stands."))
+    bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    bid.withdrawn_at = clock.now()
+    bid.save(update_fields=["withdrawn_at"])
+    audit_record(actor=by, action="bid.withdraw", obj=bid, organisation=bid.bidder,
+                 after={"withdrawn_at": bid.withdrawn_at})
+    return bid
+
+
+@transaction.atomic
+def tender_open(*, by: User | None, tender: Tender) -> Tender:
+    """Unseal every standing bid at or after the opening time; each digest is checked."""
+    tender = _locked(tender)
+    if by is not None and not _may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.CLOSED)
+    if clock.now() < tender.opening_time:
+        raise ValidationError(_("The opening time has not come yet."))
+    for bid in tender.bids.filter(withdrawn_at__isnull=True).select_for_update():
+        content = sealing.unseal(bid.sealed)
+        if sealing.digest(content) != bid.digest:
+            raise ValidationError(_("Bid %(id)s does not match its receipt.") % {"id": bid.pk})
+        bid.opened_content = content
+        bid.save(update_fields=["opened_content"])
+    tender.opened_at = clock.now()
+    tender.save(update_fields=["opened_at"])
+    audit_record(actor=by, action="tender.open", obj=tender, organisation=tender.buyer,
+                 after={"opened_at": tender.opened_at,
+                        "digests": {b.pk: b.digest for b in tender.bids.all()}})
+    return tender
+
+
+def _exclusion(tender: Tender, content: dict) -> dict | None:
+    missing = set(tender.required_documents) - set(content["documents"])
+    if missing:
+        return {"code": "missing_documents", "documents": sorted(missing)}
+    tkdn = content["tkdn_percent"]
+    if tender.min_tkdn_percent and (tkdn is None or Decimal(tkdn) < tender.min_tkdn_percent):
+        return {"code": "tkdn_below_minimum", "minimum": str(tender.min_tkdn_percent)}
+    return None
+
+
+@transaction.atomic
+def tender_evaluate(*, by: User, tender: Tender) -> Tender:
+    """Per lot: exclusions with their reason, then the cascade, preference and ranking."""
+    tender = _locked(tender)
+    if not _may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.OPENED)
+    package = Decimal(tender.package_value)
+    BidEvaluation.objects.filter(bid__tender=tender).delete()
+    for lot in tender.lots.all():
+        bids = list(lot.bids.filter(withdrawn_at__isnull=True, opened_content__isnull=False))
+        candidates = []
+        for bid in bids:
+            exclusion = _exclusion(tender, bid.opened_content)
+            if exclusion:
+                BidEvaluation.objects.create(bid=bid, exclusion=exclusion)
+                continue
+            c = bid.opened_content
+            candidates.append((bid, preference.Bid(
+                id=str(bid.pk), price=Decimal(c["unit_price"]) * c["quantity"],
+                origin=c["origin"],
+                tkdn_percent=None if c["tkdn_percent"] is None else Decimal(c["tkdn_percent"]),
+                bmp_percent=Decimal(c["bmp_percent"] or 0),
+                siinas_registered=c["siinas_registered"])))
+        result = preference.evaluate([b for _bid, b in candidates], package_value=package,
+                                     max_preference_percent=tender.max_preference_percent)
+        by_id = {e.id: e for e in result.bids}
+        for bid, rule_bid in candidates:
+            e = by_id[rule_bid.id]
+            BidEvaluation.objects.create(bid=bid, tier=e.tier, admissible=e.admissible,
+                                         kp=e.kp, hea=e.hea, rank=e.rank)
+    tender.evaluated_at = clock.now()
+    tender.save(update_fields=["evaluated_at"])
+    audit_record(actor=by, action="tender.evaluate", obj=tender, organisation=tender.buyer,
+                 after={"evaluated_at": tender.evaluated_at})
+    return tender
+
+
+@transaction.atomic
+def tender_award(*, by: User, tender: Tender) -> Tender:
+    """Award each lot whole to its rank-1 bid (split awards come with the allocation
+    engine)."""
+    tender = _locked(tender)
+    if not _may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.EVALUATED)
+    winners = BidEvaluation.objects.filter(bid__tender=tender, rank=1)
+    winners.update(awarded=True)
+    tender.awarded_at = clock.now()
+    tender.save(update_fields=["awarded_at"])
+    audit_record(actor=by, action="tender.award", obj=tender, organisation=tender.buyer,
+                 after={"winners": sorted(winners.values_list("bid_id", flat=True))})
+    return tender
+
+
+@transaction.atomic
+def tender_cancel(*, by: User, tender: Tender, reason: str) -> Tender:
+    tender = _locked(tender)
+    if not _may_manage(by, tender):
+        raise PermissionDenied
+    if tender.status in (Status.AWARDED, Status.CANCELLED):
+        raise ValidationError(_("An awarded or cancelled tender cannot be cancelled."))
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Say why the tender is cancelled.")]})
+    tender.cancelled_at, tender.cancel_reason = clock.now(), reason.strip()
+    tender.save(update_fields=["cancelled_at", "cancel_reason"])
+    audit_record(actor=by, action="tender.cancel", obj=tender, organisation=tender.buyer,
+                 after={"reason": tender.cancel_reason})
+    return tender
