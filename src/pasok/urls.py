@@ -11,6 +11,7 @@ urlpatterns = [
     path("suppliers/", include("pasok.suppliers.urls")),
     path("audit/", include("pasok.audit.urls")),
     path("local-content/", include("pasok.tkdn.urls")),
+    path("tenders/", include("pasok.tenders.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -3,16 +3,20 @@
 The walkers list every route Django and the API know; a route missing from the tables below
 fails the test, so a new page cannot ship without deciding who may open it."""
 
+import datetime as dt
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from pasok import clock
 from pasok.accounts.models import ApiToken
-from pasok.accounts.services import api_token_create
+from pasok.accounts.services import api_token_create, organisation_verify
 from pasok.api import api
 from pasok.audit.models import AuditEvent
+from pasok.tenders.services import bid_submit, lot_add, tender_create, tender_publish
 from pasok.tkdn.services import worksheet_save
 from tests.conftest import PASSWORD
 
@@ -64,6 +68,19 @@ PAGES = {
     ("GET", "tkdn:worksheet-edit", "ws_a"): row(LOGIN, 200, 404, 404, 404, 404, 403, 200),
     ("GET", "tkdn:worksheet-xlsx", "ws_a"): row(LOGIN, 200, 404, 404, 404, 404, 200, 200),
     ("GET", "tkdn:worksheet-pdf", "ws_a"): row(LOGIN, 200, 404, 404, 404, 404, 200, 200),
+    ("GET", "tenders:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "tenders:new", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("GET", "tenders:detail", "t"): row(LOGIN, 200, 200, 200, 200, 404, 200, 200),
+    ("GET", "tenders:detail", "t_draft"): row(LOGIN, 404, 404, 404, 200, 404, 200, 200),
+    ("GET", "tenders:bid", "t_lot"): row(LOGIN, 200, 200, 200, 403, 404, 403, 403),
+    ("POST", "tenders:bid-withdraw", "t_bid"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    ("POST", "tenders:publish", "t_draft"): row(LOGIN, 404, 404, 404, 302, 404, 403, 302),
+    ("POST", "tenders:open", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
+    ("POST", "tenders:evaluate", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
+    ("POST", "tenders:award", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
+    ("POST", "tenders:cancel", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
+    ("GET", "tenders:evaluation", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
+    ("GET", "tenders:evaluation-xlsx", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "audit:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
 }
@@ -102,6 +119,28 @@ BRAKE_BLOCK = {
     "labour": [{"name": "Operator cor", "cost": 14000, "domestic_percent": 100}],
     "overhead": [{"name": "Listrik", "cost": 9000, "domestic_percent": 100}],
 }
+
+
+def _tender_args(cluster, arg):
+    """A published tender of buyer X with one lot and a bid of supplier A, or a draft."""
+    buyer = cluster.users["buyer_x"]
+    start = clock.now()
+    tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
+                           bid_deadline=start + dt.timedelta(days=7),
+                           opening_time=start + dt.timedelta(days=8))
+    lot = lot_add(by=buyer, tender=tender, product="Blok rem", quantity=100,
+                  unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
+    if arg == "t_draft":
+        return [tender.pk]
+    tender_publish(by=buyer, tender=tender)
+    if arg == "t_lot":
+        return [tender.pk, lot.pk]
+    if arg == "t_bid":
+        organisation_verify(by=None, organisation=cluster.supplier_a)
+        bid, _nonce = bid_submit(by=cluster.users["supplier_a"], lot=lot, unit_price=100,
+                                 quantity=10, monthly_capacity=10)
+        return [tender.pk, bid.pk]
+    return [tender.pk]
 
 
 def _url_names(patterns, namespace=""):
@@ -145,6 +184,8 @@ def _page_args(cluster, arg):
     if arg in ("ws_a", "ws_member"):
         org = cluster.supplier_a if arg == "ws_a" else cluster.member
         return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet_id]
+    if arg in ("t", "t_draft", "t_lot", "t_bid"):
+        return _tender_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg == "token":

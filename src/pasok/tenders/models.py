@@ -98,6 +98,10 @@ class Tender(models.Model):
         return self.status_at(clock.now())
 
     @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
     def package_value(self):
         """The owner estimate of the whole package: Σ HPS per unit × quantity."""
         return sum((lot.hps_unit_price * lot.quantity for lot in self.lots.all()), 0)

@@ -17,6 +17,7 @@ def navigation(request):
         if user.organisation.is_supplier_side:
             items.append((reverse("tkdn:overview", args=[user.organisation_id]),
                           _("Local content (TKDN)")))
+    items.append((reverse("tenders:list"), _("Tenders")))
     if permissions.may_search_suppliers(user):
         items.append((reverse("suppliers:search"), _("Find suppliers")))
     if permissions.may_import_suppliers(user):

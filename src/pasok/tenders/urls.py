@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "tenders"
+urlpatterns = [
+    path("", views.tender_list, name="list"),
+    path("new/", views.tender_new, name="new"),
+    path("<int:pk>/", views.tender_detail, name="detail"),
+    path("<int:pk>/lots/<int:lot_pk>/bid/", views.bid, name="bid"),
+    path("<int:pk>/bids/<int:bid_pk>/withdraw/", views.bid_withdraw, name="bid-withdraw"),
+    *(path(f"<int:pk>/{action}/", views.step, {"action": action}, name=action)
+      for action in ("publish", "open", "evaluate", "award")),
+    path("<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
+    path("<int:pk>/evaluation.xlsx", views.evaluation_export, name="evaluation-xlsx"),
+]

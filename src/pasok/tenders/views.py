@@ -1,0 +1,170 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pasok import clock
+from pasok.accounts.models import Organisation
+
+from . import selectors, services
+from .exports import evaluation_xlsx
+from .forms import BidForm, CancelForm, LotFormSet, TenderForm
+from .models import Bid, Status
+
+
+def _add_errors(form, exc: ValidationError):
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, messages_ in errors.items():
+        form.add_error(field if field in form.fields else None, messages_)
+
+
+@login_required
+def tender_list(request):
+    tenders = selectors.tenders_for(user=request.user)
+    return render(request, "tenders/list.html", {
+        "tenders": tenders, "now": clock.now(),
+        "may_create": request.user.organisation_id is not None
+        and request.user.organisation.is_buyer and request.user.can_write_for_org,
+    })
+
+
+@login_required
+def tender_new(request):
+    user = request.user
+    if not (user.organisation_id and user.organisation.is_buyer and user.can_write_for_org):
+        raise PermissionDenied
+    form = TenderForm(request.POST or None)
+    lots = LotFormSet(request.POST or None, prefix="lot")
+    if request.method == "POST" and form.is_valid() and lots.is_valid():
+        try:
+            with transaction.atomic():
+                tender = services.tender_create(by=user, buyer=user.organisation,
+                                                **form.cleaned_data)
+                for lot in lots.forms:
+                    if lot.has_changed():
+                        services.lot_add(by=user, tender=tender, **lot.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Draft saved. Check it, then publish."))
+            return redirect("tenders:detail", pk=tender.pk)
+    return render(request, "tenders/new.html", {"form": form, "lots": lots})
+
+
+@login_required
+def tender_detail(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    org = request.user.organisation
+    is_buyer = org is not None and tender.buyer_id == org.pk
+    return render(request, "tenders/detail.html", {
+        "tender": tender, "status": tender.status, "Status": Status,
+        "is_buyer": is_buyer or request.user.is_platform_admin,
+        "may_bid": (org is not None and org.is_supplier_side
+                    and tender.status == Status.PUBLISHED),
+        "own_bids": selectors.own_bids(user=request.user, tender=tender),
+        "opened": list(selectors.opened_bids(user=request.user, tender=tender)),
+        "cancel_form": CancelForm(),
+    })
+
+
+@login_required
+def bid(request, pk: int, lot_pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    lot = tender.lots.get(pk=lot_pk)
+    org = request.user.organisation
+    if org is None or not org.is_supplier_side or not request.user.can_write_for_org:
+        raise PermissionDenied
+    certificates, versions = selectors.tkdn_sources(user=request.user, organisation=org)
+    form = BidForm(request.POST or None, certificates=certificates, versions=versions,
+                   documents=tender.required_documents)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("tkdn_source")
+        try:
+            placed, nonce = services.bid_submit(by=request.user, lot=lot, **data,
+                                                **form.source())
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            return render(request, "tenders/receipt.html", {
+                "tender": tender, "lot": lot, "bid": placed, "nonce": nonce})
+    return render(request, "tenders/bid.html", {
+        "tender": tender, "lot": lot, "form": form,
+        "current": selectors.own_bids(user=request.user, tender=tender).get(lot.pk),
+        "organisation": Organisation.objects.get(pk=org.pk)})
+
+
+@login_required
+@require_POST
+def bid_withdraw(request, pk: int, bid_pk: int):
+    placed = Bid.objects.visible_to(request.user).get(pk=bid_pk, tender_id=pk)
+    try:
+        services.bid_withdraw(by=request.user, bid=placed)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Bid withdrawn."))
+    return redirect("tenders:detail", pk=pk)
+
+
+_STEPS = {
+    "publish": (services.tender_publish, _("Published.")),
+    "open": (services.tender_open, _("Bids opened.")),
+    "evaluate": (services.tender_evaluate, _("Evaluated.")),
+    "award": (services.tender_award, _("Awarded.")),
+}
+
+
+@login_required
+@require_POST
+def step(request, pk: int, action: str):
+    """Publish, open, evaluate or award: one button each on the tender page."""
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    service, done = _STEPS[action]
+    try:
+        service(by=request.user, tender=tender)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
+    return redirect("tenders:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def cancel(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    form = CancelForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.tender_cancel(by=request.user, tender=tender, reason=reason)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Tender cancelled."))
+    return redirect("tenders:detail", pk=pk)
+
+
+def _evaluation_context(request, pk):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    if tender.evaluated_at is None:
+        raise PermissionDenied
+    lots = selectors.evaluations_by_lot(user=request.user, tender=tender)
+    if not any(bids for _lot, bids in lots):
+        raise PermissionDenied
+    return tender, lots
+
+
+@login_required
+def evaluation(request, pk: int):
+    tender, lots = _evaluation_context(request, pk)
+    return render(request, "tenders/evaluation.html", {"tender": tender, "lots": lots})
+
+
+@login_required
+def evaluation_export(request, pk: int):
+    tender, lots = _evaluation_context(request, pk)
+    return evaluation_xlsx(tender, lots)

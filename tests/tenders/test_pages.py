@@ -1,0 +1,94 @@
+"""The tender flow through the pages: a buyer drafts and publishes, suppliers bid sealed,
+the buyer opens, evaluates and awards."""
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from pasok import clock
+from pasok.accounts.services import organisation_verify
+from pasok.tenders.models import Bid, Tender
+from pasok.tkdn.services import certificate_record
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
+
+
+def _login(client, role):
+    client.logout()
+    assert client.login(email=f"{role}@example.id", password=PASSWORD)
+
+
+def _draft(client):
+    return client.post(reverse("tenders:new"), {
+        "title": "Blok rem besi cor 2027", "bid_deadline": "2026-12-15T10:00",
+        "opening_time": "2026-12-15T11:00", "min_tkdn_percent": "25",
+        "max_preference_percent": "25", "required_documents": "NIB",
+        "small_business_reserved": "on",
+        "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0", "lot-MIN_NUM_FORMS": "1",
+        "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Blok rem besi cor fosfor",
+        "lot-0-grade": "P10", "lot-0-unit_weight_kg": "11.5", "lot-0-quantity": "10000",
+        "lot-0-unit": "pcs", "lot-0-hps_unit_price": "120000",
+        "lot-0-delivery_schedule": "5000, 5000"})
+
+
+def test_the_whole_flow_through_the_pages(client, cluster):
+    for org in (cluster.supplier_a, cluster.supplier_b):
+        organisation_verify(by=None, organisation=org)
+    cert = certificate_record(by=None, organisation=cluster.supplier_a,
+                              regime="permenperin-35-2025", product="Blok rem",
+                              tkdn_percent=Decimal(45), issued_on=dt.date(2026, 1, 5),
+                              number="1/TKDN", verifier="PT Sucofindo (Persero)")
+    _login(client, "buyer_x")
+    with clock.frozen(T0):
+        response = _draft(client)
+        tender = Tender.objects.get()
+        assert response["Location"] == reverse("tenders:detail", args=[tender.pk])
+        client.post(reverse("tenders:publish", args=[tender.pk]))
+        lot = tender.lots.get()
+        _login(client, "supplier_a")
+        receipt = client.post(reverse("tenders:bid", args=[tender.pk, lot.pk]), {
+            "unit_price": "118000", "quantity": "10000", "monthly_capacity": "5000",
+            "origin": "domestic", "tkdn_source": f"certificate:{cert.pk}",
+            "documents": ["NIB"]})
+        bid = Bid.objects.get()
+        assert bid.digest in receipt.content.decode()
+        # The buyer sees that the tender is open, never the bid.
+        _login(client, "buyer_x")
+        page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
+        assert "Rp118.000" not in page and bid.digest not in page
+        bad = client.post(reverse("tenders:bid", args=[tender.pk, lot.pk]), {
+            "unit_price": "1", "quantity": "1", "monthly_capacity": "1", "origin": "domestic"})
+        assert bad.status_code == 403  # buyers do not bid
+    with clock.frozen(dt.datetime(2026, 12, 15, 4, 0, tzinfo=dt.UTC)):  # 11:00 WIB
+        for action in ("open", "evaluate", "award"):
+            client.post(reverse(f"tenders:{action}", args=[tender.pk]))
+        evaluation = client.get(reverse("tenders:evaluation", args=[tender.pk]))
+        body = evaluation.content.decode()
+        assert "CV Logam Sejahtera" in body and "Rp118.000" in body
+        xlsx = client.get(reverse("tenders:evaluation-xlsx", args=[tender.pk]))
+        rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+        assert rows[2][0] == "CV Logam Sejahtera" and rows[2][8] == 1
+    tender.refresh_from_db()
+    assert tender.status == "awarded"
+
+
+def test_draft_errors_name_the_field(client, cluster):
+    _login(client, "buyer_x")
+    with clock.frozen(T0):
+        response = client.post(reverse("tenders:new"), {
+            "title": "", "bid_deadline": "2026-12-15T10:00", "opening_time": "2026-12-15T09:00",
+            "min_tkdn_percent": "25", "max_preference_percent": "40",
+            "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0", "lot-MIN_NUM_FORMS": "1",
+            "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Blok", "lot-0-unit_weight_kg": "1",
+            "lot-0-quantity": "10", "lot-0-unit": "pcs", "lot-0-hps_unit_price": "5",
+            "lot-0-delivery_schedule": "3, 3"})
+    form = response.context["form"]
+    assert {"title", "max_preference_percent"} <= set(form.errors)
+    assert not Tender.objects.exists()
