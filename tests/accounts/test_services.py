@@ -87,3 +87,16 @@ def test_viewer_cannot_change_its_organisation(cluster):
                          organisation=cluster.supplier_a, org_role="viewer")
     with pytest.raises(PermissionDenied):
         organisation_update(by=viewer, organisation=cluster.supplier_a, phone="0272 123")
+
+
+def test_changing_the_verified_identity_needs_a_new_verification(cluster):
+    org = organisation_verify(by=cluster.users["ministry"], organisation=cluster.supplier_a)
+    organisation_update(by=cluster.users["supplier_a"], organisation=org, phone="0272 551")
+    org.refresh_from_db()
+    assert org.verified_at is not None  # a phone number is not what was verified
+    organisation_update(by=cluster.users["supplier_a"], organisation=org,
+                        name="PT Krakatau Steel Tbk (cabang Ceper)")
+    org.refresh_from_db()
+    assert org.verified_at is None and org.verified_by is None
+    event = AuditEvent.objects.filter(action="organisation.update").latest("id")
+    assert event.after["verified_at"] is None

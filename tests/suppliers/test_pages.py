@@ -125,3 +125,16 @@ def test_profile_page_lists_tkdn_certificates_and_hides_finances_from_buyers(cli
     assert "Rp800.000.000" not in body  # business capital is the supplier's own business
     client.login(email="supplier_a@example.id", password=PASSWORD)
     assert "Rp800.000.000" in client.get(url).content.decode()
+
+
+def test_exports_do_not_run_formulas_typed_by_suppliers(buyer, cluster):
+    from pasok.accounts.services import organisation_update
+
+    organisation_update(by=cluster.users["admin"], organisation=cluster.supplier_a,
+                        name='=HYPERLINK("http://evil.example","klik")')
+    csv_response = buyer.get(reverse("suppliers:export-csv"), {"grade": "FCD450"})
+    text = b"".join(csv_response.streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
+    xlsx = buyer.get(reverse("suppliers:export-xlsx"), {"grade": "FCD450"})
+    cell = load_workbook(io.BytesIO(xlsx.content)).active["A2"]
+    assert cell.data_type == "s" and cell.value.startswith("'=")

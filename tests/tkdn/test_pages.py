@@ -171,7 +171,7 @@ def test_certificate_validity_defaults_and_rules(cluster):
 def _cert(cluster, valid_until, **kw):
     return certificate_record(by=None, organisation=cluster.supplier_a,
                               regime="permenperin-16-2011", product=kw.pop("product", "Blok"),
-                              tkdn_percent=Decimal(45), issued_on=dt.date(2024, 1, 1),
+                              tkdn_percent=Decimal(45), issued_on=dt.date(2024, 6, 1),
                               valid_until=valid_until, self_declared=True, **kw)
 
 
@@ -195,3 +195,18 @@ def test_expired_values_are_not_offered_and_warnings_go_once(cluster):
     assert later.reminded_days == 90
     with clock.frozen(now + dt.timedelta(days=55)):  # "nanti" is now 25 days away
         assert send_expiry_warnings.call() == 1
+
+
+@pytest.mark.parametrize(("regime", "issued", "until", "field"), [
+    ("permenperin-16-2011", dt.date(2026, 1, 5), None, "regime"),
+    ("permenperin-35-2025", dt.date(2025, 6, 1), None, "regime"),
+    ("permenperin-35-2025", dt.date(2026, 1, 5), dt.date(2046, 1, 5), "valid_until"),
+    ("permenperin-35-2025", dt.date(2026, 1, 5), dt.date(2025, 1, 5), "valid_until"),
+])
+def test_certificate_dates_follow_the_regime(cluster, regime, issued, until, field):
+    with pytest.raises(Exception) as exc:
+        certificate_record(by=None, organisation=cluster.supplier_a, regime=regime,
+                           product="Blok rem", tkdn_percent=Decimal(50), issued_on=issued,
+                           valid_until=until, self_declared=True)
+    assert field in exc.value.message_dict
+    assert not TkdnCertificate.objects.exists()

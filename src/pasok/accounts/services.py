@@ -17,6 +17,8 @@ ORGANISATION_FIELDS = (
     "name", "kind", "nib", "npwp", "business_capital", "annual_sales", "address", "district",
     "regency", "province", "latitude", "longitude", "email", "phone", "cooperative",
 )
+# What a verifier checked: changing any of these makes the organisation unverified again.
+VERIFIED_FIELDS = ("name", "nib", "npwp", "business_capital", "annual_sales")
 CONFIRM_SALT = "pasok.accounts.confirm-email"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
 
@@ -88,6 +90,9 @@ def organisation_update(*, by, organisation: Organisation, **fields) -> Organisa
     for name, value in fields.items():
         setattr(org, name, value)
     _save_validated(org)
+    if org.verified_at and any(str(getattr(org, f)) != str(before[f]) for f in VERIFIED_FIELDS):
+        org.verified_at = org.verified_by = None
+        org.save(update_fields=["verified_at", "verified_by"])
     audit_record(actor=by, action="organisation.update", obj=org, organisation=org,
                  before=before, after=snapshot(org))
     if org.is_supplier_side:

@@ -19,6 +19,7 @@ Two regimes, selectable per worksheet:
 Full precision throughout (Decimal); only what is shown is rounded, half up (money.round_half_up).
 """
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -41,6 +42,13 @@ WEIGHTS = {
 
 # Validity of a TKDN certificate in years: 5 under 35/2025, 3 under 16/2011.
 CERTIFICATE_YEARS = {Regime.P35_2025: 5, Regime.P16_2011: 3}
+# Permenperin 35/2025 is in force from 12 December 2025; certificates issued from that day
+# follow it, earlier ones followed 16/2011.
+P35_2025_IN_FORCE = dt.date(2025, 12, 12)
+
+
+def regime_on(issued_on: dt.date) -> Regime:
+    return Regime.P35_2025 if issued_on >= P35_2025_IN_FORCE else Regime.P16_2011
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,10 @@ from decimal import Decimal
 from .money import round_half_up, to_decimal
 from .tkdn import FACTORS, Line, Regime, TkdnResult, Worksheet, WorksheetError, material_line
 
+# No cost line of one unit of product comes near a trillion rupiah; beyond this a figure is a
+# typing error, and Decimal arithmetic keeps its 28 significant digits.
+LARGEST = Decimal(10) ** 12
+
 _KEYS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
 
 
@@ -20,9 +24,12 @@ def _number(item: dict, key: str, path: str, *, required: bool = True) -> Decima
     if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
         raise WorksheetError(f"{path}.{key}", "must be a number")
     try:
-        return to_decimal(value)
+        number = to_decimal(value)
     except ValueError as exc:
         raise WorksheetError(f"{path}.{key}", "must be a number") from exc
+    if abs(number) > LARGEST:
+        raise WorksheetError(f"{path}.{key}", "is too large")
+    return number
 
 
 def _line(factor: str, index: int, item) -> Line:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from pasok.accounts.models import OrgKind, SizeClass
+from pasok.web.formatting import spreadsheet_safe
 
 
 def _columns():
@@ -36,7 +37,7 @@ def _rows(organisations):
                 p.weight_min_kg, p.weight_max_kg, p.monthly_capacity_kg, p.free_capacity_kg,
                 p.workforce_total, org.cooperative.name if org.cooperative_id else ""]
 
-    return (row(org) for org in orgs.iterator(chunk_size=2000))
+    return ([spreadsheet_safe(v) for v in row(org)] for org in orgs.iterator(chunk_size=2000))
 
 
 def _with_bom(lines):

@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from pasok.web.formatting import spreadsheet_safe
+
 
 def evaluation_xlsx(tender, lots) -> HttpResponse:
     book = Workbook()
@@ -18,7 +20,7 @@ def evaluation_xlsx(tender, lots) -> HttpResponse:
                       _("Excluded because"), _("Awarded"), _("Receipt digest")])
         for bid in bids:
             c, e = bid.opened_content, getattr(bid, "evaluation", None)
-            sheet.append([bid.bidder.name, float(c["unit_price"]), c["quantity"],
+            sheet.append([spreadsheet_safe(bid.bidder.name), float(c["unit_price"]), c["quantity"],
                           c["tkdn_percent"], c["bmp_percent"], e.tier if e else "",
                           float(e.kp) if e else None,
                           float(e.hea) if e and e.hea is not None else None,

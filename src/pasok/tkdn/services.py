@@ -15,7 +15,7 @@ from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record, snapshot
 from pasok.rules.bmp import BmpClaim, bmp_percent
 from pasok.rules.money import round_half_up
-from pasok.rules.tkdn import CERTIFICATE_YEARS, Regime, WorksheetError, compute
+from pasok.rules.tkdn import CERTIFICATE_YEARS, Regime, WorksheetError, compute, regime_on
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
 
 from .models import BmpDeclaration, TkdnCertificate, Worksheet, WorksheetVersion
@@ -45,6 +45,7 @@ def _message(exc: WorksheetError) -> str:
         "must be a list": _("must be a list"),
         "must be an object": _("must be an object"),
         "the production cost totals 0": _("the production cost totals 0"),
+        "is too large": _("is too large"),
     }.get(exc.message, exc.message)
 
 
@@ -65,6 +66,9 @@ def worksheet_save(*, by, organisation: Organisation, data: dict,
     sheet, result = parse_worksheet(data)
     if not sheet.product.strip():
         raise ValidationError({"product": [_("Name the product.")]})
+    if len(sheet.product) > Worksheet._meta.get_field("product").max_length:
+        raise ValidationError({"product": [_("The product name is too long (200 characters "
+                                             "at most).")]})
     if worksheet is None:
         worksheet = Worksheet.objects.create(organisation=organisation, product=sheet.product,
                                              created_at=clock.now())
@@ -132,6 +136,15 @@ def certificate_record(*, by, organisation: Organisation, regime: str, product: 
         verifier=verifier.strip(), self_declared=self_declared,
         worksheet_version=worksheet_version, created_at=clock.now())
     errors = {}
+    longest = default_valid_until(regime, issued_on)
+    if regime_on(issued_on).value != regime:
+        errors["regime"] = [_("A certificate issued on %(date)s follows %(regime)s.") % {
+            "date": issued_on.isoformat(), "regime": regime_on(issued_on).value}]
+    elif cert.valid_until > longest:
+        errors["valid_until"] = [_("A certificate under this regime is valid until %(date)s "
+                                   "at the latest.") % {"date": longest.isoformat()}]
+    elif cert.valid_until < issued_on:
+        errors["valid_until"] = [_("The expiry date is before the issue date.")]
     if not self_declared and not cert.number:
         errors["number"] = [_("A verified certificate has a number; otherwise mark the value "
                               "self-declared.")]

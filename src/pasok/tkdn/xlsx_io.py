@@ -4,13 +4,13 @@ one parser (pasok.rules.tkdn_json) validates both; writing is its inverse."""
 
 import io
 import re
-import zipfile
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from pasok.rules.tkdn import FACTORS, Worksheet, WorksheetError
+from pasok.web.formatting import spreadsheet_safe
 
 SHEETS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
 COLUMNS = {
@@ -47,8 +47,14 @@ def read_xlsx(data: bytes) -> tuple[dict, dict[str, list[int]]]:
     """The worksheet dict and, per list, the spreadsheet row of each item."""
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        return _read_book(book)
+    except XlsxError:
+        raise
+    except Exception as exc:  # a damaged workbook fails in many ways (zip, XML, cells)
         raise XlsxError(_("not a readable .xlsx file")) from exc
+
+
+def _read_book(book) -> tuple[dict, dict[str, list[int]]]:
     names = {ws.title.strip().lower(): ws for ws in book.worksheets}
     result, row_numbers = {}, {}
     for factor in FACTORS:
@@ -85,7 +91,7 @@ def write_xlsx(sheet: Worksheet) -> bytes:
     book = Workbook()
     book.remove(book.active)
     info = book.create_sheet("info")
-    info.append(["product", sheet.product])
+    info.append(["product", spreadsheet_safe(sheet.product)])
     info.append(["regime", sheet.regime.value])
     for factor in FACTORS:
         ws = book.create_sheet(SHEETS[factor])
@@ -94,10 +100,11 @@ def write_xlsx(sheet: Worksheet) -> bytes:
             cell.font = Font(bold=True)
         for line in sheet.lines(factor):
             if factor == "material":
-                ws.append([line.name, line.quantity, line.unit_price, line.domestic_percent,
-                           line.certificate])
+                values = [line.name, line.quantity, line.unit_price, line.domestic_percent,
+                          line.certificate]
             else:
-                ws.append([line.name, line.cost, line.domestic_percent, line.certificate])
+                values = [line.name, line.cost, line.domestic_percent, line.certificate]
+            ws.append([spreadsheet_safe(v) for v in values])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -11,3 +11,15 @@ def localized_number(value, places: int = 0) -> str:
     if (get_language() or "").startswith("en"):
         return f"{rounded:,.{places}f}"
     return format_number_id(rounded, places)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text that a spreadsheet would run as a formula (=HYPERLINK(...)) gets a leading
+    apostrophe, so exports of what suppliers typed cannot attack whoever opens them (OWASP
+    CSV injection). Numbers and other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
