@@ -46,3 +46,9 @@ def test_any_text_parses_without_error(text):
     parsed = parse_query(text)
     if parsed.weight_min is not None:
         assert parsed.weight_min <= parsed.weight_max
+
+
+def test_indonesian_thousands_in_weights():
+    parsed = parse_query("1.000-2.500 kg")
+    assert (parsed.weight_min, parsed.weight_max) == (Decimal(1000), Decimal(2500))
+    assert parse_query("1,5-2,5 kg").weight_max == Decimal("2.5")

@@ -106,3 +106,24 @@ def test_suppliers_and_anonymous_see_no_competitors(cluster, foundries):
 def test_buyers_do_not_see_other_buyers(cluster, foundries):
     names = _names(cluster.users["buyer_x"])
     assert "PT Astra Otoparts Tbk" not in names
+
+
+def test_zero_is_an_open_lower_bound(cluster, foundries):
+    names = _names(cluster.users["buyer_x"], grades=["FCD450"], weight_min=Decimal(0),
+                   weight_max=Decimal(60))
+    assert "UD Kecil Makmur" not in names  # casts up to 30 kg only
+    assert {"CV Ductile Jaya", "CV Boyolali Cor", "CV Logam Sejahtera"} <= set(names)
+
+
+def test_tkdn_filter_counts_verified_certificates_only(cluster, foundries):
+    from pasok.tkdn.services import certificate_record
+
+    certificate_record(by=None, organisation=foundries["brake"], regime="permenperin-35-2025",
+                       product="Blok rem", tkdn_percent=Decimal(50),
+                       issued_on=dt.date.today() - dt.timedelta(days=10), self_declared=True)
+    assert _names(cluster.users["buyer_x"], certificate="tkdn") == []
+    certificate_record(by=None, organisation=foundries["ductile"],
+                       regime="permenperin-35-2025", product="Bracket",
+                       tkdn_percent=Decimal(50), number="9/TKDN", verifier="PT Sucofindo",
+                       issued_on=dt.date.today() - dt.timedelta(days=10))
+    assert _names(cluster.users["buyer_x"], certificate="tkdn") == ["CV Ductile Jaya"]

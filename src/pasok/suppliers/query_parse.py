@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .catalogue import GRADES, PROCESSES
 
-_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)"
 _RANGE = re.compile(rf"{_NUMBER}\s*(?:-|–|—|s/?d|sampai|to)\s*{_NUMBER}\s*kg\b", re.I)
 _SINGLE = re.compile(rf"{_NUMBER}\s*kg\b", re.I)
 _GRADE_CODES = {code.lower(): code for code, _family in GRADES}
@@ -30,6 +30,10 @@ _PROCESS_CODES = {code for code, _label in PROCESSES}
 
 
 def _decimal(text: str) -> Decimal:
+    """12,5 and 12.5 are decimals; 1.500 (a dot before exactly three digits) is 1500, as
+    Indonesians write thousands."""
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        return Decimal(text.replace(".", ""))
     return Decimal(text.replace(",", "."))
 
 

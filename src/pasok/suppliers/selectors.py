@@ -77,8 +77,10 @@ def search_suppliers(*, user, criteria: SearchCriteria):
                                        criteria.grades))
     low = criteria.weight_min if criteria.weight_min is not None else criteria.weight_max
     high = criteria.weight_max if criteria.weight_max is not None else criteria.weight_min
-    if low is not None:
-        qs = qs.filter(profile__weight_min_kg__lte=low, profile__weight_max_kg__gte=high)
+    if low:  # 0 is an open lower bound: anything up to `high`
+        qs = qs.filter(profile__weight_min_kg__lte=low)
+    if high:
+        qs = qs.filter(profile__weight_max_kg__gte=high)
     if criteria.free_capacity_kg:
         qs = qs.filter(profile__free_capacity_kg__gte=criteria.free_capacity_kg)
     if criteria.province:
@@ -86,8 +88,9 @@ def search_suppliers(*, user, criteria: SearchCriteria):
     if criteria.regency:
         qs = qs.filter(regency__icontains=criteria.regency)
     if criteria.certificate == "tkdn":
-        qs = qs.filter(Exists(TkdnCertificate.objects.filter(
-            organisation_id=OuterRef("pk"), valid_until__gte=clock.today())))
+        qs = qs.filter(Exists(TkdnCertificate.objects.filter(  # verified, not self-declared
+            organisation_id=OuterRef("pk"), valid_until__gte=clock.today(),
+            self_declared=False)))
     elif criteria.certificate:
         valid = Q(valid_until__isnull=True) | Q(valid_until__gte=clock.today())
         qs = qs.filter(Exists(Certificate.objects.filter(

@@ -51,7 +51,8 @@ class Worksheet(models.Model):
 
     @property
     def latest(self):
-        return self.versions.order_by("-number").first()
+        """The newest version (reads prefetched versions when there are any)."""
+        return max(self.versions.all(), key=lambda v: v.number, default=None)
 
 
 class WorksheetVersion(models.Model):

@@ -13,7 +13,7 @@ from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record, snapshot
-from pasok.rules.bmp import BmpClaim, bmp_percent
+from pasok.rules.bmp import BmpClaim, bmp_percent, claims_without_evidence
 from pasok.rules.money import round_half_up
 from pasok.rules.tkdn import CERTIFICATE_YEARS, Regime, WorksheetError, compute, regime_on
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
@@ -93,9 +93,13 @@ def bmp_declare(*, by, organisation: Organisation, claims: list[dict]) -> BmpDec
     """Record the BMP factors a company claims; BMP = min(15, Σ scores)."""
     _require_change(by, organisation)
     try:
-        value = bmp_percent([BmpClaim(c["factor"], c.get("evidence", "")) for c in claims])
+        parsed = [BmpClaim(c["factor"], c.get("evidence", "")) for c in claims]
+        value = bmp_percent(parsed)
     except (KeyError, ValueError) as exc:
         raise ValidationError({"claims": [str(exc)]}) from exc
+    if unproven := claims_without_evidence(parsed):
+        raise ValidationError({f"{code}__evidence": [_("Say what shows this (a document, a "
+                                                        "figure).")] for code in unproven})
     declaration, _created = BmpDeclaration.objects.select_for_update().get_or_create(
         organisation=organisation, defaults={"updated_at": clock.now()})
     before = {"claims": declaration.claims, "bmp_percent": declaration.bmp_percent}

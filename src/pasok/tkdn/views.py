@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
+from pasok.rules.preference import TKDN_MIN_FOR_PREFERENCE, TKDN_PLUS_BMP_TIER_A
 from pasok.rules.tkdn import FACTORS, compute
 from pasok.rules.tkdn_advice import shortfalls, tkdn_if
 from pasok.rules.tkdn_json import worksheet_from_dict
@@ -170,6 +171,8 @@ def worksheet_detail(request, pk: int):
         "factors": [(label, result.factors[f]) for f, label in _factor_labels().items()],
         "warnings": [warning_text(w) for w in result.warnings],
         "what_if_form": what_if_form, "what_if": what_if,
+        "thresholds": {"preference": TKDN_MIN_FOR_PREFERENCE,
+                       "tier_a": TKDN_PLUS_BMP_TIER_A},
         "bmp": bmp, "tkdn_plus_bmp": version.tkdn_percent + (bmp.bmp_percent if bmp else 0),
         "versions": worksheet.versions.order_by("-number"),
         "lines": {f: list(enumerate(sheet.lines(f))) for f in FACTORS},
