@@ -99,3 +99,14 @@ def test_staff_cannot_invite(client, cluster):
         "full_name": "X", "email": "x@logam.id", "org_role": "admin"})
     assert response.status_code == 403
     assert not User.objects.filter(email="x@logam.id").exists()
+
+
+def test_identifiers_are_accepted_as_printed(client, django_capture_on_commit_callbacks):
+    digits = make_npwp(78)
+    printed = f"{digits[0:2]}.{digits[2:5]}.{digits[5:8]}.{digits[8]}-{digits[9:12]}.{digits[12:]}"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:signup"), _signup_data(
+            nib="9120 0000 0007 8", npwp=printed))
+    assert response.status_code == 200 and "form" not in (response.context or {})
+    org = Organisation.objects.get()
+    assert (org.nib, org.npwp) == ("9120000000078", digits)

@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, OrgRole
+from .validators import clean_nib, clean_npwp
 
 
 class LoginForm(AuthenticationForm):
@@ -11,9 +12,30 @@ class LoginForm(AuthenticationForm):
         "autofocus": True, "autocomplete": "email"}))
 
 
-class SignupForm(forms.ModelForm):
+class IdentityFieldsMixin:
+    """NIB and NPWP as people type them (dots, dashes, spaces: 01.234.567.8-901.000); stored
+    as bare digits."""
+
+    def _identifier(self, name, clean):
+        value = self.cleaned_data.get(name, "")
+        return clean(value) if value else (None if name == "nib" else "")
+
+    def clean_nib(self):
+        return self._identifier("nib", clean_nib)
+
+    def clean_npwp(self):
+        return self._identifier("npwp", clean_npwp)
+
+
+def identity_fields():
+    return {"nib": forms.CharField(label=_("NIB"), max_length=24, required=False),
+            "npwp": forms.CharField(label=_("NPWP"), max_length=24, required=False)}
+
+
+class SignupForm(IdentityFieldsMixin, forms.ModelForm):
     """A foundry registers itself and its first administrator."""
 
+    nib, npwp = identity_fields().values()
     full_name = forms.CharField(label=_("Your full name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail"))
     password1 = forms.CharField(label=_("Password"), strip=False,

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pasok.accounts.forms import IdentityFieldsMixin, identity_fields
 from pasok.accounts.models import Organisation, SizeClass
 from pasok.accounts.regions import PROVINCE_CHOICES
 
@@ -65,7 +66,9 @@ class SearchForm(forms.Form):
         )
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(IdentityFieldsMixin, forms.ModelForm):
+    nib, npwp = identity_fields().values()
+
     class Meta:
         model = Organisation
         fields = ["name", "nib", "npwp", "business_capital", "annual_sales", "address",
