@@ -110,3 +110,24 @@ def test_identifiers_are_accepted_as_printed(client, django_capture_on_commit_ca
     assert response.status_code == 200 and "form" not in (response.context or {})
     org = Organisation.objects.get()
     assert (org.nib, org.npwp) == ("9120000000078", digits)
+
+
+def test_unconfirmed_signups_are_hidden_and_give_their_nib_back(client, cluster):
+    import datetime as dt
+
+    from pasok import clock
+    from pasok.suppliers.selectors import SearchCriteria, search_suppliers
+
+    start = clock.now()
+    with clock.frozen(start):
+        client.post(reverse("accounts:signup"), _signup_data())
+    hidden = search_suppliers(user=cluster.users["buyer_x"], criteria=SearchCriteria(
+        text="rahayu"))
+    assert not hidden.exists()
+    with clock.frozen(start + dt.timedelta(days=1)):  # too early: the link still works
+        retry = client.post(reverse("accounts:signup"), _signup_data(email="lain@rahayu.id"))
+        assert "nib" in retry.context["form"].errors
+    with clock.frozen(start + dt.timedelta(days=4)):
+        client.post(reverse("accounts:signup"), _signup_data(email="lain@rahayu.id"))
+    assert list(User.objects.filter(organisation__name="UD Logam Rahayu").values_list(
+        "email", flat=True)) == ["lain@rahayu.id"]

@@ -66,6 +66,9 @@ class SignupForm(IdentityFieldsMixin, forms.ModelForm):
                 self.add_error(required, _("This field is required."))
         return data
 
+    def validate_unique(self):
+        """The service decides about the NIB: a stale unconfirmed sign-up gives it back."""
+
     def org_fields(self) -> dict:
         return {f: self.cleaned_data[f] for f in self.Meta.fields}
 

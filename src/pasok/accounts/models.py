@@ -75,6 +75,8 @@ class Organisation(models.Model):
         verbose_name=_("verified by"),
     )
     created_at = models.DateTimeField(_("created at"))
+    # False from a supplier's sign-up until its e-mail address is confirmed.
+    is_active = models.BooleanField(_("active"), default=True)
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -68,7 +68,12 @@ def _org_filter(user, action: str) -> Q | None:
 class OrganisationQuerySet(models.QuerySet):
     def restrict(self, user, action: str = VIEW):
         condition = _org_filter(user, action)
-        return self.none() if condition is None else self.filter(condition)
+        if condition is None:
+            return self.none()
+        if not (user.is_platform_admin or user.is_ministry_officer):
+            # A sign-up whose e-mail is not confirmed yet is nobody's business but its own.
+            condition &= Q(is_active=True) | Q(pk=user.organisation_id)
+        return self.filter(condition)
 
     def visible_to(self, user):
         return self.restrict(user, VIEW)

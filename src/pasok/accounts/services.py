@@ -1,5 +1,7 @@
 """Writes about organisations and people. Keyword-only, atomic, audited."""
 
+import datetime as dt
+
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -167,13 +169,35 @@ def supplier_signup(*, email: str, full_name: str, password: str, **org_fields) 
     """A foundry signs itself up: an unverified supplier organisation and its first admin,
     inactive until the e-mail address is confirmed. The confirmation mail goes out as a
     background task once the transaction commits."""
+    _purge_stale_signup(nib=org_fields.get("nib"))
     org = organisation_create(by=None, kind=OrgKind.SUPPLIER, email=email, **org_fields)
+    org.is_active = False
+    org.save(update_fields=["is_active"])
     user = user_create(by=None, email=email, full_name=full_name, password=password,
                        organisation=org, org_role=OrgRole.ADMIN, is_active=False)
     from .tasks import send_confirmation_email
 
     transaction.on_commit(lambda: send_confirmation_email.enqueue(user_id=user.pk))
     return user
+
+
+def _purge_stale_signup(*, nib: str | None) -> None:
+    """A sign-up never confirmed within the link's lifetime gives its NIB back."""
+    if not nib:
+        return
+    try:
+        digits = clean_nib(nib)
+    except ValidationError:
+        return  # organisation_create reports the bad NIB
+    stale = Organisation.objects.filter(
+        nib=digits, is_active=False,
+        created_at__lt=clock.now() - dt.timedelta(seconds=CONFIRM_MAX_AGE)).first()
+    if stale is None or stale.users.filter(is_active=True).exists():
+        return
+    audit_record(actor=None, action="organisation.purge_unconfirmed", obj=stale,
+                 organisation=stale, before=snapshot(stale))
+    stale.users.all().delete()
+    stale.delete()
 
 
 def confirmation_token(user: User) -> str:
@@ -193,6 +217,7 @@ def user_confirm_email(*, token: str) -> User:
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
+        Organisation.objects.filter(pk=user.organisation_id).update(is_active=True)
         audit_record(actor=user, action="user.confirm_email", obj=user,
                      organisation=user.organisation, before={"is_active": False},
                      after={"is_active": True})
