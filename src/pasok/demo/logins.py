@@ -19,3 +19,10 @@ DEMO_LOGINS = (
     ("Foundry administrator, unverified independent", f"mandiri@{DEMO_DOMAIN}"),
     ("Viewer (read-only), PT Kereta Api Indonesia", f"pemantau@{DEMO_DOMAIN}"),
 )
+
+
+def login_lines() -> list[str]:
+    """The demo logins as `pasok demo` and `pasok run` print them."""
+    width = max(len(role) for role, _email in DEMO_LOGINS)
+    return [f"Demo logins (password: {DEMO_PASSWORD}):",
+            *(f"  {role:<{width}}  {email}" for role, email in DEMO_LOGINS)]

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pasok import clock
 from pasok.demo.cluster import DEFAULT_SEED, database_is_empty, load_cluster, plan_cluster, summary
-from pasok.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from pasok.demo.logins import login_lines
 
 
 class Command(BaseCommand):
@@ -27,7 +27,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo cluster loaded (seed {seed}):"))
         for line in summary(plan):
             self.stdout.write(f"  {line}")
-        self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD}):")
-        width = max(len(role) for role, _email in DEMO_LOGINS)
-        for role, email in DEMO_LOGINS:
-            self.stdout.write(f"  {role:<{width}}  {email}")
+        for line in login_lines():
+            self.stdout.write(line)

@@ -7,7 +7,9 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from pasok.accounts.models import User
 from pasok.demo.cluster import database_is_empty
+from pasok.demo.logins import DEMO_LOGINS, login_lines
 
 
 class Command(BaseCommand):
@@ -22,6 +24,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if database_is_empty():
             call_command("demo")  # prints the demo logins
+        elif User.objects.filter(email=DEMO_LOGINS[0][1]).exists():
+            self.stdout.write("\n".join(login_lines()))
         worker = None
         if not no_worker:
             worker = subprocess.Popen(
