@@ -41,7 +41,7 @@ from pasok.suppliers.services import build_search_text
 
 # Bump when the shape of generated data changes: a stored registry of another version is
 # regenerated.
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 DEFAULT_SEED = 20261127
 DEFAULT_COUNT = 100_000
 # Data are anchored to a fixed date so one seed always gives the same rows.
@@ -367,8 +367,10 @@ def search_text(org, supplier: Supplier) -> str:
     database sorts it)."""
     stand_in = SimpleNamespace(
         organisation=org, **supplier.profile,
-        grades=_Many([SimpleNamespace(code=code)
+        grades=_Many([SimpleNamespace(code=code, family=_FAMILY[code])
                       for code in sorted(supplier.grades, key=_GRADE_POSITION.__getitem__)]),
+        processes=_Many([SimpleNamespace(pk=code) for code in supplier.processes]),
+        furnaces=_Many([SimpleNamespace(kind=f["kind"]) for f in supplier.furnaces]),
         products=_Many([SimpleNamespace(name=name)
                         for name in sorted(p["name"] for p in supplier.products)]),
     )

@@ -127,3 +127,14 @@ def test_tkdn_filter_counts_verified_certificates_only(cluster, foundries):
                        tkdn_percent=Decimal(50), number="9/TKDN", verifier="PT Sucofindo",
                        issued_on=dt.date.today() - dt.timedelta(days=10))
     assert _names(cluster.users["buyer_x"], certificate="tkdn") == ["CV Ductile Jaya"]
+
+
+def test_labels_of_processes_materials_and_furnaces_are_searchable(cluster, foundries):
+    from pasok.suppliers.services import profile_save
+
+    profile_save(by=None, organisation=foundries["ductile"],
+                 furnaces=[{"kind": "induction", "tonnes_per_heat": Decimal(1), "count": 2}])
+    user = cluster.users["buyer_x"]
+    assert _names(user, text="nodular induksi") == ["CV Ductile Jaya"]
+    assert _names(user, text="ductile induction") == ["CV Ductile Jaya"]
+    assert "CV Ductile Jaya" in _names(user, text="permesinan")

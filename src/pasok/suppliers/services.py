@@ -2,8 +2,10 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -12,6 +14,7 @@ from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record
 
+from .catalogue import FURNACE_KINDS, MATERIAL_FAMILIES, PROCESSES
 from .models import Certificate, Furnace, MaterialGrade, Process, Product, SupplierProfile
 
 # A single foundry melting more than 20,000 t a month would be among the largest in the
@@ -30,11 +33,27 @@ def profile_ensure(*, organisation: Organisation) -> SupplierProfile:
     return profile
 
 
+def _labels_in_every_language(labels: dict, codes) -> list[str]:
+    """What the pages call these codes, in each language, so a buyer finds "pasir basah"
+    and "green-sand" alike."""
+    words = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            words += [str(labels[code]) for code in codes if code in labels]
+    return words
+
+
 def build_search_text(profile: SupplierProfile) -> str:
     org = profile.organisation
+    grades = list(profile.grades.all())
     words = [org.name, org.regency, org.district, org.province, profile.description,
              *profile.buyers_served,
-             *(g.code for g in profile.grades.all()),
+             *(g.code for g in grades),
+             *_labels_in_every_language(dict(MATERIAL_FAMILIES), {g.family for g in grades}),
+             *_labels_in_every_language(dict(PROCESSES),
+                                        [p.pk for p in profile.processes.all()]),
+             *_labels_in_every_language(dict(FURNACE_KINDS),
+                                        {f.kind for f in profile.furnaces.all()}),
              *(p.name for p in profile.products.all())]
     return " ".join(w for w in words if w).lower()
 
