@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from openpyxl import load_workbook
 
 from pasok import clock
 from pasok.accounts.models import ApiToken
@@ -320,3 +321,47 @@ def test_only_permitted_roles_change_a_profile(client, cluster, role):
                                          object_id=str(cluster.supplier_a.pk)).exists()
     else:
         assert cluster.supplier_a.name == "CV Logam Sejahtera"
+
+
+def _text(response) -> str:
+    """What a person could read in a response: the page, the CSV, or every XLSX cell."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+    if response["Content-Type"].startswith("application/vnd.openxmlformats"):
+        book = load_workbook(io.BytesIO(response.content), read_only=True)
+        return " ".join(str(v) for sheet in book.worksheets
+                        for row in sheet.iter_rows(values_only=True) for v in row)
+    return response.content.decode()
+
+
+SECRET_CAPITAL = "Rp777.777.777"
+SECRET_PRODUCT = "Produk rahasia biaya"
+SECRET_EVIDENCE = "Bukti rahasia BPJS"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["anonymous", "supplier_b", "cooperative", "buyer_x",
+                                  "buyer_y"])
+def test_no_page_shows_supplier_a_private_data_to_others(client, cluster, role):
+    """Status codes are not enough: walk every page these roles may open and look for
+    supplier A's capital, worksheet and BMP evidence in what comes back."""
+    from pasok.accounts.services import organisation_update
+    from pasok.tkdn.services import bmp_declare
+
+    organisation_update(by=cluster.users["admin"], organisation=cluster.supplier_a,
+                        business_capital=Decimal(777_777_777))
+    worksheet_save(by=None, organisation=cluster.supplier_a,
+                   data={**BRAKE_BLOCK, "product": SECRET_PRODUCT})
+    bmp_declare(by=None, organisation=cluster.supplier_a,
+                claims=[{"factor": "labour_absorption", "evidence": SECRET_EVIDENCE}])
+    _client_as(client, cluster, role)
+    for (method, name, arg), expected in PAGES.items():
+        if method != "GET" or expected[role] != 200 or arg in ("t", "t_draft", "t_lot"):
+            continue
+        body = _text(client.get(reverse(name, args=_page_args(cluster, arg))))
+        for secret in (SECRET_CAPITAL, SECRET_PRODUCT, SECRET_EVIDENCE):
+            assert secret not in body, (name, arg, secret)
+    for path in (f"/api/v1/suppliers/{cluster.supplier_a.pk}",
+                 f"/api/v1/tkdn/suppliers/{cluster.supplier_a.pk}/certificates"):
+        body = client.get(path).content.decode()
+        assert SECRET_PRODUCT not in body and "777777777" not in body
