@@ -133,15 +133,16 @@ def test_interfaces_example_brake_block_type_k():
                     "overhead": {"cost": 12000, "domestic_percent": 75.0}},
         "total_cost": 123520,
     }
-    # The backing plate's 48.5% carries no certificate number: it is flagged, and only it.
-    assert len(warnings) == 1
-    assert "materials[2]" in warnings[0]
-    assert "Pelat punggung baja" in warnings[0]
+    # Local scrap (100%) and the backing plate (48.5%) claim local content without a
+    # certificate number: both are flagged (DOMAIN.md), the imported pig iron is not.
+    assert [w.split(":")[0] for w in warnings] == ["materials[1] Scrap baja lokal",
+                                                   "materials[2] Pelat punggung baja"]
 
 
 def test_warning_goes_away_with_a_certificate_number():
     data = {**INTERFACES_EXAMPLE, "materials": [
-        *INTERFACES_EXAMPLE["materials"][:2],
+        INTERFACES_EXAMPLE["materials"][0],
+        mat("Scrap baja lokal", 5.1, 6200, 100, certificate="TKDN-0101/2025"),
         mat("Pelat punggung baja", 1, 7000, 48.5, certificate="TKDN-0913/2025")]}
     result = run(data)
     assert result.warnings == ()
@@ -197,7 +198,8 @@ def test_manhole_cover_d400_with_a_foreign_technician_and_an_imported_machine():
     assert out["factors"]["material"] == {"cost": 585200, "domestic_percent": 34.18}
     assert out["factors"]["labour"] == {"cost": 100000, "domestic_percent": 90.0}
     assert out["factors"]["overhead"] == {"cost": 50000, "domestic_percent": 70.0}
-    assert out["warnings"] == []  # no partial local content without a certificate
+    # Every domestic material without a certificate number is flagged for the verifier.
+    assert all("without a TKDN certificate number" in w for w in out["warnings"])
 
 
 def test_pump_housing_fc200_with_certified_domestic_components():
@@ -252,7 +254,7 @@ def test_pump_housing_fc200_with_certified_domestic_components():
     assert out["factors"]["labour"]["domestic_percent"] == 91.67
     assert out["factors"]["overhead"]["domestic_percent"] == 67.44
     assert out["total_cost"] == 348750
-    assert out["warnings"] == []  # both partial lines carry a certificate
+    assert all("without a TKDN certificate number" in w for w in out["warnings"])
 
 
 def test_ductile_fcd450_bracket_rounds_half_up():
@@ -757,3 +759,17 @@ def test_printed_figures_are_half_up_of_the_full_precision(sheet):
             round_half_up(result.factors[factor].domestic_percent, 2))
         assert out["factors"][factor]["cost"] == float(round_half_up(result.factors[factor].cost))
     assert out["total_cost"] == float(round_half_up(result.total_cost))
+
+
+def test_the_strict_rule_counts_uncertified_domestic_material_as_foreign():
+    """DOMAIN.md: a domestic component without a certificate is counted under the rule the
+    user selects. Under "foreign" the scrap (100%) and the plate (48.5%) count 0: material
+    share 0 → TKDN = 0.10·100 + 0.15·75 = 21.25."""
+    strict = run({**INTERFACES_EXAMPLE, "uncertified": "foreign"})
+    assert strict.tkdn_percent == Decimal("21.25")
+    assert len(strict.warnings) == 2  # still flagged, so the supplier sees why
+
+
+def test_an_unknown_counting_rule_is_an_input_error():
+    with pytest.raises(WorksheetError, match="uncertified: must be declared or foreign"):
+        worksheet_from_dict({**INTERFACES_EXAMPLE, "uncertified": "lenient"})

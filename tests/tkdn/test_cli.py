@@ -103,7 +103,7 @@ def build_xlsx(path, data: dict, *, blank_rows=(), info=True, drop_sheet=None,
 def test_json_file_gives_the_interfaces_output(tmp_path):
     result = run(write_json(tmp_path / "blok-rem.json", EXAMPLE))
     assert without_warnings(result) == EXPECTED
-    assert len(result["warnings"]) == 1  # the backing plate's 48.5% without a certificate
+    assert len(result["warnings"]) == 2  # local scrap and backing plate, no certificate
 
 
 def test_out_writes_a_file_and_nothing_to_stdout(tmp_path):

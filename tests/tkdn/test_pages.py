@@ -210,3 +210,10 @@ def test_certificate_dates_follow_the_regime(cluster, regime, issued, until, fie
                            valid_until=until, self_declared=True)
     assert field in exc.value.message_dict
     assert not TkdnCertificate.objects.exists()
+
+
+def test_the_supplier_chooses_how_uncertified_material_counts(supplier, cluster):
+    response = _new(supplier, cluster.supplier_a, {**form_data(), "uncertified": "foreign"})
+    page = supplier.get(response["Location"]).content.decode()
+    assert "21,25%" in page  # scrap and backing plate count 0 without certificates
+    assert Worksheet.objects.get().latest.data["uncertified"] == "foreign"

@@ -40,6 +40,8 @@ WEIGHTS = {
                       "overhead": Decimal("0.15")},
 }
 
+UNCERTIFIED_RULES = ("declared", "foreign")
+
 # Validity of a TKDN certificate in years: 5 under 35/2025, 3 under 16/2011.
 CERTIFICATE_YEARS = {Regime.P35_2025: 5, Regime.P16_2011: 3}
 # Permenperin 35/2025 is in force from 12 December 2025; certificates issued from that day
@@ -78,6 +80,10 @@ def material_line(name: str, quantity: Decimal, unit_price: Decimal, domestic_pe
 class Worksheet:
     product: str
     regime: Regime = Regime.P35_2025
+    # How a domestic material without a TKDN certificate counts (DOMAIN.md, the user
+    # selects): "declared", at the share the supplier declares (self-assessment), or
+    # "foreign", at 0, as a verifier counts data it cannot verify (Permenperin 16/2011).
+    uncertified: str = "declared"
     materials: tuple[Line, ...] = ()
     labour: tuple[Line, ...] = ()
     overhead: tuple[Line, ...] = ()
@@ -136,6 +142,8 @@ class WorksheetError(ValueError):
 
 def validate(sheet: Worksheet) -> None:
     """Raise WorksheetError for the first problem found."""
+    if sheet.uncertified not in UNCERTIFIED_RULES:
+        raise WorksheetError("uncertified", "must be declared or foreign")
     if not sheet.materials:
         raise WorksheetError("materials", "must not be empty")
     for factor in FACTORS:
@@ -159,15 +167,33 @@ def _factor(lines) -> FactorResult:
                         domestic_cost=sum((ln.domestic_cost for ln in lines), Decimal(0)))
 
 
+def _uncertified(sheet: Worksheet) -> list[int]:
+    """Material lines claiming local content with no certificate to show for it."""
+    return [i for i, line in enumerate(sheet.materials)
+            if line.domestic_percent > 0 and not line.certificate]
+
+
+def as_counted(sheet: Worksheet) -> Worksheet:
+    """The sheet as the selected rule counts it: under "foreign" uncertified claims are 0."""
+    if sheet.uncertified != "foreign":
+        return sheet
+    materials = list(sheet.materials)
+    for i in _uncertified(sheet):
+        materials[i] = replace(materials[i], domestic_percent=Decimal(0))
+    return replace(sheet, materials=tuple(materials))
+
+
 def _warnings(sheet: Worksheet) -> tuple[UncertifiedContent, ...]:
-    return tuple(UncertifiedContent(i, line.name, line.domestic_percent)
-                 for i, line in enumerate(sheet.materials)
-                 if 0 < line.domestic_percent < 100 and not line.certificate)
+    return tuple(UncertifiedContent(i, sheet.materials[i].name,
+                                    sheet.materials[i].domestic_percent)
+                 for i in _uncertified(sheet))
 
 
 def compute(sheet: Worksheet) -> TkdnResult:
     """The TKDN of one unit of product under its regime, with the share of each factor."""
     validate(sheet)
+    warnings = _warnings(sheet)
+    sheet = as_counted(sheet)
     factors = {f: _factor(sheet.lines(f)) for f in FACTORS}
     total = sum((r.cost for r in factors.values()), Decimal(0))
     if sheet.regime == Regime.P35_2025:
@@ -176,7 +202,7 @@ def compute(sheet: Worksheet) -> TkdnResult:
     else:
         tkdn = sum((r.domestic_cost for r in factors.values()), Decimal(0)) / total * HUNDRED
     return TkdnResult(regime=sheet.regime, product=sheet.product, tkdn_percent=tkdn,
-                      factors=factors, total_cost=total, warnings=_warnings(sheet))
+                      factors=factors, total_cost=total, warnings=warnings)
 
 
 def combined_tkdn(items: list[tuple[Decimal, Decimal]]) -> Decimal:

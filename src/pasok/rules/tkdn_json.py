@@ -6,7 +6,16 @@ Errors name the field the way the interface promises: `materials[3].cost: must b
 from decimal import Decimal
 
 from .money import round_half_up, to_decimal
-from .tkdn import FACTORS, Line, Regime, TkdnResult, Worksheet, WorksheetError, material_line
+from .tkdn import (
+    FACTORS,
+    UNCERTIFIED_RULES,
+    Line,
+    Regime,
+    TkdnResult,
+    Worksheet,
+    WorksheetError,
+    material_line,
+)
 
 # No cost line of one unit of product comes near a trillion rupiah; beyond this a figure is a
 # typing error, and Decimal arithmetic keeps its 28 significant digits.
@@ -67,8 +76,12 @@ def worksheet_from_dict(data) -> Worksheet:
         if not isinstance(items, list):
             raise WorksheetError(_KEYS[factor], "must be a list")
         lines[factor] = tuple(_line(factor, i, item) for i, item in enumerate(items))
+    uncertified = data.get("uncertified", "declared")
+    if uncertified not in UNCERTIFIED_RULES:
+        raise WorksheetError("uncertified", "must be declared or foreign")
     return Worksheet(product=product, regime=Regime(regime), materials=lines["material"],
-                     labour=lines["labour"], overhead=lines["overhead"])
+                     labour=lines["labour"], overhead=lines["overhead"],
+                     uncertified=uncertified)
 
 
 def _money(value: Decimal) -> float | int:

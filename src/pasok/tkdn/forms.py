@@ -14,6 +14,11 @@ _MONEY = {"min_value": 0, "max_digits": 16, "decimal_places": 2}
 class WorksheetForm(forms.Form):
     product = forms.CharField(label=_("Product"), max_length=200)
     regime = forms.ChoiceField(label=_("Regime"), choices=REGIME_CHOICES)
+    uncertified = forms.ChoiceField(
+        label=_("Domestic material without a TKDN certificate counts"), initial="declared",
+        required=False,
+        choices=[("declared", _("at the share declared (self-assessment)")),
+                 ("foreign", _("as foreign, 0% (as a verifier counts unproven data)"))])
 
 
 class _LineForm(forms.Form):

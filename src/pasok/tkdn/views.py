@@ -73,6 +73,7 @@ def _worksheet_data(form, formsets) -> dict:
     return {
         "regime": form.cleaned_data["regime"],
         "product": form.cleaned_data["product"],
+        "uncertified": form.cleaned_data["uncertified"] or "declared",
         **{LIST_KEYS[f]: [line for fm in formsets[f].forms if (line := fm.line()) is not None]
            for f in FACTORS},
     }
@@ -118,7 +119,8 @@ def _edit(request, org, worksheet=None, initial=None):
     else:
         initial = initial or {}
         form = WorksheetForm(initial={"product": initial.get("product", ""),
-                                      "regime": initial.get("regime", "permenperin-35-2025")})
+                                      "regime": initial.get("regime", "permenperin-35-2025"),
+                                      "uncertified": initial.get("uncertified", "declared")})
         formsets = _formsets(initial=initial)
     return render(request, "tkdn/edit.html", {"org": org, "worksheet": worksheet, "form": form,
                                               "formsets": formsets})

@@ -12,6 +12,7 @@ from openpyxl.styles import Font
 from pasok.rules.tkdn import FACTORS, Worksheet, WorksheetError
 from pasok.web.formatting import spreadsheet_safe
 
+INFO_KEYS = ("product", "regime", "uncertified")
 SHEETS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
 COLUMNS = {
     "material": ("name", "quantity", "unit_price", "domestic_percent", "certificate"),
@@ -64,7 +65,7 @@ def _read_book(book) -> tuple[dict, dict[str, list[int]]]:
         result[key], row_numbers[key] = _rows(names[key], factor)
     if "info" in names:
         for row in names["info"].iter_rows(min_row=1, values_only=True):
-            if row and row[0] in ("product", "regime") and len(row) > 1 and row[1]:
+            if row and row[0] in INFO_KEYS and len(row) > 1 and row[1]:
                 result[row[0]] = str(row[1])
     return result, row_numbers
 
@@ -93,6 +94,7 @@ def write_xlsx(sheet: Worksheet) -> bytes:
     info = book.create_sheet("info")
     info.append(["product", spreadsheet_safe(sheet.product)])
     info.append(["regime", sheet.regime.value])
+    info.append(["uncertified", sheet.uncertified])
     for factor in FACTORS:
         ws = book.create_sheet(SHEETS[factor])
         ws.append(list(COLUMNS[factor]))
