@@ -131,3 +131,19 @@ def test_unconfirmed_signups_are_hidden_and_give_their_nib_back(client, cluster)
         client.post(reverse("accounts:signup"), _signup_data(email="lain@rahayu.id"))
     assert list(User.objects.filter(organisation__name="UD Logam Rahayu").values_list(
         "email", flat=True)) == ["lain@rahayu.id"]
+
+
+def test_setting_a_password_is_audited(client, cluster, django_capture_on_commit_callbacks):
+    from pasok.audit.models import AuditEvent
+
+    client.login(email="supplier_a@example.id", password="rahasia-uji-123")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:people"), {
+            "full_name": "Dewi", "email": "dewi@logam.id", "org_role": "viewer"})
+    link = re.search(r"http://\S+(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
+    client.logout()
+    form_page = client.get(link, follow=True)
+    client.post(form_page.redirect_chain[-1][0], {
+        "new_password1": "cor-logam-aman-88", "new_password2": "cor-logam-aman-88"})
+    event = AuditEvent.objects.get(action="user.password_set")
+    assert event.actor.email == "dewi@logam.id" and "cor-logam" not in str(event.after)

@@ -200,6 +200,13 @@ def _purge_stale_signup(*, nib: str | None) -> None:
     stale.delete()
 
 
+def password_set_record(*, user: User) -> None:
+    """Django's password views write the password; this records that it happened (never
+    the password)."""
+    audit_record(actor=user, action="user.password_set", obj=user,
+                 organisation=user.organisation, after={"password": "changed"})
+
+
 def confirmation_token(user: User) -> str:
     return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(user.pk))
 

@@ -18,7 +18,6 @@ urlpatterns = [
         success_url=reverse_lazy("accounts:password-reset-done")), name="password-reset"),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(
         template_name="accounts/password_reset_done.html"), name="password-reset-done"),
-    path("password/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        template_name="accounts/password_reset_confirm.html",
+    path("password/reset/<uidb64>/<token>/", views.PasswordSetView.as_view(
         success_url=reverse_lazy("accounts:login")), name="password-reset-confirm"),
 ]

@@ -11,6 +11,17 @@ from .forms import ApiTokenForm, LoginForm, PersonForm, SignupForm
 from .models import ApiToken, User
 
 
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """Choosing a password from a reset or invitation link; the audit log records it."""
+
+    template_name = "accounts/password_reset_confirm.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_set_record(user=form.user)
+        return response
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"

@@ -12,6 +12,7 @@ from django_tasks import task
 
 from pasok import clock
 from pasok.accounts.models import OrgRole, User
+from pasok.audit.services import audit_record
 
 from .models import TkdnCertificate
 from .selectors import EXPIRY_WARNING_DAYS
@@ -42,6 +43,10 @@ def send_expiry_warnings() -> int:
         link = settings.PASOK_BASE_URL + reverse("tkdn:overview", args=[cert.organisation_id])
         with transaction.atomic():
             TkdnCertificate.objects.filter(pk=cert.pk).update(reminded_days=window)
+            audit_record(actor=None, action="tkdn_certificate.expiry_warning", obj=cert,
+                         organisation=cert.organisation, before={"reminded_days":
+                                                                 cert.reminded_days},
+                         after={"reminded_days": window, "recipients": len(admins)})
             if admins:
                 with translation.override(settings.LANGUAGE_CODE):
                     send_mail(
