@@ -773,3 +773,23 @@ def test_the_strict_rule_counts_uncertified_domestic_material_as_foreign():
 def test_an_unknown_counting_rule_is_an_input_error():
     with pytest.raises(WorksheetError, match="uncertified: must be declared or foreign"):
         worksheet_from_dict({**INTERFACES_EXAMPLE, "uncertified": "lenient"})
+
+
+def test_an_import_or_an_imported_machine_carries_no_local_content():
+    data = {**INTERFACES_EXAMPLE, "materials": [
+        {**INTERFACES_EXAMPLE["materials"][0], "origin": "import", "domestic_percent": 10},
+        *INTERFACES_EXAMPLE["materials"][1:]]}
+    with pytest.raises(WorksheetError, match=r"materials\[0\].domestic_percent: must be 0"):
+        run(data)
+    overhead = {**INTERFACES_EXAMPLE, "overhead": [
+        {"name": "Penyusutan mesin impor", "cost": 3000, "domestic_percent": 50,
+         "category": "machine_imported"}]}
+    with pytest.raises(WorksheetError, match=r"overhead\[0\].domestic_percent: must be 0"):
+        run(overhead)
+    with pytest.raises(WorksheetError, match=r"overhead\[0\].category: must be one of"):
+        worksheet_from_dict({**INTERFACES_EXAMPLE, "overhead": [
+            {"name": "x", "cost": 1, "domestic_percent": 0, "category": "coffee"}]})
+    labelled = {**INTERFACES_EXAMPLE, "materials": [
+        {**INTERFACES_EXAMPLE["materials"][0], "origin": "import"},
+        *INTERFACES_EXAMPLE["materials"][1:]]}
+    assert printed(run(labelled).tkdn_percent) == Decimal("48.18")

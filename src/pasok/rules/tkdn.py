@@ -41,6 +41,10 @@ WEIGHTS = {
 }
 
 UNCERTIFIED_RULES = ("declared", "foreign")
+ORIGINS = ("", "domestic", "import")
+# Factory overhead by what it is; depreciation of an imported machine is foreign.
+OVERHEAD_CATEGORIES = ("", "energy", "machine_domestic", "machine_imported", "tools", "other")
+_FOREIGN_BY_NATURE = {"import", "machine_imported"}
 
 # Validity of a TKDN certificate in years: 5 under 35/2025, 3 under 16/2011.
 CERTIFICATE_YEARS = {Regime.P35_2025: 5, Regime.P16_2011: 3}
@@ -64,6 +68,8 @@ class Line:
     certificate: str = ""  # the component's TKDN certificate number, when it has one
     quantity: Decimal | None = None
     unit_price: Decimal | None = None
+    origin: str = ""  # materials: "domestic" or "import" (an import is 0% local content)
+    category: str = ""  # overhead: energy, machine_domestic, machine_imported, tools, other
 
     @property
     def domestic_cost(self) -> Decimal:
@@ -71,9 +77,10 @@ class Line:
 
 
 def material_line(name: str, quantity: Decimal, unit_price: Decimal, domestic_percent: Decimal,
-                  certificate: str = "") -> Line:
+                  certificate: str = "", origin: str = "") -> Line:
     """A material line costs quantity × unit price."""
-    return Line(name, quantity * unit_price, domestic_percent, certificate, quantity, unit_price)
+    return Line(name, quantity * unit_price, domestic_percent, certificate, quantity, unit_price,
+                origin=origin)
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,9 @@ def validate(sheet: Worksheet) -> None:
                 raise WorksheetError(f"{key}[{i}].cost", "must be >= 0")
             if not 0 <= line.domestic_percent <= 100:
                 raise WorksheetError(f"{key}[{i}].domestic_percent", "must be between 0 and 100")
+            if {line.origin, line.category} & _FOREIGN_BY_NATURE and line.domestic_percent:
+                raise WorksheetError(f"{key}[{i}].domestic_percent",
+                                     "must be 0 for an import")
         if sheet.regime == Regime.P35_2025 and sum(
                 (line.cost for line in sheet.lines(factor)), Decimal(0)) == 0:
             raise WorksheetError(key, "the lines of this factor total 0; permenperin-35-2025 "
@@ -170,7 +180,7 @@ def _factor(lines) -> FactorResult:
 def _uncertified(sheet: Worksheet) -> list[int]:
     """Material lines claiming local content with no certificate to show for it."""
     return [i for i, line in enumerate(sheet.materials)
-            if line.domestic_percent > 0 and not line.certificate]
+            if line.domestic_percent > 0 and not line.certificate and line.origin != "import"]
 
 
 def as_counted(sheet: Worksheet) -> Worksheet:

@@ -8,6 +8,8 @@ from decimal import Decimal
 from .money import round_half_up, to_decimal
 from .tkdn import (
     FACTORS,
+    ORIGINS,
+    OVERHEAD_CATEGORIES,
     UNCERTIFIED_RULES,
     Line,
     Regime,
@@ -50,6 +52,9 @@ def _line(factor: str, index: int, item) -> Line:
         raise WorksheetError(f"{path}.name", "must be text")
     domestic = _number(item, "domestic_percent", path)
     certificate = str(item.get("certificate") or "")
+    origin = _choice(item, "origin", path, ORIGINS) if factor == "material" else ""
+    category = _choice(item, "category", path, OVERHEAD_CATEGORIES) if factor == "overhead" \
+        else ""
     if factor == "material":
         quantity = _number(item, "quantity", path)
         unit_price = _number(item, "unit_price", path)
@@ -57,8 +62,16 @@ def _line(factor: str, index: int, item) -> Line:
             raise WorksheetError(f"{path}.quantity", "must be >= 0")
         if unit_price < 0:
             raise WorksheetError(f"{path}.unit_price", "must be >= 0")
-        return material_line(name, quantity, unit_price, domestic, certificate)
-    return Line(name, _number(item, "cost", path), domestic, certificate)
+        return material_line(name, quantity, unit_price, domestic, certificate, origin)
+    return Line(name, _number(item, "cost", path), domestic, certificate, category=category)
+
+
+def _choice(item: dict, key: str, path: str, allowed: tuple[str, ...]) -> str:
+    value = item.get(key) or ""
+    if value not in allowed:
+        raise WorksheetError(f"{path}.{key}", "must be one of " + ", ".join(a for a in allowed
+                                                                           if a))
+    return value
 
 
 def worksheet_from_dict(data) -> Worksheet:

@@ -39,7 +39,10 @@ class MaterialLineForm(_LineForm):
     quantity = forms.DecimalField(label=_("Quantity"), min_value=0, max_digits=14,
                                   decimal_places=4)
     unit_price = forms.DecimalField(label=_("Unit price (Rp)"), **_MONEY)
-    field_order = ["name", "quantity", "unit_price", "domestic_percent", "certificate"]
+    origin = forms.ChoiceField(label=_("Origin"), required=False, choices=[
+        ("", "–"), ("domestic", _("domestic")), ("import", _("import"))])
+    field_order = ["name", "origin", "quantity", "unit_price", "domestic_percent",
+                   "certificate"]
 
 
 class CostLineForm(_LineForm):
@@ -53,8 +56,18 @@ def _json_number(value):
     return value
 
 
+class OverheadLineForm(CostLineForm):
+    category = forms.ChoiceField(label=_("Kind of overhead"), required=False, choices=[
+        ("", "–"), ("energy", _("energy")), ("machine_domestic", _("depreciation, domestic "
+                                                                     "machine")),
+        ("machine_imported", _("depreciation, imported machine")), ("tools", _("tools")),
+        ("other", _("other"))])
+    field_order = ["name", "category", "cost", "domestic_percent", "certificate"]
+
+
 MaterialFormSet = forms.formset_factory(MaterialLineForm, extra=1, can_delete=True)
 CostFormSet = forms.formset_factory(CostLineForm, extra=1, can_delete=True)
+OverheadFormSet = forms.formset_factory(OverheadLineForm, extra=1, can_delete=True)
 
 
 class ImportForm(forms.Form):

@@ -46,6 +46,7 @@ def _message(exc: WorksheetError) -> str:
         "must be an object": _("must be an object"),
         "the production cost totals 0": _("the production cost totals 0"),
         "is too large": _("is too large"),
+        "must be 0 for an import": _("must be 0 for an import"),
     }.get(exc.message, exc.message)
 
 

@@ -22,6 +22,7 @@ from .forms import (
     CostFormSet,
     ImportForm,
     MaterialFormSet,
+    OverheadFormSet,
     WhatIfForm,
     WorksheetForm,
 )
@@ -65,7 +66,7 @@ def _formsets(data=None, initial=None):
     return {
         "material": MaterialFormSet(data, prefix="material", initial=initial.get("materials")),
         "labour": CostFormSet(data, prefix="labour", initial=initial.get("labour")),
-        "overhead": CostFormSet(data, prefix="overhead", initial=initial.get("overhead")),
+        "overhead": OverheadFormSet(data, prefix="overhead", initial=initial.get("overhead")),
     }
 
 

@@ -15,10 +15,11 @@ from pasok.web.formatting import spreadsheet_safe
 INFO_KEYS = ("product", "regime", "uncertified")
 SHEETS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
 COLUMNS = {
-    "material": ("name", "quantity", "unit_price", "domestic_percent", "certificate"),
+    "material": ("name", "quantity", "unit_price", "domestic_percent", "certificate", "origin"),
     "labour": ("name", "cost", "domestic_percent", "certificate"),
-    "overhead": ("name", "cost", "domestic_percent", "certificate"),
+    "overhead": ("name", "cost", "domestic_percent", "certificate", "category"),
 }
+OPTIONAL = {"certificate", "origin", "category"}
 _PATH = re.compile(r"^(materials|labour|overhead)\[(\d+)\]")
 
 
@@ -30,7 +31,7 @@ def _rows(sheet, factor: str) -> tuple[list[dict], list[int]]:
     """Dicts of the non-empty rows and their spreadsheet row numbers."""
     rows = sheet.iter_rows(values_only=True)
     header = [str(c).strip().lower() if c is not None else "" for c in next(rows, ())]
-    missing = [c for c in COLUMNS[factor] if c not in header and c != "certificate"]
+    missing = [c for c in COLUMNS[factor] if c not in header and c not in OPTIONAL]
     if missing:
         raise XlsxError(_("sheet %(sheet)s: missing column(s) %(columns)s")
                         % {"sheet": sheet.title, "columns": ", ".join(missing)})
@@ -103,7 +104,10 @@ def write_xlsx(sheet: Worksheet) -> bytes:
         for line in sheet.lines(factor):
             if factor == "material":
                 values = [line.name, line.quantity, line.unit_price, line.domestic_percent,
-                          line.certificate]
+                          line.certificate, line.origin]
+            elif factor == "overhead":
+                values = [line.name, line.cost, line.domestic_percent, line.certificate,
+                          line.category]
             else:
                 values = [line.name, line.cost, line.domestic_percent, line.certificate]
             ws.append([spreadsheet_safe(v) for v in values])
