@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from pasok.accounts.api import router as accounts_router
 from pasok.api_auth import API_AUTH
 from pasok.suppliers.api import router as suppliers_router
+from pasok.tenders.api import router as tenders_router
 from pasok.tkdn.api import router as tkdn_router
 
 api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AUTH,
@@ -15,6 +16,7 @@ api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AU
 api.add_router("/", accounts_router)
 api.add_router("/suppliers", suppliers_router)
 api.add_router("/tkdn", tkdn_router)
+api.add_router("/tenders", tenders_router)
 
 
 @api.exception_handler(ValidationError)

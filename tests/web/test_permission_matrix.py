@@ -110,6 +110,12 @@ API = {
         row(401, 201, 404, 404, 404, 404, 403, 201),
     ("GET", "/api/v1/tkdn/suppliers/{supplier_id}/certificates", "a"):
         row(401, 200, 404, 404, 200, 200, 200, 200),
+    ("GET", "/api/v1/tenders", None): row(401, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/api/v1/tenders/{tender_id}", "t"): row(401, 200, 200, 200, 200, 404, 200, 200),
+    ("POST", "/api/v1/tenders/{tender_id}/lots/{lot_id}/bid", "t_lot"):
+        row(401, 201, 422, 422, 403, 404, 403, 403),
+    ("GET", "/api/v1/tenders/{tender_id}/bids", "t_bid"):
+        row(401, 200, 200, 200, 200, 404, 200, 200),
 }
 
 
@@ -120,6 +126,9 @@ BRAKE_BLOCK = {
     "labour": [{"name": "Operator cor", "cost": 14000, "domestic_percent": 100}],
     "overhead": [{"name": "Listrik", "cost": 9000, "domestic_percent": 100}],
 }
+
+
+BID = {"unit_price": "105000", "quantity": 50, "monthly_capacity": 25}
 
 
 def _tender_args(cluster, arg):
@@ -135,6 +144,7 @@ def _tender_args(cluster, arg):
         return [tender.pk]
     tender_publish(by=buyer, tender=tender)
     if arg == "t_lot":
+        organisation_verify(by=None, organisation=cluster.supplier_a)
         return [tender.pk, lot.pk]
     if arg == "t_bid":
         organisation_verify(by=None, organisation=cluster.supplier_a)
@@ -216,8 +226,10 @@ def test_page(client, cluster, role, route):
 def _api_path(cluster, path, arg):
     if not arg:
         return path
-    value = str(_page_args(cluster, arg)[0])
-    return path.replace("{supplier_id}", value).replace("{worksheet_id}", value)
+    values = [str(v) for v in _page_args(cluster, arg)]
+    path = path.replace("{supplier_id}", values[0]).replace("{worksheet_id}", values[0])
+    path = path.replace("{tender_id}", values[0])
+    return path.replace("{lot_id}", values[-1])
 
 
 def _api_call(client, method, path, headers):
@@ -228,7 +240,8 @@ def _api_call(client, method, path, headers):
         upload.name = "empty.csv"
         return client.post(path + "?dry_run=true", {"file": upload}, headers=headers)
     body = (json.dumps({"description": "Pengecoran pasir basah"}) if method == "PATCH"
-            else json.dumps(BRAKE_BLOCK) if "/tkdn/" in path else "")
+            else json.dumps(BRAKE_BLOCK) if "/tkdn/" in path
+            else json.dumps(BID) if path.endswith("/bid") else "")
     return client.generic(method, path, body, content_type="application/json", headers=headers)
 
 
