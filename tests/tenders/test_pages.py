@@ -92,3 +92,23 @@ def test_draft_errors_name_the_field(client, cluster):
     form = response.context["form"]
     assert {"title", "max_preference_percent"} <= set(form.errors)
     assert not Tender.objects.exists()
+
+
+def test_clarifications_are_public_and_anonymous(client, cluster):
+    _login(client, "buyer_x")
+    with clock.frozen(T0):
+        _draft(client)
+        tender = Tender.objects.get()
+        client.post(reverse("tenders:publish", args=[tender.pk]))
+        _login(client, "supplier_b")
+        client.post(reverse("tenders:ask", args=[tender.pk]),
+                    {"text": "Apakah gambar teknis tersedia?"})
+        question = tender.questions.get()
+        _login(client, "buyer_x")
+        page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
+        assert "Apakah gambar teknis tersedia?" in page and "UD Cor Makmur" not in page
+        client.post(reverse("tenders:answer", args=[tender.pk, question.pk]),
+                    {"answer": "Ya, gambar BR-11 terlampir."})
+        _login(client, "supplier_a")
+        page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
+    assert "Ya, gambar BR-11 terlampir." in page and "UD Cor Makmur" not in page

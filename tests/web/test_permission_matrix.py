@@ -17,7 +17,13 @@ from pasok.accounts.models import ApiToken
 from pasok.accounts.services import api_token_create, organisation_verify
 from pasok.api import api
 from pasok.audit.models import AuditEvent
-from pasok.tenders.services import bid_submit, lot_add, tender_create, tender_publish
+from pasok.tenders.services import (
+    bid_submit,
+    lot_add,
+    question_ask,
+    tender_create,
+    tender_publish,
+)
 from pasok.tkdn.services import worksheet_save
 from tests.conftest import PASSWORD
 
@@ -80,6 +86,8 @@ PAGES = {
     ("POST", "tenders:evaluate", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("POST", "tenders:award", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("POST", "tenders:cancel", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
+    ("POST", "tenders:ask", "t"): row(LOGIN, 302, 302, 302, 403, 404, 403, 403),
+    ("POST", "tenders:answer", "t_question"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("GET", "tenders:evaluation", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "tenders:evaluation-xlsx", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "audit:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
@@ -146,6 +154,10 @@ def _tender_args(cluster, arg):
     if arg == "t_lot":
         organisation_verify(by=None, organisation=cluster.supplier_a)
         return [tender.pk, lot.pk]
+    if arg == "t_question":
+        question = question_ask(by=cluster.users["supplier_b"], tender=tender,
+                                text="Apakah gambar teknis tersedia?")
+        return [tender.pk, question.pk]
     if arg == "t_bid":
         organisation_verify(by=None, organisation=cluster.supplier_a)
         bid, _nonce = bid_submit(by=cluster.users["supplier_a"], lot=lot, unit_price=100,
@@ -195,7 +207,7 @@ def _page_args(cluster, arg):
     if arg in ("ws_a", "ws_member"):
         org = cluster.supplier_a if arg == "ws_a" else cluster.member
         return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet_id]
-    if arg in ("t", "t_draft", "t_lot", "t_bid"):
+    if arg in ("t", "t_draft", "t_lot", "t_bid", "t_question"):
         return _tender_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]

@@ -216,3 +216,23 @@ class BidEvaluation(models.Model):
             return _("missing documents: %(docs)s") % {
                 "docs": ", ".join(self.exclusion["documents"])}
         return _("TKDN below the minimum of %(min)s%%") % {"min": self.exclusion["minimum"]}
+
+
+class Question(models.Model):
+    """A clarification question on a tender. Everyone who sees the tender reads the
+    questions and answers; nobody but the audit log learns who asked."""
+
+    tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="questions")
+    asked_by = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("question"))
+    asked_at = models.DateTimeField(_("asked at"))
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_at"]
+        verbose_name = _("clarification question")
+        verbose_name_plural = _("clarification questions")
+
+    def __str__(self):
+        return self.text[:60]

@@ -15,7 +15,7 @@ from pasok.rules import preference, small_business
 from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
 
 from . import sealing
-from .models import Bid, BidEvaluation, Lot, Status, Tender
+from .models import Bid, BidEvaluation, Lot, Question, Status, Tender
 
 
 def _may_manage(by: User, tender_or_buyer) -> bool:
@@ -315,3 +315,36 @@ def tender_cancel(*, by: User, tender: Tender, reason: str) -> Tender:
     audit_record(actor=by, action="tender.cancel", obj=tender, organisation=tender.buyer,
                  after={"reason": tender.cancel_reason})
     return tender
+
+
+@transaction.atomic
+def question_ask(*, by: User, tender: Tender, text: str) -> Question:
+    """A supplier asks for clarification while bids are open."""
+    tender = _locked(tender)
+    if by.organisation_id is None or not by.organisation.is_supplier_side \
+            or not by.can_write_for_org:
+        raise PermissionDenied
+    _require_status(tender, Status.PUBLISHED)
+    if not text.strip():
+        raise ValidationError({"text": [_("Write the question.")]})
+    question = Question.objects.create(tender=tender, asked_by_id=by.organisation_id,
+                                       text=text.strip(), asked_at=clock.now())
+    audit_record(actor=by, action="tender.question", obj=question,
+                 organisation=tender.buyer, after={"text": question.text})
+    return question
+
+
+@transaction.atomic
+def question_answer(*, by: User, question: Question, answer: str) -> Question:
+    if not _may_manage(by, question.tender):
+        raise PermissionDenied
+    if not answer.strip():
+        raise ValidationError({"answer": [_("Write the answer.")]})
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    before = {"answer": question.answer}
+    question.answer, question.answered_at = answer.strip(), clock.now()
+    question.save(update_fields=["answer", "answered_at"])
+    audit_record(actor=by, action="tender.answer", obj=question,
+                 organisation=question.tender.buyer, before=before,
+                 after={"answer": question.answer})
+    return question

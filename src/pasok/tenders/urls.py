@@ -12,6 +12,8 @@ urlpatterns = [
     *(path(f"<int:pk>/{action}/", views.step, {"action": action}, name=action)
       for action in ("publish", "open", "evaluate", "award")),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
+    path("<int:pk>/questions/", views.ask, name="ask"),
+    path("<int:pk>/questions/<int:question_pk>/answer/", views.answer, name="answer"),
     path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
     path("<int:pk>/evaluation.xlsx", views.evaluation_export, name="evaluation-xlsx"),
 ]

@@ -67,6 +67,7 @@ def tender_detail(request, pk: int):
         "own_bids": selectors.own_bids(user=request.user, tender=tender),
         "opened": list(selectors.opened_bids(user=request.user, tender=tender)),
         "cancel_form": CancelForm(),
+        "questions": tender.questions.only("text", "asked_at", "answer", "answered_at"),
     })
 
 
@@ -130,6 +131,34 @@ def step(request, pk: int, action: str):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, done)
+    return redirect("tenders:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def ask(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    try:
+        services.question_ask(by=request.user, tender=tender,
+                              text=request.POST.get("text", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Question sent. The answer will be shown to every "
+                                    "bidder, without your name."))
+    return redirect("tenders:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def answer(request, pk: int, question_pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    question = tender.questions.get(pk=question_pk)
+    try:
+        services.question_answer(by=request.user, question=question,
+                                 answer=request.POST.get("answer", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     return redirect("tenders:detail", pk=pk)
 
 
