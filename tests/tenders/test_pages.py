@@ -112,3 +112,32 @@ def test_clarifications_are_public_and_anonymous(client, cluster):
         _login(client, "supplier_a")
         page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
     assert "Ya, gambar BR-11 terlampir." in page and "UD Cor Makmur" not in page
+
+
+def test_publishing_notifies_the_suppliers_who_can_make_a_lot(client, cluster,
+                                                                django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from pasok.accounts.models import Notification
+
+    _login(client, "buyer_x")
+    with clock.frozen(T0):
+        client.post(reverse("tenders:new"), {
+            "title": "Bracket FCD450", "bid_deadline": "2026-12-15T10:00",
+            "opening_time": "2026-12-15T11:00", "min_tkdn_percent": "25",
+            "max_preference_percent": "25", "small_business_reserved": "on",
+            "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0", "lot-MIN_NUM_FORMS": "1",
+            "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Bracket", "lot-0-grade": "FCD450",
+            "lot-0-unit_weight_kg": "35", "lot-0-quantity": "500", "lot-0-unit": "pcs",
+            "lot-0-hps_unit_price": "250000"})
+        tender = Tender.objects.get()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("tenders:publish", args=[tender.pk]))
+    # Only CV Logam Sejahtera casts FCD450 in a range covering 35 kg.
+    assert list(Notification.objects.values_list("user__email", flat=True)) == [
+        "supplier_a@example.id"]
+    assert [m.to for m in mail.outbox] == [["supplier_a@example.id"]]
+    _login(client, "supplier_a")
+    page = client.get(reverse("accounts:notifications")).content.decode()
+    assert "Bracket FCD450" in page
+    assert not Notification.objects.filter(read_at__isnull=True).exists()

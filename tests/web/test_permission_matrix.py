@@ -47,6 +47,7 @@ PAGES = {
     ("GET", "accounts:confirm", "bad-token"): row(400, 400, 400, 400, 400, 400, 400, 400),
     ("GET", "accounts:tokens", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "accounts:token-revoke", "token"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    ("GET", "accounts:notifications", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:people", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 403),
     ("POST", "accounts:people", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 403),
     ("GET", "accounts:password-reset", None): row(200, 200, 200, 200, 200, 200, 200, 200),

@@ -6,9 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pasok import clock
+
 from . import services
 from .forms import ApiTokenForm, LoginForm, PersonForm, SignupForm
-from .models import ApiToken, User
+from .models import ApiToken, Notification, User
 
 
 class PasswordSetView(auth_views.PasswordResetConfirmView):
@@ -100,3 +102,12 @@ def people(request):
     members = User.objects.visible_to(request.user).filter(
         organisation_id=request.user.organisation_id).order_by("full_name")
     return render(request, "accounts/people.html", {"form": form, "members": members})
+
+
+@login_required
+def notifications(request):
+    """The person's notices, newest first; opening the page marks them read."""
+    items = list(Notification.objects.visible_to(request.user)[:100])
+    Notification.objects.visible_to(request.user).filter(read_at__isnull=True).update(
+        read_at=clock.now())
+    return render(request, "accounts/notifications.html", {"items": items})

@@ -106,6 +106,9 @@ def tender_publish(*, by: User, tender: Tender) -> Tender:
         raise ValidationError(errors)
     tender.published_at = clock.now()
     tender.save(update_fields=["published_at"])
+    from .tasks import notify_matching_suppliers
+
+    transaction.on_commit(lambda: notify_matching_suppliers.enqueue(tender_id=tender.pk))
     audit_record(actor=by, action="tender.publish", obj=tender, organisation=tender.buyer,
                  after={"published_at": tender.published_at,
                         "package_value": tender.package_value})

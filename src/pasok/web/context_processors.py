@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts import permissions
+from pasok.accounts.models import Notification
 
 
 def navigation(request):
@@ -25,6 +26,9 @@ def navigation(request):
     if user.is_platform_admin or user.is_ministry_officer or user.is_org_admin:
         items.append((reverse("audit:list"), _("Audit log")))
     items.append((reverse("accounts:tokens"), _("API tokens")))
+    unread = Notification.objects.visible_to(user).filter(read_at__isnull=True).count()
+    items.append((reverse("accounts:notifications"),
+                  _("Notifications (%(n)s)") % {"n": unread} if unread else _("Notifications")))
     path = request.path
     return {"nav_items": [{"url": url, "label": label, "current": path == url}
                           for url, label in items]}
