@@ -200,3 +200,25 @@ def test_small_business_reservation(cluster):
     with pytest.raises(PermissionDenied):
         tender_create(by=cluster.users["supplier_a"], buyer=cluster.buyer_x, title="x",
                       bid_deadline=DEADLINE, opening_time=OPENING)
+
+
+def test_results_and_reminders_reach_the_bidders(cluster, tender,
+                                                django_capture_on_commit_callbacks):
+    from pasok.accounts.models import Notification
+    from pasok.tenders.tasks import send_deadline_reminders
+
+    with clock.frozen(T0 + dt.timedelta(days=2)):
+        _bid(cluster, "supplier_a", tender, 118_000, tkdn=45)
+        _bid(cluster, "supplier_b", tender, 119_000, tkdn=45)
+    with clock.frozen(DEADLINE - dt.timedelta(hours=3)):
+        assert send_deadline_reminders.call() == 1
+        assert send_deadline_reminders.call() == 0  # once per tender
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(OPENING), django_capture_on_commit_callbacks(execute=True):
+        tender_open(by=buyer, tender=tender)
+        tender_evaluate(by=buyer, tender=tender)
+        tender_award(by=buyer, tender=tender)
+    texts = dict(Notification.objects.filter(text__contains="lot 1").values_list(
+        "user__email", "text"))
+    assert texts["supplier_a@example.id"].endswith("penawaran Anda menang.")
+    assert "peringkat 2" in texts["supplier_b@example.id"]

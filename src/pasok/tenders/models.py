@@ -59,6 +59,7 @@ class Tender(models.Model):
     awarded_at = models.DateTimeField(_("awarded at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = TenderQuerySet.as_manager()
 

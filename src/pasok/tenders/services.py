@@ -299,6 +299,9 @@ def tender_award(*, by: User, tender: Tender) -> Tender:
     winners.update(awarded=True)
     tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
+    from .tasks import send_award_notices
+
+    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk))
     audit_record(actor=by, action="tender.award", obj=tender, organisation=tender.buyer,
                  after={"winners": sorted(winners.values_list("bid_id", flat=True))})
     return tender

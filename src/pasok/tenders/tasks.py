@@ -1,5 +1,7 @@
 """Background work of tenders (django-tasks)."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db.models import Q
@@ -10,6 +12,7 @@ from django_tasks import task
 
 from pasok import clock
 from pasok.accounts.models import Notification, Organisation, User
+from pasok.audit.services import audit_record
 
 from .models import Tender
 
@@ -39,9 +42,63 @@ def notify_matching_suppliers(*, tender_id: int) -> int:
         text = _("New tender from %(buyer)s: %(title)s (bids until %(deadline)s)") % {
             "buyer": tender.buyer.name, "title": tender.title,
             "deadline": tender.bid_deadline.strftime("%d-%m-%Y %H:%M")}
-        Notification.objects.bulk_create(
-            Notification(user=p, text=text[:300], link=link, created_at=clock.now())
-            for p in people)
-        send_mass_mail([(_("New tender on Pasok"), f"{text}\n{settings.PASOK_BASE_URL}{link}\n",
-                         settings.DEFAULT_FROM_EMAIL, [p.email]) for p in people])
+        _notify([(p, text) for p in people], _("New tender on Pasok"), link)
     return len(people)
+
+
+def _notify(people_texts: list[tuple[User, str]], subject: str, link: str) -> None:
+    Notification.objects.bulk_create(
+        Notification(user=p, text=text[:300], link=link, created_at=clock.now())
+        for p, text in people_texts)
+    send_mass_mail([(subject, f"{text}\n{settings.PASOK_BASE_URL}{link}\n",
+                     settings.DEFAULT_FROM_EMAIL, [p.email]) for p, text in people_texts])
+
+
+@task()
+def send_award_notices(*, tender_id: int) -> int:
+    """Every bidder learns the result: the winners, and the others with their rank."""
+    tender = Tender.objects.get(pk=tender_id)
+    link = reverse("tenders:detail", args=[tender.pk])
+    notices = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for bid in tender.bids.filter(withdrawn_at__isnull=True).select_related(
+                "lot", "evaluation"):
+            e = getattr(bid, "evaluation", None)
+            if e is not None and e.awarded:
+                text = _("%(ref)s lot %(lot)s: your bid wins.")
+            elif e is not None and e.rank:
+                text = _("%(ref)s lot %(lot)s: your bid ranks %(rank)s; it does not win.")
+            else:
+                text = _("%(ref)s lot %(lot)s: your bid was not admissible (see the "
+                         "evaluation).")
+            text %= {"ref": tender.reference, "lot": bid.lot.number,
+                     "rank": e.rank if e else ""}
+            notices += [(p, text) for p in User.objects.filter(organisation_id=bid.bidder_id,
+                                                               is_active=True)]
+        _notify(notices, _("Tender result on Pasok"), link)
+    return len(notices)
+
+
+@task()
+def send_deadline_reminders() -> int:
+    """A day before the deadline, once per tender: a reminder to every supplier that can
+    bid (run daily or hourly through `pasok tenders remind`)."""
+    now = clock.now()
+    due = Tender.objects.filter(published_at__isnull=False, cancelled_at__isnull=True,
+                                reminded_at__isnull=True, bid_deadline__gt=now,
+                                bid_deadline__lte=now + dt.timedelta(days=1))
+    sent = 0
+    for tender in due:
+        link = reverse("tenders:detail", args=[tender.pk])
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _("Reminder: bids for %(ref)s %(title)s close on %(deadline)s.") % {
+                "ref": tender.reference, "title": tender.title,
+                "deadline": tender.bid_deadline.strftime("%d-%m-%Y %H:%M")}
+            people = list(User.objects.filter(organisation__in=matching_suppliers(tender),
+                                              is_active=True))
+            _notify([(p, text) for p in people], _("Bids close soon on Pasok"), link)
+        Tender.objects.filter(pk=tender.pk).update(reminded_at=now)
+        audit_record(actor=None, action="tender.remind", obj=tender,
+                     organisation=tender.buyer, after={"recipients": len(people)})
+        sent += 1
+    return sent
