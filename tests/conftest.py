@@ -110,10 +110,16 @@ def pytest_configure(config):
                 write_mo(target, read_po(source))
 
 
+def _flushes_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser tests run last (their flush empties the tables migrations filled, which the
-    `cluster` fixture refills), and skip where Chromium is missing unless CI demands them."""
-    items.sort(key=lambda item: "browser" in item.keywords)
+    """Transactional tests (browser, concurrency) run last: their flush empties the tables
+    migrations filled, which only the `cluster` fixture refills. Browser tests skip where
+    Chromium is missing, unless CI demands them."""
+    items.sort(key=_flushes_the_database)
     has_chromium = os.path.exists(os.environ.get("PASOK_CHROMIUM", "/usr/bin/chromium"))
     if has_chromium:
         return

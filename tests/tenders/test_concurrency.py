@@ -1,0 +1,113 @@
+"""Races on PostgreSQL, each side on its own connection: one wins, nothing is lost or
+half-written (every tender write locks the tender row first)."""
+
+import datetime as dt
+import threading
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+
+from pasok import clock
+from pasok.accounts.services import organisation_verify
+from pasok.tenders import sealing
+from pasok.tenders.models import Bid, Status, Tender
+from pasok.tenders.services import (
+    bid_submit,
+    lot_add,
+    tender_award,
+    tender_cancel,
+    tender_create,
+    tender_evaluate,
+    tender_open,
+    tender_publish,
+)
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql",
+                       reason="row locks and real concurrency need PostgreSQL"),
+]
+
+T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
+DEADLINE = T0 + dt.timedelta(days=7)
+
+
+def _race(*calls):
+    """Run the calls at the same moment on separate connections; return what each gave."""
+    barrier = threading.Barrier(len(calls))
+    outcomes = [None] * len(calls)
+
+    def run(i, call):
+        try:
+            barrier.wait()
+            outcomes[i] = call()
+        except Exception as exc:  # the loser's error is part of the result
+            outcomes[i] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    return outcomes
+
+
+@pytest.fixture
+def tender(cluster):
+    organisation_verify(by=None, organisation=cluster.supplier_a)
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(T0):
+        tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
+                               bid_deadline=DEADLINE,
+                               opening_time=DEADLINE + dt.timedelta(hours=1))
+        lot_add(by=buyer, tender=tender, product="Blok rem", quantity=100,
+                unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
+        return tender_publish(by=buyer, tender=tender)
+
+
+def _replace(cluster, tender, price):
+    return lambda: bid_submit(by=cluster.users["supplier_a"], lot=tender.lots.get(),
+                              unit_price=price, quantity=100, monthly_capacity=50)
+
+
+def test_two_replacements_of_one_bid_at_once(cluster, tender):
+    with clock.frozen(T0 + dt.timedelta(days=1)):
+        _replace(cluster, tender, 100_000)()
+        outcomes = _race(_replace(cluster, tender, 101_000), _replace(cluster, tender, 102_000))
+    assert not any(isinstance(o, Exception) for o in outcomes)
+    bid = Bid.objects.get()
+    content = sealing.unseal(bid.sealed)
+    assert bid.version == 3  # both replacements happened, one after the other
+    assert content["unit_price"] in ("101000", "102000")
+    assert sealing.digest(content) == bid.digest  # the stored bid is whole
+
+
+def test_an_award_racing_a_cancellation(cluster, tender):
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(T0 + dt.timedelta(days=1)):
+        _replace(cluster, tender, 100_000)()
+    with clock.frozen(DEADLINE + dt.timedelta(hours=1)):
+        tender_open(by=buyer, tender=tender)
+        tender_evaluate(by=buyer, tender=tender)
+        outcomes = _race(lambda: tender_award(by=buyer, tender=tender),
+                         lambda: tender_cancel(by=buyer, tender=tender, reason="Anggaran"))
+        tender = Tender.objects.get(pk=tender.pk)
+        status = tender.status
+    errors = [o for o in outcomes if isinstance(o, Exception)]
+    assert len(errors) == 1 and isinstance(errors[0], ValidationError)
+    assert status in (Status.AWARDED, Status.CANCELLED)
+    assert bool(tender.awarded_at) != bool(tender.cancelled_at)
+
+
+def test_a_bid_racing_the_deadline_is_in_or_out_whole(cluster, tender):
+    with clock.frozen(DEADLINE - dt.timedelta(microseconds=1)):
+        outcomes = _race(_replace(cluster, tender, 100_000), _replace(cluster, tender, 99_000))
+    assert not any(isinstance(o, Exception) for o in outcomes)
+    with clock.frozen(DEADLINE):
+        (late,) = _race(_replace(cluster, tender, 98_000))
+    assert isinstance(late, ValidationError)
+    assert Bid.objects.get().version == 2
