@@ -265,6 +265,19 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     assert Worksheet.objects.exclude(organisation=anggota.organisation).count() == \
         WORKSHEET_FOUNDRIES
 
+    # Tenders: KAI's is open for bids; INKA's has gone through opening and award, and the
+    # member's certified bid won; the cooperative's cheaper one had no TKDN value and fell
+    # below the tender's 25% minimum.
+    from pasok.tenders.models import BidEvaluation, Tender
+
+    with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):
+        statuses = {t.buyer.name: (t.status, t.lots.count()) for t in Tender.objects.all()}
+    assert statuses == {"PT Kereta Api Indonesia (Persero)": ("published", 3),
+                        "PT INKA (Persero)": ("awarded", 1)}
+    winner = BidEvaluation.objects.get(awarded=True).bid
+    assert winner.bidder == anggota.organisation
+    assert BidEvaluation.objects.get(awarded=False).exclusion["code"] == "tkdn_below_minimum"
+
 
 @pytest.mark.django_db
 def test_the_command_refuses_a_database_that_is_not_empty(cluster):

@@ -1039,6 +1039,9 @@ def load_cluster(plan: ClusterPlan) -> dict:
         if org.verifier:
             organisation_verify(by=verifiers[org.verifier], organisation=orgs[org.key])
     _load_local_content(plan, orgs, users)
+    from .tenders import load_tenders
+
+    load_tenders(orgs=orgs, users=users, today=plan.today)
     return orgs
 
 
