@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok import clock
 from pasok.accounts.models import Organisation
+from pasok.web.formatting import localized_number
 
 
 class Status(models.TextChoices):
@@ -216,7 +217,8 @@ class BidEvaluation(models.Model):
         if self.exclusion["code"] == "missing_documents":
             return _("missing documents: %(docs)s") % {
                 "docs": ", ".join(self.exclusion["documents"])}
-        return _("TKDN below the minimum of %(min)s%%") % {"min": self.exclusion["minimum"]}
+        return _("TKDN below the minimum of %(min)s%%") % {
+            "min": localized_number(self.exclusion["minimum"], 2)}
 
 
 class Question(models.Model):
