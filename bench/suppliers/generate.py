@@ -33,6 +33,7 @@ from pasok.demo.cluster import (
     TEGAL_LINES,
     TIERS,
     process_mix,
+    profile_certificates,
 )
 from pasok.rules.identifiers import npwp_check_digit
 from pasok.rules.size_class import size_class
@@ -41,7 +42,7 @@ from pasok.suppliers.services import build_search_text
 
 # Bump when the shape of generated data changes: a stored registry of another version is
 # regenerated.
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6
 DEFAULT_SEED = 20261127
 DEFAULT_COUNT = 100_000
 # Data are anchored to a fixed date so one seed always gives the same rows.
@@ -180,33 +181,6 @@ def _can_pour(grade: str, induction: bool) -> bool:
     return induction or _FAMILY[grade] not in ("ductile_iron", "cast_steel")
 
 
-def _certificate(rng: random.Random, kind: str, product: str, years: int) -> dict:
-    today = REFERENCE.date()
-    expired = rng.random() < 0.12
-    age = (rng.randint(years * 365 + 30, years * 365 + 700) if expired
-           else rng.randint(30, years * 365 - 30))
-    issued = today - dt.timedelta(days=age)
-    number = {
-        "iso9001": f"ID-QMS-{issued.year}-{rng.randint(1000, 9999)}",
-        "sni": f"{rng.randint(100, 999)}/SPPT-SNI/LSPro/{issued.year}",
-    }[kind]
-    return {"kind": kind, "number": number, "product": product, "issued_on": issued,
-            "valid_until": issued + dt.timedelta(days=round(365.25 * years)) - dt.timedelta(1)}
-
-
-def _certificates(rng: random.Random, tier: str, products: list[dict]) -> list[dict]:
-    """ISO 9001 for the larger shops, SNI for manhole covers. (TKDN certificates are records
-    of pasok.tkdn, not of the profile; the benchmark does not search them.)"""
-    names = [p["name"] for p in products]
-    rows = []
-    if rng.random() < {"large": 0.8, "medium": 0.35, "small": 0.08}.get(tier, 0.01):
-        rows.append(_certificate(rng, "iso9001", "", 3))
-    manholes = [n for n in names if n.startswith("Tutup manhole")]
-    if manholes and tier != "micro" and rng.random() < 0.4:
-        rows.append(_certificate(rng, "sni", manholes[0], 4))
-    return rows
-
-
 def _furnaces(rng: random.Random, tier: str, capacity_t: float, induction: bool) -> list[dict]:
     if tier in ("micro", "small"):
         size = rng.choice((1.0, 1.5)) if tier == "micro" else rng.choice((1.5, 2.0))
@@ -306,7 +280,7 @@ def _supplier(rng: random.Random, index: int, cooperatives: dict[str, list[int]]
         verified=verified, cooperative_index=coop,
         processes=process_mix(rng, tier.name, line), grades=grades, products=products,
         furnaces=_furnaces(rng, tier.name, capacity_t, induction),
-        certificates=_certificates(rng, tier.name, products),
+        certificates=profile_certificates(rng, tier.name, products, REFERENCE.date()),
     )
 
 

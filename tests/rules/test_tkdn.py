@@ -28,6 +28,7 @@ from pasok.rules.tkdn import (
     validate,
 )
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
+from tests.examples import INTERFACES_WORKSHEET
 
 P35 = "permenperin-35-2025"
 P16 = "permenperin-16-2011"
@@ -61,19 +62,6 @@ def cost(name, amount, domestic_percent) -> dict:
 
 
 # The worksheet of INTERFACES.md (`pasok tkdn compute`), exactly as printed there.
-INTERFACES_EXAMPLE = {
-    "regime": "permenperin-35-2025",
-    "product": "Blok rem besi cor tipe K",
-    "materials": [{"name": "Besi kasar (pig iron)", "quantity": 6.2, "unit_price": 9500,
-                   "domestic_percent": 0},
-                  {"name": "Scrap baja lokal", "quantity": 5.1, "unit_price": 6200,
-                   "domestic_percent": 100},
-                  {"name": "Pelat punggung baja", "quantity": 1, "unit_price": 7000,
-                   "domestic_percent": 48.5}],
-    "labour": [{"name": "Operator cor", "cost": 14000, "domestic_percent": 100}],
-    "overhead": [{"name": "Listrik tungku induksi", "cost": 9000, "domestic_percent": 100},
-                 {"name": "Penyusutan mesin impor", "cost": 3000, "domestic_percent": 0}],
-}
 
 
 # --- the weights and constants are the regulation's -----------------------------------------
@@ -92,7 +80,7 @@ def test_certificate_validity_years():
 
 
 def test_default_regime_is_35_2025():
-    data = {k: v for k, v in INTERFACES_EXAMPLE.items() if k != "regime"}
+    data = {k: v for k, v in INTERFACES_WORKSHEET.items() if k != "regime"}
     assert worksheet_from_dict(data).regime is Regime.P35_2025
     assert Worksheet(product="x").regime is Regime.P35_2025
 
@@ -115,7 +103,7 @@ def test_interfaces_example_brake_block_type_k():
     tkdn = Fraction(3, 4) * material + Fraction(1, 10) * 100 + Fraction(15, 100) * 75
     assert tkdn == Fraction(939685, 19504)
 
-    result = run(INTERFACES_EXAMPLE)
+    result = run(INTERFACES_WORKSHEET)
     assert_exact(result.factors["material"].domestic_percent, material)
     assert_exact(result.factors["labour"].domestic_percent, Fraction(100))
     assert_exact(result.factors["overhead"].domestic_percent, Fraction(75))
@@ -140,8 +128,8 @@ def test_interfaces_example_brake_block_type_k():
 
 
 def test_warning_goes_away_with_a_certificate_number():
-    data = {**INTERFACES_EXAMPLE, "materials": [
-        INTERFACES_EXAMPLE["materials"][0],
+    data = {**INTERFACES_WORKSHEET, "materials": [
+        INTERFACES_WORKSHEET["materials"][0],
         mat("Scrap baja lokal", 5.1, 6200, 100, certificate="TKDN-0101/2025"),
         mat("Pelat punggung baja", 1, 7000, 48.5, certificate="TKDN-0913/2025")]}
     result = run(data)
@@ -314,7 +302,7 @@ def test_interfaces_worksheet_under_16_2011_gives_a_different_tkdn():
     #   = 58,015 / 123,520 × 100 = 290,075/6,176 % = 46.968102331…% → 46.97 (vs 48.18)
     tkdn = Fraction(58015 * 100, 123520)
     assert tkdn == Fraction(290075, 6176)
-    result = run({**INTERFACES_EXAMPLE, "regime": P16})
+    result = run({**INTERFACES_WORKSHEET, "regime": P16})
     assert result.regime is Regime.P16_2011
     assert_exact(result.tkdn_percent, tkdn)
     assert printed(result.tkdn_percent) == Decimal("46.97")
@@ -323,7 +311,7 @@ def test_interfaces_worksheet_under_16_2011_gives_a_different_tkdn():
     assert out["tkdn_percent"] == 46.97
     # the factor shares are the same figures; only the total differs
     assert out["factors"]["material"]["domestic_percent"] == 35.91
-    assert run(INTERFACES_EXAMPLE).tkdn_percent != result.tkdn_percent
+    assert run(INTERFACES_WORKSHEET).tkdn_percent != result.tkdn_percent
 
 
 VALVE_BODY = {
@@ -765,31 +753,31 @@ def test_the_strict_rule_counts_uncertified_domestic_material_as_foreign():
     """DOMAIN.md: a domestic component without a certificate is counted under the rule the
     user selects. Under "foreign" the scrap (100%) and the plate (48.5%) count 0: material
     share 0 → TKDN = 0.10·100 + 0.15·75 = 21.25."""
-    strict = run({**INTERFACES_EXAMPLE, "uncertified": "foreign"})
+    strict = run({**INTERFACES_WORKSHEET, "uncertified": "foreign"})
     assert strict.tkdn_percent == Decimal("21.25")
     assert len(strict.warnings) == 2  # still flagged, so the supplier sees why
 
 
 def test_an_unknown_counting_rule_is_an_input_error():
     with pytest.raises(WorksheetError, match="uncertified: must be declared or foreign"):
-        worksheet_from_dict({**INTERFACES_EXAMPLE, "uncertified": "lenient"})
+        worksheet_from_dict({**INTERFACES_WORKSHEET, "uncertified": "lenient"})
 
 
 def test_an_import_or_an_imported_machine_carries_no_local_content():
-    data = {**INTERFACES_EXAMPLE, "materials": [
-        {**INTERFACES_EXAMPLE["materials"][0], "origin": "import", "domestic_percent": 10},
-        *INTERFACES_EXAMPLE["materials"][1:]]}
+    data = {**INTERFACES_WORKSHEET, "materials": [
+        {**INTERFACES_WORKSHEET["materials"][0], "origin": "import", "domestic_percent": 10},
+        *INTERFACES_WORKSHEET["materials"][1:]]}
     with pytest.raises(WorksheetError, match=r"materials\[0\].domestic_percent: must be 0"):
         run(data)
-    overhead = {**INTERFACES_EXAMPLE, "overhead": [
+    overhead = {**INTERFACES_WORKSHEET, "overhead": [
         {"name": "Penyusutan mesin impor", "cost": 3000, "domestic_percent": 50,
          "category": "machine_imported"}]}
     with pytest.raises(WorksheetError, match=r"overhead\[0\].domestic_percent: must be 0"):
         run(overhead)
     with pytest.raises(WorksheetError, match=r"overhead\[0\].category: must be one of"):
-        worksheet_from_dict({**INTERFACES_EXAMPLE, "overhead": [
+        worksheet_from_dict({**INTERFACES_WORKSHEET, "overhead": [
             {"name": "x", "cost": 1, "domestic_percent": 0, "category": "coffee"}]})
-    labelled = {**INTERFACES_EXAMPLE, "materials": [
-        {**INTERFACES_EXAMPLE["materials"][0], "origin": "import"},
-        *INTERFACES_EXAMPLE["materials"][1:]]}
+    labelled = {**INTERFACES_WORKSHEET, "materials": [
+        {**INTERFACES_WORKSHEET["materials"][0], "origin": "import"},
+        *INTERFACES_WORKSHEET["materials"][1:]]}
     assert printed(run(labelled).tkdn_percent) == Decimal("48.18")

@@ -17,20 +17,7 @@ from openpyxl import Workbook
 from pasok.rules.tkdn import compute
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
 from pasok.tkdn.xlsx_io import read_xlsx, write_xlsx
-
-EXAMPLE = {
-    "regime": "permenperin-35-2025",
-    "product": "Blok rem besi cor tipe K",
-    "materials": [{"name": "Besi kasar (pig iron)", "quantity": 6.2, "unit_price": 9500,
-                   "domestic_percent": 0},
-                  {"name": "Scrap baja lokal", "quantity": 5.1, "unit_price": 6200,
-                   "domestic_percent": 100},
-                  {"name": "Pelat punggung baja", "quantity": 1, "unit_price": 7000,
-                   "domestic_percent": 48.5}],
-    "labour": [{"name": "Operator cor", "cost": 14000, "domestic_percent": 100}],
-    "overhead": [{"name": "Listrik tungku induksi", "cost": 9000, "domestic_percent": 100},
-                 {"name": "Penyusutan mesin impor", "cost": 3000, "domestic_percent": 0}],
-}
+from tests.examples import INTERFACES_WORKSHEET
 
 EXPECTED = {  # INTERFACES.md, apart from the warnings' text
     "regime": "permenperin-35-2025", "product": "Blok rem besi cor tipe K", "tkdn_percent": 48.18,
@@ -101,7 +88,7 @@ def build_xlsx(path, data: dict, *, blank_rows=(), info=True, drop_sheet=None,
 # --- success ------------------------------------------------------------------------------------
 
 def test_json_file_gives_the_interfaces_output(tmp_path):
-    result = run(write_json(tmp_path / "blok-rem.json", EXAMPLE))
+    result = run(write_json(tmp_path / "blok-rem.json", INTERFACES_WORKSHEET))
     assert without_warnings(result) == EXPECTED
     assert len(result["warnings"]) == 2  # local scrap and backing plate, no certificate
 
@@ -109,41 +96,44 @@ def test_json_file_gives_the_interfaces_output(tmp_path):
 def test_out_writes_a_file_and_nothing_to_stdout(tmp_path):
     target = tmp_path / "hasil.json"
     out = io.StringIO()
-    call_command("tkdn_compute", write_json(tmp_path / "w.json", EXAMPLE), "--out", str(target),
-                 stdout=out)
+    source = write_json(tmp_path / "w.json", INTERFACES_WORKSHEET)
+    call_command("tkdn_compute", source, "--out", str(target), stdout=out)
     assert out.getvalue() == ""
     assert without_warnings(json.loads(target.read_text(encoding="utf-8"))) == EXPECTED
 
 
 def test_product_names_keep_their_characters(tmp_path):
-    data = {**EXAMPLE, "product": "Tutup manhole D400 — Ceper"}
+    data = {**INTERFACES_WORKSHEET, "product": "Tutup manhole D400 — Ceper"}
     target = tmp_path / "hasil.json"
     call_command("tkdn_compute", write_json(tmp_path / "w.json", data), "--out", str(target))
     assert "Tutup manhole D400 — Ceper" in target.read_text(encoding="utf-8")
 
 
 def test_standard_input(monkeypatch):
-    stdin = io.TextIOWrapper(io.BytesIO(json.dumps(EXAMPLE).encode()), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(json.dumps(INTERFACES_WORKSHEET).encode()),
+                             encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
     assert without_warnings(run("-")) == EXPECTED
 
 
 def test_16_2011_through_the_command(tmp_path):
     # (35,015 + 14,000 + 9,000) / 123,520 = 46.968…% → 46.97
-    result = run(write_json(tmp_path / "w.json", {**EXAMPLE, "regime": "permenperin-16-2011"}))
+    legacy = {**INTERFACES_WORKSHEET, "regime": "permenperin-16-2011"}
+    result = run(write_json(tmp_path / "w.json", legacy))
     assert result["regime"] == "permenperin-16-2011"
     assert result["tkdn_percent"] == 46.97
 
 
 def test_xlsx_gives_the_same_result_as_json(tmp_path):
-    from_json = run(write_json(tmp_path / "w.json", EXAMPLE))
-    from_xlsx = run(build_xlsx(tmp_path / "w.xlsx", EXAMPLE, blank_rows={("materials", 1)}))
+    from_json = run(write_json(tmp_path / "w.json", INTERFACES_WORKSHEET))
+    from_xlsx = run(build_xlsx(tmp_path / "w.xlsx", INTERFACES_WORKSHEET,
+                               blank_rows={("materials", 1)}))
     assert from_xlsx == from_json
     assert without_warnings(from_xlsx) == EXPECTED
 
 
 def test_xlsx_info_sheet_sets_the_regime(tmp_path):
-    data = {**EXAMPLE, "regime": "permenperin-16-2011", "product": "Blok rem (lama)"}
+    data = {**INTERFACES_WORKSHEET, "regime": "permenperin-16-2011", "product": "Blok rem (lama)"}
     result = run(build_xlsx(tmp_path / "w.xlsx", data))
     assert result["regime"] == "permenperin-16-2011"
     assert result["product"] == "Blok rem (lama)"
@@ -151,13 +141,13 @@ def test_xlsx_info_sheet_sets_the_regime(tmp_path):
 
 
 def test_xlsx_without_info_sheet_uses_the_default_regime(tmp_path):
-    result = run(build_xlsx(tmp_path / "w.xlsx", EXAMPLE, info=False))
+    result = run(build_xlsx(tmp_path / "w.xlsx", INTERFACES_WORKSHEET, info=False))
     assert result["regime"] == "permenperin-35-2025"
     assert result["tkdn_percent"] == 48.18
 
 
 def test_xlsx_recognised_by_content_whatever_the_name(tmp_path):
-    path = build_xlsx(tmp_path / "w.xlsx", EXAMPLE)
+    path = build_xlsx(tmp_path / "w.xlsx", INTERFACES_WORKSHEET)
     renamed = tmp_path / "lembar-kerja.bin"
     renamed.write_bytes((tmp_path / "w.xlsx").read_bytes())
     assert run(str(renamed)) == run(path)
@@ -166,7 +156,7 @@ def test_xlsx_recognised_by_content_whatever_the_name(tmp_path):
 # --- bad input: exit status 2 -------------------------------------------------------------------
 
 def test_bad_json_worksheet_names_the_field_and_writes_nothing(tmp_path):
-    data = copy.deepcopy(EXAMPLE)
+    data = copy.deepcopy(INTERFACES_WORKSHEET)
     data["materials"][1]["unit_price"] = -6200
     target = tmp_path / "hasil.json"
     message = fails(write_json(tmp_path / "w.json", data), "--out", str(target))
@@ -188,13 +178,13 @@ def test_bad_json_worksheet_names_the_field_and_writes_nothing(tmp_path):
     ],
 )
 def test_bad_json_values(tmp_path, change, message):
-    data = copy.deepcopy(EXAMPLE)
+    data = copy.deepcopy(INTERFACES_WORKSHEET)
     change(data)
     assert fails(write_json(tmp_path / "w.json", data)) == message
 
 
 def test_zero_factor_under_35_2025(tmp_path):
-    message = fails(write_json(tmp_path / "w.json", {**EXAMPLE, "labour": []}))
+    message = fails(write_json(tmp_path / "w.json", {**INTERFACES_WORKSHEET, "labour": []}))
     assert message.startswith("labour: ")
     assert "total 0" in message
 
@@ -229,7 +219,7 @@ def test_corrupt_xlsx(tmp_path):
 
 def test_truncated_xlsx(tmp_path):
     good = (tmp_path / "w.xlsx")
-    build_xlsx(good, EXAMPLE)
+    build_xlsx(good, INTERFACES_WORKSHEET)
     path = tmp_path / "terpotong.xlsx"
     path.write_bytes(good.read_bytes()[:300])  # starts with PK, but cut off
     message = fails(str(path))
@@ -245,7 +235,7 @@ def test_zip_that_is_not_a_workbook(tmp_path):
 
 
 def test_xlsx_error_names_sheet_and_row(tmp_path):
-    data = copy.deepcopy(EXAMPLE)
+    data = copy.deepcopy(INTERFACES_WORKSHEET)
     data["materials"][1]["unit_price"] = "enam ribu"
     # header on row 1, first material on row 2, a blank row 3, the bad line on row 4
     path = build_xlsx(tmp_path / "w.xlsx", data, blank_rows={("materials", 1)})
@@ -254,14 +244,14 @@ def test_xlsx_error_names_sheet_and_row(tmp_path):
 
 
 def test_xlsx_error_in_overhead_names_its_row(tmp_path):
-    data = copy.deepcopy(EXAMPLE)
+    data = copy.deepcopy(INTERFACES_WORKSHEET)
     data["overhead"][1]["cost"] = None
     message = fails(build_xlsx(tmp_path / "w.xlsx", data))
     assert message == "overhead[1].cost (sheet overhead, row 3): is required"
 
 
 def test_xlsx_negative_quantity_names_sheet_and_row(tmp_path):
-    data = copy.deepcopy(EXAMPLE)
+    data = copy.deepcopy(INTERFACES_WORKSHEET)
     data["materials"][2]["quantity"] = -1
     message = fails(build_xlsx(tmp_path / "w.xlsx", data))
     assert message == "materials[2].quantity (sheet materials, row 4): must be >= 0"
@@ -276,13 +266,13 @@ def test_xlsx_negative_quantity_names_sheet_and_row(tmp_path):
     ],
 )
 def test_xlsx_range_errors_name_sheet_and_row(tmp_path, sheet, index, field, value, expected):
-    data = copy.deepcopy(EXAMPLE)
+    data = copy.deepcopy(INTERFACES_WORKSHEET)
     data[sheet][index][field] = value
     assert fails(build_xlsx(tmp_path / "w.xlsx", data)) == expected
 
 
 def test_xlsx_missing_sheet(tmp_path):
-    path = build_xlsx(tmp_path / "w.xlsx", EXAMPLE, drop_sheet="labour")
+    path = build_xlsx(tmp_path / "w.xlsx", INTERFACES_WORKSHEET, drop_sheet="labour")
     message = fails(path)
     assert message.startswith(f"{path}: ")
     assert "labour" in message
@@ -291,14 +281,14 @@ def test_xlsx_missing_sheet(tmp_path):
 
 
 def test_xlsx_missing_column(tmp_path):
-    path = build_xlsx(tmp_path / "w.xlsx", EXAMPLE, drop_column="unit_price")
+    path = build_xlsx(tmp_path / "w.xlsx", INTERFACES_WORKSHEET, drop_column="unit_price")
     with translation.override("en"):
         message = fails(path)
     assert message == f"{path}: sheet materials: missing column(s) unit_price"
 
 
 def test_xlsx_certificate_column_is_optional(tmp_path):
-    path = build_xlsx(tmp_path / "w.xlsx", EXAMPLE, drop_column="certificate")
+    path = build_xlsx(tmp_path / "w.xlsx", INTERFACES_WORKSHEET, drop_column="certificate")
     assert without_warnings(run(path)) == EXPECTED
 
 
@@ -330,7 +320,7 @@ SUBCONTRACTED = {  # 16/2011 allows a factor without lines
 }
 
 
-@pytest.mark.parametrize("data", [EXAMPLE, MANHOLE, SUBCONTRACTED],
+@pytest.mark.parametrize("data", [INTERFACES_WORKSHEET, MANHOLE, SUBCONTRACTED],
                          ids=["interfaces", "manhole", "16-2011-no-labour"])
 def test_write_then_read_gives_the_same_tkdn(data):
     sheet = worksheet_from_dict(data)
@@ -352,7 +342,7 @@ def test_written_workbook_through_the_command(tmp_path):
 
 
 def test_round_trip_of_a_line_without_a_name():
-    data = copy.deepcopy(EXAMPLE)
+    data = copy.deepcopy(INTERFACES_WORKSHEET)
     del data["labour"][0]["name"]
     sheet = worksheet_from_dict(data)
     back = worksheet_from_dict(read_xlsx(write_xlsx(sheet))[0])
@@ -360,7 +350,7 @@ def test_round_trip_of_a_line_without_a_name():
 
 
 def test_round_trip_keeps_decimal_inputs():
-    data = copy.deepcopy(EXAMPLE)
+    data = copy.deepcopy(INTERFACES_WORKSHEET)
     data["materials"][2]["domestic_percent"] = Decimal("48.55")
     data["labour"][0]["cost"] = Decimal("14000.50")
     sheet = worksheet_from_dict(data)

@@ -519,10 +519,10 @@ def _certificate(rng: random.Random, kind: str, product: str, today: dt.date,
             "valid_until": issued + dt.timedelta(days=round(365.25 * years)) - dt.timedelta(1)}
 
 
-def _certificates(rng: random.Random, tier: str, products: list[dict],
-                  today: dt.date) -> list[dict]:
-    """ISO 9001 for the larger shops, SNI for manhole covers. TKDN certificates are records
-    of their own (pasok.tkdn), planned in `_local_content`."""
+def profile_certificates(rng: random.Random, tier: str, products: list[dict],
+                         today: dt.date) -> list[dict]:
+    """ISO 9001 for the larger shops, SNI for manhole covers (also used by bench/). TKDN
+    certificates are records of their own (pasok.tkdn), planned in `_local_content`."""
     rows = []
     if rng.random() < {"large": 0.8, "medium": 0.35}.get(tier, 0):
         rows.append(_certificate(rng, "iso9001", "", today, 3))
@@ -587,7 +587,7 @@ def _foundry(rng: random.Random, ids: _Identities, key: str, tier: Tier, capacit
         processes=tuple(process_mix(rng, tier.name, line)),
         grades=tuple(_grades(rng, line, products, induction, tier.name)),
         furnaces=tuple(_furnaces(rng, tier.name, capacity_t, induction)),
-        certificates=tuple(_certificates(rng, tier.name, products, today)),
+        certificates=tuple(profile_certificates(rng, tier.name, products, today)),
         products=tuple(products),
     )
     return OrgPlan(key=key, fields=fields, member=member,
