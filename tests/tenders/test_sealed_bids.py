@@ -222,3 +222,31 @@ def test_results_and_reminders_reach_the_bidders(cluster, tender,
         "user__email", "text"))
     assert texts["supplier_a@example.id"].endswith("penawaran Anda menang.")
     assert "peringkat 2" in texts["supplier_b@example.id"]
+
+
+def test_split_award_by_hand_checks_the_shares(cluster):
+    from pasok.tenders.services import tender_award_split
+
+    for org in (cluster.supplier_a, cluster.supplier_b):
+        organisation_verify(by=None, organisation=org)
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(T0):
+        tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
+                               bid_deadline=DEADLINE, opening_time=OPENING,
+                               split_award_allowed=True)
+        lot = lot_add(by=buyer, tender=tender, product="Blok rem", quantity=100,
+                      unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
+        tender = tender_publish(by=buyer, tender=tender)
+        a, _n = _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=60)
+        b, _n = _bid(cluster, "supplier_b", tender, 101_000, tkdn=45, quantity=70)
+    with clock.frozen(OPENING):
+        tender_open(by=buyer, tender=tender)
+        tender_evaluate(by=buyer, tender=tender)
+        for shares in ({a.pk: 60, b.pk: 50}, {a.pk: 61, b.pk: 39}, {a.pk: 60}):
+            with pytest.raises(ValidationError):
+                tender_award_split(by=buyer, tender=tender, quantities=shares)
+        tender_award_split(by=buyer, tender=tender, quantities={a.pk: 60, b.pk: 40})
+    shares = dict(BidEvaluation.objects.values_list("bid_id", "awarded_quantity"))
+    assert shares == {a.pk: 60, b.pk: 40}
+    assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
+    assert lot.quantity == 100

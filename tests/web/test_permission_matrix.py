@@ -89,6 +89,7 @@ PAGES = {
     ("POST", "tenders:cancel", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("POST", "tenders:ask", "t"): row(LOGIN, 302, 302, 302, 403, 404, 403, 403),
     ("POST", "tenders:answer", "t_question"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
+    ("POST", "tenders:award-split", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("GET", "tenders:evaluation", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "tenders:evaluation-xlsx", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "audit:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),

@@ -202,6 +202,8 @@ class BidEvaluation(models.Model):
                               decimal_places=2, null=True, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
     awarded = models.BooleanField(_("awarded"), default=False)
+    awarded_quantity = models.PositiveIntegerField(_("awarded quantity"), null=True,
+                                                   blank=True)
 
     class Meta:
         verbose_name = _("bid evaluation")

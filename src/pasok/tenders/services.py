@@ -296,7 +296,10 @@ def tender_award(*, by: User, tender: Tender) -> Tender:
         raise PermissionDenied
     _require_status(tender, Status.EVALUATED)
     winners = BidEvaluation.objects.filter(bid__tender=tender, rank=1)
-    winners.update(awarded=True)
+    for evaluation in winners.select_related("bid"):
+        evaluation.awarded = True
+        evaluation.awarded_quantity = evaluation.bid.opened_content["quantity"]
+        evaluation.save(update_fields=["awarded", "awarded_quantity"])
     tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
     from .tasks import send_award_notices
@@ -354,3 +357,46 @@ def question_answer(*, by: User, question: Question, answer: str) -> Question:
                  organisation=question.tender.buyer, before=before,
                  after={"answer": question.answer})
     return question
+
+
+@transaction.atomic
+def tender_award_split(*, by: User, tender: Tender, quantities: dict[int, int]) -> Tender:
+    """Award each lot across several admissible bids, by hand: `quantities` maps bid ids to
+    units. Each share is at most what the bid offered, and every lot's shares add up to the
+    lot. (The allocation engine will propose the split; the checks stay here.)"""
+    tender = _locked(tender)
+    if not _may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.EVALUATED)
+    if not tender.split_award_allowed:
+        raise ValidationError(_("This tender does not allow split awards."))
+    evaluations = {e.bid_id: e for e in BidEvaluation.objects.filter(
+        bid__tender=tender, admissible=True).select_related("bid", "bid__lot")}
+    errors = []
+    for bid_id, quantity in quantities.items():
+        e = evaluations.get(bid_id)
+        if e is None:
+            errors.append(_("Bid %(id)s is not admissible.") % {"id": bid_id})
+        elif not 0 <= quantity <= e.bid.opened_content["quantity"]:
+            errors.append(_("%(bidder)s offered %(n)s units at most.") % {
+                "bidder": e.bid.bidder.name, "n": e.bid.opened_content["quantity"]})
+    for lot in tender.lots.all():
+        total = sum(q for b, q in quantities.items()
+                    if b in evaluations and evaluations[b].bid.lot_id == lot.pk)
+        if total != lot.quantity:
+            errors.append(_("Lot %(lot)s: the shares add up to %(total)s, not %(n)s.") % {
+                "lot": lot.number, "total": total, "n": lot.quantity})
+    if errors:
+        raise ValidationError(errors)
+    for bid_id, quantity in quantities.items():
+        e = evaluations[bid_id]
+        e.awarded, e.awarded_quantity = quantity > 0, quantity or None
+        e.save(update_fields=["awarded", "awarded_quantity"])
+    tender.awarded_at = clock.now()
+    tender.save(update_fields=["awarded_at"])
+    audit_record(actor=by, action="tender.award_split", obj=tender, organisation=tender.buyer,
+                 after={"quantities": {str(k): v for k, v in quantities.items()}})
+    from .tasks import send_award_notices
+
+    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk))
+    return tender

@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/questions/", views.ask, name="ask"),
     path("<int:pk>/questions/<int:question_pk>/answer/", views.answer, name="answer"),
     path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
+    path("<int:pk>/award-split/", views.award_split, name="award-split"),
     path("<int:pk>/evaluation.xlsx", views.evaluation_export, name="evaluation-xlsx"),
 ]

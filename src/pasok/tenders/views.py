@@ -190,7 +190,30 @@ def _evaluation_context(request, pk):
 @login_required
 def evaluation(request, pk: int):
     tender, lots = _evaluation_context(request, pk)
-    return render(request, "tenders/evaluation.html", {"tender": tender, "lots": lots})
+    may_split = (tender.split_award_allowed and tender.status == Status.EVALUATED
+                 and (request.user.is_platform_admin
+                      or request.user.organisation_id == tender.buyer_id))
+    return render(request, "tenders/evaluation.html", {"tender": tender, "lots": lots,
+                                                       "may_split": may_split})
+
+
+@login_required
+@require_POST
+def award_split(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    try:
+        quantities = {int(key.removeprefix("share-")): int(value or 0)
+                      for key, value in request.POST.items() if key.startswith("share-")}
+    except ValueError:
+        messages.error(request, _("Shares are whole numbers of units."))
+        return redirect("tenders:evaluation", pk=pk)
+    try:
+        services.tender_award_split(by=request.user, tender=tender, quantities=quantities)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("tenders:evaluation", pk=pk)
+    messages.success(request, _("Awarded in shares."))
+    return redirect("tenders:detail", pk=pk)
 
 
 @login_required
