@@ -83,11 +83,11 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
         page.context.clear_cookies()  # signs out
         tender = Tender.objects.get()
         lot = tender.lots.get(number=1)
-        _bid(page, "supplier_a@example.id", tender, lot, "118000",
+        _bid(page, "supplier_a@example.id", tender, lot, "109000",
              source=f"certificate:{certificates[cluster.supplier_a.pk].pk}")
-        _bid(page, "supplier_b@example.id", tender, lot, "112000",
+        _bid(page, "supplier_b@example.id", tender, lot, "105000",
              source=f"certificate:{certificates[cluster.supplier_b.pk].pk}")
-        _bid(page, "cooperative@example.id", tender, lot, "110000", siinas=True)
+        _bid(page, "cooperative@example.id", tender, lot, "104000", siinas=True)
         _bid(page, "agent@example.id", tender, lot, "95000", origin="import")
     with clock.frozen(OPENING):
         sign_in(page, "buyer_x@example.id", PASSWORD)

@@ -150,7 +150,7 @@ def test_opening_evaluation_and_award(cluster, tender):
     with clock.frozen(T0 + dt.timedelta(days=2)):
         a, _n = _bid(cluster, "supplier_a", tender, 118_000, tkdn=45)   # tier a, HEA lower
         b, _n = _bid(cluster, "supplier_b", tender, 110_000, tkdn=20)   # below the minimum
-        m, _n = _bid(cluster, "cooperative", tender, 121_000, tkdn=30,
+        m, _n = _bid(cluster, "cooperative", tender, 119_500, tkdn=30,
                      documents=[])                                       # missing NIB
     buyer = cluster.users["buyer_x"]
     with clock.frozen(DEADLINE + dt.timedelta(minutes=30)), pytest.raises(ValidationError):
@@ -235,7 +235,7 @@ def test_split_award_by_hand_checks_the_shares(cluster):
                                bid_deadline=DEADLINE, opening_time=OPENING,
                                split_award_allowed=True)
         lot = lot_add(by=buyer, tender=tender, product="Blok rem", quantity=100,
-                      unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
+                      unit_weight_kg=Decimal(11), hps_unit_price=Decimal(110_000))
         tender = tender_publish(by=buyer, tender=tender)
         a, _n = _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=60)
         b, _n = _bid(cluster, "supplier_b", tender, 101_000, tkdn=45, quantity=70)
@@ -250,3 +250,19 @@ def test_split_award_by_hand_checks_the_shares(cluster):
     assert shares == {a.pk: 60, b.pk: 40}
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
     assert lot.quantity == 100
+
+
+def test_bids_above_the_owner_estimate_are_set_aside_and_totals_corrected(cluster, tender):
+    with clock.frozen(T0 + dt.timedelta(days=1)):
+        over, _n = _bid(cluster, "supplier_a", tender, 121_000, tkdn=45)  # HPS is 120,000
+        fair, _n = _bid(cluster, "supplier_b", tender, 119_000, tkdn=45,
+                        total_price=Decimal(1_191_000_000))  # miswritten; unit price counts
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(OPENING):
+        tender_open(by=buyer, tender=tender)
+        tender_evaluate(by=buyer, tender=tender)
+    evaluations = {e.bid_id: e for e in BidEvaluation.objects.all()}
+    assert evaluations[over.pk].exclusion["code"] == "above_owner_estimate"
+    assert evaluations[fair.pk].rank == 1
+    # HEA on the corrected total: (1 − 0.45 × 0.25) × 119,000 × 10,000.
+    assert evaluations[fair.pk].hea == Decimal("1056125000.00")

@@ -52,6 +52,7 @@ class BidIn(Schema):
     worksheet_version_id: int | None = None
     siinas_registered: bool = False
     documents: list[str] = []
+    total_price: Decimal | None = None
 
 
 class ReceiptOut(Schema):

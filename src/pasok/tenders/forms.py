@@ -66,6 +66,10 @@ class BidForm(forms.Form):
     unit_price = forms.DecimalField(label=_("Unit price (Rp)"), max_digits=16,
                                     decimal_places=2)
     quantity = forms.IntegerField(label=_("Quantity offered"))
+    total_price = forms.DecimalField(
+        label=_("Total price (Rp)"), max_digits=18, decimal_places=2, required=False,
+        help_text=_("As written in your offer letter; where it differs from unit price × "
+                    "quantity, the unit price counts (arithmetic correction)."))
     monthly_capacity = forms.IntegerField(label=_("Monthly capacity offered (units)"))
     origin = forms.ChoiceField(label=_("Origin"), choices=[
         ("domestic", _("Domestic product")), ("import", _("Imported product"))])

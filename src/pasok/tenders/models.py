@@ -216,6 +216,8 @@ class BidEvaluation(models.Model):
     def excluded_reason(self) -> str:
         if not self.exclusion:
             return ""
+        if self.exclusion["code"] == "above_owner_estimate":
+            return _("above the owner estimate (HPS)")
         if self.exclusion["code"] == "missing_documents":
             return _("missing documents: %(docs)s") % {
                 "docs": ", ".join(self.exclusion["documents"])}

@@ -12,6 +12,7 @@ from pasok import clock
 from pasok.accounts.models import Organisation, User
 from pasok.audit.services import audit_record
 from pasok.rules import preference, small_business
+from pasok.rules.bid_checks import check_price
 from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
 
 from . import sealing
@@ -138,7 +139,8 @@ def _tkdn_source(bidder: Organisation, certificate_id, worksheet_version_id):
 @transaction.atomic
 def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacity: int,
                origin: str = "domestic", certificate_id=None, worksheet_version_id=None,
-               siinas_registered: bool = False, documents=()) -> tuple[Bid, str]:
+               siinas_registered: bool = False, documents=(),
+               total_price=None) -> tuple[Bid, str]:
     """Submit or replace the bid of `by`'s organisation on `lot`. Returns the bid and the
     receipt nonce (the digest is bid.digest, the server time bid.submitted_at)."""
     tender = _locked(lot.tender)  # serialises bids with the deadline, awards and cancels
@@ -174,7 +176,8 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
                "quantity": quantity, "monthly_capacity": int(monthly_capacity),
                "origin": origin, "tkdn_percent": tkdn, "bmp_percent": bmp,
                "tkdn_source": source, "siinas_registered": bool(siinas_registered),
-               "documents": sorted(set(documents)), "nonce": nonce}
+               "documents": sorted(set(documents)), "nonce": nonce,
+               "total_price": None if total_price is None else Decimal(total_price)}
     now = clock.now()
     bid = Bid.objects.select_for_update().filter(lot=lot, bidder=bidder).first()
     if bid is None:
@@ -239,7 +242,13 @@ def tender_open(*, by: User | None, tender: Tender) -> Tender:
     return tender
 
 
-def _exclusion(tender: Tender, content: dict) -> dict | None:
+def _exclusion(tender: Tender, lot: Lot, content: dict) -> dict | None:
+    price = check_price(unit_price=Decimal(content["unit_price"]), quantity=content["quantity"],
+                        stated_total=None if content.get("total_price") is None
+                        else Decimal(content["total_price"]),
+                        hps_unit_price=lot.hps_unit_price)
+    if price.above_owner_estimate:
+        return {"code": "above_owner_estimate", "total": str(price.corrected_total)}
     missing = set(tender.required_documents) - set(content["documents"])
     if missing:
         return {"code": "missing_documents", "documents": sorted(missing)}
@@ -262,7 +271,7 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
         bids = list(lot.bids.filter(withdrawn_at__isnull=True, opened_content__isnull=False))
         candidates = []
         for bid in bids:
-            exclusion = _exclusion(tender, bid.opened_content)
+            exclusion = _exclusion(tender, lot, bid.opened_content)
             if exclusion:
                 BidEvaluation.objects.create(bid=bid, exclusion=exclusion)
                 continue
