@@ -781,3 +781,12 @@ def test_an_import_or_an_imported_machine_carries_no_local_content():
         {**INTERFACES_WORKSHEET["materials"][0], "origin": "import"},
         *INTERFACES_WORKSHEET["materials"][1:]]}
     assert printed(run(labelled).tkdn_percent) == Decimal("48.18")
+
+
+def test_weights_given_with_the_sheet_must_add_up_to_one():
+    with pytest.raises(WorksheetError, match="weights: must give material, labour and"):
+        run({**INTERFACES_WORKSHEET, "weights": {"material": 0.8, "labour": 0.1,
+                                                 "overhead": 0.15}})
+    same = run({**INTERFACES_WORKSHEET, "weights": {"material": "0.75", "labour": "0.10",
+                                                    "overhead": "0.15"}})
+    assert printed(same.tkdn_percent) == Decimal("48.18")

@@ -217,3 +217,19 @@ def test_the_supplier_chooses_how_uncertified_material_counts(supplier, cluster)
     page = supplier.get(response["Location"]).content.decode()
     assert "21,25%" in page  # scrap and backing plate count 0 without certificates
     assert Worksheet.objects.get().latest.data["uncertified"] == "foreign"
+
+
+def test_a_version_keeps_the_weights_it_was_computed_with(supplier, cluster, monkeypatch):
+    from pasok.rules import tkdn
+
+    _new(supplier, cluster.supplier_a, form_data())
+    worksheet = Worksheet.objects.get()
+    assert worksheet.latest.data["weights"] == {"material": "0.75", "labour": "0.10",
+                                                "overhead": "0.15"}
+    # Should the regulation's weights be corrected, the saved version still reads 48.18%.
+    monkeypatch.setitem(tkdn.WEIGHTS, tkdn.Regime.P35_2025,
+                        {"material": Decimal("0.7"), "labour": Decimal("0.15"),
+                         "overhead": Decimal("0.15")})
+    page = supplier.get(reverse("tkdn:worksheet", args=[worksheet.pk])).content.decode()
+    assert "48,18%" in page
+    assert "93,48%" in page  # the advice, computed with the stored 0.75/0.10/0.15

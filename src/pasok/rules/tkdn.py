@@ -91,6 +91,13 @@ class Worksheet:
     # selects): "declared", at the share the supplier declares (self-assessment), or
     # "foreign", at 0, as a verifier counts data it cannot verify (Permenperin 16/2011).
     uncertified: str = "declared"
+    # The factor weights this sheet is computed with: today's WEIGHTS unless the sheet was
+    # saved with others (a saved version keeps the weights it was computed with).
+    weights: dict[str, Decimal] | None = None
+
+    @property
+    def factor_weights(self) -> dict[str, Decimal]:
+        return self.weights or WEIGHTS[Regime.P35_2025]
     materials: tuple[Line, ...] = ()
     labour: tuple[Line, ...] = ()
     overhead: tuple[Line, ...] = ()
@@ -149,6 +156,9 @@ class WorksheetError(ValueError):
 
 def validate(sheet: Worksheet) -> None:
     """Raise WorksheetError for the first problem found."""
+    if sheet.weights is not None and (set(sheet.weights) != set(FACTORS) or sum(
+            sheet.weights.values()) != 1 or min(sheet.weights.values()) < 0):
+        raise WorksheetError("weights", "must give material, labour and overhead, adding up to 1")
     if sheet.uncertified not in UNCERTIFIED_RULES:
         raise WorksheetError("uncertified", "must be declared or foreign")
     if not sheet.materials:
@@ -207,7 +217,7 @@ def compute(sheet: Worksheet) -> TkdnResult:
     factors = {f: _factor(sheet.lines(f)) for f in FACTORS}
     total = sum((r.cost for r in factors.values()), Decimal(0))
     if sheet.regime == Regime.P35_2025:
-        weights = WEIGHTS[Regime.P35_2025]
+        weights = sheet.factor_weights
         tkdn = sum((weights[f] * factors[f].domestic_percent for f in FACTORS), Decimal(0))
     else:
         tkdn = sum((r.domestic_cost for r in factors.values()), Decimal(0)) / total * HUNDRED

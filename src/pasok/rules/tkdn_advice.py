@@ -9,7 +9,7 @@ The shortfalls add up to 100 − TKDN, so they explain the whole gap.
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .tkdn import FACTORS, HUNDRED, WEIGHTS, Regime, Worksheet, as_counted, compute
+from .tkdn import FACTORS, HUNDRED, Regime, Worksheet, as_counted, compute
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def _points(sheet: Worksheet) -> list[tuple[str, int, Decimal]]:
         for i, line in enumerate(sheet.lines(factor)):
             foreign = line.cost * (HUNDRED - line.domestic_percent)
             if sheet.regime == Regime.P35_2025:
-                points = WEIGHTS[Regime.P35_2025][factor] * foreign / factor_cost
+                points = sheet.factor_weights[factor] * foreign / factor_cost
             else:
                 points = foreign / result.total_cost
             out.append((factor, i, points))

@@ -89,12 +89,17 @@ def worksheet_from_dict(data) -> Worksheet:
         if not isinstance(items, list):
             raise WorksheetError(_KEYS[factor], "must be a list")
         lines[factor] = tuple(_line(factor, i, item) for i, item in enumerate(items))
+    weights = data.get("weights")
+    if weights is not None:
+        if not isinstance(weights, dict):
+            raise WorksheetError("weights", "must be an object")
+        weights = {f: _number(weights, f, "weights") for f in FACTORS}
     uncertified = data.get("uncertified", "declared")
     if uncertified not in UNCERTIFIED_RULES:
         raise WorksheetError("uncertified", "must be declared or foreign")
     return Worksheet(product=product, regime=Regime(regime), materials=lines["material"],
                      labour=lines["labour"], overhead=lines["overhead"],
-                     uncertified=uncertified)
+                     uncertified=uncertified, weights=weights)
 
 
 def _money(value: Decimal) -> float | int:

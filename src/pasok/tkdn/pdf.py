@@ -39,7 +39,7 @@ from reportlab.platypus import (
 from pasok import clock
 from pasok.rules.identifiers import format_npwp
 from pasok.rules.money import format_rupiah, to_decimal
-from pasok.rules.tkdn import FACTORS, HUNDRED, WEIGHTS, Regime, compute
+from pasok.rules.tkdn import FACTORS, HUNDRED, Regime, compute
 from pasok.rules.tkdn_advice import shortfalls
 from pasok.rules.tkdn_json import worksheet_from_dict
 from pasok.web.formatting import localized_number
@@ -273,8 +273,7 @@ def _cost_table(s, factor: str, lines, factor_result):
                  extra=[("SPAN", (0, -1), (1, -1))])
 
 
-def _summary_weighted(s, result):
-    weights = WEIGHTS[Regime.P35_2025]
+def _summary_weighted(s, result, weights):
     heads = [_("Factor"), _("Cost (Rp)"), _("Domestic share (KDN)"), _("Weight"),
              _("Weighted contribution")]
     rows = [[_p(h, s["head"]) for h in heads]]
@@ -489,8 +488,8 @@ def worksheet_pdf(*, version, organisation, bmp_percent=None) -> bytes:
 
     summary_title = _p(_("IV. Summary"), s["section"])
     if sheet.regime == Regime.P35_2025:
-        summary = _summary_weighted(s, result)
-        weights = {f: _number(w, 2) for f, w in WEIGHTS[Regime.P35_2025].items()}
+        summary = _summary_weighted(s, result, sheet.factor_weights)
+        weights = {f: _number(w, 2) for f, w in sheet.factor_weights.items()}
         basis = _("Permenperin 35/2025 Pasal 4: TKDN = %(material)s × KDN material + "
                   "%(labour)s × KDN labour + %(overhead)s × KDN overhead.") % weights
         summary += [Spacer(0, 2), _p(basis, s["small"])]

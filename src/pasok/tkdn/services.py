@@ -15,7 +15,14 @@ from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record, snapshot
 from pasok.rules.bmp import BmpClaim, bmp_percent, claims_without_evidence
 from pasok.rules.money import round_half_up
-from pasok.rules.tkdn import CERTIFICATE_YEARS, Regime, WorksheetError, compute, regime_on
+from pasok.rules.tkdn import (
+    CERTIFICATE_YEARS,
+    WEIGHTS,
+    Regime,
+    WorksheetError,
+    compute,
+    regime_on,
+)
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
 
 from .models import BmpDeclaration, TkdnCertificate, Worksheet, WorksheetVersion
@@ -64,6 +71,11 @@ def worksheet_save(*, by, organisation: Organisation, data: dict,
                    worksheet: Worksheet | None = None) -> WorksheetVersion:
     """Save a worksheet as a new version (versions are never changed: a bid cites one)."""
     _require_change(by, organisation)
+    if data.get("regime", Regime.P35_2025.value) == Regime.P35_2025.value:
+        # The version keeps the weights it is computed with, so it reads the same after a
+        # correction of the regulation's weights.
+        data = {**data, "weights": data.get("weights") or {
+            f: str(w) for f, w in WEIGHTS[Regime.P35_2025].items()}}
     sheet, result = parse_worksheet(data)
     if not sheet.product.strip():
         raise ValidationError({"product": [_("Name the product.")]})
