@@ -9,6 +9,7 @@ from pasok.api_auth import API_AUTH
 from pasok.suppliers.api import router as suppliers_router
 from pasok.tenders.api import router as tenders_router
 from pasok.tkdn.api import router as tkdn_router
+from pasok.web.form_errors import errors_by_field
 
 api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AUTH,
                description="Pasok HTTP API. Authenticate with `Authorization: Bearer <token>` "
@@ -21,8 +22,8 @@ api.add_router("/tenders", tenders_router)
 
 @api.exception_handler(ValidationError)
 def _validation_error(request, exc):
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return api.create_response(request, {"detail": "invalid input", "errors": errors},
+    return api.create_response(request, {"detail": "invalid input",
+                                         "errors": errors_by_field(exc)},
                                status=422)
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pasok import clock
+from pasok.web.form_errors import add_service_errors
 
 from . import services
 from .forms import ApiTokenForm, LoginForm, PersonForm, SignupForm
@@ -39,8 +40,7 @@ def signup(request):
                                      password=form.cleaned_data["password1"],
                                      **form.org_fields())
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             return render(request, "accounts/signup_sent.html",
                           {"email": form.cleaned_data["email"]})
@@ -93,8 +93,7 @@ def people(request):
             try:
                 services.person_invite(by=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Invitation sent to %(email)s.")
                                  % {"email": form.cleaned_data["email"]})

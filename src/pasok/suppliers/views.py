@@ -11,6 +11,7 @@ from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.services import organisation_update, organisation_verify
 from pasok.tkdn.selectors import certificates_of
+from pasok.web.form_errors import errors_by_field
 
 from . import exports, selectors
 from .forms import (
@@ -143,8 +144,7 @@ def _save(user, org, forms):
 def _attach_errors(forms, exc: ValidationError):
     """Show a service's errors next to the field they name, or at the top of the form."""
     org_form, profile_form = forms["org_form"], forms.get("profile_form")
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    for field, messages_ in errors.items():
+    for field, messages_ in errors_by_field(exc).items():
         target = (org_form if field in org_form.fields
                   else profile_form if profile_form is not None and field in profile_form.fields
                   else org_form)

@@ -8,17 +8,12 @@ from django.views.decorators.http import require_POST
 
 from pasok import clock
 from pasok.accounts.models import Organisation
+from pasok.web.form_errors import add_service_errors
 
 from . import selectors, services
 from .exports import evaluation_xlsx
 from .forms import BidForm, CancelForm, LotFormSet, TenderForm
 from .models import Bid, Status
-
-
-def _add_errors(form, exc: ValidationError):
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, messages_ in errors.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 @login_required
@@ -47,7 +42,7 @@ def tender_new(request):
                     if lot.has_changed():
                         services.lot_add(by=user, tender=tender, **lot.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Draft saved. Check it, then publish."))
             return redirect("tenders:detail", pk=tender.pk)
@@ -88,7 +83,7 @@ def bid(request, pk: int, lot_pk: int):
             placed, nonce = services.bid_submit(by=request.user, lot=lot, **data,
                                                 **form.source())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return render(request, "tenders/receipt.html", {
                 "tender": tender, "lot": lot, "bid": placed, "nonce": nonce})

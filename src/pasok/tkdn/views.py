@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from pasok.rules.preference import TKDN_MIN_FOR_PREFERENCE, TKDN_PLUS_BMP_TIER_A
 from pasok.rules.tkdn import FACTORS, compute
 from pasok.rules.tkdn_advice import shortfalls, tkdn_if
 from pasok.rules.tkdn_json import worksheet_from_dict
+from pasok.web.form_errors import add_service_errors, errors_by_field
 
 from . import selectors, services
 from .forms import (
@@ -88,7 +89,7 @@ def _factor_labels():
 def _attach(form, formsets, exc: ValidationError):
     """Put a service error next to the row and field it names (`materials[2].cost`), or
     above the form with the factor's name (`materials: must not be empty`)."""
-    for path, errors in exc.message_dict.items():
+    for path, errors in errors_by_field(exc).items():
         key, _sep, rest = path.partition("[")
         factor = {v: k for k, v in LIST_KEYS.items()}.get(key)
         if factor and rest:
@@ -97,8 +98,8 @@ def _attach(form, formsets, exc: ValidationError):
             if int(index) < len(rows) and field in rows[int(index)].fields:
                 rows[int(index)].add_error(field, errors)
                 continue
-        if path in form.fields:
-            form.add_error(path, errors)
+        if path in form.fields or path == NON_FIELD_ERRORS:
+            form.add_error(path if path in form.fields else None, errors)
         else:
             label = _factor_labels().get(factor, path)
             form.add_error(None, [f"{label}: {e}" for e in errors])
@@ -239,7 +240,7 @@ def worksheet_import(request, org_pk: int):
         except Worksheet.DoesNotExist:
             form.add_error(None, _("That worksheet does not exist."))
         except ValidationError as exc:
-            for path, errors in exc.message_dict.items():
+            for path, errors in errors_by_field(exc).items():
                 form.add_error("file", [f"{describe_path(path, rows)}: {e}" for e in errors])
         else:
             messages.success(request, _("Imported as version %(n)s.") % {"n": version.number})
@@ -272,8 +273,7 @@ def certificate_new(request, org_pk: int):
         try:
             services.certificate_record(by=request.user, organisation=org, **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Certificate recorded."))
             return redirect("tkdn:overview", org_pk=org.pk)
