@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "pasok.suppliers",
     "pasok.tkdn",
     "pasok.tenders",
+    "pasok.allocation",
     "pasok.demo",
 ]
 

@@ -1,0 +1,61 @@
+"""`pasok allocate INSTANCE [--time-limit SECONDS]` (INTERFACES.md): split demand lines
+across suppliers over periods at least cost within every rule. Bad input: exit status 2
+with the field named. `--explain` adds what bound each supplier and why demand went unmet;
+`--fair EPS` adds the fairness step for small partner foundries within cost tolerance EPS."""
+
+from dataclasses import replace
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pasok.cli_io import bad_input, read_json, write_json
+from pasok.planning import explain, fairness
+from pasok.planning.instance import InstanceError, parse
+from pasok.planning.output import to_dict
+from pasok.planning.solve import NoPlan, allocate
+
+
+class Command(BaseCommand):
+    help = "Split demand lines across suppliers over periods at least cost within every rule."
+
+    def add_arguments(self, parser):
+        parser.add_argument("instance", help="JSON file, or - for standard input")
+        parser.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS")
+        parser.add_argument("--explain", action="store_true", dest="with_reasons",
+                            help="add per-supplier binding rules and unmet reasons")
+        parser.add_argument("--fair", type=float, metavar="EPS",
+                            help="raise the lowest utilisation of small partners within "
+                                 "cost tolerance EPS (e.g. 0.01)")
+        parser.add_argument("--out", help="write the JSON here instead of standard output")
+
+    def handle(self, *args, instance, time_limit, with_reasons, fair, out, **options):
+        if time_limit <= 0:
+            raise CommandError("--time-limit: must be more than 0", returncode=2)
+        if fair is not None and not 0 <= fair <= 1:
+            raise CommandError("--fair: must be between 0 and 1", returncode=2)
+        try:
+            inst = parse(read_json(instance))
+        except InstanceError as exc:
+            raise bad_input(exc) from exc
+        try:
+            result = allocate(inst, time_limit=time_limit)
+        except NoPlan as exc:
+            raise CommandError(str(exc), returncode=1) from exc
+        extra = {}
+        if result.status != "infeasible" and fair is not None:
+            try:
+                fairer = fairness.fairer(inst, result, tolerance=fair, time_limit=time_limit)
+            except ValueError as exc:
+                raise bad_input(exc) from exc
+            extra["fairness"] = {
+                "partners": fairer.partners, "tolerance": fair,
+                "least_cost": fairer.least_cost, "price": round(fairer.price, 6),
+                "min_utilisation_before": round(fairer.min_utilisation_before, 6),
+                "min_utilisation_after": round(fairer.min_utilisation_after, 6)}
+            result = replace(result, x=fairer.x, unmet=fairer.unmet,
+                             objective=fairer.objective,
+                             status="optimal" if fairer.price == 0 else "feasible")
+        if with_reasons and result.status != "infeasible":
+            extra["explanation"] = {
+                "suppliers": explain.supplier_reasons(inst, result.x),
+                "unmet": explain.unmet_reasons(inst, result.x, result.unmet)}
+        write_json(self, to_dict(inst, result) | extra, out)

@@ -1,0 +1,1 @@
+"""Matching and allocation engines: numpy / scipy.sparse + HiGHS, no Django."""
