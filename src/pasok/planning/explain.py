@@ -27,7 +27,7 @@ def supplier_reasons(inst: Instance, x: np.ndarray) -> list[dict]:
         rules = []
         if full:
             rules.append({"rule": "capacity", "periods": full})
-        at_share = pairs[total[pairs] >= inst.share_cap[inst.pair_line[pairs]]]
+        at_share = pairs[total[pairs] >= inst.pair_cap[pairs]]
         rules += [{"rule": "share", "line": inst.line_ids[inst.pair_line[p]]} for p in at_share]
         shut = pairs[(total[pairs] == 0) & (inst.min_lot[pairs] > 1)
                      & (inst.unit_cost[pairs] <= used_cost[inst.pair_line[pairs]])]
@@ -59,7 +59,7 @@ def unmet_reasons(inst: Instance, x: np.ndarray, unmet: np.ndarray) -> list[dict
         sup = inst.pair_supplier[pairs]
         room_kg = inst.capacity_kg[sup, t] - kg[sup, t]
         no_room = room_kg < inst.unit_weight[line]
-        at_share = ~no_room & (total[pairs] >= inst.share_cap[line])
+        at_share = ~no_room & (total[pairs] >= inst.pair_cap[pairs])
         lot = ~no_room & ~at_share & (total[pairs] == 0) & (inst.min_lot[pairs] > 1)
         out.append({"line": inst.line_ids[line], "period": int(t),
                     "quantity": float(unmet[line, t]), "candidates": len(pairs),

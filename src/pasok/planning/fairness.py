@@ -65,6 +65,7 @@ def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
     upper = usable_upper(inst)
     pairs = np.flatnonzero(upper.sum(axis=1) > 0)
     model = build(inst, pairs=pairs, upper=upper, integer=True)
+    base_start = model.values_of(least.x, least.unmet)
     n_rows, n_cols = model.matrix.shape
     T, first_x = inst.periods, model.n_unmet
     # Rows: one per partner (kg share of capacity − u ≥ 0), then the cost ceiling.
@@ -90,7 +91,7 @@ def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
     model.col_lower = np.concatenate([model.col_lower, [0.0]])
     model.col_upper = np.concatenate([model.col_upper, [1.0]])
     model.integrality = np.concatenate([model.integrality, [0]]).astype(np.int32)
-    start = np.concatenate([model.values_of(least.x, least.unmet), [before.min()]])
+    start = np.concatenate([base_start, [before.min()]])
     solution = highs.solve(model, time_limit=time_limit - (time.monotonic() - started),
                            start=start)
     if solution.values is None:

@@ -33,6 +33,7 @@ class Instance:
     pair_supplier: np.ndarray        # (pairs,) int
     unit_cost: np.ndarray            # (pairs,)
     min_lot: np.ndarray              # (pairs,) whole units, 0 = none
+    pair_cap: np.ndarray             # (pairs,) the line's share cap, or the offer if lower
     floor_buyer: list[str]
     floor_supplier: np.ndarray       # (floors,) int
     floor_units: np.ndarray          # (floors,) floor(min_share × Σ candidate demand)
@@ -48,7 +49,7 @@ class Instance:
         line, sup = self.pair_line, self.pair_supplier
         by_capacity = np.floor(self.capacity_kg[sup] / self.unit_weight[line, None] + 1e-9)
         upper = np.minimum(self.demand[line], by_capacity)
-        return np.minimum(upper, self.share_cap[line, None])
+        return np.minimum(upper, self.pair_cap[:, None])
 
     def with_changes(self, **changes) -> "Instance":
         values = {name: getattr(self, name) for name in self.__dataclass_fields__}
@@ -112,7 +113,7 @@ def parse(data) -> Instance:
         small.append(bool(raw.get("small", False)))
 
     line_ids, buyers, weights, demand, share_cap = [], [], [], [], []
-    pair_line, pair_supplier, unit_cost, min_lot = [], [], [], []
+    pair_line, pair_supplier, unit_cost, min_lot, pair_cap = [], [], [], [], []
     seen_lines = set()
     for li, raw in enumerate(_list(data.get("lines"), "lines")):
         field = f"lines[{li}]"
@@ -148,6 +149,10 @@ def parse(data) -> Instance:
             pair_supplier.append(index[sid])
             unit_cost.append(_number(cand.get("unit_cost"), f"{cfield}.unit_cost"))
             min_lot.append(_number(cand.get("min_lot", 0), f"{cfield}.min_lot", integer=True))
+            # Optional, beyond INTERFACES.md: what a bid offers over all periods.
+            offer = cand.get("max_units")
+            pair_cap.append(share_cap[-1] if offer is None else min(
+                share_cap[-1], _number(offer, f"{cfield}.max_units", integer=True)))
 
     pair_line = np.array(pair_line, dtype=np.int64)
     pair_supplier = np.array(pair_supplier, dtype=np.int64)
@@ -180,6 +185,7 @@ def parse(data) -> Instance:
         unit_weight=np.array(weights, dtype=float), demand=demand_arr,
         share_cap=np.array(share_cap, dtype=float), pair_line=pair_line,
         pair_supplier=pair_supplier, unit_cost=np.array(unit_cost, dtype=float),
-        min_lot=np.array(min_lot, dtype=float), floor_buyer=floor_buyer,
+        min_lot=np.array(min_lot, dtype=float), pair_cap=np.array(pair_cap, dtype=float),
+        floor_buyer=floor_buyer,
         floor_supplier=np.array(floor_supplier, dtype=np.int64),
         floor_units=np.array(floor_units, dtype=float), floor_of_pair=floor_of_pair)

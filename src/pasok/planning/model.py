@@ -72,7 +72,7 @@ def fixed_row_count(inst: Instance) -> int:
 
 def pair_most(inst: Instance, upper: np.ndarray) -> np.ndarray:
     """The most each pair can deliver over all periods: its period bounds and its share."""
-    return np.minimum(upper.sum(axis=1), inst.share_cap[inst.pair_line])
+    return np.minimum(upper.sum(axis=1), inst.pair_cap)
 
 
 def pair_columns(inst: Instance, pairs: np.ndarray, upper: np.ndarray,
@@ -84,7 +84,7 @@ def pair_columns(inst: Instance, pairs: np.ndarray, upper: np.ndarray,
     sup = np.repeat(inst.pair_supplier[pairs], T)
     period = np.tile(np.arange(T), n)
     floor = np.repeat(inst.floor_of_pair[pairs], T)
-    binds = upper[pairs].sum(axis=1) > inst.share_cap[inst.pair_line[pairs]]
+    binds = upper[pairs].sum(axis=1) > inst.pair_cap[pairs]
     share_row = np.full(n, -1)
     share_row[binds] = first_share_row + np.arange(binds.sum())
     share = np.repeat(share_row, T)
@@ -106,7 +106,7 @@ def pair_columns(inst: Instance, pairs: np.ndarray, upper: np.ndarray,
     value[at[has_share]] = 1
     return Columns(cost=np.repeat(inst.unit_cost[pairs], T), upper=upper[pairs].ravel(),
                    start=start, index=index, value=value, share_pairs=pairs[binds],
-                   share_caps=inst.share_cap[inst.pair_line[pairs[binds]]])
+                   share_caps=inst.pair_cap[pairs[binds]])
 
 
 def build(inst: Instance, *, pairs: np.ndarray, upper: np.ndarray, integer: bool = False,

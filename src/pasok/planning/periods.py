@@ -27,7 +27,7 @@ def proportional_upper(inst: Instance, upper: np.ndarray) -> np.ndarray:
     """Each pair's share cap split over the periods in proportion to the line's demand."""
     line = inst.pair_line
     total = inst.demand.sum(axis=1)[line, None]
-    split = np.floor(inst.share_cap[line, None] * inst.demand[line]
+    split = np.floor(inst.pair_cap[:, None] * inst.demand[line]
                      / np.where(total > 0, total, 1) + 1e-9)
     return np.minimum(upper, split)
 

@@ -28,7 +28,7 @@ class _Room:
         s, line = inst.pair_supplier[p], inst.pair_line[p]
         by_kg = (inst.capacity_kg[s, t] - self.kg[s, t]) / inst.unit_weight[line]
         return int(max(0, min(np.floor(by_kg + EPS),
-                              inst.share_cap[line] - self.total[p])))
+                              inst.pair_cap[p] - self.total[p])))
 
     def move(self, p: int, t: int, units: float) -> None:
         inst = self.inst

@@ -207,8 +207,7 @@ def _improve_bound(inst: Instance, relaxed, bound: float, x: np.ndarray, objecti
                    deadline: float, gap: float) -> float:
     """Subgradient steps on the Lagrange multipliers of the share rule (λ ≥ 0 per pair) and
     the partner floors (φ ≥ 0 per floor); every step's value is a valid bound."""
-    line = inst.pair_line
-    cap = inst.share_cap[line]
+    cap = inst.pair_cap
     has = inst.floor_of_pair >= 0
     lam = np.zeros(inst.n_pairs)
     phi = np.zeros(len(inst.floor_units))

@@ -30,9 +30,9 @@ def violations(inst: Instance, x: np.ndarray, unmet: np.ndarray) -> list[str]:
         found.append(f"capacity: supplier {inst.supplier_ids[s]} period {t} has "
                      f"{kg[s, t]:g} kg of {inst.capacity_kg[s, t]:g}")
     total = x.sum(axis=1)
-    for p in np.flatnonzero(total > inst.share_cap[inst.pair_line]):
-        found.append(f"share: {_pair(inst, p)} has {total[p]:g} units, above "
-                     f"{inst.share_cap[inst.pair_line[p]]:g}")
+    for p in np.flatnonzero(total > inst.pair_cap):
+        found.append(f"share: {_pair(inst, p)} has {total[p]:g} units, above its cap "
+                     f"{inst.pair_cap[p]:g}")
     for p in np.flatnonzero((total > 0) & (total < inst.min_lot)):
         found.append(f"minimum lot: {_pair(inst, p)} has {total[p]:g} units, "
                      f"below {inst.min_lot[p]:g}")
