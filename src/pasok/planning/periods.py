@@ -78,6 +78,13 @@ class PeriodModels:
             if len(cols):
                 h.changeColsBounds(len(cols), cols, lower[here, t], upper[here, t])
 
+    def set_floors(self, floors: np.ndarray) -> None:
+        """New per-period floor units (floors, periods) for the floor rows."""
+        first = len(self.inst.line_ids) + len(self.inst.supplier_ids)
+        rows = (first + np.arange(len(floors))).astype(np.int32)
+        for t, h in enumerate(self.highs):
+            h.changeRowsBounds(len(rows), rows, floors[:, t], np.full(len(rows), np.inf))
+
     def solve(self, cost_shift: np.ndarray | None = None):
         """Solve every period (costs + cost_shift per pair). Returns the summed objective,
         x (pairs, periods) and unmet (lines, periods); None where a period found no optimum."""

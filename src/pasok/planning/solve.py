@@ -20,6 +20,7 @@ from .model import build, pair_most
 
 EXACT_COLUMNS = 60_000
 LOT_ROUNDS = 4
+FLOOR_ROUNDS = 3
 EPS = 1e-6
 
 
@@ -109,7 +110,10 @@ def _exact(inst: Instance, upper: np.ndarray, heuristic: Result | None, deadline
     bound = max(solution.bound, heuristic.lower_bound if heuristic else -np.inf)
     if heuristic is not None and heuristic.objective < objective:
         x, unmet, objective = heuristic.x, heuristic.unmet, heuristic.objective
-    return _result(objective, bound, x, unmet, gap)
+    result = _result(objective, bound, x, unmet, gap)
+    if solution.status == "optimal":  # HiGHS proved it within its gap tolerances
+        result.status = "optimal"
+    return result
 
 
 def _result(objective, bound, x, unmet, gap) -> Result:
@@ -155,9 +159,18 @@ def _plan_with_lots(inst: Instance, upper: np.ndarray) -> np.ndarray:
     (spread over the months); the rest are dropped."""
     up = periods.proportional_upper(inst, upper)
     lower = np.zeros_like(up)
-    restricted = periods.PeriodModels(inst, up, periods.proportional_floors(inst),
-                                      floor_penalty=2 * inst.unmet_penalty)
+    floors = periods.proportional_floors(inst)
+    restricted = periods.PeriodModels(inst, up, floors, floor_penalty=2 * inst.unmet_penalty)
     _, x, _ = restricted.solve()
+    for _ in range(FLOOR_ROUNDS):
+        # A floor split by demand may not fit some months: move what is short to the
+        # months where its pairs still have room.
+        short = inst.floor_units - verify.floor_totals(inst, x)
+        if not (short > EPS).any():
+            break
+        floors = _floors_where_room(inst, x, up, short)
+        restricted.set_floors(floors)
+        _, x, _ = restricted.solve()
     for _ in range(LOT_ROUNDS):
         total = x.sum(axis=1)
         below = np.flatnonzero((total > EPS) & (total < inst.min_lot - EPS)
@@ -175,12 +188,29 @@ def _plan_with_lots(inst: Instance, upper: np.ndarray) -> np.ndarray:
         changed = np.concatenate([lift, drop])
         restricted.set_bounds(changed, lower[changed], up[changed])
         objective, x, _ = restricted.solve()
-        if np.isnan(objective):  # lots raised together do not fit: drop those instead
-            up[lift] = 0
-            lower[lift] = 0
-            restricted.set_bounds(lift, lower[lift], up[lift])
+        short = inst.floor_supplier[inst.floor_units - verify.floor_totals(inst, x) > EPS]
+        if np.isnan(objective) or len(short):
+            # Lots raised together do not fit, or they took a partner's capacity from its
+            # floor: drop those instead.
+            undo = lift if np.isnan(objective) else lift[
+                np.isin(inst.pair_supplier[lift], short) & (inst.floor_of_pair[lift] < 0)]
+            up[undo] = 0
+            lower[undo] = 0
+            restricted.set_bounds(undo, lower[undo], up[undo])
             _, x, _ = restricted.solve()
     return x
+
+
+def _floors_where_room(inst: Instance, x: np.ndarray, up: np.ndarray,
+                       short: np.ndarray) -> np.ndarray:
+    has = inst.floor_of_pair >= 0
+    n = len(inst.floor_units)
+    got = np.zeros((n, inst.periods))
+    np.add.at(got, inst.floor_of_pair[has], x[has])
+    room = np.zeros((n, inst.periods))
+    np.add.at(room, inst.floor_of_pair[has], up[has] - x[has])
+    share = room / np.maximum(room.sum(axis=1, keepdims=True), EPS)
+    return np.floor(got + EPS) + np.ceil(np.maximum(short, 0)[:, None] * share - EPS)
 
 
 def _jointly_possible(inst: Instance, lower: np.ndarray, lift: np.ndarray) -> np.ndarray:
