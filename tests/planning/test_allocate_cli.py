@@ -1,0 +1,75 @@
+"""`pasok allocate` (INTERFACES.md): JSON in, JSON out; bad input is exit status 2 with the
+field named."""
+
+import copy
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+
+def run(tmp_path, data, *args):
+    path = tmp_path / "instance.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    out = io.StringIO()
+    call_command("allocate", str(path), *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_allocates_and_reports_the_bound(tmp_path, tiny):
+    out = run(tmp_path, tiny, "--time-limit", "10")
+    assert set(out) == {"status", "objective", "lower_bound", "gap", "allocations", "unmet",
+                        "seconds"}
+    assert out["status"] == "optimal" and out["objective"] == 1740 and out["gap"] == 0
+
+
+def test_explain_and_fairness_are_added_on_request(tmp_path, tiny):
+    out = run(tmp_path, tiny, "--explain", "--fair", "0.01")
+    assert out["fairness"]["partners"] == ["A"]
+    assert out["fairness"]["min_utilisation_after"] > out["fairness"]["min_utilisation_before"]
+    assert out["objective"] == 1750 and out["lower_bound"] == 1740
+    assert {s["supplier"] for s in out["explanation"]["suppliers"]} == {"A", "B"}
+
+
+def test_infeasible_names_the_rule(tmp_path, tiny):
+    tiny["partner_floors"][0]["min_share"] = 1
+    tiny["suppliers"][0]["capacity_kg"] = 50    # 5 units a month, 10 in all, floor is 18
+    out = run(tmp_path, tiny)
+    assert out["status"] == "infeasible"
+    assert "KAI / A" in out["reason"][0]
+
+
+def _bad(tiny, path, value):
+    data = copy.deepcopy(tiny)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize("path, value, field", [
+    (("lines", 0, "candidates", 0, "supplier"), "Z", "lines[0].candidates[0].supplier"),
+    (("lines", 0, "demand"), [12, -1], "lines[0].demand[1]"),
+    (("suppliers", 1, "capacity_kg"), -5, "suppliers[1].capacity_kg"),
+    (("lines", 0, "max_share"), 0, "lines[0].max_share"),
+    (("lines", 0, "max_share"), 1.5, "lines[0].max_share"),
+    (("lines", 0, "demand"), [1, 2, 3], "lines[0].demand"),
+    (("suppliers", 0, "capacity_kg"), [1, 2, 3], "suppliers[0].capacity_kg"),
+    (("periods",), 0, "periods"),
+    (("unmet_penalty",), "many", "unmet_penalty"),
+    (("partner_floors", 0, "supplier"), "Q", "partner_floors[0].supplier"),
+    (("lines", 0, "candidates", 1, "min_lot"), 2.5, "lines[0].candidates[1].min_lot"),
+])
+def test_bad_input_names_the_field(tmp_path, tiny, path, value, field):
+    with pytest.raises(CommandError) as exc:
+        run(tmp_path, _bad(tiny, path, value))
+    assert exc.value.returncode == 2
+    assert str(exc.value).startswith(field + ":")
+
+
+def test_malformed_json(tmp_path):
+    with pytest.raises(CommandError) as exc:
+        run(tmp_path, '{"periods": 12,')
+    assert exc.value.returncode == 2 and "not valid JSON" in str(exc.value)
