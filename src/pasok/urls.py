@@ -12,6 +12,7 @@ urlpatterns = [
     path("audit/", include("pasok.audit.urls")),
     path("local-content/", include("pasok.tkdn.urls")),
     path("tenders/", include("pasok.tenders.urls")),
+    path("plans/", include("pasok.allocation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

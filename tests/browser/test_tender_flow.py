@@ -1,5 +1,7 @@
-"""KAI publishes a three-lot brake-block tender; the cooperative, two foundries and an import
-agent bid; at opening the cascade and the price preference decide, and the right bid wins."""
+"""KAI publishes a three-lot brake-block tender; the cooperative (on behalf of two named
+members), two foundries and an import agent bid on every lot, uploading their documents; at
+opening the exclusions, the cascade and the price preference decide, and on each lot the
+right bid wins."""
 
 import datetime as dt
 from decimal import Decimal
@@ -12,6 +14,7 @@ from pasok.tenders.models import BidEvaluation, Tender
 from pasok.tkdn.services import certificate_record
 from tests.browser.conftest import sign_in
 from tests.conftest import PASSWORD, make_nib, make_npwp
+from tests.tenders.files import PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +26,11 @@ LOTS = [("Blok rem gerbong barang", "11.5", "60000", "112000"),
 
 
 def _people(cluster):
-    for org in (cluster.supplier_a, cluster.supplier_b, cluster.cooperative):
+    second = organisation_create(by=None, name="CV Cor Baja Lestari", kind="supplier",
+                                 nib=make_nib(501), npwp=make_npwp(501), province="Jawa Tengah",
+                                 regency="Klaten", cooperative=cluster.cooperative)
+    for org in (cluster.supplier_a, cluster.supplier_b, cluster.cooperative, cluster.member,
+                second):
         organisation_verify(by=None, organisation=org)
     agent = organisation_create(by=None, name="PT Impor Komposit Nusantara", kind="supplier",
                                 nib=make_nib(500), npwp=make_npwp(500), province="DKI Jakarta",
@@ -32,16 +39,20 @@ def _people(cluster):
     user_create(by=None, email="agent@example.id", full_name="Agen", password=PASSWORD,
                 organisation=agent, org_role="admin")
     certificates = {}
-    for org, tkdn in ((cluster.supplier_a, 45), (cluster.supplier_b, 20)):
+    for org, tkdn in ((cluster.supplier_a, 45), (cluster.supplier_b, 20),
+                      (cluster.cooperative, 50)):
         certificates[org.pk] = certificate_record(
             by=None, organisation=org, regime="permenperin-35-2025", product="Blok rem",
             tkdn_percent=Decimal(tkdn), issued_on=dt.date(2026, 1, 5), number=f"{org.pk}/TKDN",
             verifier="PT Sucofindo (Persero)")
-    return certificates
+    return certificates, second
 
 
-def _bid(page, email, tender, lot, price, *, source=None, origin="domestic", siinas=False):
-    sign_in(page, email, PASSWORD)
+NIB = {"name": "NIB.pdf", "mimeType": "application/pdf", "buffer": PDF}
+
+
+def _fill(page, tender, lot, price, *, source=None, origin="domestic", siinas=False,
+          nib=True, members=()):
     page.goto(f"/tenders/{tender.pk}/lots/{lot.pk}/bid/")
     page.fill("#id_unit_price", price)
     page.fill("#id_quantity", str(lot.quantity))
@@ -51,15 +62,28 @@ def _bid(page, email, tender, lot, price, *, source=None, origin="domestic", sii
         page.select_option("#id_tkdn_source", source)
     if siinas:
         page.check("#id_siinas_registered")
-    page.check("input[name=documents]")
+    if nib:
+        page.set_input_files("#id_document_0", NIB)
+    for i, (member, quantity) in enumerate(members):
+        if i >= 2:
+            page.click("fieldset[data-prefix=member] .formset-add")
+        page.select_option(f"#id_member-{i}-member", str(member.pk))
+        page.fill(f"#id_member-{i}-quantity", str(quantity))
+
+
+def _bid(page, tender, lot, price, **kw):
+    _fill(page, tender, lot, price, **kw)
     page.click("#bid-form button[type=submit]")
     assert len(page.inner_text("#receipt-digest")) == 64
-    page.context.clear_cookies()  # signs out
 
 
 def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
     page = phone
-    certificates = _people(cluster)
+    certificates, second = _people(cluster)
+    cert = {org.pk: f"certificate:{c.pk}" for org, c in (
+        (cluster.supplier_a, certificates[cluster.supplier_a.pk]),
+        (cluster.supplier_b, certificates[cluster.supplier_b.pk]),
+        (cluster.cooperative, certificates[cluster.cooperative.pk]))}
     with clock.frozen(T0):
         sign_in(page, "buyer_x@example.id", PASSWORD)
         page.goto("/tenders/new/")
@@ -82,13 +106,43 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
         assert page.inner_text("#tender-status") == "Diumumkan"
         page.context.clear_cookies()  # signs out
         tender = Tender.objects.get()
-        lot = tender.lots.get(number=1)
-        _bid(page, "supplier_a@example.id", tender, lot, "109000",
-             source=f"certificate:{certificates[cluster.supplier_a.pk].pk}")
-        _bid(page, "supplier_b@example.id", tender, lot, "105000",
-             source=f"certificate:{certificates[cluster.supplier_b.pk].pk}")
-        _bid(page, "cooperative@example.id", tender, lot, "104000", siinas=True)
-        _bid(page, "agent@example.id", tender, lot, "95000", origin="import")
+        lot1, lot2, lot3 = tender.lots.order_by("number")
+
+        sign_in(page, "supplier_a@example.id", PASSWORD)
+        a = cert[cluster.supplier_a.pk]
+        _bid(page, tender, lot1, "109000", source=a)
+        _bid(page, tender, lot2, "113000", source=a)
+        _bid(page, tender, lot3, "130000", source=a)  # above the HPS of 128,000
+        page.context.clear_cookies()
+
+        sign_in(page, "supplier_b@example.id", PASSWORD)
+        b = cert[cluster.supplier_b.pk]
+        _bid(page, tender, lot1, "105000", source=b)
+        _bid(page, tender, lot2, "100000", source=b, nib=False)  # no NIB uploaded
+        _bid(page, tender, lot3, "121000", source=b)
+        page.context.clear_cookies()
+
+        sign_in(page, "cooperative@example.id", PASSWORD)
+        _bid(page, tender, lot1, "104000", siinas=True,
+             members=[(cluster.member, 40_000), (second, 20_000)])
+        _bid(page, tender, lot2, "110000", source=cert[cluster.cooperative.pk],
+             members=[(cluster.member, 25_000), (second, 15_000)])
+        page.context.clear_cookies()
+
+        sign_in(page, "agent@example.id", PASSWORD)
+        # A wrong file first: refused next to its field, and what was typed stays.
+        _fill(page, tender, lot1, "95000", origin="import", nib=False)
+        page.set_input_files("#id_document_0", {"name": "NIB.pdf", "mimeType": "application/pdf",
+                                                "buffer": b"GIF89a not a PDF at all"})
+        page.click("#bid-form button[type=submit]")
+        assert "NIB:" in page.inner_text("#bid-documents .field-error")
+        assert page.input_value("#id_unit_price") == "95000"
+        page.set_input_files("#id_document_0", NIB)
+        page.click("#bid-form button[type=submit]")
+        assert len(page.inner_text("#receipt-digest")) == 64
+        _bid(page, tender, lot2, "98000", origin="import")
+        _bid(page, tender, lot3, "100000", origin="import")
+        page.context.clear_cookies()
     with clock.frozen(OPENING):
         sign_in(page, "buyer_x@example.id", PASSWORD)
         page.goto(f"/tenders/{tender.pk}/")
@@ -97,13 +151,33 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
         page.click("form[action$='/award/'] button")
         page.goto(f"/tenders/{tender.pk}/evaluation/")
         table = page.inner_text("main")
+        members = page.inner_text("main section:nth-of-type(2) .bid-members")
+        nib = page.locator("main section:nth-of-type(1) a", has_text="NIB").first
+        with page.expect_download() as download:
+            nib.click()
+        assert download.value.path().read_bytes() == PDF
     assert "pemenang" in table
-    results = {e.bid.bidder.name: (e.tier, e.admissible, e.rank, e.awarded)
-               for e in BidEvaluation.objects.select_related("bid__bidder")}
-    # TKDN 45% (TKDN + BMP >= 40) is tier a, so only tiers a and b are admissible: the
-    # cheaper TKDN-20 bid (tier c), the SIINas-only cooperative (tier d) and the import
+    assert "UD Sinar Besi: 25.000" in members and "CV Cor Baja Lestari: 15.000" in members
+    results = {(e.bid.lot.number, e.bid.bidder.name):
+               (e.tier, e.admissible, e.rank, e.awarded, (e.exclusion or {}).get("code"))
+               for e in BidEvaluation.objects.select_related("bid__bidder", "bid__lot")}
+    a, b = "CV Logam Sejahtera", "UD Cor Makmur"
+    coop, agent = "Koperasi Batur Jaya", "PT Impor Komposit Nusantara"
+    # Lot 1: TKDN 45% (TKDN + BMP >= 40) is tier a, so only tiers a and b are admissible:
+    # the cheaper TKDN-20 bid (tier c), the SIINas-only cooperative (tier d) and the import
     # agent (import) may not win.
-    assert results["CV Logam Sejahtera"] == ("a", True, 1, True)
-    assert results["UD Cor Makmur"][:2] == ("c", False)
-    assert results["Koperasi Batur Jaya"][:2] == ("d", False)
-    assert results["PT Impor Komposit Nusantara"][:2] == ("import", False)
+    assert results[1, a] == ("a", True, 1, True, None)
+    assert results[1, b][:2] == ("c", False)
+    assert results[1, coop][:2] == ("d", False)
+    assert results[1, agent][:2] == ("import", False)
+    # Lot 2: the cooperative's certified TKDN 50% earns the larger preference
+    # (HEA 0.875 × 110,000 < 0.8875 × 113,000); B is set aside without its NIB.
+    assert results[2, coop] == ("a", True, 1, True, None)
+    assert results[2, a] == ("a", True, 2, False, None)
+    assert results[2, b][4] == "missing_documents"
+    assert results[2, agent][:2] == ("import", False)
+    # Lot 3: A is above the owner estimate; no bid reaches TKDN 25%, so B's TKDN 20% (tier
+    # c) is admissible and beats the cheaper import.
+    assert results[3, a][4] == "above_owner_estimate"
+    assert results[3, b] == ("c", True, 1, True, None)
+    assert results[3, agent][:3] == ("import", False, None)

@@ -12,7 +12,9 @@ from django.core.management.base import CommandError
 from pasok import clock
 from pasok.accounts.models import Organisation, User
 from pasok.demo.cluster import (
+    COOPERATIVE_NAME,
     DEFAULT_SEED,
+    IMPORT_AGENT,
     TKDN_VERIFIERS,
     UNVERIFIED_FOUNDRIES,
     WORKSHEET_FOUNDRIES,
@@ -218,7 +220,9 @@ def test_the_command_loads_the_cluster_and_the_logins_work(settings):
     out = StringIO()
     call_command("demo", stdout=out)
     plan = plan_cluster(seed=DEFAULT_SEED, today=TODAY)
-    foundries = Organisation.objects.filter(kind="supplier")
+    agent = Organisation.objects.get(name=IMPORT_AGENT)
+    assert agent.size_class == "large" and agent.verified_at is not None
+    foundries = Organisation.objects.filter(kind="supplier").exclude(pk=agent.pk)
     assert foundries.count() == len(plan.foundries)
     assert Organisation.objects.get(kind="cooperative").members.count() == sum(
         f.member for f in plan.foundries)
@@ -240,7 +244,7 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):  # 09:00 in Klaten
         load_cluster(plan)
     assert set(Certificate.objects.values_list("kind", flat=True)) == {"iso9001", "sni"}
-    certs = list(TkdnCertificate.objects.all())
+    certs = list(TkdnCertificate.objects.exclude(organisation__name=IMPORT_AGENT))
     assert len(certs) == len(plan.tkdn_certificates)
     assert {c.regime for c in certs} == {P35, P16}
     assert any(c.self_declared and not c.number for c in certs)
@@ -265,10 +269,12 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     assert Worksheet.objects.exclude(organisation=anggota.organisation).count() == \
         WORKSHEET_FOUNDRIES
 
-    # Tenders: KAI's is open for bids; INKA's has gone through opening and award, and the
-    # member's certified bid won; the cooperative's cheaper one had no TKDN value and fell
-    # below the tender's 25% minimum.
-    from pasok.tenders.models import BidEvaluation, Tender
+    # Tenders: KAI's is open for bids, with the cooperative's sealed bid on lot 1; INKA's
+    # (open to all: composite blocks are accepted) has gone through opening and award, and
+    # the member's certified bid won; the cooperative's cheaper one had no TKDN value and the
+    # import agent's cheapest one a TKDN of 9.4%: both fell below the tender's 25% minimum.
+    from pasok.tenders import sealing
+    from pasok.tenders.models import Bid, BidEvaluation, Tender
 
     with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):
         statuses = {t.buyer.name: (t.status, t.lots.count()) for t in Tender.objects.all()}
@@ -276,7 +282,21 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
                         "PT INKA (Persero)": ("awarded", 1)}
     winner = BidEvaluation.objects.get(awarded=True).bid
     assert winner.bidder == anggota.organisation
-    assert BidEvaluation.objects.get(awarded=False).exclusion["code"] == "tkdn_below_minimum"
+    set_aside = {e.bid.bidder.name: e.exclusion["code"]
+                 for e in BidEvaluation.objects.filter(awarded=False)}
+    assert set_aside == {COOPERATIVE_NAME: "tkdn_below_minimum",
+                         IMPORT_AGENT: "tkdn_below_minimum"}
+    assert all(bid.documents.filter(kind="NIB").exists() for bid in Bid.objects.all())
+    # The cooperative's bids name two brake-block members each, never the member that bids
+    # for itself; the shares add up to the bid.
+    for bid in Bid.objects.filter(bidder__kind="cooperative"):
+        content = bid.opened_content or sealing.unseal(bid.sealed)
+        named = [m["organisation"] for m in content["members"]]
+        assert len(named) == 2 and anggota.organisation_id not in named
+        assert sum(m["quantity"] for m in content["members"]) == content["quantity"]
+        assert Organisation.objects.filter(pk__in=named, cooperative=bid.bidder,
+                                           profile__grades="P10").count() == 2
+    assert Bid.objects.filter(bidder__kind="cooperative").count() == 2
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -14,6 +15,7 @@ from pasok.accounts.services import organisation_verify
 from pasok.tenders.models import Bid, Tender
 from pasok.tkdn.services import certificate_record
 from tests.conftest import PASSWORD
+from tests.tenders.files import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +58,7 @@ def test_the_whole_flow_through_the_pages(client, cluster):
         receipt = client.post(reverse("tenders:bid", args=[tender.pk, lot.pk]), {
             "unit_price": "118000", "quantity": "10000", "monthly_capacity": "5000",
             "origin": "domestic", "tkdn_source": f"certificate:{cert.pk}",
-            "documents": ["NIB"]})
+            "document_0": SimpleUploadedFile("nib.pdf", PDF, "application/pdf")})
         bid = Bid.objects.get()
         assert bid.digest in receipt.content.decode()
         # The buyer sees that the tender is open, never the bid.

@@ -27,6 +27,7 @@ from pasok.tenders.services import (
     tender_publish,
 )
 from pasok.tkdn.services import certificate_record
+from tests.tenders.files import nib_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +61,11 @@ def _cert(cluster, org, tkdn):
 def _bid(cluster, role, tender, price, tkdn=None, **kw):
     org = cluster.users[role].organisation
     cert = _cert(cluster, org, tkdn) if tkdn is not None else None
+    files = {kind: nib_pdf() for kind in tender.required_documents}
     return bid_submit(by=cluster.users[role], lot=tender.lots.get(), unit_price=Decimal(price),
                       quantity=kw.pop("quantity", 10_000), monthly_capacity=5000,
                       certificate_id=cert.pk if cert else None,
-                      documents=kw.pop("documents", ["NIB"]), **kw)
+                      documents=kw.pop("documents", files), **kw)
 
 
 def test_status_follows_the_clock_to_the_second(tender):
@@ -150,8 +152,8 @@ def test_opening_evaluation_and_award(cluster, tender):
     with clock.frozen(T0 + dt.timedelta(days=2)):
         a, _n = _bid(cluster, "supplier_a", tender, 118_000, tkdn=45)   # tier a, HEA lower
         b, _n = _bid(cluster, "supplier_b", tender, 110_000, tkdn=20)   # below the minimum
-        m, _n = _bid(cluster, "cooperative", tender, 119_500, tkdn=30,
-                     documents=[])                                       # missing NIB
+        m, _n = _bid(cluster, "cooperative", tender, 119_500, tkdn=30, documents={},
+                     members=[(cluster.member.pk, 10_000)])              # missing NIB
     buyer = cluster.users["buyer_x"]
     with clock.frozen(DEADLINE + dt.timedelta(minutes=30)), pytest.raises(ValidationError):
         tender_open(by=buyer, tender=tender)  # before the opening time

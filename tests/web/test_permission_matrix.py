@@ -25,7 +25,9 @@ from pasok.tenders.services import (
     tender_publish,
 )
 from pasok.tkdn.services import worksheet_save
+from tests.allocation.factories import matrix_args as allocation_matrix_args
 from tests.conftest import PASSWORD
+from tests.tenders.files import nib_pdf
 
 ROLES = ("anonymous", "supplier_a", "supplier_b", "cooperative", "buyer_x", "buyer_y",
          "ministry", "admin")
@@ -82,6 +84,7 @@ PAGES = {
     ("GET", "tenders:detail", "t_draft"): row(LOGIN, 404, 404, 404, 200, 404, 200, 200),
     ("GET", "tenders:bid", "t_lot"): row(LOGIN, 200, 200, 200, 403, 404, 403, 403),
     ("POST", "tenders:bid-withdraw", "t_bid"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    ("GET", "tenders:bid-document", "t_doc"): row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
     ("POST", "tenders:publish", "t_draft"): row(LOGIN, 404, 404, 404, 302, 404, 403, 302),
     ("POST", "tenders:open", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("POST", "tenders:evaluate", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
@@ -90,9 +93,21 @@ PAGES = {
     ("POST", "tenders:ask", "t"): row(LOGIN, 302, 302, 302, 403, 404, 403, 403),
     ("POST", "tenders:answer", "t_question"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("POST", "tenders:award-split", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
+    ("POST", "tenders:award-optimised", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("GET", "tenders:evaluation", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "tenders:evaluation-xlsx", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
+    ("GET", "tenders:evaluation-pdf", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "audit:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "allocation:list", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
+    ("GET", "allocation:new", None): row(LOGIN, 403, 403, 200, 403, 403, 403, 403),
+    ("GET", "allocation:plan", "plan"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    ("GET", "allocation:edit", "plan"): row(LOGIN, 404, 404, 200, 404, 404, 403, 200),
+    ("GET", "allocation:offers", "plan"): row(LOGIN, 404, 404, 200, 404, 404, 403, 200),
+    ("POST", "allocation:solve", "plan"): row(LOGIN, 404, 404, 302, 404, 404, 403, 302),
+    ("POST", "allocation:what-if", "plan"): row(LOGIN, 404, 404, 200, 404, 404, 403, 200),
+    ("POST", "allocation:capacity", "plan"): row(LOGIN, 404, 404, 200, 404, 404, 403, 200),
+    ("GET", "allocation:run", "run"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    ("GET", "allocation:progress", "run"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
 }
 # Routes that are not pages of ours: the admin (tested below) and static/media serving.
@@ -126,6 +141,8 @@ API = {
         row(401, 201, 422, 422, 403, 404, 403, 403),
     ("GET", "/api/v1/tenders/{tender_id}/bids", "t_bid"):
         row(401, 200, 200, 200, 200, 404, 200, 200),
+    ("GET", "/api/v1/tenders/{tender_id}/documents/{document_id}", "t_doc"):
+        row(401, 200, 404, 404, 404, 404, 404, 404),
 }
 
 
@@ -147,7 +164,8 @@ def _tender_args(cluster, arg):
     start = clock.now()
     tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
                            bid_deadline=start + dt.timedelta(days=7),
-                           opening_time=start + dt.timedelta(days=8))
+                           opening_time=start + dt.timedelta(days=8),
+                           required_documents=["NIB"] if arg == "t_doc" else ())
     lot = lot_add(by=buyer, tender=tender, product="Blok rem", quantity=100,
                   unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
     if arg == "t_draft":
@@ -160,6 +178,12 @@ def _tender_args(cluster, arg):
         question = question_ask(by=cluster.users["supplier_b"], tender=tender,
                                 text="Apakah gambar teknis tersedia?")
         return [tender.pk, question.pk]
+    if arg == "t_doc":  # a sealed bid's document, before the opening
+        organisation_verify(by=None, organisation=cluster.supplier_a)
+        bid, _nonce = bid_submit(by=cluster.users["supplier_a"], lot=lot, unit_price=100,
+                                 quantity=10, monthly_capacity=10,
+                                 documents={"NIB": nib_pdf()})
+        return [tender.pk, bid.documents.get().pk]
     if arg == "t_bid":
         organisation_verify(by=None, organisation=cluster.supplier_a)
         bid, _nonce = bid_submit(by=cluster.users["supplier_a"], lot=lot, unit_price=100,
@@ -209,8 +233,10 @@ def _page_args(cluster, arg):
     if arg in ("ws_a", "ws_member"):
         org = cluster.supplier_a if arg == "ws_a" else cluster.member
         return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet_id]
-    if arg in ("t", "t_draft", "t_lot", "t_bid", "t_question"):
+    if arg in ("t", "t_draft", "t_lot", "t_bid", "t_question", "t_doc"):
         return _tender_args(cluster, arg)
+    if arg in ("plan", "run"):
+        return allocation_matrix_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg == "token":
@@ -243,6 +269,7 @@ def _api_path(cluster, path, arg):
     values = [str(v) for v in _page_args(cluster, arg)]
     path = path.replace("{supplier_id}", values[0]).replace("{worksheet_id}", values[0])
     path = path.replace("{tender_id}", values[0])
+    path = path.replace("{document_id}", values[-1])
     return path.replace("{lot_id}", values[-1])
 
 

@@ -44,6 +44,8 @@ JUTA = 1_000_000
 COOPERATIVE_NAME = "Koperasi Industri Logam Batur Jaya"
 KAI = "PT Kereta Api Indonesia (Persero)"
 INKA = "PT INKA (Persero)"
+IMPORT_AGENT = "PT Nusantara Komposit Niaga"
+COMPOSITE_BLOCK = "Blok rem komposit (UIC 541-4) impor"
 # TKDN certificates issued from 12 Dec 2025 fall under Permenperin 35/2025 (5 years' validity),
 # those before under Permenperin 16/2011 (3 years).
 P35_IN_FORCE = dt.date(2025, 12, 12)
@@ -148,7 +150,8 @@ class ClusterPlan:
 
     @property
     def foundries(self) -> list[OrgPlan]:
-        return [o for o in self.organisations if o.fields["kind"] == "supplier"]
+        """The suppliers that cast (every one has a size tier); not the import agent."""
+        return [o for o in self.organisations if o.fields["kind"] == "supplier" and o.tier]
 
     @property
     def workforce(self) -> int:
@@ -929,6 +932,35 @@ def _buyers(ids: _Identities) -> list[OrgPlan]:
             for key, name, kind, address, district, regency, province, kpp in BUYERS]
 
 
+def _import_agent(ids: _Identities, today: dt.date) -> OrgPlan:
+    """A Jakarta trading house importing composite brake blocks: not small (its capital is a
+    large business's), with a verified TKDN of about 9% (only handling and distribution are
+    domestic), so it may bid only where a package is not reserved for small businesses, and
+    the cascade admits it only where nobody offers a domestic block."""
+    issued = today - dt.timedelta(days=120)
+    regime = _regime(issued)
+    fields = {"name": IMPORT_AGENT, "kind": "supplier", "nib": ids.nib(),
+              "npwp": ids.npwp("092"), "business_capital": Decimal(18_500 * JUTA),
+              "address": "Jl. Yos Sudarso Kav. 89, Kawasan Pergudangan Sunter",
+              "district": "Tanjung Priok", "regency": "Jakarta Utara",
+              "province": "DKI Jakarta", "phone": "(021) 4301 2288"}
+    profile = ProfilePlan(
+        fields={"description": "Importir dan distributor blok rem komposit (UIC 541-4) untuk "
+                               "kereta penumpang dan gerbong; gudang di Tanjung Priok.",
+                "weight_min_kg": Decimal(5), "weight_max_kg": Decimal(15)},
+        products=({"name": COMPOSITE_BLOCK, "grade_id": None,
+                   "unit_weight_kg": Decimal("6.50")},))
+    # Numbered outside the foundries' 1000–9999, so it never repeats one of theirs.
+    certificate = TkdnCertificatePlan(
+        product=COMPOSITE_BLOCK, regime=regime, tkdn_percent=Decimal("9.40"),
+        bmp_percent=Decimal("0.00"), issued_on=issued,
+        valid_until=default_valid_until(regime, issued),
+        number=f"0417/SJ-IND.8/TKDN/{issued.month}/{issued.year}",
+        verifier=TKDN_VERIFIERS[1])
+    return OrgPlan(key="import_agent", fields=fields, verifier="ministry", profile=profile,
+                   tkdn_certificates=(certificate,))
+
+
 def _ministry() -> OrgPlan:
     return OrgPlan(key="ministry", fields={
         "name": "Kementerian Perindustrian — Direktorat Jenderal IKMA", "kind": "ministry",
@@ -967,7 +999,8 @@ def plan_cluster(*, seed: int = DEFAULT_SEED, today: dt.date) -> ClusterPlan:
                                             for p in _brake_blocks(f))), makers[0])
     independent = next(f for f in foundries if f.verifier is None)
     foundries = _local_content(rng, foundries, member, today)
-    organisations = (_ministry(), _cooperative(ids), *_buyers(ids), *foundries)
+    organisations = (_ministry(), _cooperative(ids), *_buyers(ids), *foundries,
+                     _import_agent(ids, today))
     return ClusterPlan(seed=seed, today=today, organisations=organisations,
                        users=_users(member, independent))
 
@@ -996,7 +1029,7 @@ def _saved_on(day: dt.date):
 def _load_local_content(plan: ClusterPlan, orgs: dict, users: dict) -> None:
     """Worksheets, BMP and certificates, each saved by the foundry's admin when it has one."""
     admins = {u.org_key: users[u.email] for u in plan.users if u.org_role == "admin"}
-    for org in plan.foundries:
+    for org in plan.organisations:
         organisation, by = orgs[org.key], admins.get(org.key)
         latest = {}
         for sheet in org.worksheets:
@@ -1042,6 +1075,9 @@ def load_cluster(plan: ClusterPlan) -> dict:
     from .tenders import load_tenders
 
     load_tenders(orgs=orgs, users=users, today=plan.today)
+    from .plans import load_plan
+
+    load_plan(orgs=orgs, users=users, today=plan.today)
     return orgs
 
 
@@ -1058,6 +1094,7 @@ def summary(plan: ClusterPlan) -> list[str]:
         f"workforce {plan.workforce:,} ({women:.0f}% women); "
         f"melting capacity {plan.capacity_t_year:,} t/year",
         f"buyers: {', '.join(name for _k, name, *_rest in BUYERS)}",
+        f"import agent: {IMPORT_AGENT} ({COMPOSITE_BLOCK.lower()})",
         _tkdn_summary(plan),
     ]
 

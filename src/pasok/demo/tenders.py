@@ -1,14 +1,23 @@
-"""Demo tenders: PT KAI's brake-block tender open for bids now, and an INKA tender already
-opened, evaluated and awarded, so both halves of the flow can be seen. Written through the
-tender services with the clock set to when each step happened."""
+"""Demo tenders: PT KAI's brake-block tender open for bids now (the cooperative has bid on
+lot 1 for two of its members), and an INKA tender already opened, evaluated and awarded, so
+both halves of the flow can be seen. INKA's package is open to all (composite blocks are
+accepted), so the import agent bid there too; KAI's is reserved for small businesses and
+cooperatives, where the agent may not bid. Written through the tender services with the
+clock set to when each step happened; every bid uploads its NIB as a PDF."""
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 from django.utils import timezone
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
 from pasok import clock
+from pasok.accounts.services import user_create
+from pasok.rules.identifiers import format_npwp
 from pasok.suppliers.models import MaterialGrade
+from pasok.tenders.documents import Upload
 from pasok.tenders.services import (
     bid_submit,
     lot_add,
@@ -33,12 +42,40 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def _brake_block_tender(buyer, org, title, deadline, lots):
+def _nib(org) -> dict:
+    """The bid's NIB document: a one-page PDF of the organisation's business identity (the
+    same bytes every run: reportlab's invariant mode)."""
+    buffer = io.BytesIO()
+    page = Canvas(buffer, pagesize=A4, invariant=1)
+    page.setTitle(f"NIB {org.name}")
+    page.setFont("Helvetica-Bold", 14)
+    page.drawString(72, 770, "NOMOR INDUK BERUSAHA (NIB)")
+    page.setFont("Helvetica", 11)
+    for i, line in enumerate((f"NIB: {org.nib}", f"Nama: {org.name}",
+                              f"NPWP: {format_npwp(org.npwp)}" if org.npwp else "",
+                              f"Alamat: {org.address}, {org.regency}, {org.province}",
+                              "Diterbitkan melalui sistem OSS RBA (contoh demo Pasok).")):
+        page.drawString(72, 740 - 18 * i, line)
+    page.save()
+    return {"NIB": Upload(f"NIB {org.nib}.pdf", buffer.getvalue())}
+
+
+def _makers(cooperative, *, besides, count: int = 2):
+    """Members of the cooperative that cast phosphoric brake blocks (P10), by name."""
+    return list(cooperative.members.filter(is_active=True, profile__grades="P10")
+                .exclude(pk=besides.pk).order_by("name")[:count])
+
+
+def _brake_block_tender(buyer, org, title, deadline, lots, *, exemption: str = "",
+                        description: str = ""):
     tender = tender_create(by=buyer, buyer=org, title=title, bid_deadline=deadline,
                            opening_time=deadline + dt.timedelta(hours=2),
                            min_tkdn_percent=Decimal(25), required_documents=["NIB"],
-                           description="Pengadaan blok rem besi cor untuk sarana perkeretaapian "
-                                       "dengan preferensi produk dalam negeri.")
+                           small_business_reserved=not exemption,
+                           reservation_exemption=exemption,
+                           description=description or
+                           "Pengadaan blok rem besi cor untuk sarana perkeretaapian dengan "
+                           "preferensi produk dalam negeri.")
     phosphoric = MaterialGrade.objects.get(pk="P10")
     for product, weight, quantity, hps in lots:
         lot_add(by=buyer, tender=tender, product=product, grade=phosphoric,
@@ -48,27 +85,56 @@ def _brake_block_tender(buyer, org, title, deadline, lots):
     return tender_publish(by=buyer, tender=tender)
 
 
+def _shares(makers, quantity: int, fractions) -> list[tuple[int, int]]:
+    """(member id, quantity) pairs splitting `quantity` by `fractions`; the last takes the
+    rest, so they add up exactly."""
+    shares = [int(quantity * f) for f in fractions[:len(makers) - 1]]
+    shares.append(quantity - sum(shares))
+    return [(m.pk, q) for m, q in zip(makers, shares, strict=True)]
+
+
 def load_tenders(*, orgs: dict, users: dict, today: dt.date) -> None:
     kai, inka = users[f"kai@{DEMO_DOMAIN}"], users[f"inka@{DEMO_DOMAIN}"]
     member, coop = users[f"anggota@{DEMO_DOMAIN}"], users[f"koperasi@{DEMO_DOMAIN}"]
+    # The agent's admin only places the demo's recorded bid: no password, no demo login.
+    agent = user_create(by=None, email=f"impor@{DEMO_DOMAIN}", full_name="Dewi Kartika",
+                        password=None, organisation=orgs["import_agent"], org_role="admin")
+    makers = _makers(orgs["cooperative"], besides=member.organisation)
     with clock.frozen(_at(today - dt.timedelta(days=2), 9)):
-        _brake_block_tender(kai, orgs["kai"], "Blok rem besi cor 2027 (tiga lot)",
-                            _at(today + dt.timedelta(days=21), 14), KAI_LOTS)
+        kai_tender = _brake_block_tender(kai, orgs["kai"], "Blok rem besi cor 2027 (tiga lot)",
+                                         _at(today + dt.timedelta(days=21), 14), KAI_LOTS)
+    with clock.frozen(_at(today - dt.timedelta(days=1), 15)):
+        lot = kai_tender.lots.get(number=1)  # sealed until the opening, three weeks ahead
+        bid_submit(by=coop, lot=lot, unit_price=Decimal(108_500), quantity=lot.quantity,
+                   monthly_capacity=lot.quantity // 8, siinas_registered=True,
+                   documents=_nib(orgs["cooperative"]),
+                   members=_shares(makers, lot.quantity, (0.6, 0.4)))
     with clock.frozen(_at(today - dt.timedelta(days=40), 9)):
         inka_tender = _brake_block_tender(
             inka, orgs["inka"], "Blok rem kereta penumpang produksi 2026",
-            _at(today - dt.timedelta(days=12), 14), KAI_LOTS[1:2])
+            _at(today - dt.timedelta(days=12), 14), KAI_LOTS[1:2],
+            exemption="Spesifikasi menerima blok rem besi cor fosfor maupun blok rem komposit "
+                      "setara (UIC 541-4); paket dibuka bagi semua penyedia, dengan "
+                      "preferensi harga untuk produk dalam negeri.",
+            description="Pengadaan blok rem kereta penumpang (besi cor fosfor atau komposit "
+                        "setara) dengan preferensi produk dalam negeri.")
     lot = inka_tender.lots.get()
     certificate = (TkdnCertificate.objects.filter(
         organisation=member.organisation, self_declared=False,
         valid_until__gte=today).order_by("-tkdn_percent").first())
+    imported = TkdnCertificate.objects.filter(organisation=orgs["import_agent"]).first()
     with clock.frozen(_at(today - dt.timedelta(days=20), 10)):
         bid_submit(by=member, lot=lot, unit_price=Decimal(109_500), quantity=lot.quantity,
-                   monthly_capacity=lot.quantity // 10, documents=["NIB"],
+                   monthly_capacity=lot.quantity // 10, documents=_nib(member.organisation),
                    certificate_id=certificate.pk if certificate else None)
         bid_submit(by=coop, lot=lot, unit_price=Decimal(104_000), quantity=lot.quantity,
                    monthly_capacity=lot.quantity // 6, siinas_registered=True,
-                   documents=["NIB"])
+                   documents=_nib(orgs["cooperative"]),
+                   members=_shares(makers, lot.quantity, (0.55, 0.45)))
+        bid_submit(by=agent, lot=lot, unit_price=Decimal(89_500), quantity=lot.quantity,
+                   monthly_capacity=lot.quantity // 4, origin="import",
+                   certificate_id=imported.pk if imported else None,
+                   documents=_nib(orgs["import_agent"]))
     with clock.frozen(_at(today - dt.timedelta(days=12), 16)):
         tender_open(by=inka, tender=inka_tender)
         tender_evaluate(by=inka, tender=inka_tender)

@@ -7,8 +7,6 @@ import numpy as np
 from .instance import Instance
 from .verify import floor_totals
 
-FULL = 0.999  # a month at 99.9% of capacity counts as full: whole units rarely fit exactly
-
 
 def supplier_reasons(inst: Instance, x: np.ndarray) -> list[dict]:
     """One entry per supplier with at least one candidate pair."""
@@ -22,7 +20,9 @@ def supplier_reasons(inst: Instance, x: np.ndarray) -> list[dict]:
     for s in np.unique(inst.pair_supplier):
         pairs = np.flatnonzero(inst.pair_supplier == s)
         capacity = inst.capacity_kg[s].sum()
-        full = [int(t) for t in np.flatnonzero(kg[s] >= FULL * inst.capacity_kg[s])
+        # Full: not even one more unit of its lightest candidate part fits.
+        lightest = inst.unit_weight[inst.pair_line[pairs]].min()
+        full = [int(t) for t in np.flatnonzero(kg[s] + lightest > inst.capacity_kg[s] + 1e-9)
                 if inst.capacity_kg[s, t] > 0]
         rules = []
         if full:

@@ -87,15 +87,24 @@ def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
     model.row_lower = np.concatenate([model.row_lower, np.zeros(k), [-np.inf]])
     model.row_upper = np.concatenate([model.row_upper, np.full(k, np.inf),
                                       [(1 + tolerance) * least.objective]])
+    least_cost_vector = model.cost
     model.cost = np.concatenate([np.zeros(n_cols), [-1.0]])
     model.col_lower = np.concatenate([model.col_lower, [0.0]])
     model.col_upper = np.concatenate([model.col_upper, [1.0]])
     model.integrality = np.concatenate([model.integrality, [0]]).astype(np.int32)
     start = np.concatenate([base_start, [before.min()]])
-    solution = highs.solve(model, time_limit=time_limit - (time.monotonic() - started),
+    solution = highs.solve(model, time_limit=(time_limit - (time.monotonic() - started)) / 2,
                            start=start)
     if solution.values is None:
         return result
+    # Then the least cost at that utilisation: the tolerance is a ceiling, not a budget.
+    best_u = solution.values[-1]
+    model.cost = np.concatenate([least_cost_vector, [0.0]])
+    model.col_lower[-1] = best_u * (1 - 1e-9)
+    second = highs.solve(model, time_limit=max(time_limit - (time.monotonic() - started), 1),
+                         start=solution.values)
+    if second.values is not None:
+        solution = second
     x = np.round(model.x(solution.values[:-1], inst.n_pairs, T))
     unmet = np.round(model.unmet(solution.values[:-1], len(inst.line_ids), T))
     after = utilisation(inst, x, chosen).min()

@@ -1,14 +1,20 @@
 """Tenders over the API: the same selectors and services as the pages, so a sealed bid is
 as unreadable here as anywhere."""
 
+import base64
 from datetime import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from . import selectors, services
-from .models import Bid
+from .documents import Upload
+from .models import Bid, BidDocument
 
 router = Router(tags=["tenders"])
 
@@ -43,6 +49,18 @@ class TenderOut(Schema):
         return list(obj.lots.all())
 
 
+class DocumentIn(Schema):
+    kind: str = Field(..., description="One of the tender's required_documents")
+    filename: str
+    content_base64: str = Field(..., description="The file (PDF, JPEG or PNG, at most "
+                                                 "10 MB), base64-encoded")
+
+
+class MemberIn(Schema):
+    organisation_id: int
+    quantity: int
+
+
 class BidIn(Schema):
     unit_price: Decimal
     quantity: int
@@ -51,8 +69,29 @@ class BidIn(Schema):
     certificate_id: int | None = None
     worksheet_version_id: int | None = None
     siinas_registered: bool = False
-    documents: list[str] = []
+    documents: list[DocumentIn] = Field(
+        [], description="Files for the tender's required documents; a replacement keeps "
+                        "the files of the documents it does not send again")
+    members: list[MemberIn] = Field(
+        [], description="A cooperative's bid: the members who will make it and each one's "
+                        "quantity, adding up to `quantity`")
     total_price: Decimal | None = None
+
+    def service_arguments(self) -> dict:
+        data = self.dict(exclude={"documents", "members"})
+        uploads, errors = {}, []
+        for document in self.documents:
+            try:
+                data_bytes = base64.b64decode(document.content_base64, validate=True)
+            except ValueError:
+                errors.append(_("%(kind)s: the file is not valid base64.")
+                              % {"kind": document.kind})
+                continue
+            uploads[document.kind] = Upload(document.filename, data_bytes)
+        if errors:
+            raise ValidationError({"documents": errors})
+        return {**data, "documents": uploads,
+                "members": [(m.organisation_id, m.quantity) for m in self.members]}
 
 
 class ReceiptOut(Schema):
@@ -61,6 +100,14 @@ class ReceiptOut(Schema):
     digest: str
     nonce: str
     received_at: datetime
+
+
+class DocumentOut(Schema):
+    id: int
+    kind: str
+    content_type: str
+    size: int
+    sha256: str
 
 
 class BidOut(Schema):
@@ -72,10 +119,16 @@ class BidOut(Schema):
     received_at: datetime = Field(..., alias="submitted_at")
     withdrawn: bool
     content: dict | None
+    documents: list[DocumentOut] = Field(
+        [], description="Download each from /tenders/{tender_id}/documents/{id}")
 
     @staticmethod
     def resolve_withdrawn(obj):
         return obj.withdrawn_at is not None
+
+    @staticmethod
+    def resolve_documents(obj):
+        return obj.documents_out
 
 
 @router.get("", response=list[TenderOut], summary="Tenders the caller may see")
@@ -93,7 +146,7 @@ def tender_detail(request, tender_id: int):
 def bid_submit(request, tender_id: int, lot_id: int, payload: BidIn):
     tender = selectors.tender_get(user=request.auth, pk=tender_id)
     bid, nonce = services.bid_submit(by=request.auth, lot=tender.lots.get(pk=lot_id),
-                                     **payload.dict())
+                                     **payload.service_arguments())
     return Status(201, {"bid_id": bid.pk, "version": bid.version, "digest": bid.digest,
                         "nonce": nonce, "received_at": bid.submitted_at})
 
@@ -103,12 +156,30 @@ def bid_submit(request, tender_id: int, lot_id: int, payload: BidIn):
 def bids(request, tender_id: int):
     tender = selectors.tender_get(user=request.auth, pk=tender_id)
     visible = (Bid.objects.visible_to(request.auth).filter(tender=tender)
-               .select_related("lot", "bidder"))
+               .select_related("lot", "bidder")
+               .prefetch_related(Prefetch("documents",
+                                          queryset=BidDocument.objects.defer("sealed"))))
     result = []
     for bid in visible:
         try:
             bid.content = services.bid_content_for(user=request.auth, bid=bid)
         except PermissionDenied:
             bid.content = None
+        bid.documents_out = list(bid.documents.all()) if bid.content is not None else []
         result.append(bid)
     return result
+
+
+@router.get("/{int:tender_id}/documents/{int:document_id}",
+            summary="A bid's document (the file), for whoever may read the bid",
+            description="The bidder's people before the opening; afterwards whoever may read "
+                        "the opened bid. Anyone else gets 404.",
+            response={200: None})
+def bid_document(request, tender_id: int, document_id: int):
+    tender = selectors.tender_get(user=request.auth, pk=tender_id)
+    document, filename, data = selectors.bid_document_file(user=request.auth, tender=tender,
+                                                           pk=document_id)
+    response = HttpResponse(data, content_type=document.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,31 +1,98 @@
-"""The evaluation of a tender as XLSX: one sheet per lot, the bids side by side."""
+"""The evaluation of a tender as XLSX: one sheet per lot, the bids side by side.
+
+`evaluation_rows` gathers what every export of the evaluation shows (this XLSX and the PDF of
+evaluation_pdf.py), so the two cannot drift apart."""
 
 import io
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from pasok.rules.bid_checks import check_price
 from pasok.web.formatting import spreadsheet_safe
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """One opened bid as the evaluation shows it: what it says, the arithmetic correction
+    and what the evaluation made of it (None/"" where it was not evaluated)."""
+
+    bidder: str
+    unit_price: Decimal
+    quantity: int
+    stated_total: Decimal | None
+    corrected_total: Decimal  # unit price × quantity: the unit price governs
+    corrected: bool  # the stated total differed and was corrected
+    tkdn_percent: Decimal | None
+    bmp_percent: Decimal
+    tier: str
+    kp: Decimal | None
+    hea: Decimal | None
+    rank: int | None
+    admissible: bool
+    excluded_reason: str
+    awarded: bool
+    awarded_quantity: int | None
+    digest: str
+    submitted_at: datetime
+    version: int
+    members: tuple[tuple[str, int], ...] = ()  # a cooperative's makers and their units
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def evaluation_rows(lots) -> list[tuple]:
+    """[(lot, [EvaluationRow, ...])] from selectors.evaluations_by_lot, in its order."""
+    result = []
+    for lot, bids in lots:
+        rows = []
+        for bid in bids:
+            c, e = bid.opened_content, getattr(bid, "evaluation", None)
+            price = check_price(unit_price=Decimal(c["unit_price"]), quantity=c["quantity"],
+                                stated_total=_decimal(c.get("total_price")),
+                                hps_unit_price=lot.hps_unit_price)
+            rows.append(EvaluationRow(
+                bidder=bid.bidder.name, unit_price=Decimal(c["unit_price"]),
+                quantity=c["quantity"], stated_total=price.stated_total,
+                corrected_total=price.corrected_total, corrected=price.corrected,
+                tkdn_percent=_decimal(c["tkdn_percent"]),
+                bmp_percent=_decimal(c["bmp_percent"]) or Decimal(0),
+                tier=e.tier if e else "", kp=e.kp if e and not e.exclusion else None,
+                hea=e.hea if e else None,
+                rank=e.rank if e else None, admissible=bool(e and e.admissible),
+                excluded_reason=e.excluded_reason if e else "",
+                awarded=bool(e and e.awarded),
+                awarded_quantity=e.awarded_quantity if e else None,
+                digest=bid.digest, submitted_at=bid.submitted_at, version=bid.version,
+                members=tuple((m["name"], m["quantity"]) for m in c.get("members") or ())))
+        result.append((lot, rows))
+    return result
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def evaluation_xlsx(tender, lots) -> HttpResponse:
     book = Workbook()
     book.remove(book.active)
-    for lot, bids in lots:
+    for lot, rows in evaluation_rows(lots):
         sheet = book.create_sheet(f"Lot {lot.number}")
         sheet.append([tender.reference, tender.title, lot.product])
         sheet.append([_("Bidder"), _("Unit price"), _("Quantity"), _("TKDN (%)"), _("BMP (%)"),
                       _("Cascade tier"), _("Preference (KP)"), _("HEA"), _("Rank"),
                       _("Excluded because"), _("Awarded"), _("Receipt digest")])
-        for bid in bids:
-            c, e = bid.opened_content, getattr(bid, "evaluation", None)
-            sheet.append([spreadsheet_safe(bid.bidder.name), float(c["unit_price"]), c["quantity"],
-                          c["tkdn_percent"], c["bmp_percent"], e.tier if e else "",
-                          float(e.kp) if e else None,
-                          float(e.hea) if e and e.hea is not None else None,
-                          e.rank if e else None, e.excluded_reason if e else "",
-                          _("yes") if e and e.awarded else "", bid.digest])
+        for r in rows:
+            sheet.append([spreadsheet_safe(r.bidder), float(r.unit_price), r.quantity,
+                          _float(r.tkdn_percent), float(r.bmp_percent), r.tier, _float(r.kp),
+                          _float(r.hea), r.rank, r.excluded_reason,
+                          _("yes") if r.awarded else "", r.digest])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(

@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pasok.accounts.models import Organisation
 from pasok.suppliers.models import MaterialGrade
+
+from . import documents as bid_documents
 
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -75,23 +78,92 @@ class BidForm(forms.Form):
         ("domestic", _("Domestic product")), ("import", _("Imported product"))])
     tkdn_source = forms.ChoiceField(label=_("TKDN from"), required=False)
     siinas_registered = forms.BooleanField(label=_("Registered in SIINas"), required=False)
-    documents = forms.MultipleChoiceField(label=_("Documents attached"), required=False,
-                                          widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, certificates=(), versions=(), documents=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # One file field per required document: document_0, document_1, … labelled with the
+        # document's name (names may hold spaces; field names may not).
+        self.document_kinds = {f"document_{i}": kind for i, kind in enumerate(documents)}
+        for name, kind in self.document_kinds.items():
+            self.fields[name] = forms.FileField(
+                label=kind, required=False,
+                help_text=_("PDF, JPEG or PNG, at most 10 MB."),
+                widget=forms.FileInput(attrs={"accept": bid_documents.ACCEPT}))
+        # A browser cannot put a chosen file back after an error: say which one to choose.
+        self.chosen = {name: upload.name for name, upload in (self.files or {}).items()
+                       if name in self.document_kinds}
         self.fields["tkdn_source"].choices = [("", _("— no TKDN value —"))] + [
             (f"certificate:{c.pk}", f"{c.product} · {c.tkdn_percent}% · "
              + (str(_("self-declared")) if c.self_declared else c.number))
             for c in certificates] + [
             (f"worksheet_version:{v.pk}", f"{v.worksheet.product} v{v.number} · "
              f"{v.tkdn_percent}% ({_('worksheet')})") for v in versions]
-        self.fields["documents"].choices = [(d, d) for d in documents]
+
+    def document_fields(self):
+        return [self[name] for name in self.document_kinds]
+
+    def other_fields(self):
+        return [field for field in self if field.name not in self.document_kinds]
+
+    def clean(self):
+        cleaned = super().clean()
+        self._uploads = {}
+        for name, kind in self.document_kinds.items():
+            upload = cleaned.get(name)
+            if not upload:
+                continue
+            if upload.size > bid_documents.MAX_BYTES:  # refused before reading it
+                self.add_error(name, bid_documents.too_large_message(kind, upload.size))
+                continue
+            received = bid_documents.Upload(upload.name, upload.read())
+            try:
+                bid_documents.check(kind, received)
+            except forms.ValidationError as exc:
+                self.add_error(name, exc.messages)
+            else:
+                self._uploads[kind] = received
+        return cleaned
+
+    def uploads(self) -> dict:
+        """{required document: Upload} for the files chosen (after is_valid())."""
+        return dict(self._uploads)
 
     def source(self) -> dict:
         kind, _sep, pk = self.cleaned_data.get("tkdn_source", "").partition(":")
         return {"certificate_id": int(pk) if kind == "certificate" else None,
                 "worksheet_version_id": int(pk) if kind == "worksheet_version" else None}
+
+
+class MemberForm(forms.Form):
+    """One row of a cooperative's bid: a member who will make part of it, and how many."""
+
+    member = forms.ModelChoiceField(label=_("Member"), queryset=Organisation.objects.none(),
+                                    required=False)
+    quantity = forms.IntegerField(label=_("Quantity (units)"), min_value=1, required=False)
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if members is not None:
+            self.fields["member"].queryset = members
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("member") and not cleaned.get("quantity") \
+                and "quantity" not in self.errors:
+            self.add_error("quantity", _("How many units this member makes."))
+        if cleaned.get("quantity") and not cleaned.get("member"):
+            self.add_error("member", _("Choose the member."))
+        return cleaned
+
+
+class BaseMemberFormSet(forms.BaseFormSet):
+    def shares(self) -> list[tuple[int, int]]:
+        """(member id, quantity) for every filled row."""
+        return [(f.cleaned_data["member"].pk, f.cleaned_data["quantity"]) for f in self.forms
+                if f.cleaned_data.get("member")]
+
+
+MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, extra=2)
 
 
 class CancelForm(forms.Form):

@@ -187,6 +187,39 @@ class Bid(models.Model):
         return f"{self.lot} · {self.bidder}"
 
 
+class BidDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A document is seen by exactly those who see its bid."""
+        return self.filter(bid__in=Bid.objects.visible_to(user))
+
+
+class BidDocument(models.Model):
+    """A file a bid attaches for one of the tender's required documents. Part of the sealed
+    bid: the bytes are encrypted like the content (sealing.seal_bytes), and the file name
+    lives only in the sealed content, whose digest covers the file's SHA-256."""
+
+    bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="documents",
+                            verbose_name=_("bid"))
+    kind = models.CharField(_("document"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    sealed = models.BinaryField()
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+
+    objects = BidDocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bid", "kind"]
+        verbose_name = _("bid document")
+        verbose_name_plural = _("bid documents")
+        constraints = [models.UniqueConstraint(fields=["bid", "kind"],
+                                               name="one_document_per_kind_per_bid")]
+
+    def __str__(self):
+        return f"{self.bid} · {self.kind}"
+
+
 class BidEvaluation(models.Model):
     """The evaluation of one opened bid: exclusions with their reason, then the cascade tier,
     preference, HEA and rank (pasok.rules.preference)."""

@@ -6,6 +6,8 @@
 - The receipt digest is SHA-256 of the canonical content, which includes a random nonce the
   bidder gets in the receipt: a low-entropy price cannot be guessed from the digest, and at
   opening everyone can recompute it from the revealed content.
+- A bid's documents (files) are sealed the same way (seal_bytes); the content carries each
+  file's SHA-256, so the receipt digest covers the documents too.
 """
 
 import base64
@@ -57,7 +59,16 @@ def seal(content: dict) -> bytes:
 
 
 def unseal(token: bytes) -> dict:
+    return json.loads(unseal_bytes(token))
+
+
+def seal_bytes(data: bytes) -> bytes:
+    """A bid's document as sealed as its content: same keys, same rotation."""
+    return _fernet().encrypt(bytes(data))
+
+
+def unseal_bytes(token: bytes) -> bytes:
     try:
-        return json.loads(_fernet().decrypt(bytes(token)))
+        return _fernet().decrypt(bytes(token))
     except InvalidToken as exc:
         raise ValueError("the sealed content cannot be opened with the configured keys") from exc

@@ -1,6 +1,8 @@
 """Writes of the tender life cycle: draft, publish, bid (sealed), open, evaluate, award,
 cancel. Keyword-only, atomic, audited; the preference rules are pasok.rules.preference."""
 
+import hashlib
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,9 +16,12 @@ from pasok.audit.services import audit_record
 from pasok.rules import preference, small_business
 from pasok.rules.bid_checks import check_price
 from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
+from pasok.web.formatting import localized_number
 
+from . import documents as bid_documents
 from . import sealing
-from .models import Bid, BidEvaluation, Lot, Question, Status, Tender
+from .models import Bid, BidDocument, BidEvaluation, Lot, Question, Status, Tender
+from .selectors import cooperative_members
 
 
 def _may_manage(by: User, tender_or_buyer) -> bool:
@@ -136,13 +141,111 @@ def _tkdn_source(bidder: Organisation, certificate_id, worksheet_version_id):
     return None, Decimal(0), ""
 
 
+def _checked_documents(tender: Tender, documents: Mapping) -> dict:
+    """{kind: (upload, content type)} for the files given, each one the tender asks for and
+    a PDF, JPEG or PNG of at most 10 MB."""
+    if not isinstance(documents, Mapping):
+        raise TypeError("documents maps each required document to a documents.Upload")
+    checked, errors = {}, []
+    for kind, upload in documents.items():
+        if kind not in tender.required_documents:
+            errors.append(_("%(kind)s is not a document this tender asks for.")
+                          % {"kind": kind})
+            continue
+        try:
+            checked[kind] = (upload, bid_documents.check(kind, upload))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError({"documents": errors})
+    return checked
+
+
+def _named_in(bid: Bid) -> set[int]:
+    """The members a cooperative's standing bid names (read from its seal, server-side)."""
+    return {m["organisation"] for m in sealing.unseal(bid.sealed).get("members", ())}
+
+
+def _checked_members(lot: Lot, bidder: Organisation, quantity: int,
+                     members: Sequence) -> list[dict]:
+    """A cooperative's bid names the members who will make it and each one's share; the
+    shares add up to the bid's quantity, and a member bidding on the lot itself cannot also
+    be named (whichever came second is refused)."""
+    is_cooperative = bidder.kind == "cooperative"
+    rows = [(int(member), int(share)) for member, share in members]
+    if not is_cooperative:
+        if rows:
+            raise ValidationError({"members": [
+                _("Only a cooperative bids on behalf of members.")]})
+        return []
+    if not rows:
+        raise ValidationError({"members": [
+            _("Name the members who will make the goods and each one's quantity.")]})
+    ids = [member for member, _share in rows]
+    found = {org.pk: org for org in cooperative_members(cooperative=bidder).filter(pk__in=ids)}
+    errors = []
+    if len(set(ids)) != len(ids):
+        errors.append(_("Name each member once."))
+    for member, share in rows:
+        if member not in found:
+            errors.append(_("Organisation %(id)s is not an active member of this "
+                            "cooperative.") % {"id": member})
+        if share <= 0:
+            errors.append(_("Each member's quantity must be more than 0."))
+    total = sum(share for _member, share in rows)
+    if total != quantity:
+        errors.append(_("The members' quantities add up to %(total)s, not the %(n)s units "
+                        "offered.") % {"total": localized_number(total),
+                                       "n": localized_number(quantity)})
+    own_bids = Bid.objects.filter(lot=lot, bidder_id__in=found, withdrawn_at__isnull=True)
+    for bidder_id in sorted(own_bids.values_list("bidder_id", flat=True)):
+        errors.append(_("%(member)s already bids on this lot itself; a member cannot also "
+                        "be named in the cooperative's bid.") % {"member": found[bidder_id]})
+    if errors:
+        raise ValidationError({"members": list(dict.fromkeys(errors))})
+    return [{"organisation": member, "name": found[member].name, "quantity": share}
+            for member, share in rows]
+
+
+def _refuse_if_named(lot: Lot, bidder: Organisation) -> None:
+    """A supplier named in a cooperative's standing bid on this lot does not bid on it
+    itself."""
+    if bidder.kind != "supplier":
+        return
+    cooperative_bids = lot.bids.filter(bidder__kind="cooperative", withdrawn_at__isnull=True)
+    for bid in cooperative_bids.select_related("bidder"):
+        if bidder.pk in _named_in(bid):
+            raise ValidationError(_(
+                "%(cooperative)s already bids on this lot naming your organisation as a "
+                "maker; you cannot also bid on it yourself.") % {"cooperative": bid.bidder})
+
+
+def _kept_documents(bid: Bid | None, replaced: set[str]) -> dict:
+    """What a replacement keeps of its standing bid's documents: every kind it does not
+    upload again (a withdrawn bid has none left)."""
+    if bid is None or bid.withdrawn_at is not None:
+        return {}
+    stored = set(bid.documents.values_list("kind", flat=True))
+    previous = sealing.unseal(bid.sealed).get("documents") or {}
+    if not isinstance(previous, dict):  # bids sealed before documents were files
+        return {}
+    return {kind: meta for kind, meta in previous.items()
+            if kind in stored and kind not in replaced}
+
+
 @transaction.atomic
 def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacity: int,
                origin: str = "domestic", certificate_id=None, worksheet_version_id=None,
-               siinas_registered: bool = False, documents=(),
+               siinas_registered: bool = False,
+               documents: Mapping[str, bid_documents.Upload] | None = None,
+               members: Sequence[tuple[int, int]] = (),
                total_price=None) -> tuple[Bid, str]:
     """Submit or replace the bid of `by`'s organisation on `lot`. Returns the bid and the
-    receipt nonce (the digest is bid.digest, the server time bid.submitted_at)."""
+    receipt nonce (the digest is bid.digest, the server time bid.submitted_at).
+
+    `documents` maps required documents (names from tender.required_documents) to files;
+    a replacement keeps the files of the kinds it does not upload again. A cooperative names
+    `members`: (member organisation id, quantity) pairs adding up to `quantity`."""
     tender = _locked(lot.tender)  # serialises bids with the deadline, awards and cancels
     if by.organisation_id is None or not by.can_write_for_org:
         raise PermissionDenied
@@ -170,22 +273,36 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
         errors["origin"] = [_("Domestic or import.")]
     if errors:
         raise ValidationError(errors)
+    uploads = _checked_documents(tender, documents or {})
+    named = _checked_members(lot, bidder, quantity, members)
+    _refuse_if_named(lot, bidder)
     tkdn, bmp, source = _tkdn_source(bidder, certificate_id, worksheet_version_id)
+    now = clock.now()
+    bid = Bid.objects.select_for_update().filter(lot=lot, bidder=bidder).first()
+    attached = _kept_documents(bid, set(uploads))
+    for kind, (upload, content_type) in uploads.items():
+        attached[kind] = {"filename": bid_documents.clean_filename(upload.filename),
+                          "content_type": content_type, "sha256": upload.sha256,
+                          "size": len(upload.data)}
     nonce = sealing.new_nonce()
     content = {"lot": lot.number, "bidder": bidder.pk, "unit_price": unit_price,
                "quantity": quantity, "monthly_capacity": int(monthly_capacity),
                "origin": origin, "tkdn_percent": tkdn, "bmp_percent": bmp,
                "tkdn_source": source, "siinas_registered": bool(siinas_registered),
-               "documents": sorted(set(documents)), "nonce": nonce,
+               "documents": attached, "members": named, "nonce": nonce,
                "total_price": None if total_price is None else Decimal(total_price)}
-    now = clock.now()
-    bid = Bid.objects.select_for_update().filter(lot=lot, bidder=bidder).first()
     if bid is None:
         bid = Bid(tender=tender, lot=lot, bidder=bidder, version=0)
     bid.submitted_by, bid.sealed = by, sealing.seal(content)
     bid.digest, bid.submitted_at = sealing.digest(content), now
     bid.version, bid.withdrawn_at = bid.version + 1, None
     bid.save()
+    bid.documents.exclude(kind__in=set(attached) - set(uploads)).delete()
+    BidDocument.objects.bulk_create(
+        BidDocument(bid=bid, kind=kind, content_type=content_type, size=len(upload.data),
+                    sha256=upload.sha256, sealed=sealing.seal_bytes(upload.data),
+                    uploaded_at=now)
+        for kind, (upload, content_type) in uploads.items())
     # The audit log records that a bid came in, never what it says.
     audit_record(actor=by, action="bid.submit", obj=bid, organisation=bidder,
                  after={"tender": tender.reference, "lot": lot.number, "digest": bid.digest,
@@ -201,6 +318,10 @@ def bid_content_for(*, user: User, bid: Bid) -> dict:
         raise PermissionDenied
     if visible.opened_content is not None:
         return visible.opened_content
+    if visible.bidder_id != user.organisation_id:
+        # A bid withdrawn before the deadline is never opened: after the opening others
+        # see that it existed, not what it said.
+        raise PermissionDenied
     return sealing.unseal(visible.sealed)  # only its bidder sees an unopened bid
 
 
@@ -214,6 +335,7 @@ def bid_withdraw(*, by: User, bid: Bid) -> Bid:
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
     bid.withdrawn_at = clock.now()
     bid.save(update_fields=["withdrawn_at"])
+    bid.documents.all().delete()  # a withdrawn bid keeps no files
     audit_record(actor=by, action="bid.withdraw", obj=bid, organisation=bid.bidder,
                  after={"withdrawn_at": bid.withdrawn_at})
     return bid
@@ -230,7 +352,7 @@ def tender_open(*, by: User | None, tender: Tender) -> Tender:
         raise ValidationError(_("The opening time has not come yet."))
     for bid in tender.bids.filter(withdrawn_at__isnull=True).select_for_update():
         content = sealing.unseal(bid.sealed)
-        if sealing.digest(content) != bid.digest:
+        if sealing.digest(content) != bid.digest or not _documents_match(bid, content):
             raise ValidationError(_("Bid %(id)s does not match its receipt.") % {"id": bid.pk})
         bid.opened_content = content
         bid.save(update_fields=["opened_content"])
@@ -242,6 +364,19 @@ def tender_open(*, by: User | None, tender: Tender) -> Tender:
     return tender
 
 
+def _documents_match(bid: Bid, content: dict) -> bool:
+    """Every file the content names is stored, and its bytes still hash to the SHA-256 the
+    receipt digest covers."""
+    named = content.get("documents") or {}
+    if not isinstance(named, dict):
+        return True  # sealed before documents were files: nothing stored to check
+    stored = {d.kind: d for d in bid.documents.all()}
+    if set(stored) != set(named):
+        return False
+    return all(hashlib.sha256(sealing.unseal_bytes(d.sealed)).hexdigest()
+               == named[kind]["sha256"] == d.sha256 for kind, d in stored.items())
+
+
 def _exclusion(tender: Tender, lot: Lot, content: dict) -> dict | None:
     price = check_price(unit_price=Decimal(content["unit_price"]), quantity=content["quantity"],
                         stated_total=None if content.get("total_price") is None
@@ -249,6 +384,7 @@ def _exclusion(tender: Tender, lot: Lot, content: dict) -> dict | None:
                         hps_unit_price=lot.hps_unit_price)
     if price.above_owner_estimate:
         return {"code": "above_owner_estimate", "total": str(price.corrected_total)}
+    # The documents the bid uploaded (their digests are in the content, checked at opening).
     missing = set(tender.required_documents) - set(content["documents"])
     if missing:
         return {"code": "missing_documents", "documents": sorted(missing)}
@@ -409,3 +545,24 @@ def tender_award_split(*, by: User, tender: Tender, quantities: dict[int, int]) 
 
     transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk))
     return tender
+
+
+@transaction.atomic
+def tender_award_optimised(*, by: User, tender: Tender) -> Tender:
+    """Award every lot split as the allocation engine proposes (split_proposal), in one
+    step; refused, naming the lot, where the admissible bids cannot cover a lot."""
+    from .split_proposal import propose_split
+
+    tender = _locked(tender)
+    if not _may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.EVALUATED)
+    if not tender.split_award_allowed:
+        raise ValidationError(_("This tender does not allow split awards."))
+    proposals = propose_split(tender)
+    short = [_("Lot %(lot)s: the admissible bids leave %(n)s units uncovered.")
+             % {"lot": p.number, "n": p.short} for p in proposals if p.short]
+    if short:
+        raise ValidationError(short)
+    quantities = {bid: q for p in proposals for bid, q in p.quantities.items()}
+    return tender_award_split(by=by, tender=tender, quantities=quantities)

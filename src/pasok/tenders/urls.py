@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.tender_detail, name="detail"),
     path("<int:pk>/lots/<int:lot_pk>/bid/", views.bid, name="bid"),
     path("<int:pk>/bids/<int:bid_pk>/withdraw/", views.bid_withdraw, name="bid-withdraw"),
+    path("<int:pk>/documents/<int:document_pk>/", views.bid_document, name="bid-document"),
     *(path(f"<int:pk>/{action}/", views.step, {"action": action}, name=action)
       for action in ("publish", "open", "evaluate", "award")),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
@@ -16,5 +17,7 @@ urlpatterns = [
     path("<int:pk>/questions/<int:question_pk>/answer/", views.answer, name="answer"),
     path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
     path("<int:pk>/award-split/", views.award_split, name="award-split"),
+    path("<int:pk>/award-optimised/", views.award_optimised, name="award-optimised"),
     path("<int:pk>/evaluation.xlsx", views.evaluation_export, name="evaluation-xlsx"),
+    path("<int:pk>/evaluation.pdf", views.evaluation_pdf_view, name="evaluation-pdf"),
 ]

@@ -2,18 +2,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pasok import clock
 from pasok.accounts.models import Organisation
-from pasok.web.form_errors import add_service_errors
+from pasok.web.form_errors import add_service_errors, errors_by_field
 
 from . import selectors, services
+from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
-from .forms import BidForm, CancelForm, LotFormSet, TenderForm
+from .forms import BidForm, CancelForm, LotFormSet, MemberFormSet, TenderForm
 from .models import Bid, Status
+from .split_proposal import propose_split
 
 
 @login_required
@@ -74,23 +78,47 @@ def bid(request, pk: int, lot_pk: int):
     if org is None or not org.is_supplier_side or not request.user.can_write_for_org:
         raise PermissionDenied
     certificates, versions = selectors.tkdn_sources(user=request.user, organisation=org)
-    form = BidForm(request.POST or None, certificates=certificates, versions=versions,
-                   documents=tender.required_documents)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("tkdn_source")
+    current = selectors.own_bids(user=request.user, tender=tender).get(lot.pk)
+    initial, member_rows = selectors.replacement_initial(user=request.user, bid=current)
+    data = request.POST if request.method == "POST" else None
+    form = BidForm(data, request.FILES or None, initial=initial, certificates=certificates,
+                   versions=versions, documents=tender.required_documents)
+    members = MemberFormSet(data, prefix="member", initial=member_rows, form_kwargs={
+        "members": selectors.cooperative_members(cooperative=org),
+    }) if org.kind == "cooperative" else None
+    if data is not None and form.is_valid() and (members is None or members.is_valid()):
+        fields = {name: form.cleaned_data[name] for name in (
+            "unit_price", "quantity", "total_price", "monthly_capacity", "origin",
+            "siinas_registered")}
         try:
-            placed, nonce = services.bid_submit(by=request.user, lot=lot, **data,
-                                                **form.source())
+            placed, nonce = services.bid_submit(
+                by=request.user, lot=lot, **fields, **form.source(),
+                documents=form.uploads(), members=members.shares() if members else ())
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            errors = errors_by_field(exc)
+            if members is not None and "members" in errors:
+                members.non_form_errors().extend(errors.pop("members"))
+            if errors:
+                add_service_errors(form, ValidationError(errors))
         else:
             return render(request, "tenders/receipt.html", {
                 "tender": tender, "lot": lot, "bid": placed, "nonce": nonce})
     return render(request, "tenders/bid.html", {
-        "tender": tender, "lot": lot, "form": form,
-        "current": selectors.own_bids(user=request.user, tender=tender).get(lot.pk),
+        "tender": tender, "lot": lot, "form": form, "members": members, "current": current,
+        "attached": selectors.own_bid_documents(user=request.user, bid=current),
         "organisation": Organisation.objects.get(pk=org.pk)})
+
+
+@login_required
+def bid_document(request, pk: int, document_pk: int):
+    """A bid's document, as a download, for whoever may see the bid; 404 for anyone else."""
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    document, filename, data = selectors.bid_document_file(user=request.user, tender=tender,
+                                                           pk=document_pk)
+    response = HttpResponse(data, content_type=document.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required
@@ -188,8 +216,36 @@ def evaluation(request, pk: int):
     may_split = (tender.split_award_allowed and tender.status == Status.EVALUATED
                  and (request.user.is_platform_admin
                       or request.user.organisation_id == tender.buyer_id))
-    return render(request, "tenders/evaluation.html", {"tender": tender, "lots": lots,
-                                                       "may_split": may_split})
+    context = {"tender": tender, "lots": lots, "may_split": may_split}
+    if may_split:
+        context |= _split_proposal_context(tender)
+    return render(request, "tenders/evaluation.html", context)
+
+
+def _split_proposal_context(tender) -> dict:
+    """The optimiser's split, to prefill the share inputs, with what held each bid."""
+    rule_names = {"capacity": _("monthly capacity offered"), "share": _("quantity offered"),
+                  "cost": _("evaluated price")}
+    proposals = propose_split(tender)
+    return {
+        "proposed": {bid: q for p in proposals for bid, q in p.quantities.items()},
+        "held_by": {bid: ", ".join(str(rule_names.get(r, r)) for r in rules)
+                    for p in proposals for bid, rules in p.bound_by.items()},
+        "uncovered": {p.number: p.short for p in proposals if p.short},
+    }
+
+
+@login_required
+@require_POST
+def award_optimised(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    try:
+        services.tender_award_optimised(by=request.user, tender=tender)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("tenders:evaluation", pk=pk)
+    messages.success(request, _("Awarded in shares."))
+    return redirect("tenders:detail", pk=pk)
 
 
 @login_required
@@ -215,3 +271,11 @@ def award_split(request, pk: int):
 def evaluation_export(request, pk: int):
     tender, lots = _evaluation_context(request, pk)
     return evaluation_xlsx(tender, lots)
+
+
+@login_required
+def evaluation_pdf_view(request, pk: int):
+    tender, lots = _evaluation_context(request, pk)
+    response = HttpResponse(evaluation_pdf(tender, lots), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="evaluation-{tender.reference}.pdf"'
+    return response

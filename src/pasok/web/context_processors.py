@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts import permissions
 from pasok.accounts.models import Notification
+from pasok.allocation.selectors import may_list_plans
 
 
 def navigation(request):
@@ -19,6 +20,8 @@ def navigation(request):
             items.append((reverse("tkdn:overview", args=[user.organisation_id]),
                           _("Local content (TKDN)")))
     items.append((reverse("tenders:list"), _("Tenders")))
+    if may_list_plans(user):
+        items.append((reverse("allocation:list"), _("Allocation plans")))
     if permissions.may_search_suppliers(user):
         items.append((reverse("suppliers:search"), _("Find suppliers")))
     if permissions.may_import_suppliers(user):

@@ -1,0 +1,91 @@
+"""The engine's input (INTERFACES.md, `pasok allocate`) from a plan's rows: the one function
+the solve task and the tests use, and the changes a what-if makes to it.
+
+Names for people ride along (`first_month`, a supplier's `name`, a line's `product`); the
+engine reads only the fields of INTERFACES.md."""
+
+import copy
+
+import numpy as np
+
+from pasok.planning.instance import Instance
+
+# Size classes of PP 7/2021 that count as small foundries for the fairness step.
+SMALL_CLASSES = ("micro", "small")
+
+
+def supplier_id(organisation_id: int) -> str:
+    return f"org-{organisation_id}"
+
+
+def line_id(line_pk: int) -> str:
+    return f"line-{line_pk}"
+
+
+def member_capacities(plan) -> dict[int, list[int]]:
+    """Capacity per month (kg) of each plan member, by PlanMember pk, with the capacity
+    reports applied (the latest report of a month wins)."""
+    capacity = {m.pk: list(m.capacity_kg) for m in plan.members.all()}
+    for report in plan.capacity_reports.order_by("reported_at", "pk"):
+        if report.member_id in capacity and report.month < len(capacity[report.member_id]):
+            capacity[report.member_id][report.month] = report.capacity_kg
+    return capacity
+
+
+def plan_instance(plan) -> dict:
+    members = list(plan.members.select_related("organisation"))
+    capacity = member_capacities(plan)
+    lines = list(plan.lines.prefetch_related("offers__member"))
+    floors = {}
+    for line in lines:
+        for offer in line.offers.all():
+            if offer.floor_percent:
+                floors[(line.buyer, offer.member.organisation_id)] = float(
+                    offer.floor_percent) / 100
+    return {
+        "periods": plan.months,
+        "first_month": plan.first_month.isoformat(),
+        "unmet_penalty": float(plan.unmet_penalty),
+        "suppliers": [{"id": supplier_id(m.organisation_id), "name": m.organisation.name,
+                       "capacity_kg": capacity[m.pk],
+                       "small": m.organisation.size_class in SMALL_CLASSES}
+                      for m in members],
+        "lines": [{"id": line_id(line.pk), "buyer": line.buyer, "product": line.product,
+                   "unit_weight_kg": float(line.unit_weight_kg), "demand": list(line.demand),
+                   "max_share": float(line.max_share_percent) / 100,
+                   "candidates": [{"supplier": supplier_id(o.member.organisation_id),
+                                   "unit_cost": float(o.unit_cost), "min_lot": o.min_lot}
+                                  for o in line.offers.all()]}
+                  for line in lines],
+        "partner_floors": [{"buyer": buyer, "supplier": supplier_id(org), "min_share": share}
+                           for (buyer, org), share in floors.items()],
+    }
+
+
+def with_changes(data: dict, changes: dict) -> dict:
+    """A what-if: `removed` suppliers leave the plan (their offers and floors with them),
+    `demand` gives lines new monthly quantities."""
+    removed = set(changes.get("removed", ()))
+    demand = changes.get("demand", {})
+    data = copy.deepcopy(data)
+    data["suppliers"] = [s for s in data["suppliers"] if s["id"] not in removed]
+    for line in data["lines"]:
+        line["candidates"] = [c for c in line["candidates"] if c["supplier"] not in removed]
+        if line["id"] in demand:
+            line["demand"] = list(demand[line["id"]])
+    data["partner_floors"] = [f for f in data.get("partner_floors", ())
+                              if f["supplier"] not in removed]
+    return data
+
+
+def units_by_pair(inst: Instance, result: dict) -> np.ndarray:
+    """A stored result's allocations as the engine's (pairs, periods) array for `inst`;
+    pairs that no longer exist drop out."""
+    pair_of = {(inst.line_ids[li], inst.supplier_ids[s]): p for p, (li, s) in
+               enumerate(zip(inst.pair_line, inst.pair_supplier, strict=True))}
+    units = np.zeros((inst.n_pairs, inst.periods))
+    for a in result.get("allocations", ()):
+        pair = pair_of.get((a["line"], a["supplier"]))
+        if pair is not None and a["period"] < inst.periods:
+            units[pair, a["period"]] = a["quantity"]
+    return units

@@ -1,0 +1,205 @@
+"""Forms of the plan pages. They check shape; services.py checks meaning and names the
+field of anything wrong (views.py puts it back next to that field)."""
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from pasok.web.formatting import localized_number
+
+from .models import MAX_MONTHS
+from .presenting import first_months
+
+_NUMBER = re.compile(r"^(\d{1,3}([.,]\d{3})+|\d+)$")
+_PERCENT = {"max_digits": 5, "decimal_places": 2}
+
+
+def compact(values: list[int]) -> list[int]:
+    """[5000, 5000, 5000] → [5000]: the same quantity every month is typed once."""
+    return values[:1] if values and len(set(values)) == 1 else values
+
+
+class QuantitiesField(forms.CharField):
+    """Whole numbers per month: one for every month, or one per month separated by spaces
+    (5000 5000 6000). Thousands may be grouped: 5.000 or 5,000."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 600)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return " ".join(str(v) for v in compact(value))
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        words = re.split(r"[\s;]+", value.strip())
+        if not all(_NUMBER.match(w) for w in words):
+            raise ValidationError(_("Write whole numbers separated by spaces, e.g. "
+                                    "5000 5000 6000."))
+        return [int(re.sub(r"[.,]", "", w)) for w in words]
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    first_month = forms.DateField(
+        label=_("First month"), input_formats=["%Y-%m", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
+    months = forms.IntegerField(label=_("Number of months"), min_value=1,
+                                max_value=MAX_MONTHS, initial=12)
+    unmet_penalty = forms.DecimalField(
+        label=_("Penalty per unit not delivered (Rp)"), min_value=0, max_digits=16,
+        decimal_places=0, initial=Decimal(1_000_000),
+        help_text=_("Above every member's price, so demand is left unmet only when no member "
+                    "can make it."))
+
+
+def _monthly_help():
+    return _("One number for every month, or one per month separated by spaces.")
+
+
+class LineForm(forms.Form):
+    pk = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    buyer = forms.CharField(label=_("Buyer"), max_length=200)
+    product = forms.CharField(label=_("Product"), max_length=200)
+    unit_weight_kg = forms.DecimalField(label=_("Unit weight (kg)"), min_value=Decimal("0.01"),
+                                        max_digits=9, decimal_places=2)
+    demand = QuantitiesField(label=_("Units per month"), help_text=_monthly_help)
+    max_share_percent = forms.DecimalField(
+        label=_("Largest share of one member (%)"), initial=100, min_value=Decimal("0.01"),
+        max_value=100, **_PERCENT)
+
+    def row(self) -> dict | None:
+        """The line for the service; None for a blank extra row or one marked removed."""
+        if self.cleaned_data.get("DELETE") or (not self.initial and not self.has_changed()):
+            return None
+        return {k: v for k, v in self.cleaned_data.items() if k != "DELETE"}
+
+
+class MemberForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Member"), queryset=None)
+    capacity_kg = QuantitiesField(
+        label=_("Capacity per month (kg)"), required=False,
+        help_text=_("Empty: the free monthly capacity of the member's profile."))
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = members
+        self.fields["organisation"].label_from_instance = _member_label
+
+    def row(self) -> dict | None:
+        if self.cleaned_data.get("DELETE") or (not self.initial and not self.has_changed()):
+            return None
+        return {k: v for k, v in self.cleaned_data.items() if k != "DELETE"}
+
+
+def _member_label(org) -> str:
+    profile = getattr(org, "profile", None)
+    free = max(profile.free_capacity_kg or 0, 0) if profile else 0
+    return _("%(name)s — %(kg)s kg/month free") % {"name": org.name,
+                                                   "kg": localized_number(free)}
+
+
+LineFormSet = forms.formset_factory(LineForm, extra=1, can_delete=True)
+MemberFormSet = forms.formset_factory(MemberForm, extra=1, can_delete=True)
+
+
+class OffersForm(forms.Form):
+    """For every line and member: the price per unit (empty: no offer), the minimum lot and
+    an optional partner floor. Fields are named `<line pk>-<member pk>-<what>`."""
+
+    def __init__(self, *args, lines=(), members=(), offers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = {(o.line_id, o.member_id): o for o in offers}
+        self.grid = []
+        for line in lines:
+            rows = []
+            for member in members:
+                offer = existing.get((line.pk, member.pk))
+                name = f"{line.pk}-{member.pk}"
+                self.fields[f"{name}-unit_cost"] = forms.DecimalField(
+                    label=_("Price per unit (Rp)"), required=False, min_value=0,
+                    max_digits=14, decimal_places=2,
+                    initial=_plain(offer.unit_cost) if offer else None)
+                self.fields[f"{name}-min_lot"] = forms.IntegerField(
+                    label=_("Minimum lot"), required=False, min_value=0,
+                    initial=offer.min_lot if offer else None)
+                self.fields[f"{name}-floor_percent"] = forms.DecimalField(
+                    label=_("Partner floor (%)"), required=False, min_value=0, max_value=100,
+                    initial=_plain(offer.floor_percent) if offer and offer.floor_percent
+                    is not None else None, **_PERCENT)
+                rows.append((member, [self[f"{name}-{k}"] for k in ("unit_cost", "min_lot",
+                                                                     "floor_percent")]))
+            self.grid.append((line, rows))
+
+    def offers(self) -> list[dict]:
+        chosen = []
+        for line, rows in self.grid:
+            for member, _fields in rows:
+                name = f"{line.pk}-{member.pk}"
+                cost = self.cleaned_data.get(f"{name}-unit_cost")
+                if cost is not None:
+                    chosen.append({"line": line, "member": member, "unit_cost": cost,
+                                   "min_lot": self.cleaned_data.get(f"{name}-min_lot") or 0,
+                                   "floor_percent": self.cleaned_data.get(
+                                       f"{name}-floor_percent")})
+        return chosen
+
+
+def _plain(amount: Decimal):
+    """101000 rather than 101000.00: prices are mostly whole rupiah."""
+    return int(amount) if amount == amount.to_integral_value() else amount
+
+
+class SolveForm(forms.Form):
+    fairness_percent = forms.DecimalField(
+        label=_("Fairness tolerance (%)"), required=False, min_value=0, max_value=100,
+        **_PERCENT,
+        help_text=_("Empty: the least-cost plan. With e.g. 1, small partner foundries get the "
+                    "most even utilisation that costs at most 1% more."))
+
+
+class WhatIfForm(forms.Form):
+    remove = forms.ChoiceField(label=_("Remove a member"), required=False)
+    line = forms.ChoiceField(label=_("Change the demand of"), required=False)
+    demand = QuantitiesField(label=_("New units per month"), required=False,
+                             help_text=_monthly_help)
+
+    def __init__(self, *args, members=(), lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["remove"].choices = [("", "–"), *((m.pk, m.organisation.name)
+                                                      for m in members)]
+        self.fields["line"].choices = [("", "–"), *((li.pk, str(li)) for li in lines)]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("remove") and not data.get("line"):
+            raise ValidationError(_("Choose a member to remove or a line to change."))
+        if data.get("line") and not data.get("demand"):
+            self.add_error("demand", _("Give the new units per month."))
+        if data.get("demand") and not data.get("line"):
+            self.add_error("line", _("Choose the line whose demand changes."))
+        return data
+
+
+class CapacityForm(forms.Form):
+    member = forms.TypedChoiceField(label=_("Member"), coerce=int)
+    month = forms.TypedChoiceField(label=_("Month"), coerce=int)
+    capacity_kg = forms.IntegerField(label=_("Capacity that month (kg)"), min_value=0)
+    ordered_months = forms.TypedChoiceField(
+        label=_("Months already ordered (kept as they are)"), coerce=int,
+        help_text=_("The re-plan changes these months as little as it can."))
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+    def __init__(self, *args, members=(), months=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].choices = [(m.pk, m.organisation.name) for m in members]
+        self.fields["month"].choices = list(enumerate(months))
+        self.fields["ordered_months"].choices = [(0, _("none")), *(
+            (n, first_months(months, n)) for n in range(1, len(months) + 1))]

@@ -1,0 +1,83 @@
+"""Reads of allocation plans, always through `Plan.objects.visible_to(user)`.
+
+A plan is whole for the cooperative's people, ministry officers and platform admins; a
+member foundry sees the plans it is in, and of them its own allocations, its own offers and
+the demand of the lines it offers for (never another member's price or quantities)."""
+
+from pasok.accounts import permissions
+
+from .models import CapacityReport, Plan, PlanMember, PlanOffer, PlanRun, RunKind, RunStatus
+
+
+def may_list_plans(user) -> bool:
+    """The plans page: cooperatives, their members, the ministry and platform admins."""
+    if not user.is_authenticated:
+        return False
+    if user.is_platform_admin or user.is_ministry_officer:
+        return True
+    org = user.organisation
+    return org is not None and (org.kind == "cooperative" or org.cooperative_id is not None)
+
+
+def may_create_plans(user) -> bool:
+    return (user.is_authenticated and user.org_kind == "cooperative"
+            and user.can_write_for_org)
+
+
+def plans_for(*, user):
+    return Plan.objects.visible_to(user).select_related("cooperative")
+
+
+def plan_get(*, user, pk: int) -> Plan:
+    """The plan, or Plan.DoesNotExist (a 404) for whoever may not see it."""
+    return plans_for(user=user).get(pk=pk)
+
+
+def sees_whole_plan(*, user, plan: Plan) -> bool:
+    return Plan.objects.wholly_visible_to(user).filter(pk=plan.pk).exists()
+
+
+def may_change_plan(*, user, plan: Plan) -> bool:
+    return permissions.may(user, permissions.CHANGE, plan.cooperative)
+
+
+def own_member(*, user, plan: Plan) -> PlanMember | None:
+    """The user's own organisation as a member of the plan, if it is one."""
+    if not user.organisation_id:
+        return None
+    return plan.members.filter(organisation_id=user.organisation_id).first()
+
+
+def reporting_members(*, user, plan: Plan):
+    """The members whose capacity the user may report: all of them for the cooperative,
+    its own for a member foundry."""
+    members = plan.members.select_related("organisation")
+    return [m for m in members
+            if permissions.may(user, permissions.CHANGE, m.organisation)]
+
+
+def offers_of(*, plan: Plan):
+    """The offers of a plan the caller already got through plan_get (whole-plan readers)."""
+    return PlanOffer.objects.filter(line__plan=plan)
+
+
+def reports_of(*, plan: Plan):
+    return (CapacityReport.objects.filter(plan=plan)
+            .select_related("member__organisation", "reported_by"))
+
+
+def runs_of(*, plan: Plan):
+    """The runs of a plan the caller already got through plan_get."""
+    return (plan.runs.select_related("base")
+            .defer("instance", "base__instance", "base__result"))
+
+
+def run_get(*, plan: Plan, number: int) -> PlanRun:
+    return plan.runs.select_related("base", "created_by").get(number=number)
+
+
+def current_run(plan: Plan) -> PlanRun | None:
+    """The plan in force: the latest finished plan or re-plan that found allocations."""
+    runs = plan.runs.filter(kind__in=[RunKind.SOLVE, RunKind.REPLAN],
+                            status=RunStatus.DONE).order_by("-number")
+    return runs.exclude(result__status="infeasible").first()

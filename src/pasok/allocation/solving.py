@@ -1,0 +1,101 @@
+"""Running one PlanRun: build the engine's input, solve with pasok.planning, store the
+answer. Each stage is written as it starts (queued → building → solving → done/failed) so
+the page can show where a run is."""
+
+import json
+import math
+from dataclasses import replace
+
+from pasok import clock
+from pasok.audit.services import audit_record
+from pasok.planning import explain, fairness
+from pasok.planning.instance import Instance, parse
+from pasok.planning.output import to_dict
+from pasok.planning.replan import replan
+from pasok.planning.solve import NoPlan, Result, allocate
+
+from .engine_input import plan_instance, units_by_pair, with_changes
+from .models import PlanRun, RunKind, RunStatus
+
+TIME_LIMIT = 30.0  # seconds per solve; a cooperative's plan takes a second or two
+NO_PLAN = "no_plan"  # the error of a run that found no plan in time
+
+
+def _set(run: PlanRun, **fields) -> None:
+    for name, value in fields.items():
+        setattr(run, name, value)
+    PlanRun.objects.filter(pk=run.pk).update(**fields)
+
+
+def run_input(run: PlanRun) -> dict:
+    """A what-if changes its base run's input; a plan and a re-plan read the plan now."""
+    if run.kind == RunKind.WHAT_IF:
+        return with_changes(run.base.instance, run.changes)
+    return plan_instance(run.plan)
+
+
+def _json_safe(value):
+    """numpy numbers become plain ones, NaN and infinity None (PostgreSQL's jsonb refuses
+    them)."""
+    def clean(v):
+        if isinstance(v, float) and not math.isfinite(v):
+            return None
+        if isinstance(v, dict):
+            return {k: clean(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        return v
+    return clean(json.loads(json.dumps(value, default=float)))
+
+
+def _fairer(run: PlanRun, inst: Instance, result: Result) -> tuple[Result, dict]:
+    tolerance = float(run.fairness_percent) / 100
+    fair = fairness.fairer(inst, result, tolerance=tolerance, time_limit=TIME_LIMIT)
+    summary = {"partners": list(fair.partners), "tolerance": tolerance,
+               "least_cost": fair.least_cost,
+               "objective": fair.objective, "price": fair.price,
+               "min_utilisation_before": fair.min_utilisation_before,
+               "min_utilisation_after": fair.min_utilisation_after}
+    return replace(result, x=fair.x, unmet=fair.unmet, objective=fair.objective,
+                   status="optimal" if fair.price == 0 else "feasible"), summary
+
+
+def solve(run: PlanRun, inst: Instance) -> dict:
+    if run.kind == RunKind.REPLAN and run.base is not None:
+        previous = units_by_pair(inst, run.base.result)
+        result = replan(inst, previous, run.ordered_months or 0, time_limit=TIME_LIMIT)
+    else:
+        result = allocate(inst, time_limit=TIME_LIMIT)
+    extra = {}
+    if result.status != "infeasible" and run.fairness_percent:
+        result, extra["fairness"] = _fairer(run, inst, result)
+    if result.status != "infeasible":
+        extra["explanation"] = {"suppliers": explain.supplier_reasons(inst, result.x),
+                                "unmet": explain.unmet_reasons(inst, result.x, result.unmet)}
+    return _json_safe(to_dict(inst, result) | extra)
+
+
+def execute(run_id: int) -> str:
+    run = PlanRun.objects.select_related("plan__cooperative", "base").get(pk=run_id)
+    if run.finished:
+        return run.status
+    _set(run, status=RunStatus.BUILDING, started_at=clock.now())
+    try:
+        data = run_input(run)
+        inst = parse(data)
+        _set(run, status=RunStatus.SOLVING, instance=data)
+        payload = solve(run, inst)
+    except NoPlan:
+        _set(run, status=RunStatus.FAILED, error=NO_PLAN, finished_at=clock.now())
+    except ValueError as exc:  # bad input (InstanceError names the field) or too large
+        _set(run, status=RunStatus.FAILED, error=str(exc), finished_at=clock.now())
+    except Exception:
+        _set(run, status=RunStatus.FAILED, error="internal error", finished_at=clock.now())
+        raise
+    else:
+        _set(run, status=RunStatus.DONE, result=payload, finished_at=clock.now())
+    audit_record(actor=None, action="plan_run.finish", obj=run, organisation=run.plan.cooperative,
+                 after={"status": run.status, "error": run.error,
+                        "result": (run.result or {}).get("status"),
+                        "objective": (run.result or {}).get("objective")})
+    return run.status

@@ -1,0 +1,206 @@
+"""The evaluation of a tender as PDF: a header naming the tender, per lot the bids side by
+side (the same rows as the XLSX export, exports.evaluation_rows), and every bid's receipt
+digest so each bidder can check its receipt against what was opened.
+
+The look is the TKDN form's (pasok.tkdn.pdf: built-in Helvetica, its styles, ruled tables with
+a shaded head, 'page N of M' in the footer), on A4 landscape so a dozen columns fit side by
+side. Money is written the Indonesian way in both languages; other numbers and the words
+follow the active language."""
+
+import io
+from xml.sax.saxutils import escape
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from pasok import clock
+from pasok.tkdn.pdf import (
+    HEAD,
+    INK,
+    MARGIN,
+    RULE,
+    SUBTOTAL,
+    _canvas_maker,
+    _number,
+    _p,
+    _percent,
+    _rp,
+    _styles,
+    _when,
+)
+
+from .exports import EvaluationRow, evaluation_rows
+from .models import Bid, BidEvaluation, Tender
+
+PAGE = landscape(A4)
+WIDTH = PAGE[0] - 2 * MARGIN  # 267 mm
+# Column widths in mm, each table filling the text width.
+HEADER_COLUMNS = [35, 98.5, 35, 98.5]
+# Rank, bidder, unit price, quantity, total, TKDN, BMP, tier, KP, HEA, result, awarded.
+BID_COLUMNS = [15, 44, 22, 16, 30, 14, 14, 13, 14, 28, 35, 22]
+DIGEST_COLUMNS = [12, 70, 45, 140]
+
+
+def _table(rows, widths_mm, *, head: bool = True, extra=()) -> Table:
+    """The TKDN form's ruled table (grid, framed, shaded head row) at this page's width."""
+    assert abs(sum(widths_mm) * mm - WIDTH) < 0.5, "tables fill the text width exactly"
+    table = Table(rows, colWidths=[w * mm for w in widths_mm], repeatRows=int(head),
+                  hAlign="LEFT")
+    style = [("GRID", (0, 0), (-1, -1), 0.4, RULE), ("BOX", (0, 0), (-1, -1), 0.8, INK),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+             ("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+    if head:
+        style += [("BACKGROUND", (0, 0), (-1, 0), HEAD), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                  ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK)]
+    table.setStyle(TableStyle(style + list(extra)))
+    return table
+
+
+def _label(model, field: str) -> str:
+    """A field's own name, as the forms and the admin print it ("Dibuka pada")."""
+    return capfirst(model._meta.get_field(field).verbose_name)
+
+
+def _header(s, tender, printed):
+    label, value = s["label"], s["value"]
+
+    def when(moment):
+        return _when(moment, with_time=True) if moment else "–"
+
+    rows = [
+        [_p(_("Reference"), label), _p(tender.reference, value),
+         _p(_("Buyer"), label), _p(tender.buyer.name, value)],
+        [_p(_("Title"), label), _p(tender.title, value),
+         _p(_("Bid deadline"), label), _p(when(tender.bid_deadline), value)],
+        [_p(_("Opening time"), label), _p(when(tender.opening_time), value),
+         _p(_label(Tender, "opened_at"), label), _p(when(tender.opened_at), value)],
+        [_p(_label(Tender, "evaluated_at"), label), _p(when(tender.evaluated_at), value),
+         _p(_("Printed on"), label), _p(when(printed), value)],
+    ]
+    return _table(rows, HEADER_COLUMNS, head=False,
+                  extra=[("BACKGROUND", (0, 0), (0, -1), SUBTOTAL),
+                         ("BACKGROUND", (2, 0), (2, -1), SUBTOTAL)])
+
+
+def _result(r: EvaluationRow) -> str:
+    if r.awarded:
+        return _("awarded")
+    if r.excluded_reason:
+        return r.excluded_reason
+    if r.tier and not r.admissible:
+        return _("not admissible under the cascade")
+    return _("admissible") if r.admissible else "–"
+
+
+def _total(s, r: EvaluationRow):
+    """The corrected total, and the total the bidder wrote where it was corrected."""
+    text = escape(_rp(r.corrected_total))
+    if r.corrected:
+        stated = escape(_("stated total") + " " + _rp(r.stated_total))
+        text += f'<br/><font size="6">{stated}</font>'
+    return Paragraph(text, s["num"])
+
+
+def _bidder(s, r: EvaluationRow, unit: str):
+    """The bidder, and for a cooperative the members who make the goods."""
+    text = escape(r.bidder)
+    for name, quantity in r.members:
+        member = escape(f"{name}: {_number(quantity, 0)} {unit}")
+        text += f'<br/><font size="6">{member}</font>'
+    return Paragraph(text, s["cell"])
+
+
+def _lot_table(s, lot, rows):
+    heads = [_("Rank"), _("Bidder"), _("Unit price"), _("Quantity"),
+             _("Total (corrected)"), _("TKDN"), _("BMP"), _("Tier"), "KP", _("HEA"),
+             _("Result"), _label(BidEvaluation, "awarded_quantity")]
+    table = [[_p(h, s["head"]) for h in heads]]
+    for r in rows:
+        table.append([
+            _p(r.rank or "–", s["center"]), _bidder(s, r, lot.unit),
+            _p(_rp(r.unit_price), s["num"]), _p(_number(r.quantity, 0), s["num"]),
+            _total(s, r),
+            _p("–" if r.tkdn_percent is None else _percent(r.tkdn_percent), s["num"]),
+            _p(_percent(r.bmp_percent), s["num"]), _p(r.tier or "–", s["center"]),
+            _p("–" if r.kp is None else _number(r.kp, 4), s["num"]),
+            _p("–" if r.hea is None else _rp(r.hea), s["num"]),
+            _p(_result(r), s["cell_bold"] if r.awarded else s["cell"]),
+            _p(_number(r.awarded_quantity, 0) if r.awarded_quantity else "–", s["num"]),
+        ])
+    if not rows:
+        table.append([_p("–", s["center"]), _p(_("No bids."), s["label"])] + [""] * 10)
+    return _table(table, BID_COLUMNS)
+
+
+def _digest_table(s, lots):
+    heads = [_("Lot"), _("Bidder"), _label(Bid, "submitted_at"), _("Receipt digest")]
+    table = [[_p(h, s["head"]) for h in heads]]
+    for lot, rows in lots:
+        for r in rows:
+            table.append([
+                _p(lot.number, s["center"]), _p(r.bidder, s["cell"]),
+                _p(_when(r.submitted_at, with_time=True) + f" (v{r.version})", s["cell"]),
+                _p(r.digest, s["digest"])])
+    return _table(table, DIGEST_COLUMNS)
+
+
+def evaluation_pdf(tender, lots) -> bytes:
+    """The evaluation of `tender`, in the active language. `lots` is what
+    selectors.evaluations_by_lot returns for the reader."""
+    printed = clock.now()
+    s = _styles()
+    s["digest"] = ParagraphStyle("digest", s["cell"], fontName="Courier", fontSize=7)
+    gathered = evaluation_rows(lots)
+    story = [
+        _p(_("Evaluation"), s["title"]),
+        _p(f"{tender.reference} · {tender.title}", s["subtitle"]),
+        Spacer(0, 5 * mm),
+        _header(s, tender, printed),
+        Spacer(0, 3),
+        _p(_("Perpres 16/2018: the unit price governs a miswritten total; HEA = (1 - KP) × "
+             "corrected total; the lowest HEA among the admissible bids ranks first."),
+           s["small"]),
+    ]
+    for lot, rows in gathered:
+        story += [
+            CondPageBreak(40 * mm),
+            _p(f"{_('Lot')} {lot.number}: {lot.product}", s["section"]),
+            _p(f"{_('Quantity')}: {_number(lot.quantity, 0)} {lot.unit} · "
+               f"{_('HPS per unit')}: {_rp(lot.hps_unit_price)}", s["small"]),
+            Spacer(0, 3),
+            _lot_table(s, lot, rows),
+        ]
+    story += [
+        CondPageBreak(40 * mm),
+        _p(_("Opened bids and their receipts"), s["section"]),
+        _p(_("Each digest is the SHA-256 of the bid as sealed; every bidder can check theirs "
+             "against the receipt."), s["small"]),
+        Spacer(0, 3),
+        _digest_table(s, gathered),
+    ]
+
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=PAGE, title=f"{_('Evaluation')} {tender.reference}",
+                          subject=f"{tender.reference} {tender.title}",
+                          author=tender.buyer.name, creator="Pasok", invariant=True)
+    body = Frame(MARGIN, MARGIN, WIDTH, PAGE[1] - 2 * MARGIN, leftPadding=0, rightPadding=0,
+                 topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("evaluation", [body])])
+    doc.build(story, canvasmaker=_canvas_maker(
+        f"{tender.reference} · {tender.buyer.name}", _("Pasok · page %(page)s of %(pages)s"),
+        f"{tender.reference} · {_('Evaluation')}"))
+    return buffer.getvalue()

@@ -1,0 +1,70 @@
+"""The allocation engine proposes a split award: per lot, the admissible bids share the
+lot at least evaluated cost (HEA per unit, so the domestic preference still decides), each
+within the quantity it offered and, where the lot has a monthly schedule, within the
+monthly capacity it offered. Every bid is its own supplier in the engine: a bid states the
+capacity it offers for that lot. The award itself stays `services.tender_award_split`,
+which checks the shares again."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pasok.planning.explain import supplier_reasons
+from pasok.planning.instance import parse
+from pasok.planning.solve import allocate
+from pasok.rules.small_business import RESERVED_FOR_SIZES
+
+from .models import BidEvaluation, Tender
+
+TIME_LIMIT = 20.0
+
+
+@dataclass
+class LotProposal:
+    number: int
+    quantities: dict[int, int]                 # bid id → units
+    short: int                                 # units no admissible bid could take
+    bound_by: dict[int, list[str]] = field(default_factory=dict)  # bid id → rules
+
+
+def lot_instance(lot, evaluations: list[BidEvaluation]) -> dict:
+    schedule = [int(q) for q in lot.delivery_schedule] or [lot.quantity]
+    monthly = bool(lot.delivery_schedule)
+    weight = float(lot.unit_weight_kg)
+    suppliers, candidates, costs = [], [], []
+    for e in evaluations:
+        content = e.bid.opened_content
+        offered = int(content["quantity"])
+        # Without a schedule the lot is one period and only the offer limits a bid.
+        per_period = int(content["monthly_capacity"]) if monthly else lot.quantity
+        unit_cost = float(Decimal(e.hea) / offered)
+        costs.append(unit_cost)
+        suppliers.append({"id": str(e.bid_id), "capacity_kg": per_period * weight,
+                          "small": e.bid.bidder.size_class in RESERVED_FOR_SIZES})
+        candidates.append({"supplier": str(e.bid_id), "unit_cost": unit_cost,
+                           "max_units": offered})
+    return {"periods": len(schedule), "unmet_penalty": 100 * max(costs, default=1.0),
+            "suppliers": suppliers,
+            "lines": [{"id": str(lot.number), "buyer": str(lot.tender.buyer_id),
+                       "unit_weight_kg": weight, "demand": schedule,
+                       "candidates": candidates}]}
+
+
+def propose_split(tender: Tender, *, time_limit: float = TIME_LIMIT) -> list[LotProposal]:
+    evaluations = list(BidEvaluation.objects.filter(bid__tender=tender, admissible=True)
+                       .select_related("bid", "bid__bidder", "bid__lot"))
+    proposals = []
+    for lot in tender.lots.all():
+        mine = [e for e in evaluations if e.bid.lot_id == lot.pk]
+        if not mine:
+            proposals.append(LotProposal(lot.number, {}, lot.quantity))
+            continue
+        inst = parse(lot_instance(lot, mine))
+        result = allocate(inst, time_limit=time_limit)
+        totals = result.x.sum(axis=1)
+        quantities = {int(inst.supplier_ids[inst.pair_supplier[p]]): int(totals[p])
+                      for p in range(inst.n_pairs)}
+        reasons = {int(r["supplier"]): [b["rule"] for b in r["bound_by"]]
+                   for r in supplier_reasons(inst, result.x)}
+        proposals.append(LotProposal(lot.number, quantities, int(result.unmet.sum()),
+                                     reasons))
+    return proposals

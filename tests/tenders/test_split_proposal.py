@@ -1,0 +1,131 @@
+"""The allocation engine proposes the split award: least evaluated cost (HEA) within what
+each bid offered in all and per month; the award checks it again."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from pasok import clock
+from pasok.accounts.services import organisation_verify
+from pasok.tenders.models import BidEvaluation, Status, Tender
+from pasok.tenders.services import (
+    lot_add,
+    tender_award_optimised,
+    tender_create,
+    tender_evaluate,
+    tender_open,
+    tender_publish,
+)
+from pasok.tenders.split_proposal import propose_split
+from tests.tenders.test_sealed_bids import DEADLINE, OPENING, T0, _bid, _cert
+
+pytestmark = pytest.mark.django_db
+
+
+def _tender(cluster, *, schedule, quantity, split=True):
+    for org in (cluster.supplier_a, cluster.supplier_b):
+        organisation_verify(by=None, organisation=org)
+    buyer = cluster.users["buyer_x"]
+    tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
+                           bid_deadline=DEADLINE, opening_time=OPENING,
+                           split_award_allowed=split)
+    lot_add(by=buyer, tender=tender, product="Blok rem", quantity=quantity,
+            unit_weight_kg=Decimal(11), hps_unit_price=Decimal(110_000),
+            delivery_schedule=schedule)
+    return tender_publish(by=buyer, tender=tender)
+
+
+def _open_and_evaluate(cluster, tender):
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(OPENING):
+        tender_open(by=buyer, tender=tender)
+        return tender_evaluate(by=buyer, tender=tender)
+
+
+def test_cheapest_bid_first_up_to_what_it_offered(cluster):
+    # 100 units over two months; A is cheaper and offers 60 in all: B makes the other 40.
+    with clock.frozen(T0):
+        tender = _tender(cluster, schedule=[50, 50], quantity=100)
+        a, _ = _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=60)
+        b, _ = _bid(cluster, "supplier_b", tender, 101_000, tkdn=45, quantity=70)
+    _open_and_evaluate(cluster, tender)
+    (proposal,) = propose_split(tender)
+    assert proposal.quantities == {a.pk: 60, b.pk: 40}
+    assert proposal.short == 0
+    assert "share" in proposal.bound_by[a.pk]  # held by what it offered
+
+
+def test_award_in_one_step(cluster):
+    with clock.frozen(T0):
+        tender = _tender(cluster, schedule=[], quantity=100)
+        a, _ = _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=60)
+        b, _ = _bid(cluster, "supplier_b", tender, 101_000, tkdn=45, quantity=70)
+    _open_and_evaluate(cluster, tender)
+    with clock.frozen(OPENING):
+        tender_award_optimised(by=cluster.users["buyer_x"], tender=tender)
+    shares = dict(BidEvaluation.objects.values_list("bid_id", "awarded_quantity"))
+    assert shares == {a.pk: 60, b.pk: 40}
+    assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
+
+
+def test_bids_that_cannot_cover_the_lot_are_not_awarded(cluster):
+    with clock.frozen(T0):
+        tender = _tender(cluster, schedule=[], quantity=100)
+        _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=30)
+        _bid(cluster, "supplier_b", tender, 101_000, tkdn=45, quantity=40)
+    _open_and_evaluate(cluster, tender)
+    with clock.frozen(OPENING), pytest.raises(ValidationError) as exc:
+        tender_award_optimised(by=cluster.users["buyer_x"], tender=tender)
+    assert "30" in " ".join(exc.value.messages)  # 100 − 70 short
+    assert Tender.objects.get(pk=tender.pk).status == Status.EVALUATED
+
+
+def test_only_where_split_awards_are_allowed(cluster):
+    with clock.frozen(T0):
+        tender = _tender(cluster, schedule=[], quantity=100, split=False)
+        _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=100)
+    _open_and_evaluate(cluster, tender)
+    with clock.frozen(OPENING), pytest.raises(ValidationError):
+        tender_award_optimised(by=cluster.users["buyer_x"], tender=tender)
+
+
+def test_evaluation_page_prefills_the_proposal_and_awards_it(cluster, client):
+    from django.urls import reverse
+
+    with clock.frozen(T0):
+        tender = _tender(cluster, schedule=[], quantity=100)
+        a, _ = _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=60)
+        b, _ = _bid(cluster, "supplier_b", tender, 101_000, tkdn=45, quantity=70)
+    _open_and_evaluate(cluster, tender)
+    client.force_login(cluster.users["buyer_x"])
+    with clock.frozen(OPENING):
+        page = client.get(reverse("tenders:evaluation", args=[tender.pk])).content.decode()
+        assert f'name="share-{a.pk}" value="60"' in page
+        assert f'name="share-{b.pk}" value="40"' in page
+        assert "ditahan oleh: jumlah yang ditawarkan" in page
+        response = client.post(reverse("tenders:award-optimised", args=[tender.pk]))
+    assert response.status_code == 302
+    assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
+
+
+def test_monthly_capacity_offered_holds_a_bid(cluster):
+    from pasok.tenders.services import bid_submit
+
+    with clock.frozen(T0):
+        tender = _tender(cluster, schedule=[50, 50], quantity=100)
+        lot = tender.lots.get()
+        bids = {}
+        for role, price, monthly in (("supplier_a", 100_000, 30), ("supplier_b", 101_000, 80)):
+            org = cluster.users[role].organisation
+            cert = _cert(cluster, org, 45)
+            bids[role], _ = bid_submit(by=cluster.users[role], lot=lot,
+                                       unit_price=Decimal(price), quantity=100,
+                                       monthly_capacity=monthly, certificate_id=cert.pk,
+                                       documents={})
+    _open_and_evaluate(cluster, tender)
+    (proposal,) = propose_split(tender)
+    a, b = bids["supplier_a"].pk, bids["supplier_b"].pk
+    assert proposal.quantities == {a: 60, b: 40}  # A: 30 a month, its monthly capacity
+    assert proposal.bound_by[a] == ["capacity"]
+    assert proposal.bound_by[b] == ["cost"]
