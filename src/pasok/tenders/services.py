@@ -504,17 +504,22 @@ def question_answer(*, by: User, question: Question, answer: str) -> Question:
     return question
 
 
-@transaction.atomic
-def tender_award_split(*, by: User, tender: Tender, quantities: dict[int, int]) -> Tender:
-    """Award each lot across several admissible bids, by hand: `quantities` maps bid ids to
-    units. Each share is at most what the bid offered, and every lot's shares add up to the
-    lot. (The allocation engine will propose the split; the checks stay here.)"""
+def _splittable(by: User, tender: Tender) -> Tender:
     tender = _locked(tender)
     if not _may_manage(by, tender):
         raise PermissionDenied
     _require_status(tender, Status.EVALUATED)
     if not tender.split_award_allowed:
         raise ValidationError(_("This tender does not allow split awards."))
+    return tender
+
+
+@transaction.atomic
+def tender_award_split(*, by: User, tender: Tender, quantities: dict[int, int]) -> Tender:
+    """Award each lot across several admissible bids, by hand: `quantities` maps bid ids to
+    units. Each share is at most what the bid offered, and every lot's shares add up to the
+    lot. (The allocation engine proposes a split in split_proposal; the checks stay here.)"""
+    tender = _splittable(by, tender)
     evaluations = {e.bid_id: e for e in BidEvaluation.objects.filter(
         bid__tender=tender, admissible=True).select_related("bid", "bid__lot")}
     errors = []
@@ -553,12 +558,7 @@ def tender_award_optimised(*, by: User, tender: Tender) -> Tender:
     step; refused, naming the lot, where the admissible bids cannot cover a lot."""
     from .split_proposal import propose_split
 
-    tender = _locked(tender)
-    if not _may_manage(by, tender):
-        raise PermissionDenied
-    _require_status(tender, Status.EVALUATED)
-    if not tender.split_award_allowed:
-        raise ValidationError(_("This tender does not allow split awards."))
+    tender = _splittable(by, tender)
     proposals = propose_split(tender)
     short = [_("Lot %(lot)s: the admissible bids leave %(n)s units uncovered.")
              % {"lot": p.number, "n": p.short} for p in proposals if p.short]
