@@ -73,3 +73,15 @@ def test_malformed_json(tmp_path):
     with pytest.raises(CommandError) as exc:
         run(tmp_path, '{"periods": 12,')
     assert exc.value.returncode == 2 and "not valid JSON" in str(exc.value)
+
+
+def test_nothing_to_plan(tmp_path):
+    out = run(tmp_path, {"periods": 2, "unmet_penalty": 5, "suppliers": [], "lines": []})
+    assert out["status"] == "optimal" and out["objective"] == 0 == out["lower_bound"]
+
+
+def test_a_line_without_candidates_goes_unmet(tmp_path):
+    out = run(tmp_path, {"periods": 2, "unmet_penalty": 5, "suppliers": [],
+                         "lines": [{"id": "a", "buyer": "b", "unit_weight_kg": 1,
+                                    "demand": [1, 2], "candidates": []}]})
+    assert out["objective"] == 15 and len(out["unmet"]) == 2

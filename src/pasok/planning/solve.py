@@ -59,6 +59,10 @@ def allocate(inst: Instance, *, time_limit: float = 60.0, gap: float = 1e-4) -> 
     reason = unreachable_floors(inst, upper)
     if reason:
         return Result("infeasible", reason=reason, seconds=time.monotonic() - started)
+    if not inst.demand.any() and not inst.floor_units.any():  # nothing asked: nothing to do
+        nothing = np.zeros((inst.n_pairs, inst.periods))
+        return Result("optimal", 0.0, 0.0, nothing, np.zeros_like(inst.demand),
+                      time.monotonic() - started)
     small = inst.n_pairs * inst.periods <= EXACT_COLUMNS
     # Small instances get less time for the heuristic: the exact MILP is the better use.
     result = _decomposed(inst, upper, started + (time_limit / 4 if small else time_limit),
@@ -107,7 +111,8 @@ def _exact(inst: Instance, upper: np.ndarray, heuristic: Result | None, deadline
     x = np.round(model.x(solution.values, inst.n_pairs, inst.periods))
     unmet = np.round(model.unmet(solution.values, len(inst.line_ids), inst.periods))
     objective = verify.objective(inst, x, unmet)
-    bound = max(solution.bound, heuristic.lower_bound if heuristic else -np.inf)
+    bound = max(solution.bound if np.isfinite(solution.bound) else -np.inf,
+                heuristic.lower_bound if heuristic else -np.inf)
     if heuristic is not None and heuristic.objective < objective:
         x, unmet, objective = heuristic.x, heuristic.unmet, heuristic.objective
     result = _result(objective, bound, x, unmet, gap)
