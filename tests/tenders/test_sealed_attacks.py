@@ -98,6 +98,9 @@ SECRETS = (
 # Digests, nonces, CSRF and API tokens are long runs of letters and digits; a four-digit
 # number may turn up inside one by chance (…a4321f…), so numbers are looked for outside them.
 _TOKEN = re.compile(r"[0-9A-Za-z_\-]{32,}")
+# Object ids in links (/admin/audit/auditevent/1717/change/) grow with the database and are
+# not bid content; a quantity or price is never a whole path segment.
+_PATH_ID = re.compile(r"(?<=/)\d+(?=/)")
 
 
 @dataclass
@@ -308,7 +311,7 @@ def readable(response) -> str:
 
 def leaks(attack: Attack, role: str, text: str) -> set[str]:
     found = set()
-    masked = _TOKEN.sub(" ", text)
+    masked = _PATH_ID.sub(" ", _TOKEN.sub(" ", text))
     for secret in attack.hidden_from(role):
         found |= {m for m in attack.markers[secret] if m in text}
         found |= set(secret.pattern.findall(masked))
