@@ -1,6 +1,7 @@
 """Attacks on the seal: before the deadline nobody but the bidder reads any part of a bid.
 
-Bids carry prices, quantities and capacities that cannot turn up by accident (987654 × 4321).
+Bids carry prices, quantities and capacities that cannot turn up by accident (987654 ×
+432187), six digits each so that no object id of a long test run can match them.
 Every URL pattern Django knows — pages, exports, the audit view, notifications, the API (with
 the session and with a bearer token), the admin's changelists and change pages — is derived
 from the resolver, its int arguments filled with the ids of the objects that exist, and
@@ -83,17 +84,17 @@ class Secret:
 
     @cached_property
     def pattern(self) -> re.Pattern:
-        """The numbers standing alone: 4321 in "4.321 pcs" or "4321.0", not in the
-        microseconds of a time (…23.943216) or another, longer number."""
+        """The numbers standing alone: 432187 in "432.187 pcs" or "432187.0", not in the
+        microseconds of a time (…23.432187) or another, longer number."""
         alternatives = "|".join(re.escape(n) for n in sorted(self.numbers(), key=len,
                                                               reverse=True))
-        return re.compile(rf"(?<!\d)(?:{alternatives})(?!\d)")
+        return re.compile(rf"(?<![\d.])(?:{alternatives})(?!\d)")
 
 
 SECRETS = (
-    Secret("supplier_a", 0, 987_654, 4321, 1717, "RAHASIA-A-LOT1"),
-    Secret("supplier_a", 1, 923_817, 2963, 2828, "RAHASIA-A-LOT2"),
-    Secret("supplier_b", 0, 958_273, 3847, 3939, "RAHASIA-B-LOT1"),
+    Secret("supplier_a", 0, 987_654, 432_187, 171_717, "RAHASIA-A-LOT1"),
+    Secret("supplier_a", 1, 923_817, 296_351, 282_828, "RAHASIA-A-LOT2"),
+    Secret("supplier_b", 0, 958_273, 384_723, 393_939, "RAHASIA-B-LOT1"),
 )
 # Digests, nonces, CSRF and API tokens are long runs of letters and digits; a four-digit
 # number may turn up inside one by chance (…a4321f…), so numbers are looked for outside them.
@@ -156,7 +157,7 @@ def attack(cluster, django_capture_on_commit_callbacks) -> Attack:
         tender = services.tender_create(
             by=buyer, buyer=cluster.buyer_x, title="Blok rem FCD450 2027", bid_deadline=DEADLINE,
             opening_time=OPENING, required_documents=["NIB"], split_award_allowed=True)
-        for quantity in (5000, 4000):
+        for quantity in (900_000, 800_000):
             services.lot_add(by=buyer, tender=tender, product="Bracket", grade=grade,
                              quantity=quantity, unit_weight_kg=Decimal(35),
                              hps_unit_price=Decimal(1_000_000))
@@ -479,4 +480,4 @@ def test_the_bidder_reads_its_own_bid_and_only_that(attack):
     assert [bid["content"]["unit_price"] for bid in response.json()] == ["958273"]
     assert leaks(attack, "supplier_b_viewer", text) == set()
     as_competitor = leaks(attack, "supplier_a", text)
-    assert {"958273", "3847", "3939", attack.nonces[SECRETS[2]]} <= as_competitor
+    assert {"958273", "384723", "393939", attack.nonces[SECRETS[2]]} <= as_competitor
