@@ -137,3 +137,17 @@ def test_decomposed_path_gives_a_valid_plan_and_a_true_bound(tiny, monkeypatch):
     assert verify.violations(inst, result.x, result.unmet) == []
     assert out["lower_bound"] <= 1740 + 1e-6 <= out["objective"] + 1e-6
     assert np.all(result.x == np.round(result.x))
+
+
+def test_among_least_cost_plans_the_steadiest_months():
+    # A is cheaper but may make 2,000 in all; any split of A's 2,000 over four months of
+    # 800 costs the same. The plan gives A 500 and B 300 every month.
+    data = {"periods": 4, "unmet_penalty": 100_000,
+            "suppliers": [{"id": "A", "capacity_kg": 1000}, {"id": "B", "capacity_kg": 1000}],
+            "lines": [{"id": "L", "buyer": "KAI", "unit_weight_kg": 1, "demand": [800] * 4,
+                       "candidates": [{"supplier": "A", "unit_cost": 10, "max_units": 2000},
+                                      {"supplier": "B", "unit_cost": 12}]}]}
+    _, _, out = plan(data)
+    assert out["objective"] == 2000 * 10 + 1200 * 12
+    assert quantities(out) == {**{("A", t): 500 for t in range(4)},
+                               **{("B", t): 300 for t in range(4)}}

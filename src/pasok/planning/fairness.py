@@ -16,7 +16,7 @@ import scipy.sparse as sp
 
 from . import highs, verify
 from .instance import Instance
-from .model import build
+from .model import build, extend
 from .solve import EXACT_COLUMNS, Result, usable_upper
 
 
@@ -66,7 +66,7 @@ def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
     pairs = np.flatnonzero(upper.sum(axis=1) > 0)
     model = build(inst, pairs=pairs, upper=upper, integer=True)
     base_start = model.values_of(least.x, least.unmet)
-    n_rows, n_cols = model.matrix.shape
+    n_cols = model.matrix.shape[1]
     T, first_x = inst.periods, model.n_unmet
     # Rows: one per partner (kg share of capacity − u ≥ 0), then the cost ceiling.
     col_pair = np.repeat(pairs, T)
@@ -77,21 +77,17 @@ def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
     weight = (inst.unit_weight[inst.pair_line[col_pair[mine]]]
               / inst.capacity_kg[inst.pair_supplier[col_pair[mine]]].sum(axis=1))
     k = len(chosen)
-    extra = sp.csc_matrix(
+    rows = sp.csc_matrix(
         (np.concatenate([weight, -np.ones(k), model.cost]),
          (np.concatenate([partner_row[mine], np.arange(k), np.full(n_cols, k)]),
           np.concatenate([first_x + mine, np.full(k, n_cols), np.arange(n_cols)]))),
         shape=(k + 1, n_cols + 1))
-    model.matrix = sp.vstack([sp.hstack([model.matrix, sp.csc_matrix((n_rows, 1))]),
-                              extra]).tocsc()
-    model.row_lower = np.concatenate([model.row_lower, np.zeros(k), [-np.inf]])
-    model.row_upper = np.concatenate([model.row_upper, np.full(k, np.inf),
-                                      [(1 + tolerance) * least.objective]])
     least_cost_vector = model.cost
-    model.cost = np.concatenate([np.zeros(n_cols), [-1.0]])
-    model.col_lower = np.concatenate([model.col_lower, [0.0]])
-    model.col_upper = np.concatenate([model.col_upper, [1.0]])
-    model.integrality = np.concatenate([model.integrality, [0]]).astype(np.int32)
+    model = extend(model, cost=np.array([-1.0]), upper=np.array([1.0]), integer=False,
+                   rows=rows, row_lower=np.concatenate([np.zeros(k), [-np.inf]]),
+                   row_upper=np.concatenate([np.full(k, np.inf),
+                                             [(1 + tolerance) * least.objective]]),
+                   objective=np.zeros(n_cols))
     start = np.concatenate([base_start, [before.min()]])
     solution = highs.solve(model, time_limit=(time_limit - (time.monotonic() - started)) / 2,
                            start=start)

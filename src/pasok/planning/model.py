@@ -170,3 +170,25 @@ def build(inst: Instance, *, pairs: np.ndarray, upper: np.ndarray, integer: bool
                  col_upper=col_upper, row_lower=row_lower, row_upper=row_upper,
                  integrality=integrality, pairs=pairs, binary_pairs=binary_pairs,
                  n_unmet=n_u, floor_slack_columns=slack_columns)
+
+
+def extend(model: Model, *, cost: np.ndarray, upper: np.ndarray, integer: bool,
+           rows: sp.spmatrix, row_lower: np.ndarray, row_upper: np.ndarray,
+           objective: np.ndarray | None = None) -> Model:
+    """The model with new columns (bounds [0, upper]) and new rows over old and new columns;
+    `objective`, if given, replaces the costs of the old columns (the second stages of
+    fairness, re-planning and steadiness optimise something else than cost)."""
+    n_rows = model.matrix.shape[0]
+    n_new = len(cost)
+    old_cost = model.cost if objective is None else objective
+    return Model(
+        matrix=sp.vstack([sp.hstack([model.matrix, sp.csc_matrix((n_rows, n_new))]),
+                          sp.csc_matrix(rows)]).tocsc(),
+        cost=np.concatenate([old_cost, cost]),
+        col_lower=np.concatenate([model.col_lower, np.zeros(n_new)]),
+        col_upper=np.concatenate([model.col_upper, upper]),
+        row_lower=np.concatenate([model.row_lower, row_lower]),
+        row_upper=np.concatenate([model.row_upper, row_upper]),
+        integrality=np.concatenate([model.integrality,
+                                    np.full(n_new, int(integer))]).astype(np.int32),
+        pairs=model.pairs, binary_pairs=model.binary_pairs, n_unmet=model.n_unmet)

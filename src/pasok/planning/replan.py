@@ -16,7 +16,7 @@ import scipy.sparse as sp
 
 from . import highs, rounding, verify
 from .instance import Instance
-from .model import build
+from .model import build, extend
 from .solve import EXACT_COLUMNS, Result, allocate, usable_upper
 
 
@@ -37,26 +37,20 @@ def replan(inst: Instance, previous: np.ndarray, ordered_periods: int, *,
     model = build(inst, pairs=pairs, upper=upper, integer=True)
     start_x, start_unmet = _previous_within_rules(inst, previous) or (least.x, least.unmet)
     base_start = model.values_of(start_x, start_unmet)
-    n_rows, n_cols = model.matrix.shape
+    n_cols = model.matrix.shape[1]
     T = inst.periods
     cells = (np.arange(len(pairs))[:, None] * T + np.arange(ordered)).ravel()
     k = len(cells)
     x_cols = model.n_unmet + cells
     # Columns d+ then d-, rows x - d+ + d- = previous.
-    extra = sp.csc_matrix(
+    rows = sp.csc_matrix(
         (np.concatenate([np.ones(k), -np.ones(k), np.ones(k)]),
          (np.tile(np.arange(k), 3),
           np.concatenate([x_cols, n_cols + np.arange(k), n_cols + k + np.arange(k)]))),
         shape=(k, n_cols + 2 * k))
     target = previous[pairs][:, :ordered].ravel()
-    model.matrix = sp.vstack([sp.hstack([model.matrix, sp.csc_matrix((n_rows, 2 * k))]),
-                              extra]).tocsc()
-    model.row_lower = np.concatenate([model.row_lower, target])
-    model.row_upper = np.concatenate([model.row_upper, target])
-    model.cost = np.concatenate([model.cost, np.full(2 * k, change)])
-    model.col_lower = np.concatenate([model.col_lower, np.zeros(2 * k)])
-    model.col_upper = np.concatenate([model.col_upper, np.full(2 * k, np.inf)])
-    model.integrality = np.concatenate([model.integrality, np.ones(2 * k)]).astype(np.int32)
+    model = extend(model, cost=np.full(2 * k, change), upper=np.full(2 * k, np.inf),
+                   integer=True, rows=rows, row_lower=target, row_upper=target)
     diff = start_x[pairs][:, :ordered].ravel() - target
     start = np.concatenate([base_start, np.maximum(diff, 0), np.maximum(-diff, 0)])
     solution = highs.solve(model, time_limit=time_limit - (time.monotonic() - started),

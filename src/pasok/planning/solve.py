@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import highs, periods, rounding, verify
+from . import highs, periods, rounding, steady, verify
 from .instance import Instance
 from .model import build, pair_most
 
@@ -69,6 +69,9 @@ def allocate(inst: Instance, *, time_limit: float = 60.0, gap: float = 1e-4) -> 
                          gap)
     if small:
         result = _exact(inst, upper, result, deadline, gap)
+        if result is not None and result.status == "optimal":
+            result.x, result.unmet = steady.steadier(
+                inst, result.x, result.unmet, upper, time_limit=deadline - time.monotonic())
     if result is None:
         reason = _conflicting_floors(inst, upper, deadline)
         if not reason:
