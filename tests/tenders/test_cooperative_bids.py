@@ -3,11 +3,13 @@ adding up to the bid's quantity, sealed like the rest of the bid; a member named
 cooperative's bid does not also bid on the lot itself."""
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from pasok import clock
 from pasok.accounts.models import Organisation
@@ -140,8 +142,13 @@ def test_the_evaluation_page_shows_the_members_under_the_cooperatives_bid(client
         tender_evaluate(by=buyer, tender=tender)
         assert client.login(email="buyer_x@example.id", password=PASSWORD)
         page = client.get(reverse("tenders:evaluation", args=[tender.pk])).content.decode()
+        xlsx = client.get(reverse("tenders:evaluation-xlsx", args=[tender.pk]))
     coop_at = page.index("Koperasi Batur Jaya")
     assert coop_at < page.index("UD Sinar Besi: 600") < page.index("CV Cor Baja Lestari: 400")
+    rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert rows[1][-1] == "Anggota yang akan membuat barangnya"
+    assert rows[2][0] == "Koperasi Batur Jaya"
+    assert rows[2][-1] == "UD Sinar Besi: 600; CV Cor Baja Lestari: 400"
 
 
 def _post(client, tender, rows, quantity="1000"):

@@ -87,12 +87,15 @@ def evaluation_xlsx(tender, lots) -> HttpResponse:
         sheet.append([tender.reference, tender.title, lot.product])
         sheet.append([_("Bidder"), _("Unit price"), _("Quantity"), _("TKDN (%)"), _("BMP (%)"),
                       _("Cascade tier"), _("Preference (KP)"), _("HEA"), _("Rank"),
-                      _("Excluded because"), _("Awarded"), _("Receipt digest")])
+                      _("Excluded because"), _("Awarded"), _("Receipt digest"),
+                      _("Members who will make the goods")])
         for r in rows:
             sheet.append([spreadsheet_safe(r.bidder), float(r.unit_price), r.quantity,
                           _float(r.tkdn_percent), float(r.bmp_percent), r.tier, _float(r.kp),
                           _float(r.hea), r.rank, r.excluded_reason,
-                          _("yes") if r.awarded else "", r.digest])
+                          _("yes") if r.awarded else "", r.digest,
+                          spreadsheet_safe("; ".join(f"{name}: {units}"
+                                                     for name, units in r.members))])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(
