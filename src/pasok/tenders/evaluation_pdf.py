@@ -27,20 +27,14 @@ from reportlab.platypus import (
 )
 
 from pasok import clock
-from pasok.tkdn.pdf import (
-    HEAD,
-    INK,
-    MARGIN,
-    RULE,
-    SUBTOTAL,
-    _canvas_maker,
-    _number,
-    _p,
-    _percent,
-    _rp,
-    _styles,
-    _when,
-)
+from pasok.web.pdf import HEAD, INK, MARGIN, RULE, SUBTOTAL
+from pasok.web.pdf import canvas_maker as _canvas_maker
+from pasok.web.pdf import number as _number
+from pasok.web.pdf import para as _p
+from pasok.web.pdf import percent as _percent
+from pasok.web.pdf import rupiah as _rp
+from pasok.web.pdf import styles as _styles
+from pasok.web.pdf import when as _when
 
 from .exports import EvaluationRow, evaluation_rows
 from .models import Bid, BidEvaluation, Tender

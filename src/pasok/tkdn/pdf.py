@@ -13,16 +13,11 @@ import io
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -38,38 +33,36 @@ from reportlab.platypus import (
 
 from pasok import clock
 from pasok.rules.identifiers import format_npwp
-from pasok.rules.money import format_rupiah, to_decimal
+from pasok.rules.money import to_decimal
 from pasok.rules.tkdn import FACTORS, HUNDRED, Regime, compute
 from pasok.rules.tkdn_advice import shortfalls
 from pasok.rules.tkdn_json import worksheet_from_dict
-from pasok.web.formatting import localized_number
+from pasok.web.pdf import (
+    ACCENT,
+    HEAD,
+    INK,
+    MARGIN,
+    MUTED,
+    RULE,
+    SUBTOTAL,
+    WIDTH,
+)
+from pasok.web.pdf import canvas_maker as _canvas_maker
+from pasok.web.pdf import number as _number
+from pasok.web.pdf import para as _p
+from pasok.web.pdf import percent as _percent
+from pasok.web.pdf import rupiah as _rp
+from pasok.web.pdf import styles as _styles
+from pasok.web.pdf import when as _when
 
 from .models import REGIME_CHOICES
 from .texts import warning_text
-
-MARGIN = 15 * mm
-WIDTH = A4[0] - 2 * MARGIN  # 180 mm
-
-INK = colors.HexColor("#1F2933")
-MUTED = colors.HexColor("#52606D")
-RULE = colors.HexColor("#9AA5B1")
-HEAD = colors.HexColor("#E4E8EE")
-SUBTOTAL = colors.HexColor("#F3F5F8")
-ACCENT = colors.HexColor("#1F4E79")
 
 ROMAN = {"material": "I", "labour": "II", "overhead": "III"}
 
 
 
 # --- numbers -------------------------------------------------------------------------------
-
-def _number(value, places: int = 2) -> str:
-    return localized_number(value, places)
-
-
-def _percent(value) -> str:
-    return _number(value, 2) + "%"
-
 
 def _quantity(value: Decimal | None) -> str:
     if value is None:
@@ -84,53 +77,7 @@ def _weight(value: Decimal) -> str:
     return _number(percent, 0 if percent == percent.to_integral_value() else 2) + "%"
 
 
-def _rp(value) -> str:
-    return format_rupiah(value)
-
-
 # --- styles --------------------------------------------------------------------------------
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName="Helvetica", fontSize=8.5, leading=11,
-                          textColor=INK)
-    cell = ParagraphStyle("cell", base, fontSize=7.5, leading=9)
-    return {
-        "base": base,
-        "title": ParagraphStyle("title", base, fontName="Helvetica-Bold", fontSize=14,
-                                leading=17, alignment=TA_CENTER, spaceAfter=2),
-        "subtitle": ParagraphStyle("subtitle", base, fontSize=9.5, leading=12,
-                                   alignment=TA_CENTER, textColor=MUTED),
-        "section": ParagraphStyle("section", base, fontName="Helvetica-Bold", fontSize=10,
-                                  leading=13, spaceBefore=9, spaceAfter=4, textColor=ACCENT),
-        "cell": cell,
-        "cell_bold": ParagraphStyle("cell_bold", cell, fontName="Helvetica-Bold"),
-        "num": ParagraphStyle("num", cell, alignment=TA_RIGHT),
-        "num_bold": ParagraphStyle("num_bold", cell, alignment=TA_RIGHT,
-                                   fontName="Helvetica-Bold"),
-        "head": ParagraphStyle("head", cell, fontName="Helvetica-Bold", alignment=TA_CENTER,
-                               fontSize=7, leading=8.5),
-        "center": ParagraphStyle("center", cell, alignment=TA_CENTER),
-        "label": ParagraphStyle("label", cell, textColor=MUTED),
-        "value": ParagraphStyle("value", cell, fontName="Helvetica-Bold"),
-        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=MUTED),
-        "note": ParagraphStyle("note", base, fontSize=8, leading=10.5, leftIndent=10,
-                               bulletIndent=0),
-        "big_label": ParagraphStyle("big_label", base, fontSize=8, leading=10,
-                                    alignment=TA_CENTER, textColor=MUTED),
-        "big": ParagraphStyle("big", base, fontName="Helvetica-Bold", fontSize=22, leading=26,
-                              alignment=TA_CENTER, textColor=ACCENT),
-        "bigger": ParagraphStyle("bigger", base, fontName="Helvetica-Bold", fontSize=26,
-                                 leading=30, alignment=TA_CENTER, textColor=ACCENT),
-        "declaration": ParagraphStyle("declaration", base, fontSize=9, leading=12.5,
-                                      alignment=TA_LEFT),
-        "sign": ParagraphStyle("sign", base, fontSize=9, leading=12, alignment=TA_CENTER),
-    }
-
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (user data is escaped; never markup)."""
-    return Paragraph(escape(str(text)), style)
-
 
 def _grid(rows, widths_mm, *, head_rows: int = 1, total_rows: int = 0, extra=()):
     """A ruled table: shaded head, optional shaded bold total rows at the bottom."""
@@ -172,11 +119,6 @@ def _address(org) -> str:
     province = org.get_province_display() if org.province else ""
     parts = [org.address, org.district, org.regency, province]
     return ", ".join(p.strip() for p in parts if p and p.strip()) or "–"
-
-
-def _when(value, with_time: bool = False) -> str:
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return date_format(local, "j F Y, H:i" if with_time else "j F Y")
 
 
 def _header(s, *, version, organisation, product: str, printed):
@@ -415,45 +357,6 @@ def _signature(s, organisation, printed):
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("ALIGN", (1, 0), (1, 0), "CENTER")]))
     return table
-
-
-def _canvas_maker(note: str, page_label: str, top_note: str):
-    """A canvas that knows the page count, for 'page N of M' on every page."""
-
-    class FooterCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int):
-            width, height = self._pagesize
-            y = MARGIN - 7 * mm
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN, y + 9, width - MARGIN, y + 9)
-            self.setFillColor(MUTED)
-            self.setFont("Helvetica", 7)
-            self.drawString(MARGIN, y, note)
-            self.drawRightString(width - MARGIN, y, page_label % {
-                "page": self._pageNumber, "pages": total})
-            if self._pageNumber > 1:
-                self.drawString(MARGIN, height - MARGIN + 5 * mm, top_note)
-            self.restoreState()
-
-    return FooterCanvas
 
 
 # --- the document --------------------------------------------------------------------------
