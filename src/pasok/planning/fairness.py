@@ -16,8 +16,8 @@ import scipy.sparse as sp
 
 from . import highs, verify
 from .instance import Instance
-from .model import build, extend
-from .solve import EXACT_COLUMNS, Result, usable_upper
+from .model import extend, integer_model
+from .solve import Result, fits_exact, usable_upper
 
 
 @dataclass
@@ -52,7 +52,7 @@ def utilisation(inst: Instance, x: np.ndarray, suppliers: np.ndarray) -> np.ndar
 
 def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
            time_limit: float = 30.0) -> Fairer:
-    if inst.n_pairs * inst.periods > EXACT_COLUMNS:
+    if not fits_exact(inst):
         raise ValueError("fairness: the instance is too large for the fairness step")
     chosen = partners(inst)
     before = utilisation(inst, least.x, chosen)
@@ -63,8 +63,8 @@ def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
         return result
     started = time.monotonic()
     upper = usable_upper(inst)
-    pairs = np.flatnonzero(upper.sum(axis=1) > 0)
-    model = build(inst, pairs=pairs, upper=upper, integer=True)
+    model = integer_model(inst, upper)
+    pairs = model.pairs
     base_start = model.values_of(least.x, least.unmet)
     n_cols = model.matrix.shape[1]
     T, first_x = inst.periods, model.n_unmet

@@ -15,7 +15,6 @@ class Solution:
     values: np.ndarray | None
     objective: float
     bound: float           # proven lower bound (the objective itself for an optimal LP)
-    row_duals: np.ndarray | None = None
 
 
 def new_highs() -> highspy.Highs:
@@ -28,11 +27,9 @@ def new_highs() -> highspy.Highs:
 
 
 def solve(model: Model, *, time_limit: float, method: str = "choose", mip_gap: float = 1e-4,
-          start: np.ndarray | None = None, threads: int | None = None) -> Solution:
+          start: np.ndarray | None = None) -> Solution:
     h = new_highs()
     h.setOptionValue("time_limit", float(max(time_limit, 0.5)))
-    if threads:
-        h.setOptionValue("threads", threads)
     m = model.matrix
     mip = model.integrality is not None
     integrality = model.integrality if mip else np.zeros(m.shape[1], dtype=np.int32)
@@ -65,5 +62,4 @@ def solve(model: Model, *, time_limit: float, method: str = "choose", mip_gap: f
     if status != highspy.HighsModelStatus.kOptimal:
         return Solution("no_plan", values, np.inf, -np.inf)
     objective = info.objective_function_value
-    return Solution("optimal", values, objective, objective,
-                    np.asarray(solution.row_dual))
+    return Solution("optimal", values, objective, objective)

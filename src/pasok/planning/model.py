@@ -109,6 +109,16 @@ def pair_columns(inst: Instance, pairs: np.ndarray, upper: np.ndarray,
                    share_caps=inst.pair_cap[pairs[binds]])
 
 
+def usable_pairs(upper: np.ndarray) -> np.ndarray:
+    """The pairs that can take anything at all under their bounds."""
+    return np.flatnonzero(upper.sum(axis=1) > 0)
+
+
+def integer_model(inst: Instance, upper: np.ndarray, **options) -> Model:
+    """The MILP over the usable pairs: the exact path and every second stage start here."""
+    return build(inst, pairs=usable_pairs(upper), upper=upper, integer=True, **options)
+
+
 def build(inst: Instance, *, pairs: np.ndarray, upper: np.ndarray, integer: bool = False,
           floor_slack: bool = False) -> Model:
     """The LP (or, with `integer`, the MILP with minimum-lot binaries) over `pairs`.

@@ -16,13 +16,13 @@ import scipy.sparse as sp
 
 from . import highs, rounding, verify
 from .instance import Instance
-from .model import build, extend
-from .solve import EXACT_COLUMNS, Result, allocate, usable_upper
+from .model import extend, integer_model
+from .solve import Result, allocate, fits_exact, usable_upper
 
 
 def replan(inst: Instance, previous: np.ndarray, ordered_periods: int, *,
            time_limit: float = 30.0) -> Result:
-    if inst.n_pairs * inst.periods > EXACT_COLUMNS:
+    if not fits_exact(inst):
         raise ValueError("replan: the instance is too large to re-plan with fixed months")
     started = time.monotonic()
     least = allocate(inst, time_limit=time_limit / 3)
@@ -33,8 +33,8 @@ def replan(inst: Instance, previous: np.ndarray, ordered_periods: int, *,
     if change >= inst.unmet_penalty:
         change = inst.unmet_penalty / 2
     upper = usable_upper(inst)
-    pairs = np.flatnonzero(upper.sum(axis=1) > 0)
-    model = build(inst, pairs=pairs, upper=upper, integer=True)
+    model = integer_model(inst, upper)
+    pairs = model.pairs
     start_x, start_unmet = _previous_within_rules(inst, previous) or (least.x, least.unmet)
     base_start = model.values_of(start_x, start_unmet)
     n_cols = model.matrix.shape[1]

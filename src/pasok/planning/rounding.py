@@ -57,7 +57,7 @@ def whole_units(inst: Instance, fractional: np.ndarray) -> tuple[np.ndarray, np.
             if take > 0:
                 room.move(p, t, take)
                 unmet[line, t] -= take
-    _restore_floors(inst, room, unmet)
+    _restore_floors(inst, room, unmet, by_line)
     return x, unmet
 
 
@@ -67,10 +67,10 @@ def _pairs_by_line_cheapest_first(inst: Instance) -> list[np.ndarray]:
     return [order[bounds[i]:bounds[i + 1]] for i in range(len(inst.line_ids))]
 
 
-def _restore_floors(inst: Instance, room: _Room, unmet: np.ndarray) -> None:
+def _restore_floors(inst: Instance, room: _Room, unmet: np.ndarray,
+                    by_line: list[np.ndarray]) -> None:
     x = room.x
     short = inst.floor_units - floor_totals(inst, x)
-    by_line = _pairs_by_line_cheapest_first(inst)
     for f in np.flatnonzero(short > 0):
         pairs = np.flatnonzero(inst.floor_of_pair == f)
         need = short[f]

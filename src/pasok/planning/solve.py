@@ -1,13 +1,14 @@
 """`allocate`: the plan at least cost within every rule, with a proven lower bound.
 
-Two paths, chosen by size:
-- exact (up to EXACT_COLUMNS columns): the whole MILP in HiGHS; its dual bound is the bound.
-- decomposed (larger): month by month (planning.periods). The bound is the Lagrangian
-  bound of the period LPs, improved by subgradient steps on the share and floor
-  multipliers while time allows. The plan comes from the period LPs with the share and
-  floors split by month, minimum lots decided (raise to the lot, or drop) over a few
-  re-solves, then whole units (planning.rounding).
-Either way the plan passes planning.verify before it is returned."""
+- Always first, month by month (planning.periods): the bound is the Lagrangian bound of
+  the period LPs, improved by subgradient steps on the share and floor multipliers while
+  time allows. The plan comes from the period LPs with the share and floors split by
+  month, minimum lots decided (raise to the lot, or drop) over a few re-solves, then whole
+  units (planning.rounding).
+- Then, for instances up to EXACT_COLUMNS columns, the whole MILP in HiGHS started from
+  that plan (the better plan and the better bound win), and among the least-cost plans
+  the steadiest months (planning.steady).
+The plan passes planning.verify before it is returned."""
 
 import time
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ import numpy as np
 
 from . import highs, periods, rounding, steady, verify
 from .instance import Instance
-from .model import build, pair_most
+from .model import build, integer_model, pair_most, usable_pairs
 
 EXACT_COLUMNS = 60_000
 LOT_ROUNDS = 4
@@ -45,6 +46,11 @@ class Result:
         return max(0.0, (self.objective - self.lower_bound) / max(abs(self.objective), 1.0))
 
 
+def fits_exact(inst: Instance) -> bool:
+    """Small enough for the exact MILP (and the second stages built on it)."""
+    return inst.n_pairs * inst.periods <= EXACT_COLUMNS
+
+
 def usable_upper(inst: Instance) -> np.ndarray:
     """Per pair and period bounds, with pairs that could never reach their lot shut."""
     upper = inst.pair_upper()
@@ -63,7 +69,7 @@ def allocate(inst: Instance, *, time_limit: float = 60.0, gap: float = 1e-4) -> 
         nothing = np.zeros((inst.n_pairs, inst.periods))
         return Result("optimal", 0.0, 0.0, nothing, np.zeros_like(inst.demand),
                       time.monotonic() - started)
-    small = inst.n_pairs * inst.periods <= EXACT_COLUMNS
+    small = fits_exact(inst)
     # Small instances get less time for the heuristic: the exact MILP is the better use.
     result = _decomposed(inst, upper, started + (time_limit / 4 if small else time_limit),
                          gap)
@@ -104,8 +110,7 @@ def _exact(inst: Instance, upper: np.ndarray, heuristic: Result | None, deadline
            gap: float) -> Result | None:
     """The whole MILP in HiGHS, started from the heuristic plan; the better plan and the
     better bound win."""
-    pairs = np.flatnonzero(upper.sum(axis=1) > 0)
-    model = build(inst, pairs=pairs, upper=upper, integer=True)
+    model = integer_model(inst, upper)
     start = None if heuristic is None else model.values_of(heuristic.x, heuristic.unmet)
     solution = highs.solve(model, time_limit=deadline - time.monotonic(), mip_gap=gap,
                            start=start)
@@ -134,9 +139,8 @@ def _conflicting_floors(inst: Instance, upper: np.ndarray, deadline: float) -> l
     """Which floors cannot hold together: minimise the total shortfall of elastic floors
     and name the floors left short (in whole units with the lots where the instance is
     small enough, else in the LP, which still proves the conflict)."""
-    pairs = np.flatnonzero(upper.sum(axis=1) > 0)
-    integer = inst.n_pairs * inst.periods <= EXACT_COLUMNS
-    model = build(inst, pairs=pairs, upper=upper, integer=integer, floor_slack=True)
+    model = build(inst, pairs=usable_pairs(upper), upper=upper, integer=fits_exact(inst),
+                  floor_slack=True)
     solution = highs.solve(model, time_limit=max(deadline - time.monotonic(), 10),
                            method="ipm")
     if solution.values is None or solution.bound <= 0.5:

@@ -5,14 +5,14 @@ takes one with the least total change from month to month, Σ |x[p,t] − x[p,t�
 
 The MILP of planning.model plus a cost ceiling at the least cost and, per pair and month
 after the first, x[p,t] − x[p,t−1] = up − down with up, down ≥ 0, minimising Σ up + down.
-For instances the exact path solves (solve.EXACT_COLUMNS)."""
+For instances the exact path solves (solve.fits_exact)."""
 
 import numpy as np
 import scipy.sparse as sp
 
 from . import highs, verify
 from .instance import Instance
-from .model import build, extend
+from .model import extend, integer_model
 
 COST_TOLERANCE = 1e-9  # relative: the same cost up to floating-point noise
 
@@ -23,8 +23,8 @@ def steadier(inst: Instance, x: np.ndarray, unmet: np.ndarray, upper: np.ndarray
     T = inst.periods
     if T < 2 or time_limit < 0.5:
         return x, unmet
-    pairs = np.flatnonzero(upper.sum(axis=1) > 0)
-    model = build(inst, pairs=pairs, upper=upper, integer=True)
+    model = integer_model(inst, upper)
+    pairs = model.pairs
     start = model.values_of(x, unmet)
     least = float(model.cost @ start)
     n_cols = model.matrix.shape[1]
