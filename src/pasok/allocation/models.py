@@ -190,6 +190,7 @@ class RunStatus(models.TextChoices):
 
 
 FINISHED = (RunStatus.DONE, RunStatus.FAILED)
+NO_PLAN = "no_plan"  # the error of a run that found no plan in time
 
 
 class PlanRun(models.Model):

@@ -4,7 +4,10 @@ A plan is whole for the cooperative's people, ministry officers and platform adm
 member foundry sees the plans it is in, and of them its own allocations, its own offers and
 the demand of the lines it offers for (never another member's price or quantities)."""
 
+from django.db.models.fields.json import KeyTransform
+
 from pasok.accounts import permissions
+from pasok.accounts.models import Organisation
 
 from .models import CapacityReport, Plan, PlanMember, PlanOffer, PlanRun, RunKind, RunStatus
 
@@ -51,9 +54,8 @@ def own_member(*, user, plan: Plan) -> PlanMember | None:
 def reporting_members(*, user, plan: Plan):
     """The members whose capacity the user may report: all of them for the cooperative,
     its own for a member foundry."""
-    members = plan.members.select_related("organisation")
-    return [m for m in members
-            if permissions.may(user, permissions.CHANGE, m.organisation)]
+    allowed = Organisation.objects.restrict(user, permissions.CHANGE)
+    return list(plan.members.filter(organisation__in=allowed).select_related("organisation"))
 
 
 def offers_of(*, plan: Plan):
@@ -69,7 +71,8 @@ def reports_of(*, plan: Plan):
 def runs_of(*, plan: Plan):
     """The runs of a plan the caller already got through plan_get."""
     return (plan.runs.select_related("base")
-            .defer("instance", "base__instance", "base__result"))
+            .defer("instance", "result", "base__instance", "base__result")
+            .annotate(objective=KeyTransform("objective", "result")))
 
 
 def run_get(*, plan: Plan, number: int) -> PlanRun:

@@ -2,23 +2,17 @@
 answer. Each stage is written as it starts (queued → building → solving → done/failed) so
 the page can show where a run is."""
 
-import json
-import math
-from dataclasses import replace
-
 from pasok import clock
 from pasok.audit.services import audit_record
-from pasok.planning import explain, fairness
 from pasok.planning.instance import Instance, parse
-from pasok.planning.output import to_dict
+from pasok.planning.output import explanation, to_dict, with_fairness
 from pasok.planning.replan import replan
-from pasok.planning.solve import NoPlan, Result, allocate
+from pasok.planning.solve import NoPlan, allocate
 
 from .engine_input import plan_instance, units_by_pair, with_changes
-from .models import PlanRun, RunKind, RunStatus
+from .models import NO_PLAN, PlanRun, RunKind, RunStatus
 
 TIME_LIMIT = 30.0  # seconds per solve; a cooperative's plan takes a second or two
-NO_PLAN = "no_plan"  # the error of a run that found no plan in time
 
 
 def _set(run: PlanRun, **fields) -> None:
@@ -34,32 +28,6 @@ def run_input(run: PlanRun) -> dict:
     return plan_instance(run.plan)
 
 
-def _json_safe(value):
-    """numpy numbers become plain ones, NaN and infinity None (PostgreSQL's jsonb refuses
-    them)."""
-    def clean(v):
-        if isinstance(v, float) and not math.isfinite(v):
-            return None
-        if isinstance(v, dict):
-            return {k: clean(x) for k, x in v.items()}
-        if isinstance(v, list):
-            return [clean(x) for x in v]
-        return v
-    return clean(json.loads(json.dumps(value, default=float)))
-
-
-def _fairer(run: PlanRun, inst: Instance, result: Result) -> tuple[Result, dict]:
-    tolerance = float(run.fairness_percent) / 100
-    fair = fairness.fairer(inst, result, tolerance=tolerance, time_limit=TIME_LIMIT)
-    summary = {"partners": list(fair.partners), "tolerance": tolerance,
-               "least_cost": fair.least_cost,
-               "objective": fair.objective, "price": fair.price,
-               "min_utilisation_before": fair.min_utilisation_before,
-               "min_utilisation_after": fair.min_utilisation_after}
-    return replace(result, x=fair.x, unmet=fair.unmet, objective=fair.objective,
-                   status="optimal" if fair.price == 0 else "feasible"), summary
-
-
 def solve(run: PlanRun, inst: Instance) -> dict:
     if run.kind == RunKind.REPLAN and run.base is not None:
         previous = units_by_pair(inst, run.base.result)
@@ -68,11 +36,11 @@ def solve(run: PlanRun, inst: Instance) -> dict:
         result = allocate(inst, time_limit=TIME_LIMIT)
     extra = {}
     if result.status != "infeasible" and run.fairness_percent:
-        result, extra["fairness"] = _fairer(run, inst, result)
+        result, extra["fairness"] = with_fairness(
+            inst, result, tolerance=float(run.fairness_percent) / 100, time_limit=TIME_LIMIT)
     if result.status != "infeasible":
-        extra["explanation"] = {"suppliers": explain.supplier_reasons(inst, result.x),
-                                "unmet": explain.unmet_reasons(inst, result.x, result.unmet)}
-    return _json_safe(to_dict(inst, result) | extra)
+        extra["explanation"] = explanation(inst, result)
+    return to_dict(inst, result) | extra
 
 
 def execute(run_id: int) -> str:

@@ -28,9 +28,8 @@ from .forms import (
     SolveForm,
     WhatIfForm,
 )
-from .models import Plan, RunStatus
+from .models import NO_PLAN, Plan, RunStatus
 from .presenting import RunView, first_months
-from .solving import NO_PLAN
 
 
 def _plan(request, pk) -> Plan:

@@ -1,11 +1,19 @@
-"""A result in the JSON shape of INTERFACES.md (`pasok allocate`)."""
+"""A result in the JSON shape of INTERFACES.md (`pasok allocate`), and the two optional
+parts every caller adds the same way: the fairness step and the explanation. Every number
+is finite (a missing bound is null), so the JSON is valid and PostgreSQL's jsonb takes it."""
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
+from . import explain, fairness
 from .instance import Instance
 from .solve import Result
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
 
 
 def to_dict(inst: Instance, result: Result) -> dict:
@@ -16,8 +24,8 @@ def to_dict(inst: Instance, result: Result) -> dict:
     lines, unmet_periods = np.nonzero(result.unmet)
     return {
         "status": result.status,
-        "objective": result.objective,
-        "lower_bound": result.lower_bound,
+        "objective": _finite(result.objective),
+        "lower_bound": _finite(result.lower_bound),
         "gap": 0.0 if math.isnan(result.gap) else round(result.gap, 6),
         "allocations": [{"line": inst.line_ids[inst.pair_line[p]],
                          "supplier": inst.supplier_ids[inst.pair_supplier[p]],
@@ -28,3 +36,22 @@ def to_dict(inst: Instance, result: Result) -> dict:
                   for li, t in zip(lines, unmet_periods, strict=True)],
         "seconds": round(result.seconds, 3),
     }
+
+
+def with_fairness(inst: Instance, result: Result, *, tolerance: float,
+                  time_limit: float) -> tuple[Result, dict]:
+    """The fairer plan as the result (its cost against the least-cost bound) and a summary."""
+    fair = fairness.fairer(inst, result, tolerance=tolerance, time_limit=time_limit)
+    summary = {"partners": list(fair.partners), "tolerance": tolerance,
+               "least_cost": fair.least_cost, "objective": fair.objective,
+               "price": round(fair.price, 6),
+               "min_utilisation_before": round(fair.min_utilisation_before, 6),
+               "min_utilisation_after": round(fair.min_utilisation_after, 6)}
+    fairer = replace(result, x=fair.x, unmet=fair.unmet, objective=fair.objective,
+                     status="optimal" if fair.price == 0 else "feasible")
+    return fairer, summary
+
+
+def explanation(inst: Instance, result: Result) -> dict:
+    return {"suppliers": explain.supplier_reasons(inst, result.x),
+            "unmet": explain.unmet_reasons(inst, result.x, result.unmet)}

@@ -139,17 +139,20 @@ def _conflicting_floors(inst: Instance, upper: np.ndarray, deadline: float) -> l
     """Which floors cannot hold together: minimise the total shortfall of elastic floors
     and name the floors left short (in whole units with the lots where the instance is
     small enough, else in the LP, which still proves the conflict)."""
-    model = build(inst, pairs=usable_pairs(upper), upper=upper, integer=fits_exact(inst),
+    integer = fits_exact(inst)
+    model = build(inst, pairs=usable_pairs(upper), upper=upper, integer=integer,
                   floor_slack=True)
     solution = highs.solve(model, time_limit=max(deadline - time.monotonic(), 10),
                            method="ipm")
-    if solution.values is None or solution.bound <= 0.5:
+    # Whole units fall short by a unit or more; in the LP any shortfall proves the conflict.
+    proof = 0.5 if integer else 1e-6
+    if solution.values is None or solution.bound <= proof:
         return []
     short = solution.values[model.floor_slack_columns]
     return [f"partner floor {inst.floor_buyer[f]} / "
-            f"{inst.supplier_ids[inst.floor_supplier[f]]} falls {short[f]:g} units short "
+            f"{inst.supplier_ids[inst.floor_supplier[f]]} falls {short[f]:.4g} units short "
             "with the other floors, capacity, share and minimum lots"
-            for f in np.flatnonzero(short > 0.5)]
+            for f in np.flatnonzero(short > proof)]
 
 
 def _decomposed(inst: Instance, upper: np.ndarray, deadline: float,

@@ -17,7 +17,6 @@ from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
 from .forms import BidForm, CancelForm, LotFormSet, MemberFormSet, TenderForm
 from .models import Bid, Status
-from .split_proposal import propose_split
 
 
 @login_required
@@ -224,6 +223,8 @@ def evaluation(request, pk: int):
 
 def _split_proposal_context(tender) -> dict:
     """The optimiser's split, to prefill the share inputs, with what held each bid."""
+    from .split_proposal import propose_split  # numpy and HiGHS load when first needed
+
     rule_names = {"capacity": _("monthly capacity offered"), "share": _("quantity offered"),
                   "cost": _("evaluated price")}
     proposals = propose_split(tender)

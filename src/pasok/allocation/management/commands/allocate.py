@@ -3,14 +3,11 @@ across suppliers over periods at least cost within every rule. Bad input: exit s
 with the field named. `--explain` adds what bound each supplier and why demand went unmet;
 `--fair EPS` adds the fairness step for small partner foundries within cost tolerance EPS."""
 
-from dataclasses import replace
-
 from django.core.management.base import BaseCommand, CommandError
 
 from pasok.cli_io import bad_input, read_json, write_json
-from pasok.planning import explain, fairness
 from pasok.planning.instance import InstanceError, parse
-from pasok.planning.output import to_dict
+from pasok.planning.output import explanation, to_dict, with_fairness
 from pasok.planning.solve import NoPlan, allocate
 
 
@@ -43,19 +40,10 @@ class Command(BaseCommand):
         extra = {}
         if result.status != "infeasible" and fair is not None:
             try:
-                fairer = fairness.fairer(inst, result, tolerance=fair, time_limit=time_limit)
+                result, extra["fairness"] = with_fairness(inst, result, tolerance=fair,
+                                                          time_limit=time_limit)
             except ValueError as exc:
                 raise bad_input(exc) from exc
-            extra["fairness"] = {
-                "partners": fairer.partners, "tolerance": fair,
-                "least_cost": fairer.least_cost, "price": round(fairer.price, 6),
-                "min_utilisation_before": round(fairer.min_utilisation_before, 6),
-                "min_utilisation_after": round(fairer.min_utilisation_after, 6)}
-            result = replace(result, x=fairer.x, unmet=fairer.unmet,
-                             objective=fairer.objective,
-                             status="optimal" if fairer.price == 0 else "feasible")
         if with_reasons and result.status != "infeasible":
-            extra["explanation"] = {
-                "suppliers": explain.supplier_reasons(inst, result.x),
-                "unmet": explain.unmet_reasons(inst, result.x, result.unmet)}
+            extra["explanation"] = explanation(inst, result)
         write_json(self, to_dict(inst, result) | extra, out)
