@@ -7,12 +7,10 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from . import selectors, services
+from . import documents, selectors, services
 from .documents import Upload
 from .models import Bid, BidDocument
 
@@ -179,7 +177,4 @@ def bid_document(request, tender_id: int, document_id: int):
     tender = selectors.tender_get(user=request.auth, pk=tender_id)
     document, filename, data = selectors.bid_document_file(user=request.auth, tender=tender,
                                                            pk=document_id)
-    response = HttpResponse(data, content_type=document.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return documents.download(document, filename, data)

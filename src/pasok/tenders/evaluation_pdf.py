@@ -23,11 +23,10 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from pasok import clock
-from pasok.web.pdf import HEAD, INK, MARGIN, RULE, SUBTOTAL
+from pasok.web.pdf import MARGIN, SUBTOTAL, grid
 from pasok.web.pdf import canvas_maker as _canvas_maker
 from pasok.web.pdf import number as _number
 from pasok.web.pdf import para as _p
@@ -49,19 +48,8 @@ DIGEST_COLUMNS = [12, 70, 45, 140]
 
 
 def _table(rows, widths_mm, *, head: bool = True, extra=()) -> Table:
-    """The TKDN form's ruled table (grid, framed, shaded head row) at this page's width."""
-    assert abs(sum(widths_mm) * mm - WIDTH) < 0.5, "tables fill the text width exactly"
-    table = Table(rows, colWidths=[w * mm for w in widths_mm], repeatRows=int(head),
-                  hAlign="LEFT")
-    style = [("GRID", (0, 0), (-1, -1), 0.4, RULE), ("BOX", (0, 0), (-1, -1), 0.8, INK),
-             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
-             ("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
-    if head:
-        style += [("BACKGROUND", (0, 0), (-1, 0), HEAD), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                  ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK)]
-    table.setStyle(TableStyle(style + list(extra)))
-    return table
+    """The TKDN form's ruled table at this page's width."""
+    return grid(rows, widths_mm, width=WIDTH, head_rows=int(head), extra=extra)
 
 
 def _label(model, field: str) -> str:

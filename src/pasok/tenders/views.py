@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,7 +11,7 @@ from pasok import clock
 from pasok.accounts.models import Organisation
 from pasok.web.form_errors import add_service_errors, errors_by_field
 
-from . import selectors, services
+from . import documents, selectors, services
 from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
 from .forms import BidForm, CancelForm, LotFormSet, MemberFormSet, TenderForm
@@ -114,10 +113,7 @@ def bid_document(request, pk: int, document_pk: int):
     tender = selectors.tender_get(user=request.user, pk=pk)
     document, filename, data = selectors.bid_document_file(user=request.user, tender=tender,
                                                            pk=document_pk)
-    response = HttpResponse(data, content_type=document.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return documents.download(document, filename, data)
 
 
 @login_required

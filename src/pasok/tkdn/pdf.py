@@ -39,7 +39,6 @@ from pasok.rules.tkdn_advice import shortfalls
 from pasok.rules.tkdn_json import worksheet_from_dict
 from pasok.web.pdf import (
     ACCENT,
-    HEAD,
     INK,
     MARGIN,
     MUTED,
@@ -48,6 +47,7 @@ from pasok.web.pdf import (
     WIDTH,
 )
 from pasok.web.pdf import canvas_maker as _canvas_maker
+from pasok.web.pdf import grid as _grid
 from pasok.web.pdf import number as _number
 from pasok.web.pdf import para as _p
 from pasok.web.pdf import percent as _percent
@@ -78,31 +78,6 @@ def _weight(value: Decimal) -> str:
 
 
 # --- styles --------------------------------------------------------------------------------
-
-def _grid(rows, widths_mm, *, head_rows: int = 1, total_rows: int = 0, extra=()):
-    """A ruled table: shaded head, optional shaded bold total rows at the bottom."""
-    widths = [w * mm for w in widths_mm]
-    assert abs(sum(widths) - WIDTH) < 0.5, "tables fill the text width exactly"
-    table = Table(rows, colWidths=widths, repeatRows=head_rows, hAlign="LEFT")
-    commands = [
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("BOX", (0, 0), (-1, -1), 0.8, INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    if head_rows:
-        commands += [("BACKGROUND", (0, 0), (-1, head_rows - 1), HEAD),
-                     ("VALIGN", (0, 0), (-1, head_rows - 1), "MIDDLE"),
-                     ("LINEBELOW", (0, head_rows - 1), (-1, head_rows - 1), 0.8, INK)]
-    if total_rows:
-        commands += [("BACKGROUND", (0, -total_rows), (-1, -1), SUBTOTAL),
-                     ("LINEABOVE", (0, -total_rows), (-1, -total_rows), 0.8, INK)]
-    table.setStyle(TableStyle(commands + list(extra)))
-    return table
-
 
 # --- the pieces of the form ------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from pasok.rules.money import format_rupiah
 from pasok.web.formatting import localized_number
@@ -125,3 +125,30 @@ def canvas_maker(note: str, page_label: str, top_note: str):
             self.restoreState()
 
     return FooterCanvas
+
+
+def grid(rows, widths_mm, *, width: float = WIDTH, head_rows: int = 1, total_rows: int = 0,
+         extra=()):
+    """A ruled table filling the text `width`: shaded head, optional shaded total rows at
+    the bottom."""
+    widths = [w * mm for w in widths_mm]
+    assert abs(sum(widths) - width) < 0.5, "tables fill the text width exactly"
+    table = Table(rows, colWidths=widths, repeatRows=head_rows, hAlign="LEFT")
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.8, INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if head_rows:
+        commands += [("BACKGROUND", (0, 0), (-1, head_rows - 1), HEAD),
+                     ("VALIGN", (0, 0), (-1, head_rows - 1), "MIDDLE"),
+                     ("LINEBELOW", (0, head_rows - 1), (-1, head_rows - 1), 0.8, INK)]
+    if total_rows:
+        commands += [("BACKGROUND", (0, -total_rows), (-1, -1), SUBTOTAL),
+                     ("LINEABOVE", (0, -total_rows), (-1, -total_rows), 0.8, INK)]
+    table.setStyle(TableStyle(commands + list(extra)))
+    return table
