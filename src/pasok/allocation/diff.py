@@ -5,7 +5,7 @@ re-plan, whether the months already ordered stayed as they were."""
 from dataclasses import dataclass
 
 from .models import PlanRun
-from .presenting import first_months, month_labels, per_month
+from .presenting import first_months, per_month, stored_month_labels
 
 
 @dataclass
@@ -52,7 +52,7 @@ def compare(base: PlanRun, run: PlanRun, *, only: str | None = None) -> RunDiff:
              for data in (base.instance, run.instance) for s in data["suppliers"]}
     lines = {li["id"]: f"{li.get('product', li['id'])} ({li['buyer']})"
              for data in (base.instance, run.instance) for li in data["lines"]}
-    months = month_labels(run.instance)
+    months = stored_month_labels(run.instance)
     before, after = _cells(base.result, only), _cells(run.result, only)
     moved = [Moved(lines.get(line, line), names.get(sup, sup), t, months[t] if t < len(months)
                    else str(t), before.get(key, 0), after.get(key, 0))

@@ -12,9 +12,13 @@ from .explain_text import supplier_explanation, unmet_explanation
 from .models import PlanRun, month_starts
 
 
-def month_labels(data: dict) -> list[str]:
-    first = dt.date.fromisoformat(data["first_month"])
-    return [date_format(d, "M Y") for d in month_starts(first, data["periods"])]
+def month_labels(first: dt.date, periods: int) -> list[str]:
+    return [date_format(d, "M Y") for d in month_starts(first, periods)]
+
+
+def stored_month_labels(data: dict) -> list[str]:
+    """The month labels of a run's stored input."""
+    return month_labels(dt.date.fromisoformat(data["first_month"]), data["periods"])
 
 
 def first_months(months: list[str], n: int) -> str:
@@ -50,16 +54,8 @@ class LineTable:
     unmet: list[int]
 
     @property
-    def label(self) -> str:
-        return f"{self.product} ({self.buyer})"
-
-    @property
     def total_demand(self) -> int:
         return sum(self.demand)
-
-    @property
-    def gap_percent(self) -> float:
-        return 100 * (self.result.get("gap") or 0.0)
 
     @property
     def total_unmet(self) -> int:
@@ -70,7 +66,6 @@ class LineTable:
 class Utilisation:
     supplier: str
     name: str
-    small: bool
     kg: list[float]
     capacity: list[float]
 
@@ -86,7 +81,7 @@ class RunView:
         self.result = run.result or {}
         self.only = only
         self.periods = self.data.get("periods", 0)
-        self.months = month_labels(self.data) if self.data else []
+        self.months = stored_month_labels(self.data) if self.data else []
         self.names = {s["id"]: s.get("name", s["id"]) for s in self.data.get("suppliers", ())}
         self.line_labels = {li["id"]: f"{li.get('product', li['id'])} ({li['buyer']})"
                             for li in self.data.get("lines", ())}
@@ -125,10 +120,6 @@ class RunView:
         return tables
 
     @property
-    def gap_percent(self) -> float:
-        return 100 * (self.result.get("gap") or 0.0)
-
-    @property
     def total_unmet(self) -> int:
         return sum(u["quantity"] for u in self.result.get("unmet", ()))
 
@@ -139,7 +130,7 @@ class RunView:
         for a in self.result.get("allocations", ()):
             cells = kg.setdefault(a["supplier"], [0.0] * self.periods)
             cells[a["period"]] += a["quantity"] * weight[a["line"]]
-        return [Utilisation(s["id"], s.get("name", s["id"]), bool(s.get("small")),
+        return [Utilisation(s["id"], s.get("name", s["id"]),
                             kg.get(s["id"], [0.0] * self.periods),
                             per_month(s["capacity_kg"], self.periods))
                 for s in self.data.get("suppliers", ())

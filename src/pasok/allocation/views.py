@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,7 +28,7 @@ from .forms import (
     WhatIfForm,
 )
 from .models import NO_PLAN, Plan, RunStatus
-from .presenting import RunView, first_months
+from .presenting import RunView, first_months, month_labels
 
 
 def _plan(request, pk) -> Plan:
@@ -213,7 +212,7 @@ def _reports(plan: Plan, months: list[str], only: str | None) -> list:
 
 
 def _month_labels(plan: Plan) -> list[str]:
-    return [date_format(d, "M Y") for d in plan.month_starts()]
+    return month_labels(plan.first_month, plan.months)
 
 
 @login_required
