@@ -12,7 +12,6 @@ from pasok.web.formatting import localized_number
 
 from .models import MAX_MONTHS
 from .presenting import first_months
-from .services import free_capacity
 
 _NUMBER = re.compile(r"^(\d{1,3}([.,]\d{3})+|\d+)$")
 _PERCENT = {"max_digits": 5, "decimal_places": 2}
@@ -101,8 +100,10 @@ class MemberForm(forms.Form):
 
 
 def _member_label(org) -> str:
-    return _("%(name)s — %(kg)s kg/month free") % {
-        "name": org.name, "kg": localized_number(free_capacity(org))}
+    profile = getattr(org, "profile", None)
+    free = max(profile.free_capacity_kg or 0, 0) if profile else 0
+    return _("%(name)s — %(kg)s kg/month free") % {"name": org.name,
+                                                   "kg": localized_number(free)}
 
 
 LineFormSet = forms.formset_factory(LineForm, extra=1, can_delete=True)

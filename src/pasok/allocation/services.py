@@ -15,6 +15,7 @@ from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.audit.services import audit_record, snapshot
+from pasok.suppliers.models import SupplierProfile
 
 from .engine_input import line_id, supplier_id
 from .models import (
@@ -52,11 +53,11 @@ def _per_month(values: list[int] | None, months: int, field: str) -> list[int]:
     return values
 
 
-def free_capacity(organisation: Organisation) -> int:
-    """Free monthly capacity (kg) from the member's capability profile, 0 without one
-    (callers select_related("profile") to read it without a query)."""
-    profile = getattr(organisation, "profile", None)
-    return max(int(profile.free_capacity_kg or 0), 0) if profile else 0
+def _profile_capacity(organisation: Organisation) -> int:
+    """Free monthly capacity (kg) from the member's capability profile."""
+    free = (SupplierProfile.objects.filter(organisation=organisation)
+            .values_list("free_capacity_kg", flat=True).first())
+    return max(int(free or 0), 0)
 
 
 def _check_plan_fields(fields: dict) -> dict:
@@ -100,7 +101,7 @@ def _check_members(cooperative: Organisation, members: list[dict], months: int) 
             raise ValidationError({f"{field}.organisation": [
                 _("%(name)s is in the plan twice.") % {"name": org.name}]})
         seen.add(org.pk)
-        capacity = member.get("capacity_kg") or [free_capacity(org)]
+        capacity = member.get("capacity_kg") or [_profile_capacity(org)]
         checked.append({"organisation": org,
                         "capacity_kg": _per_month(capacity, months, f"{field}.capacity_kg")})
     return checked
