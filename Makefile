@@ -29,9 +29,14 @@ test: lint
 	$(VENV)/bin/pytest -p xdist -n 2 --dist loadfile
 
 # Re-extract translatable strings (needs GNU gettext), then translate src/pasok/locale/*/django.po.
+# Locations name files, not lines, and Babel rewrites the catalogue 100 columns wide, so a
+# re-extraction changes only what changed (and parallel branches merge).
 messages: install
 	cd src/pasok && ../../$(VENV)/bin/pasok makemessages --locale id \
-		--ignore 'migrations/*' --no-obsolete
+		--ignore 'migrations/*' --no-obsolete --add-location=file
+	$(PY) -c "import sys; from babel.messages.pofile import read_po, write_po; \
+		path = sys.argv[1]; catalogue = read_po(open(path, 'rb')); \
+		write_po(open(path, 'wb'), catalogue, width=100)" src/pasok/locale/id/LC_MESSAGES/django.po
 
 bench: install
 	$(PY) bench/run.py

@@ -1,4 +1,5 @@
-"""Rupiah amounts: conversion, half-up rounding and Indonesian notation."""
+"""Rupiah amounts: conversion, half-up rounding, and how pasok.web.numbers writes them in
+Indonesian notation."""
 
 import re
 from decimal import Decimal
@@ -9,7 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pasok.rules.money import format_number_id, format_rupiah, round_half_up, to_decimal
+from pasok.rules.money import round_half_up, to_decimal
+from pasok.web.numbers import INDONESIAN, write_number, write_rupiah
+
+
+def format_rupiah(value, places=0):
+    return write_rupiah(value, places, INDONESIAN)
+
+
+def format_number_id(value, places=0):
+    return write_number(value, places, INDONESIAN)
+
 
 # Amounts up to 18 digits, the widest money column (max_digits=18) in the schema.
 BIG = 10**18 - 1

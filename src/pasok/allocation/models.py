@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
+from pasok.months import month_starts
 
 MAX_MONTHS = 24
 
@@ -69,11 +70,6 @@ class Plan(models.Model):
 
     def month_starts(self) -> list[dt.date]:
         return month_starts(self.first_month, self.months)
-
-
-def month_starts(first: dt.date, months: int) -> list[dt.date]:
-    return [dt.date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1)
-            for i in range(months)]
 
 
 class PlanLine(models.Model):

@@ -8,8 +8,10 @@ from functools import cached_property
 
 from django.utils.formats import date_format
 
+from pasok.months import month_starts
+
 from .explain_text import supplier_explanation, unmet_explanation
-from .models import PlanRun, month_starts
+from .models import PlanRun
 
 
 def month_labels(first: dt.date, periods: int) -> list[str]:

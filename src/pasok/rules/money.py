@@ -1,4 +1,5 @@
-"""Rupiah amounts: Decimal, never float; printed the Indonesian way (Rp1.250.000)."""
+"""Rupiah amounts: Decimal, never float, rounded half up. (People read and write them
+through pasok.web.numbers.)"""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -20,17 +21,3 @@ def to_decimal(value) -> Decimal:
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     return to_decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def format_rupiah(value, places: int = 0) -> str:
-    """Rp1.250.000 (thousands with '.', decimals with ',', minus before Rp)."""
-    amount = round_half_up(to_decimal(value), places)
-    sign = "-" if amount < 0 else ""
-    whole, _, fraction = f"{abs(amount):.{places}f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}Rp{grouped}" + (f",{fraction}" if places else "")
-
-
-def format_number_id(value, places: int = 0) -> str:
-    """A plain number in Indonesian notation: 150.000 or 12,5."""
-    return format_rupiah(value, places).replace("Rp", "", 1)

@@ -15,6 +15,11 @@ class TenderForm(forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 3}))
     bid_deadline = forms.DateTimeField(label=_("Bid deadline"), widget=_DATETIME)
     opening_time = forms.DateTimeField(label=_("Opening time"), widget=_DATETIME)
+    first_delivery_month = forms.DateField(
+        label=_("First delivery month"), required=False, input_formats=["%Y-%m", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        help_text=_("The lots' monthly deliveries start in this month. Empty: the month "
+                    "after the opening."))
     min_tkdn_percent = forms.DecimalField(label=_("Minimum TKDN (%)"), min_value=0,
                                           max_value=100, max_digits=5, decimal_places=2,
                                           initial=25)

@@ -4,10 +4,12 @@ the one clock (pasok.clock), so it is right even when no scheduler ran."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pasok import clock
 from pasok.accounts.models import Organisation
+from pasok.months import add_months, month_start
 from pasok.web.formatting import localized_number
 
 
@@ -47,6 +49,9 @@ class Tender(models.Model):
                                                  max_digits=4, decimal_places=2, default=25)
     bid_deadline = models.DateTimeField(_("bid deadline"))
     opening_time = models.DateTimeField(_("opening time"))
+    # The month the lots' delivery schedules start (the first of that month). Tenders made
+    # before it was asked start the month after their opening (delivery_start).
+    first_delivery_month = models.DateField(_("first delivery month"), null=True, blank=True)
     split_award_allowed = models.BooleanField(_("split awards allowed"), default=False)
     required_documents = models.JSONField(_("required documents"), default=list, blank=True)
     small_business_reserved = models.BooleanField(_("reserved for small businesses"),
@@ -104,6 +109,13 @@ class Tender(models.Model):
         return Status(self.status).label
 
     @property
+    def delivery_start(self):
+        """The first month of delivery: the one asked for, else the month after opening."""
+        if self.first_delivery_month:
+            return month_start(self.first_delivery_month)
+        return add_months(month_start(timezone.localdate(self.opening_time)), 1)
+
+    @property
     def package_value(self):
         """The owner estimate of the whole package: Σ HPS per unit × quantity."""
         return sum((lot.hps_unit_price * lot.quantity for lot in self.lots.all()), 0)
@@ -138,6 +150,13 @@ class Lot(models.Model):
 
     def __str__(self):
         return f"{self.tender.reference} lot {self.number}: {self.product}"
+
+    def monthly_deliveries(self) -> list[tuple]:
+        """(month, units) from the tender's first delivery month: the schedule, or the
+        whole quantity in the first month where the lot has none."""
+        schedule = [int(q) for q in self.delivery_schedule] or [self.quantity]
+        start = self.tender.delivery_start
+        return [(add_months(start, i), units) for i, units in enumerate(schedule)]
 
 
 class BidQuerySet(models.QuerySet):

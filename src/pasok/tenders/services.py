@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from pasok import clock
 from pasok.accounts.models import Organisation, User
 from pasok.audit.services import audit_record
+from pasok.months import month_start
 from pasok.rules import preference, small_business
 from pasok.rules.bid_checks import check_price
 from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
@@ -46,7 +47,7 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
                   max_preference_percent=preference.MAX_PREFERENCE_PERCENT,
                   split_award_allowed: bool = False, required_documents=(),
                   small_business_reserved: bool = True,
-                  reservation_exemption: str = "") -> Tender:
+                  reservation_exemption: str = "", first_delivery_month=None) -> Tender:
     if not buyer.is_buyer or not _may_manage(by, buyer):
         raise PermissionDenied
     year = clock.now().year
@@ -55,6 +56,8 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
                     description=description, min_tkdn_percent=min_tkdn_percent,
                     max_preference_percent=max_preference_percent, bid_deadline=bid_deadline,
                     opening_time=opening_time, split_award_allowed=split_award_allowed,
+                    first_delivery_month=(month_start(first_delivery_month)
+                                          if first_delivery_month else None),
                     required_documents=list(required_documents),
                     small_business_reserved=small_business_reserved,
                     reservation_exemption=reservation_exemption, created_at=clock.now())

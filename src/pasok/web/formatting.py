@@ -1,16 +1,26 @@
-"""Numbers for people, in the active language: 1.234,56 in Indonesian, 1,234.56 in English,
-rounded half up (pasok.rules.money). Pages, PDFs and messages all print through here."""
+"""Numbers and moments for people, in the active language and time zone. Pages, PDFs,
+e-mails and messages all print through here (numbers: pasok.web.numbers)."""
 
-from django.utils.translation import get_language
+from django.utils import dateformat, timezone
 
-from pasok.rules.money import format_number_id, round_half_up, to_decimal
+from .numbers import write_number, write_rupiah
 
 
 def localized_number(value, places: int = 0) -> str:
-    rounded = round_half_up(to_decimal(value), places)
-    if (get_language() or "").startswith("en"):
-        return f"{rounded:,.{places}f}"
-    return format_number_id(rounded, places)
+    """1.234,56 in Indonesian, 1,234.56 in English, rounded half up."""
+    return write_number(value, places)
+
+
+def localized_rupiah(value, places: int = 0) -> str:
+    """Rp1.250.000 in Indonesian, Rp1,250,000 in English."""
+    return write_rupiah(value, places)
+
+
+def local_moment(value) -> str:
+    """A moment in the active time zone with the zone's name: 1 Desember 2026 14:00 WIB
+    (WITA, WIT in central and eastern Indonesia)."""
+    local = timezone.localtime(value)
+    return dateformat.format(local, "j F Y H:i T")
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -160,3 +160,12 @@ def input_text(value, notation: Notation | None = None) -> str:
     if _ambiguous(digits, notation):
         text += "0"
     return text
+
+
+def spreadsheet_number(value, number_format: str | None) -> Decimal:
+    """A spreadsheet cell's number as the person who typed it sees it: a cell formatted as
+    a percentage shows 48,5% and holds 0.485, and means 48.5 (percent columns are 0–100)."""
+    number = to_decimal(value)
+    if number_format and "%" in number_format.replace('"%"', "").replace("\\%", ""):
+        return number * 100
+    return number

@@ -15,8 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from pasok.rules.money import format_rupiah
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import localized_number, localized_rupiah
 
 MARGIN = 15 * mm
 WIDTH = A4[0] - 2 * MARGIN  # 180 mm
@@ -38,7 +37,7 @@ def percent(value) -> str:
 
 
 def rupiah(value) -> str:
-    return format_rupiah(value)
+    return localized_rupiah(value)
 
 
 def styles() -> dict[str, ParagraphStyle]:

@@ -3,18 +3,25 @@
 from django import template
 
 from pasok.rules.identifiers import format_npwp
-from pasok.rules.money import format_rupiah
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
 register = template.Library()
 
 
 @register.filter
 def rupiah(value):
-    """Rp1.250.000 — Indonesian notation in both languages, as invoices are written."""
+    """Rp1.250.000 in Indonesian, Rp1,250,000 in English."""
     if value in (None, ""):
         return "–"
-    return format_rupiah(value)
+    return localized_rupiah(value)
+
+
+@register.filter
+def when(value):
+    """A moment with its time zone: 1 Desember 2026 14:00 WIB."""
+    if not value:
+        return "–"
+    return local_moment(value)
 
 
 @register.filter
