@@ -9,8 +9,8 @@ from pasok.audit.selectors import may_read_audit
 
 def navigation(request):
     """The menu a person sees: only the pages their role may open."""
-    user = request.user
-    if not user.is_authenticated:
+    user = getattr(request, "user", None)  # absent when a request failed before sign-in
+    if user is None or not user.is_authenticated:
         return {}
     items = [(reverse("web:home"), _("Home"))]
     if user.organisation_id:
