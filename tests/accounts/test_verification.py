@@ -62,7 +62,7 @@ def test_the_queue_puts_confirmed_signups_first_and_shows_unconfirmed_ones_as_su
     assert "UD Cor Makmur" not in names  # verified already
     assert "PT Kereta Api Indonesia (Persero)" not in names  # buyers are not verified
     page = response.content.decode()
-    assert "e-mail belum dikonfirmasi" in page
+    assert "email belum dikonfirmasi" in page
     assert reverse("accounts:nib-document", args=[waiting.organisation_id]) in page
     assert reverse("accounts:verify", args=[first.organisation_id]) in page
     assert reverse("accounts:verify", args=[waiting.organisation_id]) not in page

@@ -188,7 +188,7 @@ def verification_queue(request):
 def verify(request, pk: int):
     """The confirm step of a verification: what it means, the facts to check, a tick box."""
     org = selectors.organisation_for_verification(user=request.user, pk=pk)
-    form = VerifyForm(request.POST or None)
+    form = VerifyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_verify(by=request.user, organisation=org)
