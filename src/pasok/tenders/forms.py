@@ -117,16 +117,10 @@ class BidForm(forms.Form):
             upload = cleaned.get(name)
             if not upload:
                 continue
-            if upload.size > bid_documents.MAX_BYTES:  # refused before reading it
-                self.add_error(name, bid_documents.too_large_message(kind, upload.size))
-                continue
-            received = bid_documents.Upload(upload.name, upload.read())
             try:
-                bid_documents.check(kind, received)
+                self._uploads[kind] = bid_documents.receive(kind, upload)
             except forms.ValidationError as exc:
                 self.add_error(name, exc.messages)
-            else:
-                self._uploads[kind] = received
         return cleaned
 
     def uploads(self) -> dict:

@@ -18,6 +18,7 @@ from pasok.rules import preference, small_business
 from pasok.rules.bid_checks import check_price
 from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
 from pasok.web.formatting import localized_number
+from pasok.web.links import base_url
 
 from . import documents as bid_documents
 from . import sealing
@@ -117,7 +118,9 @@ def tender_publish(*, by: User, tender: Tender) -> Tender:
     tender.save(update_fields=["published_at"])
     from .tasks import notify_matching_suppliers
 
-    transaction.on_commit(lambda: notify_matching_suppliers.enqueue(tender_id=tender.pk))
+    links = base_url()  # the request's address, for the e-mails' links
+    transaction.on_commit(lambda: notify_matching_suppliers.enqueue(tender_id=tender.pk,
+                                                                    base_url=links))
     audit_record(actor=by, action="tender.publish", obj=tender, organisation=tender.buyer,
                  after={"published_at": tender.published_at,
                         "package_value": tender.package_value})
@@ -452,7 +455,9 @@ def tender_award(*, by: User, tender: Tender) -> Tender:
     tender.save(update_fields=["awarded_at"])
     from .tasks import send_award_notices
 
-    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk))
+    links = base_url()  # the request's address, for the e-mails' links
+    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk,
+                                                             base_url=links))
     audit_record(actor=by, action="tender.award", obj=tender, organisation=tender.buyer,
                  after={"winners": sorted(winners.values_list("bid_id", flat=True))})
     return tender
@@ -551,7 +556,9 @@ def tender_award_split(*, by: User, tender: Tender, quantities: dict[int, int]) 
                  after={"quantities": {str(k): v for k, v in quantities.items()}})
     from .tasks import send_award_notices
 
-    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk))
+    links = base_url()  # the request's address, for the e-mails' links
+    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk,
+                                                             base_url=links))
     return tender
 
 

@@ -75,7 +75,10 @@ class WorksheetVersion(models.Model):
         verbose_name = _("worksheet version")
         verbose_name_plural = _("worksheet versions")
         constraints = [models.UniqueConstraint(fields=["worksheet", "number"],
-                                               name="worksheet_version_unique")]
+                                               name="worksheet_version_unique",
+                                               violation_error_message=_("This worksheet already "
+                                                                         "has a version with this"
+                                                                         " number."))]
 
     def __str__(self):
         return f"{self.worksheet} v{self.number}"
@@ -138,13 +141,19 @@ class TkdnCertificate(models.Model):
         verbose_name_plural = _("TKDN certificates")
         constraints = [
             models.CheckConstraint(condition=Q(tkdn_percent__gte=0, tkdn_percent__lte=100),
-                                   name="tkdn_certificate_tkdn_range"),
+                                   name="tkdn_certificate_tkdn_range",
+                                   violation_error_message=_("TKDN is between 0%% and 100%%.")),
             models.CheckConstraint(condition=Q(bmp_percent__gte=0, bmp_percent__lte=15),
-                                   name="tkdn_certificate_bmp_range"),
+                                   name="tkdn_certificate_bmp_range",
+                                   violation_error_message=_("BMP is between 0%% and 15%%.")),
             models.CheckConstraint(condition=Q(issued_on__lte=models.F("valid_until")),
-                                   name="tkdn_certificate_dates_ordered"),
+                                   name="tkdn_certificate_dates_ordered",
+                                   violation_error_message=_("The certificate cannot be valid "
+                                                             "until a day before it was issued.")),
             models.CheckConstraint(condition=Q(self_declared=True) | ~Q(number=""),
-                                   name="tkdn_certificate_number_unless_self_declared"),
+                                   name="tkdn_certificate_number_unless_self_declared",
+                                   violation_error_message=_("Give the certificate's number, or "
+                                                             "mark the value self-declared.")),
         ]
         indexes = [models.Index(fields=["organisation", "valid_until"])]
 
