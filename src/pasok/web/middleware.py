@@ -3,27 +3,48 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+API_PREFIX = "/api/"
 
 
 class LanguageMiddleware:
-    """Bahasa Indonesia unless the person chose English with the switch (a cookie).
-
+    """Pages: Bahasa Indonesia unless the person chose English with the switch (a cookie).
     Django's LocaleMiddleware would follow the browser's Accept-Language, and many phones in
-    Indonesia are set to English; Pasok speaks Indonesian first."""
+    Indonesia are set to English; Pasok speaks Indonesian first.
+
+    The API (/api/): the language cookie, else the client's Accept-Language (Indonesian or
+    English), else English, so an integration reads the same messages whatever the
+    platform's default and may ask for Indonesian."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.languages = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request):
+    def _language(self, request) -> str:
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if language not in self.languages:
-            language = settings.LANGUAGE_CODE
+        if language in self.languages:
+            return language
+        if request.path_info.startswith(API_PREFIX):
+            return self._accepted(request.headers.get("Accept-Language", "")) or "en"
+        return settings.LANGUAGE_CODE
+
+    def _accepted(self, header: str) -> str | None:
+        for code, _quality in parse_accept_lang_header(header):  # best first
+            base = code.split("-")[0]
+            if base in self.languages:
+                return base
+        return None
+
+    def __call__(self, request):
+        language = self._language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        response.headers.setdefault("Vary", "Cookie")
+        patch_vary_headers(response, ("Cookie", "Accept-Language")
+                           if request.path_info.startswith(API_PREFIX) else ("Cookie",))
         return response
 
 
