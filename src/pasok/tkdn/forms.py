@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok.rules.bmp import FACTORS as BMP_FACTORS
 from pasok.rules.tkdn_json import json_number
+from pasok.web.formatting import localized_number
 from pasok.web.number_fields import DecimalField, MoneyField, PercentField
 
 from .models import REGIME_CHOICES
@@ -85,7 +86,7 @@ class BmpForm(forms.Form):
         claimed = {c["factor"]: c.get("evidence", "") for c in claims}
         for code, score in BMP_FACTORS.items():
             self.fields[f"{code}"] = forms.BooleanField(
-                label=f"{BMP_FACTOR_LABELS[code]} ({score}%)", required=False,
+                label=f"{BMP_FACTOR_LABELS[code]} ({localized_number(score)}%)", required=False,
                 initial=code in claimed)
             self.fields[f"{code}__evidence"] = forms.CharField(
                 label=_("Evidence"), required=False, max_length=300,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pasok import clock
@@ -25,7 +26,13 @@ from pasok.rules.tkdn import (
 )
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
 
-from .models import BmpDeclaration, TkdnCertificate, Worksheet, WorksheetVersion
+from .models import (
+    REGIME_CHOICES,
+    BmpDeclaration,
+    TkdnCertificate,
+    Worksheet,
+    WorksheetVersion,
+)
 from .texts import worksheet_error_text
 
 
@@ -136,10 +143,11 @@ def certificate_record(*, by, organisation: Organisation, regime: str, product: 
     longest = default_valid_until(regime, issued_on)
     if regime_on(issued_on).value != regime:
         errors["regime"] = [_("A certificate issued on %(date)s follows %(regime)s.") % {
-            "date": issued_on.isoformat(), "regime": regime_on(issued_on).value}]
+            "date": date_format(issued_on, "j F Y"),
+            "regime": dict(REGIME_CHOICES)[regime_on(issued_on).value]}]
     elif cert.valid_until > longest:
         errors["valid_until"] = [_("A certificate under this regime is valid until %(date)s "
-                                   "at the latest.") % {"date": longest.isoformat()}]
+                                   "at the latest.") % {"date": date_format(longest, "j F Y")}]
     elif cert.valid_until < issued_on:
         errors["valid_until"] = [_("The expiry date is before the issue date.")]
     if not self_declared and not cert.number:

@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -56,7 +57,7 @@ def send_expiry_warnings() -> int:
                                   "%(date)s. Expired values are not offered in bids; renew it "
                                   "in time.\n%(link)s\n") % {
                             "number": cert.number or _("(self-declared)"),
-                            "product": cert.product, "date": cert.valid_until.isoformat(),
+                            "product": cert.product, "date": date_format(cert.valid_until, "j F Y"),
                             "link": link},
                         from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=admins)
                 sent += 1

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
+from pasok.rules.money import to_decimal
 from pasok.rules.preference import TKDN_MIN_FOR_PREFERENCE, TKDN_PLUS_BMP_TIER_A
 from pasok.rules.tkdn import FACTORS, as_counted, compute
 from pasok.rules.tkdn_advice import shortfalls, tkdn_if
@@ -63,12 +64,26 @@ def overview(request, org_pk: int):
     })
 
 
+NUMBER_KEYS = ("quantity", "unit_price", "cost", "domestic_percent")
+
+
+def _stored_lines(data: dict, key: str) -> list[dict] | None:
+    """A saved version's lines as the editor's initial values. The JSON may hold a number as
+    text (the API and the CLI accept "9500.5"); as a Decimal it is shown the reader's way."""
+    if key not in data:
+        return None
+    return [{k: to_decimal(v) if k in NUMBER_KEYS and v is not None else v
+             for k, v in line.items()} for line in data[key]]
+
+
 def _formsets(data=None, initial=None):
     initial = initial or {}
     return {
-        "material": MaterialFormSet(data, prefix="material", initial=initial.get("materials")),
-        "labour": CostFormSet(data, prefix="labour", initial=initial.get("labour")),
-        "overhead": OverheadFormSet(data, prefix="overhead", initial=initial.get("overhead")),
+        "material": MaterialFormSet(data, prefix="material",
+                                    initial=_stored_lines(initial, "materials")),
+        "labour": CostFormSet(data, prefix="labour", initial=_stored_lines(initial, "labour")),
+        "overhead": OverheadFormSet(data, prefix="overhead",
+                                    initial=_stored_lines(initial, "overhead")),
     }
 
 
