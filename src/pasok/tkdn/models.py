@@ -143,11 +143,12 @@ class TkdnCertificate(models.Model):
             models.CheckConstraint(
                 condition=Q(tkdn_percent__gte=0, tkdn_percent__lte=100),
                 name="tkdn_certificate_tkdn_range",
-                violation_error_message=_("The TKDN must be between 0% and 100%.")),
+                # Django formats this message with the constraint's name: %% for a percent.
+                violation_error_message=_("The TKDN must be between 0%% and 100%%.")),
             models.CheckConstraint(
                 condition=Q(bmp_percent__gte=0, bmp_percent__lte=15),
                 name="tkdn_certificate_bmp_range",
-                violation_error_message=_("The BMP must be between 0% and 15%.")),
+                violation_error_message=_("The BMP must be between 0%% and 15%%.")),
             models.CheckConstraint(
                 condition=Q(issued_on__lte=models.F("valid_until")),
                 name="tkdn_certificate_dates_ordered",
