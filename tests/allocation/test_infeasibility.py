@@ -5,6 +5,7 @@ language with the members' names; a member foundry reads only its own floor."""
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from pasok.allocation import services
 from pasok.allocation.explain_text import infeasibility_explanation
@@ -50,10 +51,12 @@ def test_conflicting_floors_name_each_member_and_members_read_only_their_own(cli
     entries = run.result["infeasibility"]
     assert entries and {e["code"] for e in entries} == {"floors_conflict"}
     names = {s["id"]: s["name"] for s in run.instance["suppliers"]}
-    words = infeasibility_explanation(run.result, names)
+    with translation.override("id"):
+        words = infeasibility_explanation(run.result, names)
     assert all("Batas bawah mitra" in w and "kurang" in w for w in words)
     own = entries[0]["supplier"]
-    assert infeasibility_explanation(run.result, names, only=own) == [words[0]]
+    with translation.override("id"):
+        assert infeasibility_explanation(run.result, names, only=own) == [words[0]]
     assert infeasibility_explanation(run.result, names, only="nobody") == []
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook
 
 from pasok.rules.tkdn import compute
@@ -87,7 +88,7 @@ def test_the_info_sheet_may_say_the_numbers_are_english():
 
 def test_text_in_the_other_notation_names_sheet_row_and_column():
     raw = workbook([PIG_IRON, ("Scrap baja lokal", "5.1", 6200, 1, "", "")])
-    with pytest.raises(XlsxError) as exc:
+    with translation.override("id"), pytest.raises(XlsxError) as exc:
         read_xlsx(raw)
     message = str(exc.value)
     assert message.startswith("lembar materials, baris 3, kolom quantity: ")
