@@ -6,6 +6,7 @@ import copy
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from pasok.accounts.services import api_token_create
 from pasok.tkdn.models import Worksheet
@@ -103,3 +104,10 @@ def test_saving_refuses_a_priced_import_and_keeps_nothing(client, cluster):
     assert response.json()["errors"] == {
         "materials[0].domestic_percent": ["must be 0 for an import"]}
     assert not Worksheet.objects.exists()
+
+
+def test_a_requests_language_ends_with_it(client, cluster):
+    # The API's English must not stay on the thread for whatever it serves next.
+    with translation.override("id"):
+        _post(client, "/api/v1/tkdn/compute", _negative_cost(), **_bearer(cluster))
+        assert translation.get_language() == "id"

@@ -39,9 +39,10 @@ class LanguageMiddleware:
 
     def __call__(self, request):
         language = self._language(request)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Only for this request: the thread serves the next one (or the next test) afresh.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie", "Accept-Language")
                            if request.path_info.startswith(API_PREFIX) else ("Cookie",))
