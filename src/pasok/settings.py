@@ -31,7 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
-    "pasok.web",
+    "pasok.web",  # before "ninja": its templates/ninja/swagger.html is the one served
+    "ninja",  # Swagger UI from static files, not a CDN (/api/v1/docs works offline)
     "pasok.audit",
     "pasok.accounts",
     "pasok.suppliers",
