@@ -47,11 +47,11 @@ def _edit_data(org, **overrides):
         "p-monthly_capacity_kg": "60000", "p-workforce_total": "12", "p-workforce_women": "2",
         "p-weight_min_kg": "5", "p-weight_max_kg": "80", "p-grades": ["FCD450"],
         "furnace-TOTAL_FORMS": "1", "furnace-INITIAL_FORMS": "0",
-        "furnace-0-kind": "cupola", "furnace-0-tonnes_per_heat": "1.5", "furnace-0-count": "1",
+        "furnace-0-kind": "cupola", "furnace-0-tonnes_per_heat": "1,5", "furnace-0-count": "1",
         "cert-TOTAL_FORMS": "0", "cert-INITIAL_FORMS": "0",
         "product-TOTAL_FORMS": "1", "product-INITIAL_FORMS": "0",
         "product-0-name": "Blok rem kereta api", "product-0-grade": "P10",
-        "product-0-unit_weight_kg": "11.5",
+        "product-0-unit_weight_kg": "11,5",
     }
     data.update(overrides)
     return data

@@ -1,12 +1,10 @@
-from decimal import Decimal
-
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pasok.accounts.models import Organisation
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import localized_number, localized_quantity
 
 from .catalogue import CERTIFICATE_KINDS, FURNACE_KINDS, MATERIAL_FAMILIES
 
@@ -93,6 +91,20 @@ class SupplierProfile(models.Model):
     def __str__(self):
         return str(self.organisation)
 
+    @property
+    def weight_range(self) -> str:
+        """"20–60 kg", or "" when the profile gives no range."""
+        return weight_text(self.weight_min_kg, self.weight_max_kg)
+
+
+def weight_text(low, high) -> str:
+    """A casting weight or range as people read it: "20–60 kg", "12,5 kg"."""
+    if low is None and high is None:
+        return ""
+    if low is None or high is None or low == high:
+        return f"{localized_quantity(low if low is not None else high)} kg"
+    return f"{localized_quantity(low)}–{localized_quantity(high)} kg"
+
 
 class Furnace(models.Model):
     profile = models.ForeignKey(SupplierProfile, on_delete=models.CASCADE,
@@ -114,10 +126,8 @@ class Furnace(models.Model):
         ]
 
     def __str__(self):
-        tonnes = Decimal(self.tonnes_per_heat)
-        places = min(2, max(0, -tonnes.normalize().as_tuple().exponent))
         return (f"{localized_number(self.count)} × {self.get_kind_display()} "
-                f"{localized_number(tonnes, places)} t")
+                f"{localized_quantity(self.tonnes_per_heat)} t")
 
 
 class Certificate(models.Model):

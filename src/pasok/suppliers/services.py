@@ -27,9 +27,13 @@ PROFILE_FIELDS = ("weight_min_kg", "weight_max_kg", "monthly_capacity_kg", "work
 
 
 def profile_ensure(*, organisation: Organisation) -> SupplierProfile:
-    profile, _created = SupplierProfile.objects.get_or_create(
+    """The organisation's profile; a new one is found by the name and place at once."""
+    profile, created = SupplierProfile.objects.get_or_create(
         organisation=organisation, defaults={"updated_at": clock.now()}
     )
+    if created:
+        profile.search_text = build_search_text(profile)
+        profile.save(update_fields=["search_text"])
     return profile
 
 

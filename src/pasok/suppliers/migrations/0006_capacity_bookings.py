@@ -20,6 +20,16 @@ def _cover(include: str):
     return run
 
 
+def _index_empty_profiles(apps, schema_editor):
+    """Profiles made but never saved had no search text, so search missed them by name."""
+    profiles = apps.get_model("suppliers", "SupplierProfile").objects.filter(search_text="")
+    for profile in profiles.select_related("organisation"):
+        org = profile.organisation
+        words = (org.name, org.regency, org.district, org.province)
+        profile.search_text = " ".join(w for w in words if w).lower()
+        profile.save(update_fields=["search_text"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -134,4 +144,5 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(condition=models.Q(('month__day', 1)), name='capacity_booking_month_first_day', violation_error_message="A booking's month is the first day of the month."),
         ),
         migrations.RunPython(_cover("monthly_capacity_kg"), _cover("")),
+        migrations.RunPython(_index_empty_profiles, migrations.RunPython.noop),
     ]
