@@ -18,10 +18,10 @@ from pasok.suppliers.selectors import coming_month
 from pasok.web.form_errors import add_service_errors, errors_by_field
 
 from . import selectors, services
+from .bookings import own_bookings
 from .chart import heatmap
 from .diff import compare
 from .engine_input import member_capacities, supplier_id
-from .bookings import own_bookings
 from .forms import (
     CapacityForm,
     LineFormSet,
