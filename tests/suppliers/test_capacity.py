@@ -5,10 +5,12 @@ On the old main every one of these failed: nothing booked capacity, so a foundry
 40,000 blocks still showed all of its capacity free."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from pasok import clock
 from pasok.accounts.services import organisation_create, organisation_verify
@@ -296,3 +298,48 @@ def test_the_engine_gets_capacity_less_what_other_sources_book(verified):
     # A capacity typed by the cooperative stands as typed.
     typed = _member_plan(cluster, members, capacity=[5_000])
     assert set(map(tuple, member_capacities(typed).values())) == {(5_000, 5_000, 5_000)}
+
+
+def test_the_profile_shows_booked_and_free_per_month(verified, client,
+                                                      django_assert_max_num_queries):
+    cluster = verified
+    profile_save(by=None, organisation=cluster.supplier_b, fields={"monthly_capacity_kg": 8_000})
+    tender = _tender(cluster)
+    _bid(cluster.users["supplier_b"], tender, 100_000)
+    _evaluated(cluster, tender)
+    _award(cluster, tender)
+    url = reverse("suppliers:organisation", args=[cluster.supplier_b.pk])
+    client.force_login(cluster.users["buyer_x"])  # the tender's own buyer
+    with clock.frozen(dt.datetime(2026, 12, 15, 3, 0, tzinfo=dt.UTC)), \
+            django_assert_max_num_queries(25):
+        html = client.get(url).content.decode()
+    january = re.search(r'<tr data-month="2027-01">.*?</tr>', html, re.S).group()
+    assert ">8.000<" in january and "<strong>4.000</strong>" in january
+    assert f'href="{reverse("tenders:detail", args=[tender.pk])}"' in january
+    assert "4.000" in re.search(r'id="free-coming">[^<]*', html).group()  # January
+    march = re.search(r'<tr data-month="2027-03">.*?</tr>', html, re.S).group()
+    assert "<strong>8.000</strong>" in march
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and 'role="img"' in html
+    # A buyer who may not open the tender sees that capacity is booked, not by which tender.
+    client.force_login(cluster.users["buyer_y"])
+    with clock.frozen(dt.datetime(2026, 12, 15, 3, 0, tzinfo=dt.UTC)):
+        html = client.get(url).content.decode()
+    january = re.search(r'<tr data-month="2027-01">.*?</tr>', html, re.S).group()
+    assert "tenders/" not in january and "<strong>4.000</strong>" in january
+
+
+def test_the_api_lists_free_capacity_of_the_month(verified, client,
+                                                  django_assert_max_num_queries):
+    cluster = verified
+    tender = _tender(cluster)
+    _bid(cluster.users["supplier_a"], tender, 100_000)
+    _evaluated(cluster, tender)
+    _award(cluster, tender)
+    client.force_login(cluster.users["buyer_y"])
+    with django_assert_max_num_queries(6):
+        body = client.get("/api/v1/suppliers", {"month": "2027-02-01", "sort": "free"}).json()
+    free = {item["name"]: item["free_capacity_kg"] for item in body["items"]}
+    assert free["CV Logam Sejahtera"] == 60_000 - 6_000
+    detail = client.get(f"/api/v1/suppliers/{cluster.supplier_a.pk}").json()
+    assert all(set(m) == {"month", "capacity_kg", "booked_kg", "free_kg"}
+               for m in detail["capacity"])

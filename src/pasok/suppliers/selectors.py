@@ -9,6 +9,7 @@ from django.db.models import (
     Case,
     Exists,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
@@ -26,7 +27,7 @@ from pasok.tkdn.models import TkdnCertificate
 
 from .capacity import Holder
 from .capacity import source as booking_source
-from .models import BookedMonth, CapacityBooking, Certificate, SupplierProfile
+from .models import CapacityBooking, Certificate, SupplierProfile
 from .query_parse import ParsedQuery, parse_query
 
 SORTS = (
@@ -118,28 +119,40 @@ def _capability(processes: list[str], grades: list[str], weight_min, weight_max)
     return conditions
 
 
-def _text_condition(criteria: SearchCriteria) -> Q | None:
-    """The typed text: the whole of it in the supplier's name, or everything it names (its
-    grades, processes and weights, each remaining word in the search text)."""
+def _text_condition(qs, criteria: SearchCriteria) -> Q | None:
+    """The typed text: everything it names (its grades, processes and weights; each other
+    word in the search text). Where it names grades, processes or weights, also a supplier
+    whose name holds the whole text, so "Presisi Logam" (a process word) is found by name.
+    Words alone need no such escape: the search text holds the name."""
     phrase = " ".join(criteria.text.split())
     parsed = criteria.parsed
-    if not phrase:
-        return None
-    named = [*_capability(parsed.processes, parsed.grades, *criteria.text_weights()),
-             *(Q(profile__search_text__contains=word) for word in parsed.words)]
+    capability = _capability(parsed.processes, parsed.grades, *criteria.text_weights())
+    named = [*capability, *(Q(profile__search_text__contains=w) for w in parsed.words)]
     if not named:
         return None
-    # The search text holds the name (lower case): its index finds the phrase first.
-    in_name = Q(profile__search_text__contains=phrase.lower(), name__icontains=phrase)
-    return in_name | Q(*named)
+    if capability:
+        # Asked apart (the search text's index finds the phrase), so the usual query keeps
+        # its plain plan when no name holds it.
+        in_name = list(qs.filter(profile__search_text__contains=phrase.lower(),
+                                 name__icontains=phrase)
+                       .values_list("pk", flat=True)[:NAME_HITS])
+        if in_name:
+            return Q(pk__in=in_name) | Q(*named)
+    return Q(*named)
 
 
-def free_kg_in(month: dt.date):
-    """A supplier's free capacity in `month` (kg, never below 0): the profile's monthly
-    capacity less the bookings of that month (one indexed BookedMonth row)."""
-    booked = BookedMonth.objects.filter(organisation=OuterRef("pk"), month=month)
-    return Greatest(Coalesce("profile__monthly_capacity_kg", Value(0))
-                    - Coalesce(Subquery(booked.values("kg")[:1]), Value(0)), Value(0))
+NAME_HITS = 50  # suppliers found by the whole text in their name, at most
+
+
+def with_free_kg(qs, month: dt.date):
+    """`free_kg`: a supplier's free capacity in `month` (kg, never below 0), the profile's
+    monthly capacity less that month's bookings: one BookedMonth row (unique per
+    organisation and month) joined, which PostgreSQL hashes once instead of looking it up
+    row by row."""
+    return qs.annotate(booked_then=FilteredRelation(
+        "booked_months", condition=Q(booked_months__month=month))).annotate(
+        free_kg=Greatest(Coalesce("profile__monthly_capacity_kg", Value(0))
+                         - Coalesce("booked_then__kg", Value(0)), Value(0)))
 
 
 def _flag(condition) -> Case:
@@ -158,9 +171,9 @@ def search_suppliers(*, user, criteria: SearchCriteria):
           .defer("profile__search_text", "profile__description", "profile__buyers_served"))
     qs = qs.filter(*_capability(criteria.processes, criteria.grades, criteria.weight_min,
                                 criteria.weight_max))
-    if (text := _text_condition(criteria)) is not None:
+    if (text := _text_condition(qs, criteria)) is not None:
         qs = qs.filter(text)
-    qs = qs.annotate(free_kg=free_kg_in(criteria.asked_month))
+    qs = with_free_kg(qs, criteria.asked_month)
     if criteria.free_capacity_kg:
         qs = qs.filter(free_kg__gte=criteria.free_capacity_kg)
     if criteria.province:
