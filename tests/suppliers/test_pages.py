@@ -148,7 +148,7 @@ def test_results_say_how_they_are_sorted_and_why_each_fits(buyer, cluster,
         response = buyer.get(reverse("suppliers:search"), params)
     html = response.content.decode()
     assert 'id="sorted-by"' in html and "diurutkan menurut paling cocok" in html
-    row = re.search(r'<li class="result" data-org="%d">.*?</li>' % cluster.supplier_a.pk,
+    row = re.search(rf'<li class="result" data-org="{cluster.supplier_a.pk}">.*?</li>',
                     html, re.S).group()
     assert "FCD450 <span aria-hidden=\"true\">✓" in row
     assert "20–60 kg <span aria-hidden=\"true\">✓" in row
