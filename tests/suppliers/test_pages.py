@@ -152,7 +152,7 @@ def test_results_say_how_they_are_sorted_and_why_each_fits(buyer, cluster,
                     html, re.S).group()
     assert "FCD450 <span aria-hidden=\"true\">✓" in row
     assert "20–60 kg <span aria-hidden=\"true\">✓" in row
-    assert re.search(r"60\.000 kg bebas pada \w+ \d{4} dari 70\.000 yang diminta", row)
+    assert re.search(r"60\.000 kg tersedia pada \w+ \d{4} dari 70\.000 yang diminta", row)
     # The sort travels with the export link.
     assert "sort=fit" in re.search(r'href="/[^"]*export\.csv\?[^"]*"', html).group()
 
@@ -162,4 +162,4 @@ def test_the_export_keeps_the_sort(buyer, cluster):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     names = [line.split(",")[0] for line in text.strip().splitlines()[1:]]
     assert names == sorted(names)
-    assert "Bebas pada" in text.splitlines()[0]
+    assert "Tersedia pada" in text.splitlines()[0]
