@@ -102,8 +102,9 @@ class PlanLine(models.Model):
             models.CheckConstraint(
                 condition=Q(max_share_percent__gt=0, max_share_percent__lte=100),
                 name="plan_line_share_in_range",
-                violation_error_message=_("The largest share must be more than 0% and at "
-                                          "most 100%.")),
+                # Django formats the message with %(name)s, so a per cent sign is doubled.
+                violation_error_message=_("The largest share must be more than 0%% and at "
+                                          "most 100%%.")),
         ]
 
     def __str__(self):
@@ -159,7 +160,7 @@ class PlanOffer(models.Model):
                 condition=Q(floor_percent__isnull=True)
                 | Q(floor_percent__gte=0, floor_percent__lte=100),
                 name="plan_offer_floor_in_range",
-                violation_error_message=_("The partner floor is between 0% and 100%.")),
+                violation_error_message=_("The partner floor is between 0%% and 100%%.")),
         ]
 
     def __str__(self):
