@@ -9,7 +9,6 @@ from django.db.models import (
     Case,
     Exists,
     F,
-    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
@@ -27,7 +26,7 @@ from pasok.tkdn.models import TkdnCertificate
 
 from .capacity import Holder
 from .capacity import source as booking_source
-from .models import CapacityBooking, Certificate, SupplierProfile
+from .models import BookedMonth, CapacityBooking, Certificate, SupplierProfile
 from .query_parse import ParsedQuery, parse_query
 
 SORTS = (
@@ -146,29 +145,35 @@ NAME_HITS = 50  # suppliers found by the whole text in their name, at most
 
 def with_free_kg(qs, month: dt.date):
     """`free_kg`: a supplier's free capacity in `month` (kg, never below 0), the profile's
-    monthly capacity less that month's bookings: one BookedMonth row (unique per
-    organisation and month) joined, which PostgreSQL hashes once instead of looking it up
-    row by row."""
-    return qs.annotate(booked_then=FilteredRelation(
-        "booked_months", condition=Q(booked_months__month=month))).annotate(
-        free_kg=Greatest(Coalesce("profile__monthly_capacity_kg", Value(0))
-                         - Coalesce("booked_then__kg", Value(0)), Value(0)))
+    monthly capacity less that month's bookings. An indexed subquery (one BookedMonth row,
+    unique per organisation and month): PostgreSQL runs it only for the rows a filter or
+    the sort needs, and otherwise for the page's twenty rows alone."""
+    booked = BookedMonth.objects.filter(organisation=OuterRef("pk"), month=month)
+    return qs.annotate(free_kg=Greatest(
+        Coalesce("profile__monthly_capacity_kg", Value(0))
+        - Coalesce(Subquery(booked.values("kg")[:1]), Value(0)), Value(0)))
 
 
 def _flag(condition) -> Case:
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
+# What a result row, the API list and the exports show, and nothing more: every other
+# column would be carried through the sort of all matches (bench/RESULTS.md).
+RESULT_FIELDS = ("name", "kind", "nib", "size_class", "district", "regency", "province",
+                 "verified_at", "cooperative", "profile__weight_min_kg",
+                 "profile__weight_max_kg", "profile__monthly_capacity_kg",
+                 "profile__workforce_total")
+
+
 def search_suppliers(*, user, criteria: SearchCriteria):
     """Supplier-side organisations matching `criteria`, annotated with `free_kg` (in the
     asked month), in the asked order. Best fit: the whole text in the name, then words of
     it in the name, then the share of the asked kilograms free that month (capped at all
-    of it, so a large foundry does not outrank one that has enough), then verified."""
-    # Only what a result row shows: wide text columns would make sorting thousands of
-    # matches spill to disk (bench/RESULTS.md).
+    of it, so a large foundry does not outrank one that has enough; only when kilograms
+    are asked), then verified, then name."""
     qs = (Organisation.objects.visible_to(user).supplier_side()
-          .filter(profile__isnull=False).select_related("profile")
-          .defer("profile__search_text", "profile__description", "profile__buyers_served"))
+          .filter(profile__isnull=False).select_related("profile").only(*RESULT_FIELDS))
     qs = qs.filter(*_capability(criteria.processes, criteria.grades, criteria.weight_min,
                                 criteria.weight_max))
     if (text := _text_condition(qs, criteria)) is not None:
@@ -209,8 +214,9 @@ def _ordered(qs, criteria: SearchCriteria):
     phrase = " ".join(criteria.text.split())
     words = criteria.parsed.words if phrase else []
     asked = criteria.asked_kg
-    covered = (Least(F("free_kg"), Value(asked)) * 1000 / Value(asked) if asked
-               else _flag(Q(free_kg__gt=0)))
+    # Without kilograms asked, capacity does not rank (each row shows it), so the month's
+    # bookings are read for the page's rows only.
+    covered = Least(F("free_kg"), Value(asked)) * 1000 / Value(asked) if asked else Value(0)
     return qs.annotate(
         name_phrase=_flag(Q(name__icontains=phrase)) if phrase else Value(0),
         name_words=sum((_flag(Q(name__icontains=w)) for w in words), Value(0)),
