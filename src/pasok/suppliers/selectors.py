@@ -170,8 +170,8 @@ def search_suppliers(*, user, criteria: SearchCriteria):
     """Supplier-side organisations matching `criteria`, annotated with `free_kg` (in the
     asked month), in the asked order. Best fit: the whole text in the name, then words of
     it in the name, then the share of the asked kilograms free that month (capped at all
-    of it, so a large foundry does not outrank one that has enough; only when kilograms
-    are asked), then verified, then name."""
+    of it, so a large foundry does not outrank one that has enough; without kilograms
+    asked, whether the profile states a capacity at all), then verified, then name."""
     qs = (Organisation.objects.visible_to(user).supplier_side()
           .filter(profile__isnull=False).select_related("profile").only(*RESULT_FIELDS))
     qs = qs.filter(*_capability(criteria.processes, criteria.grades, criteria.weight_min,
@@ -200,6 +200,9 @@ def search_suppliers(*, user, criteria: SearchCriteria):
     return _ordered(qs, criteria)
 
 
+COVERED_MAX = 1000  # the asked kilograms all free, in thousandths
+
+
 def _ordered(qs, criteria: SearchCriteria):
     if criteria.sort == "name":
         return qs.order_by("name", "pk")
@@ -214,15 +217,21 @@ def _ordered(qs, criteria: SearchCriteria):
     phrase = " ".join(criteria.text.split())
     words = criteria.parsed.words if phrase else []
     asked = criteria.asked_kg
-    # Without kilograms asked, capacity does not rank (each row shows it), so the month's
-    # bookings are read for the page's rows only.
-    covered = Least(F("free_kg"), Value(asked)) * 1000 / Value(asked) if asked else Value(0)
-    return qs.annotate(
-        name_phrase=_flag(Q(name__icontains=phrase)) if phrase else Value(0),
-        name_words=sum((_flag(Q(name__icontains=w)) for w in words), Value(0)),
-        covered=covered,
-        verified_rank=_flag(Q(verified_at__isnull=False)),
-    ).order_by("-name_phrase", "-name_words", "-covered", "-verified_rank", "name", "pk")
+    # Without kilograms asked, a profile that states a capacity comes before one that does
+    # not, and the month's bookings are read for the page's rows only.
+    covered = (Least(F("free_kg"), Value(asked)) * COVERED_MAX / Value(asked) if asked
+               else _flag(Q(profile__monthly_capacity_kg__gt=0)))
+    # One number, so PostgreSQL ranks after joining the profile (a top-20 heap) rather
+    # than sorting every organisation by its name first: the whole text in the name
+    # outweighs any number of words in it, a word outweighs any share of capacity (0–1000).
+    word = Value(COVERED_MAX + 1)
+    phrase_weight = Value((COVERED_MAX + 1) * (len(words) + 1))
+    in_name = sum((_flag(Q(name__icontains=w)) * word for w in words), Value(0))
+    if phrase:
+        in_name = in_name + _flag(Q(name__icontains=phrase)) * phrase_weight
+    return qs.annotate(covered=covered).annotate(
+        fit=in_name + F("covered"), verified_rank=_flag(Q(verified_at__isnull=False)),
+    ).order_by("-fit", "-verified_rank", "name", "pk")
 
 
 @dataclass
