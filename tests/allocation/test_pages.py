@@ -68,7 +68,7 @@ def test_a_new_plan_takes_capacity_from_the_profile_then_offers(client, cluster)
     assert list(member_capacities(new).values()) == [[12_000] * 6] * 2
     page = client.get(reverse("allocation:edit", args=[new.pk])).content.decode()
     assert 'value="1.000 1.000 1.200 1.200 900 900"' in page
-    assert "12.000 kg free in" in page
+    assert "12.000 kg tersedia pada" in page
     first, second = new.members.all()
     response = client.post(reverse("allocation:offers", args=[new.pk]), {
         f"{line.pk}-{first.pk}-unit_cost": "115000", f"{line.pk}-{first.pk}-min_lot": "100",
