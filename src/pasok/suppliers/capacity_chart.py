@@ -12,7 +12,7 @@ from pasok.web.formatting import localized_number
 
 from .selectors import CapacityMonth
 
-BAR_WIDTH, GAP, PLOT_HEIGHT, HEAD, FOOT = 46, 12, 120, 18, 20
+BAR_WIDTH, GAP, PLOT_HEIGHT, HEAD, FOOT, SIDE = 46, 12, 120, 18, 20, 8
 # One colour per source, named in the legend; the free rest of a bar is pale.
 COLOURS = {"award": "#1d2733", "plan": "#a4471c"}
 OTHER, FREE = "#5b6b7c", "#cfe8d6"
@@ -67,9 +67,9 @@ def capacity_chart(calendar: list[CapacityMonth]) -> dict:
             segments.append(Segment(y, kg * per_kg, fill, title))
         top = _("full") if month.capacity_kg and not month.free_kg else localized_number(
             month.free_kg)
-        bars.append(Bar(i * (BAR_WIDTH + GAP), label, top, y - 4, segments))
+        bars.append(Bar(SIDE + i * (BAR_WIDTH + GAP), label, top, y - 4, segments))
     return {
-        "width": len(calendar) * (BAR_WIDTH + GAP), "height": bottom + FOOT,
+        "width": 2 * SIDE + len(calendar) * (BAR_WIDTH + GAP) - GAP, "height": bottom + FOOT,
         "bar_width": BAR_WIDTH, "label_y": bottom + 14, "bars": bars,
         "legend": [{"name": name, "fill": fill} for name, fill in legend.items()]
         + [{"name": _("free"), "fill": FREE}],

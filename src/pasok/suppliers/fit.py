@@ -64,7 +64,8 @@ def reasons(org, criteria: SearchCriteria) -> list[Reason]:
     if criteria.regency or criteria.province:
         found.append(Reason(", ".join(x for x in (org.regency, org.province) if x), True))
     if criteria.certificate:
-        found.append(Reason(str(dict(SEARCHABLE_CERTIFICATES)[criteria.certificate]), True))
+        labels = dict(SEARCHABLE_CERTIFICATES)
+        found.append(Reason(str(labels.get(criteria.certificate, criteria.certificate)), True))
     name = org.name.lower()
     found += [Reason(_("“%(word)s” in the name") % {"word": word}, True)
               for word in parsed.words if word in name]
