@@ -11,6 +11,7 @@ from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import organisation_verify
 from pasok.months import month_start
+from pasok.web.numbers import NOTATIONS
 
 from . import selectors
 from .importing import import_suppliers
@@ -207,7 +208,10 @@ def verify(request, supplier_id: int):
 
 @router.post("/import", response={200: ImportReportOut, 422: ImportReportOut},
              summary="Bulk import from CSV or XLSX (all or nothing)")
-def bulk_import(request, file: File[UploadedFile], dry_run: bool = True):
+def bulk_import(request, file: File[UploadedFile], dry_run: bool = True,
+                notation: Literal["id", "en"] = "id"):
+    """Numbers written as text are read in `notation`: id (1.250.000 and 12,5, the default)
+    or en (1,250,000 and 12.5)."""
     report = import_suppliers(by=request.auth, file_name=file.name, data=file.read(),
-                              dry_run=dry_run)
+                              dry_run=dry_run, notation=NOTATIONS[notation])
     return Status(422 if report.problems else 200, report)

@@ -15,6 +15,7 @@ from pasok.web.number_fields import MoneyField, model_formfield
 
 from .catalogue import GRADES, PROCESSES, SEARCHABLE_CERTIFICATES
 from .models import Certificate, Furnace, Product
+from .query_parse import parse_query
 from .selectors import SORTS, SearchCriteria, coming_month
 
 GRADE_CHOICES = [(code, code) for code, _family in GRADES]
@@ -77,6 +78,13 @@ class SearchForm(forms.Form):
         code = (self.cleaned_data.get("sort") if self.is_bound and self.is_valid()
                 else "") or "fit"
         return str(dict(SORTS)[code])
+
+    def clean_q(self):
+        """A weight in the query that cannot be read is said, not dropped silently."""
+        text = self.cleaned_data["q"]
+        if problems := parse_query(text).problems:
+            raise ValidationError(problems)
+        return text
 
     def filters_in_use(self) -> bool:
         """Open the filter panel when a filter is set or wrong, so nothing is hidden."""
