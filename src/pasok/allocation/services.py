@@ -15,6 +15,7 @@ from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.audit.services import audit_record, snapshot
+from pasok.web.formatting import localized_quantity
 
 from .bookings import capacity_bookings_refresh_for_plan
 from .engine_input import line_id, supplier_id
@@ -196,7 +197,8 @@ def offers_save(*, by, plan: Plan, offers: list[dict]) -> int:
             if floors.setdefault(key, floor) != floor:
                 raise ValidationError({f"{name}-floor_percent": [
                     _("A member has one partner floor per buyer: %(floor)s%% is already "
-                      "given for %(buyer)s.") % {"floor": floors[key], "buyer": line.buyer}]})
+                      "given for %(buyer)s.") % {"floor": localized_quantity(floors[key]),
+                                                 "buyer": line.buyer}]})
     PlanOffer.objects.filter(line__plan=plan).delete()
     PlanOffer.objects.bulk_create(
         PlanOffer(line=o["line"], member=o["member"], unit_cost=o["unit_cost"],
