@@ -9,7 +9,10 @@ what they would store:
   `accounts.services` derives it;
 - `SupplierProfile.search_text` from `pasok.suppliers.services.build_search_text` itself,
   called on a stand-in profile that offers the same attributes as a saved one;
-- processes and grades as rows of the M2M through tables.
+- processes and grades as rows of the M2M through tables;
+- capacity bookings as suppliers.capacity keeps them: a CapacityBooking row per booked
+  month (one award-like record per supplier) and its BookedMonth sum, for twelve months
+  from REFERENCE's month; about 65% of suppliers have bookings.
 
 Shapes follow the demo cluster (`pasok.demo.cluster`: its product lines, size tiers and
 firm-name words), spread over many regencies: most in Jawa Tengah (Klaten's Ceper cluster
@@ -35,6 +38,7 @@ from pasok.demo.cluster import (
     process_mix,
     profile_certificates,
 )
+from pasok.months import add_months
 from pasok.rules.identifiers import npwp_check_digit
 from pasok.rules.size_class import size_class
 from pasok.suppliers.catalogue import GRADES
@@ -42,11 +46,12 @@ from pasok.suppliers.services import build_search_text
 
 # Bump when the shape of generated data changes: a stored registry of another version is
 # regenerated.
-GENERATOR_VERSION = 6
+GENERATOR_VERSION = 7
 DEFAULT_SEED = 20261127
 DEFAULT_COUNT = 100_000
 # Data are anchored to a fixed date so one seed always gives the same rows.
 REFERENCE = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
+BOOKED_MONTHS = 12  # capacity bookings from REFERENCE's month on (search asks one of them)
 COOPERATIVE_SHARE = 0.005
 VERIFIED_SHARE = 0.30
 # Nationwide the micro shops are the many, the large ones the few.
@@ -129,6 +134,7 @@ class Supplier:
     products: list[dict] = field(default_factory=list)
     furnaces: list[dict] = field(default_factory=list)
     certificates: list[dict] = field(default_factory=list)
+    booked_kg: list[int] = field(default_factory=list)  # per month from REFERENCE's month
 
 
 def _weighted(rng: random.Random, weights: dict):
@@ -235,6 +241,11 @@ def _supplier(rng: random.Random, index: int, cooperatives: dict[str, list[int]]
         heaviest = max(heaviest, rng.choice(tier.heaviest_kg))
     capacity_kg = round(capacity_t * 2) * 500
     committed = 0 if rng.random() < 0.35 else round(capacity_kg * rng.uniform(0.1, 0.95), -2)
+    # Booked month by month around that share (awards and plans come and go); a stream of
+    # its own, so the rest of the registry stays as it was.
+    months = random.Random(index * 7919 + 17)
+    booked = [min(capacity_kg, round(committed * months.uniform(0.6, 1.3), -2)) if committed
+              else 0 for _month in range(BOOKED_MONTHS)]
     workforce = rng.randint(*tier.workforce)
 
     cap_low, cap_high = tier.capital_juta
@@ -270,7 +281,7 @@ def _supplier(rng: random.Random, index: int, cooperatives: dict[str, list[int]]
         profile={
             "weight_min_kg": min(_dec(rng.choice(LINES[line].weight_min_kg)), *weights),
             "weight_max_kg": max(_dec(min(heaviest, tier.max_casting_kg), 0), *weights),
-            "monthly_capacity_kg": capacity_kg, "committed_kg": int(committed),
+            "monthly_capacity_kg": capacity_kg,
             "workforce_total": workforce,
             "workforce_women": round(workforce * rng.uniform(0, 0.2)),
             "description": description,
@@ -281,6 +292,7 @@ def _supplier(rng: random.Random, index: int, cooperatives: dict[str, list[int]]
         processes=process_mix(rng, tier.name, line), grades=grades, products=products,
         furnaces=_furnaces(rng, tier.name, capacity_t, induction),
         certificates=profile_certificates(rng, tier.name, products, REFERENCE.date()),
+        booked_kg=booked,
     )
 
 
@@ -299,7 +311,7 @@ def _cooperative(rng: random.Random, index: int) -> Supplier:
         },
         profile={
             "weight_min_kg": Decimal(5), "weight_max_kg": Decimal(60),
-            "monthly_capacity_kg": 0, "committed_kg": 0, "workforce_total": rng.randint(3, 10),
+            "monthly_capacity_kg": 0, "workforce_total": rng.randint(3, 10),
             "workforce_women": rng.randint(0, 3),
             "description": f"Koperasi industri logam di {place}: pemasaran bersama, bahan "
                            "baku dan pelatihan anggota.",
@@ -353,7 +365,14 @@ def search_text(org, supplier: Supplier) -> str:
 
 def _write_batch(batch: list[Supplier], coop_pks: dict[int, int], seq: int) -> None:
     from pasok.accounts.models import Organisation
-    from pasok.suppliers.models import Certificate, Furnace, Product, SupplierProfile
+    from pasok.suppliers.models import (
+        BookedMonth,
+        CapacityBooking,
+        Certificate,
+        Furnace,
+        Product,
+        SupplierProfile,
+    )
 
     orgs = []
     for offset, s in enumerate(batch):
@@ -376,14 +395,22 @@ def _write_batch(batch: list[Supplier], coop_pks: dict[int, int], seq: int) -> N
     through_p = SupplierProfile.processes.through
     through_g = SupplierProfile.grades.through
     rows_p, rows_g, products, furnaces, certificates = [], [], [], [], []
+    bookings, sums = [], []
     for org, s in zip(orgs, batch, strict=True):
+        for i, kg in enumerate(s.booked_kg):
+            if kg:  # one award-like booking a month, and its sum (what the service keeps)
+                month = add_months(REFERENCE.date().replace(day=1), i)
+                bookings.append(CapacityBooking(organisation_id=org.pk, month=month,
+                                                source="award", ref_id=org.pk, kg=kg))
+                sums.append(BookedMonth(organisation_id=org.pk, month=month, kg=kg))
         rows_p += [through_p(supplierprofile_id=org.pk, process_id=c) for c in s.processes]
         rows_g += [through_g(supplierprofile_id=org.pk, materialgrade_id=c) for c in s.grades]
         products += [Product(profile_id=org.pk, **p) for p in s.products]
         furnaces += [Furnace(profile_id=org.pk, **f) for f in s.furnaces]
         certificates += [Certificate(profile_id=org.pk, **c) for c in s.certificates]
     for model, rows in ((through_p, rows_p), (through_g, rows_g), (Product, products),
-                        (Furnace, furnaces), (Certificate, certificates)):
+                        (Furnace, furnaces), (Certificate, certificates),
+                        (CapacityBooking, bookings), (BookedMonth, sums)):
         model.objects.bulk_create(rows, batch_size=5000)
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from pasok.accounts.models import OrgRole
 from pasok.accounts.services import user_create
-from pasok.allocation.engine_input import supplier_id
+from pasok.allocation.engine_input import member_capacities, supplier_id
 from pasok.allocation.models import Plan, PlanOffer, RunKind, RunStatus
 from tests.conftest import PASSWORD
 
@@ -28,7 +28,7 @@ def _new_plan_post(members, **changes):
             "unmet_penalty": "1000000",
             "line-TOTAL_FORMS": "1", "line-INITIAL_FORMS": "0",
             "line-0-buyer": "PT INKA", "line-0-product": "Blok rem kereta",
-            "line-0-unit_weight_kg": "10.8", "line-0-demand": "1.000 1.000 1.200 1.200 900 900",
+            "line-0-unit_weight_kg": "10,8", "line-0-demand": "1.000 1.000 1.200 1.200 900 900",
             "line-0-max_share_percent": "50",
             "member-TOTAL_FORMS": str(len(members)), "member-INITIAL_FORMS": "0"}
     for i, org in enumerate(members):
@@ -63,9 +63,12 @@ def test_a_new_plan_takes_capacity_from_the_profile_then_offers(client, cluster)
     assert response["Location"] == reverse("allocation:offers", args=[new.pk])
     line = new.lines.get()
     assert line.demand == [1000, 1000, 1200, 1200, 900, 900]
-    assert [m.capacity_kg for m in new.members.all()] == [[12_000] * 6] * 2
+    # Left empty: the profile's capacity less what is booked, when the plan is solved.
+    assert [m.capacity_kg for m in new.members.all()] == [[], []]
+    assert list(member_capacities(new).values()) == [[12_000] * 6] * 2
     page = client.get(reverse("allocation:edit", args=[new.pk])).content.decode()
-    assert 'value="12000"' in page  # the same every month: typed once
+    assert 'value="1.000 1.000 1.200 1.200 900 900"' in page
+    assert "12.000 kg tersedia pada" in page
     first, second = new.members.all()
     response = client.post(reverse("allocation:offers", args=[new.pk]), {
         f"{line.pk}-{first.pk}-unit_cost": "115000", f"{line.pk}-{first.pk}-min_lot": "100",

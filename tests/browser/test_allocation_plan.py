@@ -39,6 +39,13 @@ def test_cooperative_solves_and_replans_after_a_member_reports_less(phone, clust
     assert "CV Asa Logam" in page.inner_text("#explanation")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "allocation-plan-phone.png"), full_page=True)
+    # The page itself never scrolls sideways; the wide tables and the heat map scroll in
+    # their own frame, which takes the keyboard focus and is named.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    frames = page.locator(".table-wrap[tabindex='0'][aria-label]")
+    assert frames.count() >= 2
+    frames.first.focus()
+    assert page.evaluate("document.activeElement.classList.contains('table-wrap')")
 
     page.click(f"a[href='/plans/{plan.pk}/']")
     page.select_option("#id_member", label="CV Asa Logam")

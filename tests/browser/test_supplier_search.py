@@ -20,6 +20,8 @@ def test_buyer_searches_opens_a_supplier_and_exports(phone, cluster):
     result = page.locator("ol.results li.result")
     assert result.count() == 1
     assert "CV Logam Sejahtera" in result.first.inner_text()
+    assert "Mengapa cocok" in result.first.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "search-phone.png"), full_page=True)
 
@@ -34,3 +36,9 @@ def test_buyer_searches_opens_a_supplier_and_exports(phone, cluster):
     page.wait_for_url(f"**/suppliers/{cluster.supplier_a.pk}/")
     assert page.locator("h1").inner_text().startswith("CV Logam Sejahtera")
     assert "60.000 kg" in page.inner_text("main")
+    # Capacity month by month: the chart, then each month's row as a card that fits the
+    # phone; nothing makes the page scroll sideways.
+    assert page.locator("#capacity-months svg[role=img]").is_visible()
+    assert page.locator("#capacity-table tbody tr").count() == 6
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(ARTIFACTS / "supplier-phone.png"), full_page=True)

@@ -26,8 +26,8 @@ from pasok.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from pasok.rules.identifiers import normalize_nib, normalize_npwp
 from pasok.rules.size_class import size_class
 from pasok.suppliers.catalogue import GRADES, PROCESSES
-from pasok.suppliers.models import Certificate
-from pasok.suppliers.selectors import SearchCriteria, search_suppliers
+from pasok.suppliers.models import BookedMonth, CapacityBooking, Certificate
+from pasok.suppliers.selectors import SearchCriteria, capacity_calendar, search_suppliers
 from pasok.tkdn.models import BmpDeclaration, TkdnCertificate, Worksheet
 from pasok.tkdn.selectors import certificate_status
 from pasok.tkdn.services import default_valid_until
@@ -237,6 +237,15 @@ def test_the_command_loads_the_cluster_and_the_logins_work(settings):
     kai = User.objects.get(email="kai@demo.pasok.id")
     hits = search_suppliers(user=kai, criteria=SearchCriteria(text="FCD450, 20–60 kg, Klaten"))
     assert hits.count() >= 15
+    # The INKA award and the cooperative's solved plan book capacity: the demo member's
+    # profile shows less free than it can melt in the plan's months.
+    assert CapacityBooking.objects.filter(source="award").exists()
+    member = User.objects.get(email=ANGGOTA).organisation
+    booked = BookedMonth.objects.filter(organisation=member)
+    assert CapacityBooking.objects.filter(organisation=member, source="plan").exists()
+    month = booked.order_by("-kg").first().month
+    calendar = capacity_calendar(user=kai, organisation=member, first=month, months=1)
+    assert calendar[0].free_kg < member.profile.monthly_capacity_kg
 
 
 @pytest.mark.django_db

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -47,11 +48,11 @@ def _edit_data(org, **overrides):
         "p-monthly_capacity_kg": "60000", "p-workforce_total": "12", "p-workforce_women": "2",
         "p-weight_min_kg": "5", "p-weight_max_kg": "80", "p-grades": ["FCD450"],
         "furnace-TOTAL_FORMS": "1", "furnace-INITIAL_FORMS": "0",
-        "furnace-0-kind": "cupola", "furnace-0-tonnes_per_heat": "1.5", "furnace-0-count": "1",
+        "furnace-0-kind": "cupola", "furnace-0-tonnes_per_heat": "1,5", "furnace-0-count": "1",
         "cert-TOTAL_FORMS": "0", "cert-INITIAL_FORMS": "0",
         "product-TOTAL_FORMS": "1", "product-INITIAL_FORMS": "0",
         "product-0-name": "Blok rem kereta api", "product-0-grade": "P10",
-        "product-0-unit_weight_kg": "11.5",
+        "product-0-unit_weight_kg": "11,5",
     }
     data.update(overrides)
     return data
@@ -138,3 +139,27 @@ def test_exports_do_not_run_formulas_typed_by_suppliers(buyer, cluster):
     xlsx = buyer.get(reverse("suppliers:export-xlsx"), {"grade": "FCD450"})
     cell = load_workbook(io.BytesIO(xlsx.content)).active["A2"]
     assert cell.data_type == "s" and cell.value.startswith("'=")
+
+
+def test_results_say_how_they_are_sorted_and_why_each_fits(buyer, cluster,
+                                                           django_assert_max_num_queries):
+    params = {"q": "FCD450, 20-60 kg", "need": "70.000", "sort": "fit"}
+    with django_assert_max_num_queries(12):
+        response = buyer.get(reverse("suppliers:search"), params)
+    html = response.content.decode()
+    assert 'id="sorted-by"' in html and "diurutkan menurut paling cocok" in html
+    row = re.search(rf'<li class="result" data-org="{cluster.supplier_a.pk}">.*?</li>',
+                    html, re.S).group()
+    assert "FCD450 <span aria-hidden=\"true\">✓" in row
+    assert "20–60 kg <span aria-hidden=\"true\">✓" in row
+    assert re.search(r"60\.000 kg tersedia pada \w+ \d{4} dari 70\.000 yang diminta", row)
+    # The sort travels with the export link.
+    assert "sort=fit" in re.search(r'href="/[^"]*export\.csv\?[^"]*"', html).group()
+
+
+def test_the_export_keeps_the_sort(buyer, cluster):
+    response = buyer.get(reverse("suppliers:export-csv"), {"sort": "name"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    names = [line.split(",")[0] for line in text.strip().splitlines()[1:]]
+    assert names == sorted(names)
+    assert "Tersedia pada" in text.splitlines()[0]

@@ -138,3 +138,39 @@ def test_labels_of_processes_materials_and_furnaces_are_searchable(cluster, foun
     assert _names(user, text="nodular induksi") == ["CV Ductile Jaya"]
     assert _names(user, text="ductile induction") == ["CV Ductile Jaya"]
     assert "CV Ductile Jaya" in _names(user, text="permesinan")
+
+
+def test_a_supplier_is_found_by_its_name_with_no_capacity_and_first(cluster, foundries):
+    # A foundry just registered: its profile was never saved (no capacity, no search
+    # words of its own). On the old main its empty search text hid it from every text search.
+    org = organisation_create(by=None, name="CV Presisi Logam Nusantara", kind="supplier",
+                              nib=make_nib(190), npwp=make_npwp(190), province="Jawa Tengah",
+                              regency="Klaten")
+    user = cluster.users["buyer_x"]
+    # "presisi" is also the process word for investment casting, which it does not offer.
+    assert _names(user, text="CV Presisi Logam Nusantara")[0] == org.name
+    assert _names(user, text="presisi logam nusantara")[0] == org.name
+    assert _names(user, text="Nusantara") == [org.name]
+    # A name that holds the words comes first, ahead of bigger foundries that match too.
+    assert _names(user, text="klaten")[0] != org.name
+    assert _names(user, text="logam")[:2] == ["CV Logam Sejahtera", "CV Presisi Logam Nusantara"]
+
+
+def test_fit_ranks_by_the_share_of_the_asked_kg_free_not_by_size(cluster, foundries):
+    user = cluster.users["buyer_x"]
+    # Asking 10,000 kg: every one has all of it free, so the verified one comes first, then
+    # by name: 50,000 kg Boyolali before 60,000 kg Logam Sejahtera, not the larger first.
+    assert _names(user, grades=["FCD450"], need_kg=10_000) == [
+        "CV Ductile Jaya", "CV Boyolali Cor", "CV Logam Sejahtera", "UD Kecil Makmur"]
+    assert _names(user, grades=["FCD450"], sort="free") == [
+        "CV Ductile Jaya", "CV Logam Sejahtera", "CV Boyolali Cor", "UD Kecil Makmur"]
+    ranked = search_suppliers(user=user, criteria=SearchCriteria(grades=["FCD450"],
+                                                                 need_kg=60_000))
+    assert [o.name for o in ranked][:2] == ["CV Ductile Jaya", "CV Logam Sejahtera"]
+    assert {o.name: o.covered for o in ranked}["UD Kecil Makmur"] == 166  # 10,000 of 60,000
+
+
+@pytest.mark.parametrize(("sort", "first"), [
+    ("free", "CV Ductile Jaya"), ("name", "CV Boyolali Cor"), ("tkdn", "CV Boyolali Cor")])
+def test_the_sort_the_user_chose(cluster, foundries, sort, first):
+    assert _names(cluster.users["buyer_x"], grades=["FCD450"], sort=sort)[0] == first

@@ -9,6 +9,7 @@ import copy
 import numpy as np
 
 from pasok.planning.instance import Instance
+from pasok.suppliers.capacity import booked
 
 # Size classes of PP 7/2021 that count as small foundries for the fairness step.
 SMALL_CLASSES = ("micro", "small")
@@ -18,14 +19,35 @@ def supplier_id(organisation_id: int) -> str:
     return f"org-{organisation_id}"
 
 
+def organisation_of(supplier: str) -> int:
+    return int(supplier.removeprefix("org-"))
+
+
 def line_id(line_pk: int) -> str:
     return f"line-{line_pk}"
 
 
 def member_capacities(plan) -> dict[int, list[int]]:
-    """Capacity per month (kg) of each plan member, by PlanMember pk, with the capacity
-    reports applied (the latest report of a month wins)."""
-    capacity = {m.pk: list(m.capacity_kg) for m in plan.members.all()}
+    """Capacity per month (kg) of each plan member, by PlanMember pk: as typed, or for a
+    member taken from its profile the profile's monthly capacity less what other sources
+    book that month (suppliers.capacity; not this plan, nor the awards its lines deliver).
+    Then the capacity reports (the latest report of a month wins)."""
+    from .bookings import own_bookings
+
+    members = list(plan.members.select_related("organisation__profile"))
+    months = plan.month_starts()
+    from_profile = [m.organisation_id for m in members if m.from_profile]
+    taken = (booked(from_profile, months, besides=own_bookings(plan)) if from_profile
+             else {})
+    capacity = {}
+    for m in members:
+        if not m.from_profile:
+            capacity[m.pk] = list(m.capacity_kg)
+            continue
+        profile = getattr(m.organisation, "profile", None)
+        monthly = profile.monthly_capacity_kg if profile else 0
+        capacity[m.pk] = [max(0, monthly - taken.get((m.organisation_id, month), 0))
+                          for month in months]
     for report in plan.capacity_reports.order_by("reported_at", "pk"):
         if report.member_id in capacity and report.month < len(capacity[report.member_id]):
             capacity[report.member_id][report.month] = report.capacity_kg

@@ -1,7 +1,6 @@
 """Forms of the plan pages. They check shape; services.py checks meaning and names the
 field of anything wrong (views.py puts it back next to that field)."""
 
-import re
 from decimal import Decimal
 
 from django import forms
@@ -9,11 +8,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from pasok.web.formatting import localized_number
+from pasok.web.number_fields import (
+    DecimalField,
+    IntegerField,
+    MoneyField,
+    PercentField,
+    WholeNumbersField,
+)
 
 from .models import MAX_MONTHS
 from .presenting import first_months
 
-_NUMBER = re.compile(r"^(\d{1,3}([.,]\d{3})+|\d+)$")
 _PERCENT = {"max_digits": 5, "decimal_places": 2}
 
 
@@ -22,40 +27,16 @@ def compact(values: list[int]) -> list[int]:
     return values[:1] if values and len(set(values)) == 1 else values
 
 
-class QuantitiesField(forms.CharField):
-    """Whole numbers per month: one for every month, or one per month separated by spaces
-    (5000 5000 6000). Thousands may be grouped: 5.000 or 5,000."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 600)
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, list):
-            return " ".join(str(v) for v in compact(value))
-        return value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        words = re.split(r"[\s;]+", value.strip())
-        if not all(_NUMBER.match(w) for w in words):
-            raise ValidationError(_("Write whole numbers separated by spaces, e.g. "
-                                    "5000 5000 6000."))
-        return [int(re.sub(r"[.,]", "", w)) for w in words]
-
-
 class PlanForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     first_month = forms.DateField(
         label=_("First month"), input_formats=["%Y-%m", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
-    months = forms.IntegerField(label=_("Number of months"), min_value=1,
-                                max_value=MAX_MONTHS, initial=12)
-    unmet_penalty = forms.DecimalField(
-        label=_("Penalty per unit not delivered (Rp)"), min_value=0, max_digits=16,
-        decimal_places=0, initial=Decimal(1_000_000),
+    months = IntegerField(label=_("Number of months"), min_value=1, max_value=MAX_MONTHS,
+                          initial=12)
+    unmet_penalty = MoneyField(
+        label=_("Penalty per unit not delivered (Rp)"), decimal_places=0,
+        initial=Decimal(1_000_000),
         help_text=_("Above every member's price, so demand is left unmet only when no member "
                     "can make it."))
 
@@ -65,15 +46,24 @@ def _monthly_help():
 
 
 class LineForm(forms.Form):
-    pk = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    pk = IntegerField(required=False, widget=forms.HiddenInput)
     buyer = forms.CharField(label=_("Buyer"), max_length=200)
     product = forms.CharField(label=_("Product"), max_length=200)
-    unit_weight_kg = forms.DecimalField(label=_("Unit weight (kg)"), min_value=Decimal("0.01"),
-                                        max_digits=9, decimal_places=2)
-    demand = QuantitiesField(label=_("Units per month"), help_text=_monthly_help)
-    max_share_percent = forms.DecimalField(
-        label=_("Largest share of one member (%)"), initial=100, min_value=Decimal("0.01"),
-        max_value=100, **_PERCENT)
+    unit_weight_kg = DecimalField(label=_("Unit weight (kg)"), min_value=Decimal("0.01"),
+                                  max_digits=9, decimal_places=2)
+    demand = WholeNumbersField(label=_("Units per month"), max_length=600,
+                               help_text=_monthly_help)
+    max_share_percent = PercentField(label=_("Largest share of one member (%)"), initial=100,
+                                     min_value=Decimal("0.01"), **_PERCENT)
+    lot = forms.ModelChoiceField(
+        label=_("Tender lot it delivers"), queryset=None, required=False,
+        help_text=_("An award of the cooperative's bid: the plan then books the members "
+                    "for it, so its capacity is counted once."))
+
+    def __init__(self, *args, lots=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lot"].queryset = lots
+        self.fields["lot"].label_from_instance = _lot_label
 
     def row(self) -> dict | None:
         """The line for the service; None for a blank extra row or one marked removed."""
@@ -82,28 +72,31 @@ class LineForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k != "DELETE"}
 
 
+def _lot_label(lot) -> str:
+    return _("%(tender)s, lot %(lot)s: %(product)s") % {
+        "tender": lot.tender.reference, "lot": lot.number, "product": lot.product}
+
+
 class MemberForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Member"), queryset=None)
-    capacity_kg = QuantitiesField(
-        label=_("Capacity per month (kg)"), required=False,
-        help_text=_("Empty: the free monthly capacity of the member's profile."))
+    capacity_kg = WholeNumbersField(
+        label=_("Capacity per month (kg)"), required=False, max_length=600,
+        help_text=_("Empty: the monthly capacity of the member's profile, less what awards "
+                    "and other plans book in each month."))
 
-    def __init__(self, *args, members=None, **kwargs):
+    def __init__(self, *args, members=None, free=None, month_label="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = members
-        self.fields["organisation"].label_from_instance = _member_label
+        free = free or {}
+        self.fields["organisation"].label_from_instance = lambda org: _(
+            "%(name)s — %(kg)s kg free in %(month)s") % {
+            "name": org.name, "kg": localized_number(free.get(org.pk, 0)),
+            "month": month_label}
 
     def row(self) -> dict | None:
         if self.cleaned_data.get("DELETE") or (not self.initial and not self.has_changed()):
             return None
         return {k: v for k, v in self.cleaned_data.items() if k != "DELETE"}
-
-
-def _member_label(org) -> str:
-    profile = getattr(org, "profile", None)
-    free = max(profile.free_capacity_kg or 0, 0) if profile else 0
-    return _("%(name)s — %(kg)s kg/month free") % {"name": org.name,
-                                                   "kg": localized_number(free)}
 
 
 LineFormSet = forms.formset_factory(LineForm, extra=1, can_delete=True)
@@ -123,17 +116,15 @@ class OffersForm(forms.Form):
             for member in members:
                 offer = existing.get((line.pk, member.pk))
                 name = f"{line.pk}-{member.pk}"
-                self.fields[f"{name}-unit_cost"] = forms.DecimalField(
-                    label=_("Price per unit (Rp)"), required=False, min_value=0,
-                    max_digits=14, decimal_places=2,
-                    initial=_plain(offer.unit_cost) if offer else None)
-                self.fields[f"{name}-min_lot"] = forms.IntegerField(
+                self.fields[f"{name}-unit_cost"] = MoneyField(
+                    label=_("Price per unit (Rp)"), required=False, max_digits=14,
+                    initial=offer.unit_cost if offer else None)
+                self.fields[f"{name}-min_lot"] = IntegerField(
                     label=_("Minimum lot"), required=False, min_value=0,
                     initial=offer.min_lot if offer else None)
-                self.fields[f"{name}-floor_percent"] = forms.DecimalField(
-                    label=_("Partner floor (%)"), required=False, min_value=0, max_value=100,
-                    initial=_plain(offer.floor_percent) if offer and offer.floor_percent
-                    is not None else None, **_PERCENT)
+                self.fields[f"{name}-floor_percent"] = PercentField(
+                    label=_("Partner floor (%)"), required=False,
+                    initial=offer.floor_percent if offer else None, **_PERCENT)
                 rows.append((member, [self[f"{name}-{k}"] for k in ("unit_cost", "min_lot",
                                                                      "floor_percent")]))
             self.grid.append((line, rows))
@@ -152,15 +143,9 @@ class OffersForm(forms.Form):
         return chosen
 
 
-def _plain(amount: Decimal):
-    """101000 rather than 101000.00: prices are mostly whole rupiah."""
-    return int(amount) if amount == amount.to_integral_value() else amount
-
-
 class SolveForm(forms.Form):
-    fairness_percent = forms.DecimalField(
-        label=_("Fairness tolerance (%)"), required=False, min_value=0, max_value=100,
-        **_PERCENT,
+    fairness_percent = PercentField(
+        label=_("Fairness tolerance (%)"), required=False, **_PERCENT,
         help_text=_("Empty: the least-cost plan. With e.g. 1, small partner foundries get the "
                     "most even utilisation that costs at most 1% more."))
 
@@ -168,8 +153,8 @@ class SolveForm(forms.Form):
 class WhatIfForm(forms.Form):
     remove = forms.ChoiceField(label=_("Remove a member"), required=False)
     line = forms.ChoiceField(label=_("Change the demand of"), required=False)
-    demand = QuantitiesField(label=_("New units per month"), required=False,
-                             help_text=_monthly_help)
+    demand = WholeNumbersField(label=_("New units per month"), required=False,
+                               max_length=600, help_text=_monthly_help)
 
     def __init__(self, *args, members=(), lines=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,7 +176,7 @@ class WhatIfForm(forms.Form):
 class CapacityForm(forms.Form):
     member = forms.TypedChoiceField(label=_("Member"), coerce=int)
     month = forms.TypedChoiceField(label=_("Month"), coerce=int)
-    capacity_kg = forms.IntegerField(label=_("Capacity that month (kg)"), min_value=0)
+    capacity_kg = IntegerField(label=_("Capacity that month (kg)"), min_value=0)
     ordered_months = forms.TypedChoiceField(
         label=_("Months already ordered (kept as they are)"), coerce=int,
         help_text=_("The re-plan changes these months as little as it can."))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.months import month_starts
+from pasok.web.formatting import localized_number
 
 MAX_MONTHS = 24
 
@@ -59,13 +60,12 @@ class Plan(models.Model):
         verbose_name = _("allocation plan")
         verbose_name_plural = _("allocation plans")
         constraints = [
-            models.CheckConstraint(condition=Q(months__gte=1, months__lte=MAX_MONTHS),
-                                   name="plan_months_in_range",
-                                   violation_error_message=_("A plan covers 1 to 24 months.")),
-            models.CheckConstraint(condition=Q(unmet_penalty__gte=0),
-                                   name="plan_penalty_not_negative",
-                                   violation_error_message=_("The penalty for unmet demand cannot"
-                                                             " be negative.")),
+            models.CheckConstraint(
+                condition=Q(months__gte=1, months__lte=MAX_MONTHS), name="plan_months_in_range",
+                violation_error_message=_("A plan runs for 1 to 24 months.")),
+            models.CheckConstraint(
+                condition=Q(unmet_penalty__gte=0), name="plan_penalty_not_negative",
+                violation_error_message=_("The penalty cannot be negative.")),
         ]
 
     def __str__(self):
@@ -86,21 +86,25 @@ class PlanLine(models.Model):
     demand = models.JSONField(_("units per month"), default=list)
     max_share_percent = models.DecimalField(_("largest share of one member (%)"),
                                             max_digits=5, decimal_places=2, default=100)
+    # The awarded tender lot this line delivers, if any: the plan's allocation then books
+    # the members' capacity for that award (suppliers.capacity counts it once).
+    lot = models.ForeignKey("tenders.Lot", null=True, blank=True, on_delete=models.SET_NULL,
+                            related_name="+", verbose_name=_("tender lot it delivers"))
 
     class Meta:
         ordering = ["plan", "position", "pk"]
         verbose_name = _("demand line")
         verbose_name_plural = _("demand lines")
         constraints = [
-            models.CheckConstraint(condition=Q(unit_weight_kg__gt=0),
-                                   name="plan_line_weight_positive",
-                                   violation_error_message=_("The unit weight must be more than "
-                                                             "zero.")),
-            models.CheckConstraint(condition=Q(max_share_percent__gt=0,
-                                               max_share_percent__lte=100),
-                                   name="plan_line_share_in_range",
-                                   violation_error_message=_("The largest share of one member is "
-                                                             "more than 0%% and at most 100%%.")),
+            models.CheckConstraint(
+                condition=Q(unit_weight_kg__gt=0), name="plan_line_weight_positive",
+                violation_error_message=_("The unit weight must be more than 0 kg.")),
+            models.CheckConstraint(
+                condition=Q(max_share_percent__gt=0, max_share_percent__lte=100),
+                name="plan_line_share_in_range",
+                # Django formats the message with %(name)s, so a per cent sign is doubled.
+                violation_error_message=_("The largest share must be more than 0%% and at "
+                                          "most 100%%.")),
         ]
 
     def __str__(self):
@@ -108,8 +112,9 @@ class PlanLine(models.Model):
 
 
 class PlanMember(models.Model):
-    """A member foundry in the plan with its capacity per month (kg), taken from its profile
-    when the plan is saved unless the cooperative typed another."""
+    """A member foundry in the plan with its capacity per month (kg): as the cooperative
+    typed it, or empty for "from the profile": then each month is the profile's monthly
+    capacity less what other sources book that month (engine_input.member_capacities)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="members")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
@@ -128,6 +133,10 @@ class PlanMember(models.Model):
     def __str__(self):
         return str(self.organisation)
 
+    @property
+    def from_profile(self) -> bool:
+        return not self.capacity_kg
+
 
 class PlanOffer(models.Model):
     """What a member asks per unit of a line, its minimum lot, and optionally the least
@@ -145,12 +154,10 @@ class PlanOffer(models.Model):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         constraints = [
-            models.UniqueConstraint(fields=["line", "member"], name="plan_offer_unique",
-                violation_error_message=_("This member has an offer for this line already.")),
-            models.CheckConstraint(condition=Q(unit_cost__gte=0),
-                                   name="plan_offer_cost_not_negative",
-                                   violation_error_message=_("The price per unit cannot be "
-                                                             "negative.")),
+            models.UniqueConstraint(fields=["line", "member"], name="plan_offer_unique"),
+            models.CheckConstraint(
+                condition=Q(unit_cost__gte=0), name="plan_offer_cost_not_negative",
+                violation_error_message=_("The price cannot be negative.")),
             models.CheckConstraint(
                 condition=Q(floor_percent__isnull=True)
                 | Q(floor_percent__gte=0, floor_percent__lte=100),
@@ -181,7 +188,7 @@ class CapacityReport(models.Model):
         verbose_name_plural = _("capacity reports")
 
     def __str__(self):
-        return f"{self.member}: {self.capacity_kg} kg"
+        return f"{self.member}: {localized_number(self.capacity_kg)} kg"
 
 
 class RunKind(models.TextChoices):

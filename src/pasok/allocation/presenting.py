@@ -60,6 +60,11 @@ class LineTable:
         return sum(self.demand)
 
     @property
+    def gap_percent(self) -> float:
+        """How far the cost may be above the proven lower bound, in per cent."""
+        return 100 * (self.result.get("gap") or 0)
+
+    @property
     def total_unmet(self) -> int:
         return sum(self.unmet)
 
@@ -120,6 +125,11 @@ class RunView:
                                                                       self.periods),
                                     rows, unmet.get(line["id"], [0] * self.periods)))
         return tables
+
+    @property
+    def gap_percent(self) -> float:
+        """How far the cost may be above the proven lower bound, in per cent."""
+        return 100 * (self.result.get("gap") or 0)
 
     @property
     def total_unmet(self) -> int:

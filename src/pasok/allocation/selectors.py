@@ -8,6 +8,7 @@ from django.db.models.fields.json import KeyTransform
 
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
+from pasok.tenders.models import Lot
 
 from .models import CapacityReport, Plan, PlanMember, PlanOffer, PlanRun, RunKind, RunStatus
 
@@ -84,3 +85,9 @@ def current_run(plan: Plan) -> PlanRun | None:
     runs = plan.runs.filter(kind__in=[RunKind.SOLVE, RunKind.REPLAN],
                             status=RunStatus.DONE).order_by("-number")
     return runs.exclude(result__status="infeasible").first()
+
+
+def awarded_lots(*, cooperative: Organisation):
+    """The tender lots the cooperative's bids were awarded: what a plan line may deliver."""
+    return (Lot.objects.filter(bids__bidder=cooperative, bids__evaluation__awarded=True)
+            .select_related("tender").distinct().order_by("-tender__awarded_at", "number"))

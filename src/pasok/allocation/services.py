@@ -15,8 +15,9 @@ from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.audit.services import audit_record, snapshot
-from pasok.suppliers.models import SupplierProfile
+from pasok.web.formatting import localized_quantity
 
+from .bookings import capacity_bookings_refresh_for_plan
 from .engine_input import line_id, supplier_id
 from .models import (
     MAX_MONTHS,
@@ -28,7 +29,7 @@ from .models import (
     PlanRun,
     RunKind,
 )
-from .selectors import current_run
+from .selectors import awarded_lots, current_run
 from .tasks import solve_run
 
 PLAN_FIELDS = ["title", "first_month", "months", "unmet_penalty"]
@@ -53,13 +54,6 @@ def _per_month(values: list[int] | None, months: int, field: str) -> list[int]:
     return values
 
 
-def _profile_capacity(organisation: Organisation) -> int:
-    """Free monthly capacity (kg) from the member's capability profile."""
-    free = (SupplierProfile.objects.filter(organisation=organisation)
-            .values_list("free_capacity_kg", flat=True).first())
-    return max(int(free or 0), 0)
-
-
 def _check_plan_fields(fields: dict) -> dict:
     fields = dict(fields)
     if not (fields.get("title") or "").strip():
@@ -74,10 +68,18 @@ def _check_plan_fields(fields: dict) -> dict:
     return fields
 
 
-def _check_lines(lines: list[dict], months: int) -> list[dict]:
+def _check_lines(cooperative: Organisation, lines: list[dict], months: int) -> list[dict]:
     checked = []
+    awarded = None
     for i, line in enumerate(lines):
         field = f"lines[{i}]"
+        if line.get("lot") is not None:
+            awarded = awarded if awarded is not None else set(
+                awarded_lots(cooperative=cooperative).values_list("pk", flat=True))
+            if line["lot"].pk not in awarded:
+                raise ValidationError({f"{field}.lot": [
+                    _("Choose a tender lot %(cooperative)s was awarded.")
+                    % {"cooperative": cooperative.name}]})
         if line["unit_weight_kg"] <= 0:
             raise ValidationError({f"{field}.unit_weight_kg": [_("Must be more than 0.")]})
         if not 0 < line["max_share_percent"] <= 100:
@@ -101,9 +103,9 @@ def _check_members(cooperative: Organisation, members: list[dict], months: int) 
             raise ValidationError({f"{field}.organisation": [
                 _("%(name)s is in the plan twice.") % {"name": org.name}]})
         seen.add(org.pk)
-        capacity = member.get("capacity_kg") or [_profile_capacity(org)]
-        checked.append({"organisation": org,
-                        "capacity_kg": _per_month(capacity, months, f"{field}.capacity_kg")})
+        typed = member.get("capacity_kg")  # empty: from the profile, less what is booked
+        checked.append({"organisation": org, "capacity_kg": _per_month(
+            typed, months, f"{field}.capacity_kg") if typed else []})
     return checked
 
 
@@ -114,13 +116,15 @@ def plan_save(*, by, cooperative: Organisation, fields: dict, lines: list[dict],
 
     lines: dicts with buyer, product, unit_weight_kg, demand (list of whole units: one for
     every month or one per month), max_share_percent and, for a line kept, its pk.
-    members: dicts with organisation and capacity_kg (list like demand; empty: the free
-    monthly capacity of the member's profile). Lines and members left out are removed."""
+    members: dicts with organisation and capacity_kg (list like demand; empty: from the
+    member's profile, less what other sources book, when the plan is solved). Lines and
+    members left out are removed. A line's `lot` (optional) is the awarded tender lot it
+    delivers, of this cooperative's bids."""
     _require_change(by, cooperative)
     if cooperative.kind != OrgKind.COOPERATIVE:
         raise ValidationError(_("Only a cooperative plans for its members."))
     fields = _check_plan_fields(fields)
-    lines = _check_lines(lines, fields["months"])
+    lines = _check_lines(cooperative, lines, fields["months"])
     members = _check_members(cooperative, members, fields["months"])
     now = clock.now()
     before = None
@@ -139,7 +143,9 @@ def plan_save(*, by, cooperative: Organisation, fields: dict, lines: list[dict],
     audit_record(actor=by, action="plan.update" if before else "plan.create", obj=plan,
                  organisation=cooperative, before=before,
                  after={**snapshot(plan, PLAN_FIELDS), "lines": len(lines),
+                        "lots": sorted({li["lot"].pk for li in lines if li.get("lot")}),
                         "members": [m["organisation"].pk for m in members]})
+    capacity_bookings_refresh_for_plan(plan, by=by)  # a line's lot decides what counts
     return plan
 
 
@@ -147,7 +153,7 @@ def _save_lines(plan: Plan, lines: list[dict]) -> None:
     kept = []
     for position, data in enumerate(lines):
         values = {k: data[k] for k in ("buyer", "product", "unit_weight_kg", "demand",
-                                       "max_share_percent")}
+                                       "max_share_percent")} | {"lot": data.get("lot")}
         pk = data.get("pk")
         if pk and plan.lines.filter(pk=pk).update(position=position, **values):
             kept.append(pk)
@@ -191,7 +197,8 @@ def offers_save(*, by, plan: Plan, offers: list[dict]) -> int:
             if floors.setdefault(key, floor) != floor:
                 raise ValidationError({f"{name}-floor_percent": [
                     _("A member has one partner floor per buyer: %(floor)s%% is already "
-                      "given for %(buyer)s.") % {"floor": floors[key], "buyer": line.buyer}]})
+                      "given for %(buyer)s.") % {"floor": localized_quantity(floors[key]),
+                                                 "buyer": line.buyer}]})
     PlanOffer.objects.filter(line__plan=plan).delete()
     PlanOffer.objects.bulk_create(
         PlanOffer(line=o["line"], member=o["member"], unit_cost=o["unit_cost"],

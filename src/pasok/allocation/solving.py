@@ -2,6 +2,8 @@
 answer. Each stage is written as it starts (queued → building → solving → done/failed) so
 the page can show where a run is."""
 
+from django.db import transaction
+
 from pasok import clock
 from pasok.audit.services import audit_record
 from pasok.planning.instance import Instance, parse
@@ -9,6 +11,7 @@ from pasok.planning.output import explanation, infeasibility, to_dict, with_fair
 from pasok.planning.replan import replan
 from pasok.planning.solve import NoPlan, allocate
 
+from .bookings import capacity_bookings_refresh_for_plan
 from .engine_input import plan_instance, units_by_pair, with_changes
 from .models import NO_PLAN, PlanRun, RunKind, RunStatus
 
@@ -63,9 +66,17 @@ def execute(run_id: int) -> str:
         _set(run, status=RunStatus.FAILED, error="internal error", finished_at=clock.now())
         raise
     else:
-        _set(run, status=RunStatus.DONE, result=payload, finished_at=clock.now())
+        with transaction.atomic():  # it may be the new plan in force: bookings follow
+            _set(run, status=RunStatus.DONE, result=payload, finished_at=clock.now())
+            _audit_finish(run)
+            capacity_bookings_refresh_for_plan(run.plan)
+        return run.status
+    _audit_finish(run)
+    return run.status
+
+
+def _audit_finish(run: PlanRun) -> None:
     audit_record(actor=None, action="plan_run.finish", obj=run, organisation=run.plan.cooperative,
                  after={"status": run.status, "error": run.error,
                         "result": (run.result or {}).get("status"),
                         "objective": (run.result or {}).get("objective")})
-    return run.status

@@ -6,15 +6,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation, OrgKind
+from pasok.suppliers.capacity import booked
+from pasok.suppliers.selectors import coming_month
 from pasok.web.form_errors import add_service_errors, errors_by_field
 
 from . import selectors, services
+from .bookings import own_bookings
 from .chart import heatmap
 from .diff import compare
 from .engine_input import member_capacities, supplier_id
@@ -26,6 +30,7 @@ from .forms import (
     PlanForm,
     SolveForm,
     WhatIfForm,
+    compact,
 )
 from .models import NO_PLAN, Plan, RunStatus
 from .presenting import RunView, first_months, month_labels
@@ -74,11 +79,23 @@ def _initial(plan: Plan | None):
     if plan is None:
         return {"first_month": clock.today().replace(day=1)}, [], []
     lines = [{"pk": li.pk, "buyer": li.buyer, "product": li.product,
-              "unit_weight_kg": li.unit_weight_kg, "demand": li.demand,
-              "max_share_percent": li.max_share_percent} for li in plan.lines.all()]
-    members = [{"organisation": m.organisation_id, "capacity_kg": m.capacity_kg}
+              "unit_weight_kg": li.unit_weight_kg, "demand": compact(li.demand),
+              "max_share_percent": li.max_share_percent, "lot": li.lot_id}
+             for li in plan.lines.all()]
+    members = [{"organisation": m.organisation_id, "capacity_kg": compact(m.capacity_kg)}
                for m in plan.members.all()]
     return ({f: getattr(plan, f) for f in services.PLAN_FIELDS}, lines, members)
+
+
+def _free_in_first_month(candidates, plan: Plan | None) -> tuple[dict[int, int], str]:
+    """What each candidate has free in the plan's first month (the coming month for a new
+    plan), not counting this plan's own bookings, and that month's name."""
+    month = plan.first_month if plan else coming_month()
+    orgs = list(candidates)
+    taken = booked([o.pk for o in orgs], [month], besides=own_bookings(plan) if plan else ())
+    free = {o.pk: max(0, (o.profile.monthly_capacity_kg if hasattr(o, "profile") else 0)
+                      - taken.get((o.pk, month), 0)) for o in orgs}
+    return free, date_format(month, "F Y")
 
 
 def _edit(request, cooperative: Organisation, plan: Plan | None = None):
@@ -86,10 +103,12 @@ def _edit(request, cooperative: Organisation, plan: Plan | None = None):
     data = request.POST if request.method == "POST" else None
     initial, line_rows, member_rows = _initial(plan)
     form = PlanForm(data, initial=initial)
+    free, month_label = _free_in_first_month(candidates, plan)
     formsets = {
-        "lines": LineFormSet(data, prefix="line", initial=line_rows),
-        "members": MemberFormSet(data, prefix="member", initial=member_rows,
-                                 form_kwargs={"members": candidates}),
+        "lines": LineFormSet(data, prefix="line", initial=line_rows, form_kwargs={
+            "lots": selectors.awarded_lots(cooperative=cooperative)}),
+        "members": MemberFormSet(data, prefix="member", initial=member_rows, form_kwargs={
+            "members": candidates, "free": free, "month_label": month_label}),
     }
     if data is not None and form.is_valid() and all(f.is_valid() for f in formsets.values()):
         rows = {k: [r for f in fs.forms if (r := f.row()) is not None]

@@ -56,7 +56,7 @@ def load_plan(*, orgs: dict, users: dict, today: dt.date) -> Plan:
     officer = users[f"koperasi@{DEMO_DOMAIN}"]
     demo_member = users[f"anggota@{DEMO_DOMAIN}"].organisation
     makers = _makers(cooperative, demo_member)
-    capacity = {o: o.profile.free_capacity_kg for o in makers}
+    capacity = {o: o.profile.monthly_capacity_kg for o in makers}
     lines = []
     for name, label, kg, _price, share in LINES:
         kg_month = share * sum(capacity[o] for o, makes in makers.items() if label in makes)

@@ -32,6 +32,9 @@ KAI_LOTS = (  # product, unit weight kg, quantity, HPS per unit (phosphoric iron
     ("Blok rem besi cor fosfor kereta penumpang", "10.8", 40_000, 115_000),
     ("Blok rem besi cor fosfor lokomotif", "13.2", 20_000, 128_000),
 )
+# INKA's package is sized for one small foundry: 300 coach blocks a month for a year,
+# 3.240 kg of the demo member's 7.000 kg a month once awarded (its profile shows the rest).
+INKA_LOTS = (("Blok rem besi cor fosfor kereta penumpang", "10.8", 3_600, 115_000),)
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
@@ -95,7 +98,7 @@ def load_tenders(*, orgs: dict, users: dict, today: dt.date) -> None:
     with clock.frozen(_at(today - dt.timedelta(days=40), 9)):
         inka_tender = _brake_block_tender(
             inka, orgs["inka"], "Blok rem kereta penumpang produksi 2026",
-            _at(today - dt.timedelta(days=12), 14), KAI_LOTS[1:2],
+            _at(today - dt.timedelta(days=12), 14), INKA_LOTS,
             exemption="Spesifikasi menerima blok rem besi cor fosfor maupun blok rem komposit "
                       "setara (UIC 541-4); paket dibuka bagi semua penyedia, dengan "
                       "preferensi harga untuk produk dalam negeri.",

@@ -8,7 +8,7 @@ from .models import SupplierProfile
 
 @admin.register(SupplierProfile)
 class SupplierProfileAdmin(ReadOnlyRestrictedAdmin, admin.ModelAdmin):
-    list_display = ["organisation", "monthly_capacity_kg", "free_capacity_kg", "workforce_total"]
+    list_display = ["organisation", "monthly_capacity_kg", "workforce_total"]
     search_fields = ["organisation__name"]
     exclude = ["search_text"]
 

@@ -10,6 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import organisation_verify
+from pasok.months import month_start
 from pasok.web.numbers import NOTATIONS
 
 from . import selectors
@@ -25,19 +26,26 @@ class SearchParams(Schema):
     grade: list[str] = Field(default_factory=list)
     weight_min: Decimal | None = None
     weight_max: Decimal | None = None
-    free_capacity: int | None = Field(None, ge=0)
+    month: date | None = Field(None, description="Free capacity in this month (its first "
+                                                 "day); default: the coming month")
+    free_capacity: int | None = Field(None, ge=0, description="Free kg that month at least")
+    need: int | None = Field(None, ge=1, description="kg needed that month: ranks by the "
+                                                     "share of it free")
     province: str = ""
     regency: str = ""
     certificate: str = ""
     verified: bool = False
     size: list[str] = Field(default_factory=list)
+    sort: Literal[selectors.SORT_CODES] = "fit"
 
     def criteria(self) -> selectors.SearchCriteria:
         return selectors.SearchCriteria(
             text=self.q, processes=self.process, grades=self.grade,
             weight_min=self.weight_min, weight_max=self.weight_max,
-            free_capacity_kg=self.free_capacity, province=self.province, regency=self.regency,
-            certificate=self.certificate, verified_only=self.verified, size_classes=self.size)
+            free_capacity_kg=self.free_capacity, need_kg=self.need,
+            month=month_start(self.month) if self.month else None, province=self.province,
+            regency=self.regency, certificate=self.certificate, verified_only=self.verified,
+            size_classes=self.size, sort=self.sort)
 
 
 class SupplierSummary(Schema):
@@ -49,7 +57,8 @@ class SupplierSummary(Schema):
     regency: str
     province: str
     monthly_capacity_kg: int = Field(..., alias="profile.monthly_capacity_kg")
-    free_capacity_kg: int = Field(..., alias="profile.free_capacity_kg")
+    free_capacity_kg: int = Field(..., alias="free_kg",
+                                  description="Free in the month searched for")
 
 
 class CertificateOut(Schema):
@@ -78,7 +87,6 @@ class ProfileOut(Schema):
     weight_min_kg: Decimal | None
     weight_max_kg: Decimal | None
     monthly_capacity_kg: int
-    free_capacity_kg: int
     workforce_total: int
     workforce_women: int
     description: str
@@ -108,6 +116,13 @@ class ProfileOut(Schema):
         return list(obj.products.all())
 
 
+class CapacityMonthOut(Schema):
+    month: date
+    capacity_kg: int
+    booked_kg: int
+    free_kg: int
+
+
 class SupplierDetail(Schema):
     id: int
     name: str
@@ -123,6 +138,12 @@ class SupplierDetail(Schema):
     province: str
     cooperative_id: int | None
     profile: ProfileOut
+    capacity: list[CapacityMonthOut] = Field(
+        ..., description="Booked and free capacity in this month and the next five")
+
+    @staticmethod
+    def resolve_capacity(obj, context):
+        return selectors.capacity_calendar(user=context["request"].auth, organisation=obj)
 
     @staticmethod
     def resolve_verified_at(obj):

@@ -5,6 +5,7 @@ import io
 import itertools
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -12,10 +13,11 @@ from pasok.accounts.models import OrgKind, SizeClass
 from pasok.web.formatting import spreadsheet_safe
 
 
-def _columns():
+def _columns(month):
     return [_("Name"), _("Kind"), _("Verified"), _("Size class"), _("NIB"), _("Regency / city"),
             _("Province"), _("Processes"), _("Material grades"), _("Casting weight min (kg)"),
-            _("Casting weight max (kg)"), _("Monthly capacity (kg)"), _("Free capacity (kg)"),
+            _("Casting weight max (kg)"), _("Monthly capacity (kg)"),
+            _("Free in %(month)s (kg)") % {"month": date_format(month, "F Y")},
             _("Workforce"), _("Cooperative")]
 
 
@@ -34,7 +36,7 @@ def _rows(organisations):
                 sizes.get(org.size_class, ""), org.nib or "", org.regency, org.province,
                 ", ".join(x.code for x in p.processes.all()),
                 ", ".join(g.code for g in p.grades.all()),
-                p.weight_min_kg, p.weight_max_kg, p.monthly_capacity_kg, p.free_capacity_kg,
+                p.weight_min_kg, p.weight_max_kg, p.monthly_capacity_kg, org.free_kg,
                 p.workforce_total, org.cooperative.name if org.cooperative_id else ""]
 
     return ([spreadsheet_safe(v) for v in row(org)] for org in orgs.iterator(chunk_size=2000))
@@ -51,19 +53,20 @@ class _Echo:
         return value
 
 
-def csv_response(organisations, filename: str) -> StreamingHttpResponse:
+def csv_response(organisations, filename: str, month) -> StreamingHttpResponse:
+    """The rows in the search's order; `month` is the month their free capacity is of."""
     writer = csv.writer(_Echo())
-    rows = itertools.chain([_columns()], _rows(organisations))
+    rows = itertools.chain([_columns(month)], _rows(organisations))
     response = StreamingHttpResponse(_with_bom(writer.writerow(r) for r in rows),
                                      content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
-def xlsx_response(organisations, filename: str) -> HttpResponse:
+def xlsx_response(organisations, filename: str, month) -> HttpResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Suppliers"))
-    sheet.append(_columns())
+    sheet.append(_columns(month))
     for row in _rows(organisations):
         sheet.append(row)
     buffer = io.BytesIO()

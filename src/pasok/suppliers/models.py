@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pasok.accounts.models import Organisation
+from pasok.web.formatting import localized_number, localized_quantity
 
 from .catalogue import CERTIFICATE_KINDS, FURNACE_KINDS, MATERIAL_FAMILIES
 
@@ -53,15 +54,10 @@ class SupplierProfile(models.Model):
                                         decimal_places=2, null=True, blank=True)
     weight_max_kg = models.DecimalField(_("maximum casting weight (kg)"), max_digits=9,
                                         decimal_places=2, null=True, blank=True)
+    # What the foundry can melt in a month. What is free in a given month is this less
+    # what is booked then (CapacityBooking, summed in BookedMonth).
     monthly_capacity_kg = models.PositiveIntegerField(_("monthly melting capacity (kg)"),
                                                       default=0)
-    # Booked by orders (framework contracts keep it up to date); free = capacity − committed.
-    committed_kg = models.PositiveIntegerField(_("committed per month (kg)"), default=0)
-    free_capacity_kg = models.GeneratedField(
-        expression=F("monthly_capacity_kg") - F("committed_kg"),
-        output_field=models.BigIntegerField(), db_persist=True,
-        verbose_name=_("free monthly capacity (kg)"),
-    )
     workforce_total = models.PositiveIntegerField(_("workforce"), default=0)
     workforce_women = models.PositiveIntegerField(_("women in the workforce"), default=0)
     description = models.TextField(_("description"), blank=True)
@@ -80,21 +76,34 @@ class SupplierProfile(models.Model):
                 condition=Q(weight_min_kg__isnull=True) | Q(weight_max_kg__isnull=True)
                 | Q(weight_min_kg__lte=F("weight_max_kg")),
                 name="profile_weight_range_ordered",
-                violation_error_message=_("The smallest casting weight cannot be more than the "
-                                          "largest."),
+                violation_error_message=_("The minimum casting weight is above the maximum."),
             ),
-            models.CheckConstraint(condition=Q(weight_min_kg__gt=0) | Q(weight_min_kg=None),
-                                   name="profile_weight_min_positive",
-                                   violation_error_message=_("The smallest casting weight must be"
-                                                             " more than zero.")),
-            models.CheckConstraint(condition=Q(workforce_women__lte=F("workforce_total")),
-                                   name="profile_women_within_workforce",
-                                   violation_error_message=_("The number of women cannot be more "
-                                                             "than the whole workforce.")),
+            models.CheckConstraint(
+                condition=Q(weight_min_kg__gt=0) | Q(weight_min_kg=None),
+                name="profile_weight_min_positive",
+                violation_error_message=_("A casting weight must be more than 0 kg.")),
+            models.CheckConstraint(
+                condition=Q(workforce_women__lte=F("workforce_total")),
+                name="profile_women_within_workforce",
+                violation_error_message=_("More women than the whole workforce.")),
         ]
 
     def __str__(self):
         return str(self.organisation)
+
+    @property
+    def weight_range(self) -> str:
+        """"20–60 kg", or "" when the profile gives no range."""
+        return weight_text(self.weight_min_kg, self.weight_max_kg)
+
+
+def weight_text(low, high) -> str:
+    """A casting weight or range as people read it: "20–60 kg", "12,5 kg"."""
+    if low is None and high is None:
+        return ""
+    if low is None or high is None or low == high:
+        return f"{localized_quantity(low if low is not None else high)} kg"
+    return f"{localized_quantity(low)}–{localized_quantity(high)} kg"
 
 
 class Furnace(models.Model):
@@ -108,16 +117,17 @@ class Furnace(models.Model):
         verbose_name = _("melting furnace")
         verbose_name_plural = _("melting furnaces")
         constraints = [
-            models.CheckConstraint(condition=Q(tonnes_per_heat__gt=0),
-                                   name="furnace_tonnes_positive",
-                                   violation_error_message=_("A furnace's tonnes per heat must be"
-                                                             " more than zero.")),
-            models.CheckConstraint(condition=Q(count__gte=1), name="furnace_count_positive",
-                violation_error_message=_("Count at least one furnace of this kind.")),
+            models.CheckConstraint(
+                condition=Q(tonnes_per_heat__gt=0), name="furnace_tonnes_positive",
+                violation_error_message=_("The tonnes per heat must be more than 0.")),
+            models.CheckConstraint(
+                condition=Q(count__gte=1), name="furnace_count_positive",
+                violation_error_message=_("A furnace line counts at least one furnace.")),
         ]
 
     def __str__(self):
-        return f"{self.count} × {self.get_kind_display()} {self.tonnes_per_heat} t"
+        return (f"{localized_number(self.count)} × {self.get_kind_display()} "
+                f"{localized_quantity(self.tonnes_per_heat)} t")
 
 
 class Certificate(models.Model):
@@ -138,8 +148,7 @@ class Certificate(models.Model):
                 condition=Q(issued_on__isnull=True) | Q(valid_until__isnull=True)
                 | Q(issued_on__lte=F("valid_until")),
                 name="certificate_dates_ordered",
-                violation_error_message=_("The certificate cannot be valid until a day before it "
-                                          "was issued."),
+                violation_error_message=_("The expiry date is before the issue date."),
             )
         ]
         indexes = [models.Index(fields=["kind", "valid_until"])]
@@ -165,3 +174,62 @@ class Product(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class CapacityBooking(models.Model):
+    """Kilograms of an organisation's monthly capacity that one record of a source holds in
+    one calendar month: an awarded bid, a cooperative's plan in force (suppliers.capacity
+    names the sources). Never written by hand: suppliers.capacity rebuilds a record's rows
+    whenever the record changes, in the same transaction."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
+                                     related_name="capacity_bookings")
+    month = models.DateField(_("month"))
+    source = models.CharField(_("source"), max_length=20)
+    ref_id = models.PositiveBigIntegerField()  # the source's record (a bid, a plan)
+    kg = models.PositiveIntegerField(_("booked (kg)"))
+
+    class Meta:
+        ordering = ["organisation", "month", "source", "ref_id"]
+        verbose_name = _("capacity booking")
+        verbose_name_plural = _("capacity bookings")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "month", "source", "ref_id"],
+                                    name="capacity_booking_unique"),
+            models.CheckConstraint(condition=Q(kg__gt=0), name="capacity_booking_kg_positive",
+                                   violation_error_message=_("A booking holds more than 0 kg.")),
+            models.CheckConstraint(condition=Q(month__day=1),
+                                   name="capacity_booking_month_first_day",
+                                   violation_error_message=_(
+                                       "A booking's month is the first day of the month.")),
+        ]
+        indexes = [models.Index(fields=["source", "ref_id"])]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.month:%Y-%m} {self.source}#{self.ref_id}"
+
+
+class BookedMonth(models.Model):
+    """The sum of an organisation's bookings in one month, kept beside them by
+    suppliers.capacity, so capability search reads one indexed row per supplier."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
+                                     related_name="booked_months")
+    month = models.DateField(_("month"))
+    kg = models.PositiveBigIntegerField(_("booked (kg)"))
+
+    class Meta:
+        verbose_name = _("booked month")
+        verbose_name_plural = _("booked months")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "month"],
+                                    name="booked_month_unique"),
+            models.CheckConstraint(condition=Q(kg__gt=0), name="booked_month_kg_positive",
+                                   violation_error_message=_("A booking holds more than 0 kg.")),
+        ]
+        # The search's subquery: one month, then the organisation, answered from the index.
+        indexes = [models.Index(fields=["month", "organisation", "kg"],
+                                name="booked_month_search")]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.month:%Y-%m}: {self.kg} kg"

@@ -6,13 +6,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record
+from pasok.web.formatting import localized_number
 
 from .catalogue import FURNACE_KINDS, MATERIAL_FAMILIES, PROCESSES
 from .models import Certificate, Furnace, MaterialGrade, Process, Product, SupplierProfile
@@ -27,9 +27,13 @@ PROFILE_FIELDS = ("weight_min_kg", "weight_max_kg", "monthly_capacity_kg", "work
 
 
 def profile_ensure(*, organisation: Organisation) -> SupplierProfile:
-    profile, _created = SupplierProfile.objects.get_or_create(
+    """The organisation's profile; a new one is found by the name and place at once."""
+    profile, created = SupplierProfile.objects.get_or_create(
         organisation=organisation, defaults={"updated_at": clock.now()}
     )
+    if created:
+        profile.search_text = build_search_text(profile)
+        profile.save(update_fields=["search_text"])
     return profile
 
 
@@ -72,7 +76,7 @@ def check_profile_fields(fields: dict) -> None:
     elif capacity is not None and capacity > MAX_MONTHLY_CAPACITY_KG:
         errors["monthly_capacity_kg"] = _(
             "%(value)s kg a month is more than any single foundry melts; check the unit "
-            "(kilograms per month).") % {"value": number_format(capacity, force_grouping=True)}
+            "(kilograms per month).") % {"value": localized_number(capacity)}
     low, high = fields.get("weight_min_kg"), fields.get("weight_max_kg")
     for name, value in (("weight_min_kg", low), ("weight_max_kg", high)):
         if value is not None and value <= 0:

@@ -12,7 +12,8 @@ from pasok.accounts.services import organisation_update
 from pasok.tkdn.selectors import certificates_of
 from pasok.web.form_errors import errors_by_field
 
-from . import exports, selectors
+from . import exports, fit, selectors
+from .capacity_chart import capacity_chart
 from .forms import (
     CertificateFormSet,
     FurnaceFormSet,
@@ -36,13 +37,18 @@ def _search_form(request, *, bound: bool) -> SearchForm:
 @login_required
 def search(request):
     form = _search_form(request, bound=False)
-    page = None
+    page = criteria = None
     if form.is_bound and form.is_valid():
-        results = selectors.search_suppliers(user=request.user, criteria=form.criteria())
+        criteria = form.criteria()
+        results = selectors.search_suppliers(user=request.user, criteria=criteria)
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list.prefetch_related("profile__grades",
                                                                   "profile__processes"))
-    return render(request, "suppliers/search.html", {"form": form, "page": page})
+        for org in page.object_list:
+            org.fit = fit.reasons(org, criteria)
+    return render(request, "suppliers/search.html", {
+        "form": form, "page": page,
+        "month": criteria.asked_month if criteria else None})
 
 
 @login_required
@@ -50,20 +56,25 @@ def export(request, fmt: str):
     form = _search_form(request, bound=True)
     if not form.is_valid():
         return redirect("suppliers:search")
-    results = selectors.search_suppliers(user=request.user, criteria=form.criteria())
+    criteria = form.criteria()
+    results = selectors.search_suppliers(user=request.user, criteria=criteria)
     name = f"pasok-suppliers-{clock.now():%Y%m%d-%H%M}"
-    if fmt == "csv":
-        return exports.csv_response(results, name)
-    return exports.xlsx_response(results, name)
+    respond = exports.csv_response if fmt == "csv" else exports.xlsx_response
+    return respond(results, name, criteria.asked_month)
 
 
 @login_required
 def organisation(request, pk: int):
     org = selectors.organisation_get(user=request.user, pk=pk)
     profile = getattr(org, "profile", None) if org.is_supplier_side else None
+    calendar = (selectors.capacity_calendar(user=request.user, organisation=org)
+                if profile else [])
     return render(request, "suppliers/organisation.html", {
         "org": org,
         "profile": profile,
+        "calendar": calendar,
+        "chart": capacity_chart(calendar) if calendar else None,
+        "coming": next((m for m in calendar if m.month == selectors.coming_month()), None),
         "today": clock.today(),
         "may_change": permissions.may(request.user, permissions.CHANGE, org),
         "may_view_private": permissions.may(request.user, permissions.VIEW_PRIVATE, org),

@@ -16,6 +16,7 @@ from pasok.audit.services import audit_record
 from pasok.months import month_start
 from pasok.rules import preference, small_business
 from pasok.rules.bid_checks import check_price
+from pasok.suppliers.capacity import capacity_bookings_refresh_for_tender
 from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
 from pasok.web.formatting import localized_number
 from pasok.web.links import base_url
@@ -453,6 +454,7 @@ def tender_award(*, by: User, tender: Tender) -> Tender:
         evaluation.save(update_fields=["awarded", "awarded_quantity"])
     tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
+    capacity_bookings_refresh_for_tender(tender, by=by)
     from .tasks import send_award_notices
 
     links = base_url()  # the request's address, for the e-mails' links
@@ -552,6 +554,7 @@ def tender_award_split(*, by: User, tender: Tender, quantities: dict[int, int]) 
         e.save(update_fields=["awarded", "awarded_quantity"])
     tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
+    capacity_bookings_refresh_for_tender(tender, by=by)
     audit_record(actor=by, action="tender.award_split", obj=tender, organisation=tender.buyer,
                  after={"quantities": {str(k): v for k, v in quantities.items()}})
     from .tasks import send_award_notices

@@ -5,12 +5,21 @@ from decimal import Decimal
 
 from django.utils import dateformat, timezone
 
+from pasok.rules.money import to_decimal
+
 from .numbers import write_number, write_rupiah
 
 
 def localized_number(value, places: int = 0) -> str:
     """1.234,56 in Indonesian, 1,234.56 in English, rounded half up."""
     return write_number(value, places)
+
+
+def localized_quantity(value, most: int = 2) -> str:
+    """A measured quantity with the decimals it has, at most `most`: 20 kg, 12,5 kg,
+    1,25 t (never "20,00")."""
+    exponent = to_decimal(value).normalize().as_tuple().exponent
+    return write_number(value, min(most, max(0, -exponent)))
 
 
 def localized_rupiah(value, places: int = 0) -> str:

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_nib_document_language'),
-        ('suppliers', '0006_constraint_messages'),
+        ('suppliers', '0006_capacity_bookings'),
         ('tenders', '0006_first_delivery_month'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,0 +1,77 @@
+"""The `award` booking source: what an awarded bid holds of its maker's capacity.
+
+Read only through BidEvaluation (awarded, awarded_quantity) and the opened bid's content
+(`quantity`, a cooperative's `members`), so new fields of either do not matter here.
+
+- A supplier's awarded bid books units × the lot's unit weight in every month of the lot's
+  delivery schedule (Lot.monthly_deliveries), scaled by the awarded share of the lot: a split
+  award of 40% books 40% of each month.
+- A cooperative's awarded bid books the members it named, each in proportion to the
+  quantity it was named for, unless the cooperative's plan in force has a line delivering
+  that lot (allocation.bookings.lots_planned): then the plan's allocation books it."""
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from pasok.tenders.models import Bid, BidEvaluation, Tender
+
+from .capacity import Booked, BookingSource, Holder
+
+
+def _makers(bid) -> list[tuple[int, Decimal]]:
+    """(organisation, share of the bid) of whoever makes the goods."""
+    named = [(int(m["organisation"]), Decimal(m["quantity"]))
+             for m in (bid.opened_content or {}).get("members") or ()
+             if Decimal(m.get("quantity") or 0) > 0]
+    total = sum((quantity for _org, quantity in named), Decimal(0))
+    if bid.bidder.kind != "cooperative" or not total:
+        return [(bid.bidder_id, Decimal(1))]
+    return [(org, quantity / total) for org, quantity in named]
+
+
+def _awarded_units(evaluation) -> Decimal:
+    quantity = evaluation.awarded_quantity
+    if quantity is None:  # awarded whole before awarded_quantity was kept
+        quantity = (evaluation.bid.opened_content or {}).get("quantity") or 0
+    return Decimal(quantity)
+
+
+class AwardSource(BookingSource):
+    name = "award"
+    label = _("Tender award")
+
+    def rows(self, ref_ids: Iterable[int]) -> list[Booked]:
+        from pasok.allocation.bookings import lots_planned
+
+        evaluations = list(BidEvaluation.objects.filter(bid_id__in=list(ref_ids), awarded=True)
+                           .select_related("bid__bidder", "bid__lot__tender"))
+        planned = lots_planned({e.bid.bidder_id for e in evaluations
+                                if e.bid.bidder.kind == "cooperative"})
+        rows = []
+        for evaluation in evaluations:
+            bid, lot = evaluation.bid, evaluation.bid.lot
+            if (bid.bidder_id, lot.pk) in planned:
+                continue
+            deliveries = lot.monthly_deliveries()
+            scheduled = sum(units for _month, units in deliveries)
+            if not scheduled:
+                continue
+            share = _awarded_units(evaluation) / scheduled
+            for month, units in deliveries:
+                kg = Decimal(units) * share * lot.unit_weight_kg
+                rows += [Booked(org, month, bid.pk, kg * part) for org, part in _makers(bid)]
+        return rows
+
+    def holders(self, *, user, ref_ids: Iterable[int]) -> dict[int, Holder]:
+        """The tender's reference and title with a link, for whoever may see the tender;
+        for everyone else just "a tender award"."""
+        bids = list(Bid.objects.filter(pk__in=list(ref_ids)).select_related("tender"))
+        visible = set(Tender.objects.visible_to(user)
+                      .filter(pk__in={b.tender_id for b in bids}).values_list("pk", flat=True))
+        return {b.pk: Holder(f"{b.tender.reference} {b.tender.title}",
+                             reverse("tenders:detail", args=[b.tender_id]))
+                if b.tender_id in visible else Holder(str(self.label))
+                for b in bids}
