@@ -116,8 +116,10 @@ def test_a_supplier_award_books_each_delivery_month(verified):
     assert _sums(cluster.supplier_a) == {JAN: 4_000, FEB: 6_000}
     assert _booked(cluster.supplier_b) == {}
     event = AuditEvent.objects.get(action="capacity.refresh")
-    assert event.after[f"award {cluster.supplier_a.pk} 2027-01 "
-                       f"{Bid.objects.get(bidder=cluster.supplier_a).pk}"] == 4_000
+    bid = Bid.objects.get(bidder=cluster.supplier_a).pk
+    assert event.after == {"bookings": [f"award {cluster.supplier_a.pk} 2027-01 {bid}",
+                                        f"award {cluster.supplier_a.pk} 2027-02 {bid}"],
+                           "kg": 10_000}
 
 
 def test_a_split_award_books_its_share_of_each_month(verified):

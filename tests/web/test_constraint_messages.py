@@ -49,7 +49,7 @@ def test_a_broken_check_reads_as_a_sentence(cluster):
     with translation.override("id"), pytest.raises(ValidationError) as exc:
         furnace.full_clean()
     text = " ".join(exc.value.messages)
-    assert "furnace_tonnes_positive" not in text and "lebih dari nol" in text
+    assert "furnace_tonnes_positive" not in text and "lebih dari 0" in text
 
 
 @pytest.mark.django_db

@@ -154,7 +154,9 @@ class PlanOffer(models.Model):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         constraints = [
-            models.UniqueConstraint(fields=["line", "member"], name="plan_offer_unique"),
+            models.UniqueConstraint(fields=["line", "member"], name="plan_offer_unique",
+                                    violation_error_message=_(
+                                        "This member already has an offer for this line.")),
             models.CheckConstraint(
                 condition=Q(unit_cost__gte=0), name="plan_offer_cost_not_negative",
                 violation_error_message=_("The price cannot be negative.")),

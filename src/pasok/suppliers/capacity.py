@@ -80,9 +80,12 @@ def whole_kg(kg: Decimal) -> int:
     return int(kg.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _cell(source_name: str, organisation_id: int, month: dt.date, ref_id: int) -> str:
-    """"award 12 2027-01 345": a booking as the audit record names it."""
-    return f"{source_name} {organisation_id} {month:%Y-%m} {ref_id}"
+def _audited(bookings: dict[tuple, int], source_name: str) -> dict:
+    """What the audit log keeps of a source's bookings: each one ("award 12 2027-01 345":
+    source, organisation, month, record) and how many kg they hold together."""
+    return {"bookings": sorted(f"{source_name} {org} {month:%Y-%m} {ref}"
+                               for org, month, ref in bookings),
+            "kg": sum(bookings.values())}
 
 
 @transaction.atomic
@@ -106,14 +109,14 @@ def bookings_refresh(*, source_name: str, ref_ids: Iterable[int], by=None, obj,
     # rebuild their sums one after the other.
     list(Organisation.objects.select_for_update().filter(pk__in=touched).order_by("pk")
          .values_list("pk", flat=True))
-    before = {_cell(source_name, r.organisation_id, r.month, r.ref_id): r.kg
-              for r in old_rows}
+    before = _audited({(r.organisation_id, r.month, r.ref_id): r.kg for r in old_rows},
+                      source_name)
     old_rows.delete()
     CapacityBooking.objects.bulk_create(
         CapacityBooking(organisation_id=org, month=month, source=source_name, ref_id=ref,
                         kg=kg) for (org, month, ref), kg in sorted(new.items()))
     _resum(touched)
-    after = {_cell(source_name, *key): kg for key, kg in new.items()}
+    after = _audited(new, source_name)
     if before != after:
         audit_record(actor=by, action="capacity.refresh", obj=obj, organisation=organisation,
                      before=before, after=after)

@@ -195,7 +195,9 @@ class CapacityBooking(models.Model):
         verbose_name_plural = _("capacity bookings")
         constraints = [
             models.UniqueConstraint(fields=["organisation", "month", "source", "ref_id"],
-                                    name="capacity_booking_unique"),
+                                    name="capacity_booking_unique",
+                                    violation_error_message=_(
+                                        "This source already books this month.")),
             models.CheckConstraint(condition=Q(kg__gt=0), name="capacity_booking_kg_positive",
                                    violation_error_message=_("A booking holds more than 0 kg.")),
             models.CheckConstraint(condition=Q(month__day=1),
@@ -223,7 +225,9 @@ class BookedMonth(models.Model):
         verbose_name_plural = _("booked months")
         constraints = [
             models.UniqueConstraint(fields=["organisation", "month"],
-                                    name="booked_month_unique"),
+                                    name="booked_month_unique",
+                                    violation_error_message=_(
+                                        "This month's bookings are summed once.")),
             models.CheckConstraint(condition=Q(kg__gt=0), name="booked_month_kg_positive",
                                    violation_error_message=_("A booking holds more than 0 kg.")),
         ]
