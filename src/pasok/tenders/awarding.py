@@ -34,7 +34,7 @@ class Method(StrEnum):
 class Share:
     evaluation: BidEvaluation
     units: int
-    months: tuple[int, ...]  # units per month of the lot's schedule
+    deliveries: tuple[tuple, ...]  # (first day of the month, units) over the lot's months
 
     @property
     def bidder(self) -> str:
@@ -57,11 +57,6 @@ class LotAward:
     def uncovered(self) -> int:
         return self.lot.quantity - self.covered
 
-    @property
-    def months(self) -> list:
-        """The first day of each month of the lot's schedule (one period without one)."""
-        start = self.lot.tender.delivery_start
-        return [add_months(start, i) for i in range(len(self.uncovered_months))]
 
 
 @dataclass(frozen=True)
@@ -134,7 +129,9 @@ def lot_award(lot: Lot, method: Method, candidates: list[BidEvaluation],
     offers = [_offer(lot, e) for e in candidates]
     flows = cover.allocate(months, [shares.get(e.bid_id, 0) for e in candidates],
                            [o.monthly for o in offers])
-    given = tuple(Share(e, shares[e.bid_id], tuple(row))
+    start = lot.tender.delivery_start
+    dates = [add_months(start, i) for i in range(len(months))]
+    given = tuple(Share(e, shares[e.bid_id], tuple(zip(dates, row, strict=True)))
                   for e, row in zip(candidates, flows, strict=True) if shares.get(e.bid_id))
     covered = sum(s.units for s in given)
     reason = explanation = ""

@@ -17,7 +17,21 @@ from .bid_tkdn import MEMBERS, MemberShare, parse_source
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class TenderForm(forms.Form):
+class Described(forms.Form):
+    """Each field's help is its description for screen readers: the input names the help
+    paragraph (tenders/_field.html prints it with that id) in aria-describedby."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.describe()
+
+    def describe(self) -> None:
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
+
+
+class TenderForm(Described):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
@@ -57,7 +71,7 @@ class TenderForm(forms.Form):
         return initial | {"required_documents": "\n".join(tender.required_documents)}
 
 
-class LotForm(forms.Form):
+class LotForm(Described):
     product = forms.CharField(label=_("Product"), max_length=200)
     grade = forms.ModelChoiceField(label=_("Material grade"),
                                    queryset=MaterialGrade.objects.all(), required=False)
@@ -87,7 +101,7 @@ class LotForm(forms.Form):
 class DraftLotForm(LotForm):
     """A lot in the draft editor: which stored lot it is (none for a new one)."""
 
-    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    id = number_fields.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 LotFormSet = forms.formset_factory(LotForm, extra=1, min_num=1, validate_min=True)
@@ -114,13 +128,13 @@ def source_choices(certificates, versions) -> list[tuple[str, str]]:
             + [(f"worksheet_version:{v.pk}", version_label(v)) for v in versions])
 
 
-class BidForm(forms.Form):
-    unit_price = number_fields.MoneyField(label=_("Unit price (Rp)"), min_value=None,
+class BidForm(Described):
+    unit_price = number_fields.MoneyField(label=_("Unit price (Rp)"),
                                           max_value=limits.MAX_UNIT_PRICE)
     quantity = number_fields.IntegerField(label=_("Quantity offered"),
                                           max_value=limits.MAX_LOT_QUANTITY)
     total_price = number_fields.MoneyField(
-        label=_("Total price (Rp)"), max_digits=18, required=False, min_value=None,
+        label=_("Total price (Rp)"), max_digits=18, required=False,
         help_text=_("As written in your offer letter; where it differs from unit price × "
                     "quantity, the unit price counts (arithmetic correction)."))
     monthly_capacity = number_fields.IntegerField(label=_("Monthly capacity offered (units)"),
@@ -146,12 +160,13 @@ class BidForm(forms.Form):
                        if name in self.document_kinds}
         members = [(MEMBERS, _("Weighted from the members' TKDN (choose each member's "
                                "certificate or worksheet below)"))] if cooperative else []
-        self.fields["tkdn_source"].choices = ([("", _("— no TKDN value —"))] + members
-                                              + source_choices(certificates, versions))
+        self.fields["tkdn_source"].choices = [("", _("— no TKDN value —")), *members,
+                                              *source_choices(certificates, versions)]
         if cooperative:
             self.fields["tkdn_source"].help_text = _(
                 "Your own certificate or worksheet, or the named members' values weighted "
                 "by the units each makes.")
+        self.describe()  # the document fields and the TKDN help came after the first pass
 
     def document_fields(self):
         return [self[name] for name in self.document_kinds]
@@ -206,7 +221,7 @@ class MemberForm(forms.Form):
         # that the document is the chosen member's.
         groups = [(member.name, source_choices(*sources[member.pk]))
                   for member in (members or ()) if sources and any(sources[member.pk])]
-        self.fields["tkdn_source"].choices = [("", _("—"))] + groups
+        self.fields["tkdn_source"].choices = [("", _("—")), *groups]
 
     def clean(self):
         cleaned = super().clean()
@@ -240,10 +255,16 @@ class SplitForm(forms.Form):
     def __init__(self, *args, bids=(), proposed=None, **kwargs):
         super().__init__(*args, **kwargs)
         for bid in bids:
+            label = _("Share of %(bidder)s (units)") % {"bidder": bid.bidder.name}
             self.fields[f"share-{bid.pk}"] = number_fields.IntegerField(
-                label=_("Share of %(bidder)s (units)") % {"bidder": bid.bidder.name},
-                min_value=0, max_value=int(bid.opened_content["quantity"]), required=False,
-                initial=(proposed or {}).get(bid.pk, 0))
+                label=label, min_value=0, max_value=int(bid.opened_content["quantity"]),
+                required=False, initial=(proposed or {}).get(bid.pk, 0),
+                widget=number_fields.NumberTextInput(attrs={
+                    "class": "share-input", "aria-label": label, "inputmode": "numeric"}))
+
+    def by_bid(self) -> dict:
+        """bid id → its share's bound field, for the evaluation table."""
+        return {int(name.removeprefix("share-")): self[name] for name in self.fields}
 
     def quantities(self) -> dict[int, int]:
         return {int(name.removeprefix("share-")): value or 0

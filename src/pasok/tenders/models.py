@@ -81,14 +81,18 @@ class Tender(models.Model):
         verbose_name = _("tender")
         verbose_name_plural = _("tenders")
         constraints = [
-            models.CheckConstraint(condition=Q(opening_time__gte=models.F("bid_deadline")),
-                                   name="tender_opens_after_deadline"),
-            models.CheckConstraint(condition=Q(max_preference_percent__gte=0,
-                                               max_preference_percent__lte=25),
-                                   name="tender_preference_at_most_25"),
-            models.CheckConstraint(condition=Q(min_tkdn_percent__gte=0,
-                                               min_tkdn_percent__lte=100),
-                                   name="tender_min_tkdn_percent"),
+            models.CheckConstraint(
+                condition=Q(opening_time__gte=models.F("bid_deadline")),
+                name="tender_opens_after_deadline",
+                violation_error_message=_("Opening cannot be before the deadline.")),
+            models.CheckConstraint(
+                condition=Q(max_preference_percent__gte=0, max_preference_percent__lte=25),
+                name="tender_preference_at_most_25",
+                violation_error_message=_("The price preference is 0 to 25%.")),
+            models.CheckConstraint(
+                condition=Q(min_tkdn_percent__gte=0, min_tkdn_percent__lte=100),
+                name="tender_min_tkdn_percent",
+                violation_error_message=_("The minimum TKDN is 0 to 100%.")),
         ]
 
     def __str__(self):

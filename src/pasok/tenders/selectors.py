@@ -127,8 +127,11 @@ def bid_document_file(*, user, tender: Tender, pk: int) -> tuple[BidDocument, st
 
 
 def evaluations_by_lot(*, user, tender: Tender) -> list[tuple]:
-    """[(lot, [bids ranked first, then the rest, excluded last])] for the evaluation page."""
+    """[(lot, [bids ranked first, then the rest, excluded last])] for the evaluation page;
+    each bid's `content` is what it says (content.BidContent)."""
     bids = list(opened_bids(user=user, tender=tender))
+    for bid in bids:
+        bid.content = BidContent.of(bid.opened_content)
 
     def order(bid):
         e = getattr(bid, "evaluation", None)

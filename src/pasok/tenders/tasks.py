@@ -13,6 +13,7 @@ from django_tasks import task
 from pasok import clock
 from pasok.accounts.models import Notification, Organisation, User
 from pasok.audit.services import audit_record
+from pasok.web.formatting import localized_number
 
 from .models import Tender
 
@@ -65,14 +66,21 @@ def send_award_notices(*, tender_id: int) -> int:
                 "lot", "evaluation"):
             e = getattr(bid, "evaluation", None)
             if e is not None and e.awarded:
-                text = _("%(ref)s lot %(lot)s: your bid wins.")
+                text = _("%(ref)s lot %(lot)s: your bid wins %(units)s of the lot's %(total)s "
+                         "units.")
             elif e is not None and e.rank:
                 text = _("%(ref)s lot %(lot)s: your bid ranks %(rank)s; it does not win.")
             else:
                 text = _("%(ref)s lot %(lot)s: your bid was not admissible (see the "
                          "evaluation).")
+            if bid.lot.uncovered_quantity:
+                text += " " + _("%(uncovered)s units of the lot stay uncovered, for a new "
+                                "tender.")
             text %= {"ref": tender.reference, "lot": bid.lot.number,
-                     "rank": e.rank if e else ""}
+                     "rank": e.rank if e else "",
+                     "units": localized_number(e.awarded_quantity or 0) if e else "",
+                     "total": localized_number(bid.lot.quantity),
+                     "uncovered": localized_number(bid.lot.uncovered_quantity or 0)}
             notices += [(p, text) for p in User.objects.filter(organisation_id=bid.bidder_id,
                                                                is_active=True)]
         _notify(notices, _("Tender result on Pasok"), link)

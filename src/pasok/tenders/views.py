@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
-from . import documents, selectors, services
+from . import documents, limits, selectors, services
 from .awarding import Method
 from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
@@ -111,7 +111,8 @@ def _draft(request, tender=None):
         else:
             messages.success(request, _("Draft saved. Check it, then publish."))
             return redirect("tenders:detail", pk=saved.pk)
-    return render(request, "tenders/new.html", {"form": form, "lots": lots, "tender": tender})
+    return render(request, "tenders/new.html", {"form": form, "lots": lots, "tender": tender,
+                                                "limits": limits})
 
 
 @login_required
@@ -148,6 +149,7 @@ def tender_detail(request, pk: int):
         "cancel_form": CancelForm(),
         "follow_up": tender.follow_ups.filter(cancelled_at__isnull=True).first()
         if status == Status.AWARDED else None,
+        "uncovered": any(lot.uncovered_quantity for lot in tender.lots.all()),
         "questions": tender.questions.only("text", "asked_at", "answer", "answered_at"),
     })
 
@@ -358,7 +360,8 @@ def _award(request, tender, method: Method, service, quantities=None, split_form
         plan = services.award_preview(by=user, tender=tender, method=method,
                                       quantities=quantities)
     except ValidationError as exc:
-        if split_form is not None:
+        if split_form is not None and tender.status == Status.EVALUATED \
+                and tender.split_award_allowed:
             add_service_errors(split_form, exc)
             return _evaluation_page(request, tender, split_form)
         return _refused(request, exc, pk, "tenders:evaluation"
