@@ -21,8 +21,8 @@ from .models import BidEventKind
 
 FACTS = [50, 130]
 MEMBERS = [60, 25, 25, 70]
-DOCUMENTS = [45, 55, 80]
-HISTORY = [20, 30, 55, 75]
+DOCUMENTS = [40, 40, 100]  # a SHA-256 in 7 pt Courier needs 95 mm
+HISTORY = [14, 24, 42, 100]
 
 
 def _facts(s, rows):
@@ -33,7 +33,7 @@ def _facts(s, rows):
 def receipt_pdf(tender, own) -> bytes:
     """`own` is selectors.OwnBid with its history."""
     s = styles()
-    s["digest"] = ParagraphStyle("digest", s["cell"], fontName="Courier", fontSize=7.5)
+    s["digest"] = ParagraphStyle("digest", s["cell"], fontName="Courier", fontSize=7)
     bid, c, lot = own.bid, own.content, own.bid.lot
     received = [
         (_("Tender"), f"{tender.reference} · {tender.title}"),
