@@ -88,11 +88,11 @@ class Tender(models.Model):
             models.CheckConstraint(
                 condition=Q(max_preference_percent__gte=0, max_preference_percent__lte=25),
                 name="tender_preference_at_most_25",
-                violation_error_message=_("The price preference is 0 to 25%.")),
+                violation_error_message=_("The price preference is 0 to 25%%.")),
             models.CheckConstraint(
                 condition=Q(min_tkdn_percent__gte=0, min_tkdn_percent__lte=100),
                 name="tender_min_tkdn_percent",
-                violation_error_message=_("The minimum TKDN is 0 to 100%.")),
+                violation_error_message=_("The minimum TKDN is 0 to 100%%.")),
         ]
 
     def __str__(self):

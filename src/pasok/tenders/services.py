@@ -71,11 +71,16 @@ def _month_label(day: dt.date) -> str:
     return date_format(day, "F Y")
 
 
-def _dates_errors(tender: Tender) -> dict[str, list[str]]:
-    """A tender's moments make sense: bids close in the future (within a year), the
-    opening is at or after the deadline, deliveries start no earlier than the opening
-    month."""
+def _tender_errors(tender: Tender) -> dict[str, list[str]]:
+    """A tender's terms make sense: its percentages in range, bids close in the future
+    (within a year), the opening is at or after the deadline, deliveries start no earlier
+    than the opening month."""
     now, errors = clock.now(), {}
+    if not 0 <= Decimal(tender.min_tkdn_percent) <= 100:
+        errors["min_tkdn_percent"] = [_("The minimum TKDN is 0 to 100%.")]
+    if not 0 <= Decimal(tender.max_preference_percent) <= preference.MAX_PREFERENCE_PERCENT:
+        errors["max_preference_percent"] = [_("The price preference is 0 to %(max)s%%.") % {
+            "max": localized_number(preference.MAX_PREFERENCE_PERCENT)}]
     if tender.bid_deadline <= now:
         errors["bid_deadline"] = [_("The deadline must be in the future.")]
     elif tender.bid_deadline > now + limits.MAX_DEADLINE_AHEAD:
@@ -107,7 +112,7 @@ def _set_tender_fields(tender: Tender, fields: Mapping) -> None:
 
 
 def _validated(tender: Tender) -> None:
-    errors = _dates_errors(tender)
+    errors = _tender_errors(tender)
     try:
         tender.full_clean(exclude=list(errors))
     except ValidationError as exc:
@@ -162,9 +167,27 @@ def tender_update(*, by: User, tender: Tender, **fields) -> Tender:
     return tender
 
 
+def _range_errors(lot: Lot) -> dict[str, list[str]]:
+    """The lot's numbers within limits.py, the limits written in the reader's language."""
+    errors = {}
+    if not 0 < int(lot.quantity) <= limits.MAX_LOT_QUANTITY:
+        errors["quantity"] = [_("A lot holds 1 to %(max)s units.") % {
+            "max": localized_number(limits.MAX_LOT_QUANTITY)}]
+    if not 0 < Decimal(lot.hps_unit_price) <= limits.MAX_UNIT_PRICE:
+        errors["hps_unit_price"] = [_(
+            "The owner estimate per unit is more than 0 and at most %(max)s.") % {
+            "max": localized_rupiah(limits.MAX_UNIT_PRICE)}]
+    if not 0 < Decimal(lot.unit_weight_kg) <= limits.MAX_UNIT_WEIGHT_KG:
+        errors["unit_weight_kg"] = [_("A unit weighs more than 0 and at most %(max)s kg.") % {
+            "max": localized_number(limits.MAX_UNIT_WEIGHT_KG)}]
+    return errors
+
+
 def _lot_errors(lot: Lot) -> dict[str, list[str]]:
     """The lot's own sense (its schedule) and the package's bound on value."""
-    errors = {}
+    errors = _range_errors(lot)
+    if errors:
+        return errors
     schedule = lot.delivery_schedule
     if len(schedule) > limits.MAX_SCHEDULE_MONTHS:
         errors["delivery_schedule"] = [_("A schedule has at most %(n)s months.") % {
@@ -174,7 +197,7 @@ def _lot_errors(lot: Lot) -> dict[str, list[str]]:
             "The monthly quantities must be 0 or more and add up to the lot quantity "
             "(%(n)s); they add up to %(total)s.") % {
             "n": localized_number(lot.quantity), "total": localized_number(sum(schedule))}]
-    if lot.quantity and lot.hps_unit_price and not errors.get("quantity"):
+    if not errors:
         others = lot.tender.lots.exclude(pk=lot.pk)
         value = (sum((other.hps_unit_price * other.quantity for other in others), Decimal(0))
                  + Decimal(lot.hps_unit_price) * int(lot.quantity))
@@ -187,13 +210,12 @@ def _lot_errors(lot: Lot) -> dict[str, list[str]]:
 
 
 def _saved_lot(lot: Lot) -> Lot:
-    errors = {}
+    errors = _lot_errors(lot)
     try:
-        lot.full_clean(exclude=["tender", "number"])
+        lot.full_clean(exclude=["tender", "number", *errors])
     except ValidationError as exc:
-        errors = dict(exc.message_dict)
-    for field, messages in _lot_errors(lot).items():
-        errors.setdefault(field, []).extend(messages)
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
     if errors:
         raise ValidationError(errors)
     lot.save()
@@ -269,7 +291,7 @@ def lot_remove(*, by: User, lot: Lot) -> None:
 
 
 def _publish_errors(tender: Tender) -> dict[str, list[str]]:
-    errors = _dates_errors(tender)
+    errors = _tender_errors(tender)
     if not tender.lots.exists():
         errors["lots"] = [_("Add at least one lot.")]
     if (small_business.must_reserve(Decimal(tender.package_value))
