@@ -26,7 +26,7 @@ from pasok.tenders.services import (
     tender_publish,
 )
 from pasok.tkdn.services import bmp_declare, certificate_record, worksheet_save
-from tests.conftest import PASSWORD, make_nib, make_npwp
+from tests.conftest import make_nib, make_npwp
 from tests.tenders.test_evaluation_pdf import pdf_text
 from tests.web.test_permission_matrix import BRAKE_BLOCK  # TKDN 25% (labour, overhead)
 
