@@ -322,3 +322,21 @@ def test_the_buyer_sees_how_many_standing_bids_each_lot_has(client, cluster):
         page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
     assert "Penawaran masuk" not in page
     assert Tender.objects.get(pk=tender.pk).status_at(T0) == Status.PUBLISHED
+
+
+def test_an_untouched_extra_lot_row_is_not_a_lot(client, cluster):
+    """The schedule reads an empty input as []: a blank extra row (with its "pcs") must not
+    count as changed and ask for a product."""
+    client.force_login(cluster.users["buyer_x"])
+    row = {"product": "Blok", "unit_weight_kg": "11", "quantity": "100", "unit": "pcs",
+           "hps_unit_price": "100.000"}
+    with clock.frozen(T0):
+        response = client.post(reverse("tenders:new"), {
+            "title": "Blok", "bid_deadline": "2026-12-15T10:00",
+            "opening_time": "2026-12-15T11:00", "min_tkdn_percent": "25",
+            "max_preference_percent": "25", "lot-TOTAL_FORMS": "2", "lot-INITIAL_FORMS": "0",
+            "lot-MIN_NUM_FORMS": "1", "lot-MAX_NUM_FORMS": "1000",
+            **{f"lot-0-{k}": v for k, v in row.items()},
+            "lot-1-unit": "pcs", "lot-1-delivery_schedule": ""})
+    assert response.status_code == 302
+    assert Lot.objects.count() == 1
