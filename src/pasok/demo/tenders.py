@@ -1,10 +1,11 @@
 """Demo tenders: PT KAI's brake-block tender open for bids now (the cooperative has bid on
 lot 1 for two of its members, its TKDN weighted from their certificates or worksheets, and
 replaced that bid once, so its history has two versions), and an INKA tender already
-opened, evaluated and awarded, so both halves of the flow can be seen. INKA's package is open to all (composite blocks are
-accepted), so the import agent bid there too; KAI's is reserved for small businesses and
-cooperatives, where the agent may not bid. Written through the tender services with the
-clock set to when each step happened; every bid uploads its NIB as a PDF."""
+opened, evaluated and awarded, so both halves of the flow can be seen. INKA's package is
+open to all (composite blocks are accepted), so the import agent bid there too; KAI's is
+reserved for small businesses and cooperatives, where the agent may not bid. Written through
+the tender services with the clock set to when each step happened; every bid uploads its
+NIB as a PDF."""
 
 import datetime as dt
 import io
