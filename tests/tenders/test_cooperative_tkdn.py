@@ -253,3 +253,31 @@ def test_the_bid_forms_tkdn_choices_are_written_in_the_active_language(cluster):
     labels = dict(form.fields["tkdn_source"].choices)
     assert labels[f"certificate:{cert.pk}"] == f"Blok rem · 60,15% · {cert.number}"
     assert "members" not in labels  # a supplier does not weigh members
+
+
+def test_the_api_takes_the_members_values_the_same_way(client, cluster, tender, second):
+    from pasok.accounts.services import api_token_create
+
+    a = _cert(cluster.member, 45)
+    b = _cert(second, 30)
+    _token, secret = api_token_create(by=cluster.users["cooperative"], name="erp")
+    with clock.frozen(DURING):
+        response = client.post(
+            f"/api/v1/tenders/{tender.pk}/lots/{tender.lots.get().pk}/bid",
+            {"unit_price": "95000", "quantity": 1000, "monthly_capacity": 200,
+             "tkdn_from_members": True,
+             "members": [{"organisation_id": cluster.member.pk, "quantity": 600,
+                          "certificate_id": a.pk},
+                         {"organisation_id": second.pk, "quantity": 400,
+                          "certificate_id": b.pk}]},
+            content_type="application/json", headers={"Authorization": f"Bearer {secret}"})
+    assert response.status_code == 201, response.content
+    assert sealing.unseal(tender.bids.get().sealed)["tkdn_percent"] == "39.00"
+
+
+def test_the_evaluation_page_in_a_bounded_number_of_queries(client, cluster, tender, second,
+                                                            django_assert_max_num_queries):
+    tender = _weighted_and_evaluated(cluster, tender, second)
+    client.force_login(cluster.users["buyer_x"])
+    with clock.frozen(OPENING), django_assert_max_num_queries(12):
+        assert client.get(reverse("tenders:evaluation", args=[tender.pk])).status_code == 200
