@@ -340,3 +340,11 @@ def test_an_untouched_extra_lot_row_is_not_a_lot(client, cluster):
             "lot-1-unit": "pcs", "lot-1-delivery_schedule": ""})
     assert response.status_code == 302
     assert Lot.objects.count() == 1
+
+
+def test_each_fields_help_describes_it_for_screen_readers(client, cluster):
+    client.force_login(cluster.users["buyer_x"])
+    page = client.get(reverse("tenders:new")).content.decode()
+    for field in ("id_first_delivery_month", "id_lot-0-delivery_schedule"):
+        assert f'aria-describedby="{field}-help"' in page
+        assert f'id="{field}-help"' in page
