@@ -31,11 +31,14 @@ def make_nib(n: int) -> str:
 @pytest.fixture(autouse=True)
 def _fast_settings(settings):
     """Tasks run at once, mail stays in memory, passwords hash cheaply, bids seal with a
-    test key."""
+    test key, nothing is throttled by an earlier test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.PASOK_BID_KEYS = BID_KEY
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    from django.core.cache import cache
+
+    cache.clear()  # rate limits (pasok.web.throttle) start afresh in every test
 
 
 @dataclass

@@ -2,7 +2,7 @@
 everywhere — a field-named message for bad input, 403 for what the user may not do."""
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from pasok.accounts.api import router as accounts_router
 from pasok.api_auth import API_AUTH
@@ -11,9 +11,14 @@ from pasok.tenders.api import router as tenders_router
 from pasok.tkdn.api import router as tkdn_router
 from pasok.web.form_errors import errors_by_field
 
+# Swagger UI's validator badge would send the schema to validator.swagger.io: off.
 api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AUTH,
+               docs=Swagger(settings={"validatorUrl": None}),
                description="Pasok HTTP API. Authenticate with `Authorization: Bearer <token>` "
-                           "(tokens are made on the API tokens page) or a browser session.")
+                           "(tokens are made on the API tokens page) or a browser session. "
+                           "Messages are in English unless the request asks for Bahasa "
+                           "Indonesia (`Accept-Language: id`, or the site's language "
+                           "cookie).")
 api.add_router("/", accounts_router)
 api.add_router("/suppliers", suppliers_router)
 api.add_router("/tkdn", tkdn_router)

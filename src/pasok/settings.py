@@ -31,7 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
-    "pasok.web",
+    "pasok.web",  # before "ninja": its templates/ninja/swagger.html is the one served
+    "ninja",  # Swagger UI from static files, not a CDN (/api/v1/docs works offline)
     "pasok.audit",
     "pasok.accounts",
     "pasok.suppliers",
@@ -44,11 +45,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pasok.web.links.BaseUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "pasok.web.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: a signed-in person's own language and time zone.
+    "pasok.web.middleware.LanguageMiddleware",
+    "pasok.web.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "pasok.web.middleware.NotFoundMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -124,7 +128,11 @@ EMAIL_BACKEND = os.environ.get(
     "PASOK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("PASOK_FROM_EMAIL", "Pasok <noreply@pasok.local>")
-PASOK_BASE_URL = os.environ.get("PASOK_BASE_URL", "http://127.0.0.1:8000")
+# Links in e-mails (pasok.web.links): PASOK_BASE_URL when set (production), else the address
+# of the request that caused the mail, else where `pasok run` serves (it sets
+# PASOK_SERVED_URL for its worker).
+PASOK_BASE_URL = os.environ.get("PASOK_BASE_URL", "")
+PASOK_SERVED_URL = os.environ.get("PASOK_SERVED_URL", "http://127.0.0.1:8000")
 
 TASKS = {
     "default": {

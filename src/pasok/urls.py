@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from pasok.accounts.views import set_language
 from pasok.api import api
 
 urlpatterns = [
@@ -13,9 +14,10 @@ urlpatterns = [
     path("local-content/", include("pasok.tkdn.urls")),
     path("tenders/", include("pasok.tenders.urls")),
     path("plans/", include("pasok.allocation.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+

@@ -8,14 +8,19 @@ from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROWS = {
-    "material": [("Besi kasar (pig iron) impor", "6.2", "9500", "0"),
-                 ("Scrap baja lokal", "5.1", "6200", "100"),
-                 ("Pelat punggung baja", "1", "7000", "48.5")],
-    "labour": [("Operator cor", "14000", "100")],
-    "overhead": [("Listrik tungku induksi", "9000", "100"),
-                 ("Penyusutan mesin impor", "3000", "0")],
+ROWS = {  # typed the Indonesian way
+    "material": [("Besi kasar (pig iron) impor", "6,2", "9.500", "0"),
+                 ("Scrap baja lokal", "5,1", "6.200", "100"),
+                 ("Pelat punggung baja", "1", "7.000", "48,5")],
+    "labour": [("Operator cor", "14.000", "100")],
+    "overhead": [("Listrik tungku induksi", "9.000", "100"),
+                 ("Penyusutan mesin impor", "3.000", "0")],
 }
+
+
+def fits_the_phone(page) -> bool:
+    """Nothing but a labelled, focusable table region scrolls sideways at 390 px."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def _fill(page, factor, rows):
@@ -35,6 +40,12 @@ def test_supplier_computes_exports_and_reimports(phone, cluster):
     page.fill("#id_product", "Blok rem besi cor fosfor")
     for factor, rows in ROWS.items():
         _fill(page, factor, rows)
+    # The honest, common case: the pig iron and the machine are imports.
+    page.select_option("#id_material-0-origin", "import")
+    page.select_option("#id_overhead-1-category", "machine_imported")
+    assert fits_the_phone(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "tkdn-editor-phone.png"), full_page=True)
     # A mistake is reported next to the field and nothing typed is lost.
     page.fill("#id_material-1-domestic_percent", "150")
     page.click("#worksheet-form button[type=submit]")
@@ -50,7 +61,11 @@ def test_supplier_computes_exports_and_reimports(phone, cluster):
     page.fill("#what-if-percent", "71")
     page.click("#what-if button[type=submit]")
     assert "80,34%" in page.inner_text("#what-if-answer")
-    ARTIFACTS.mkdir(exist_ok=True)
+    # The cost lines stack as cards: each cell says what it is, nothing scrolls sideways.
+    first = page.locator("table.cards tbody tr").first
+    assert first.evaluate("row => getComputedStyle(row).display") == "block"
+    assert page.locator("table.cards td[data-label]").count() > 0
+    assert fits_the_phone(page)
     page.screenshot(path=str(ARTIFACTS / "tkdn-result-phone.png"), full_page=True)
 
     with page.expect_download() as xlsx_download:
@@ -62,6 +77,9 @@ def test_supplier_computes_exports_and_reimports(phone, cluster):
     with open(pdf_download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
 
+    page.goto(f"/local-content/{cluster.supplier_a.pk}/")
+    assert page.locator("#worksheets tbody tr").count() == 1 and fits_the_phone(page)
+    page.screenshot(path=str(ARTIFACTS / "tkdn-overview-phone.png"), full_page=True)
     page.goto(f"/local-content/{cluster.supplier_a.pk}/worksheets/import/")
     page.set_input_files("#id_file", str(xlsx_path))
     page.click("main form button[type=submit]")

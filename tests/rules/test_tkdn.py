@@ -790,3 +790,19 @@ def test_weights_given_with_the_sheet_must_add_up_to_one():
     same = run({**INTERFACES_WORKSHEET, "weights": {"material": "0.75", "labour": "0.10",
                                                     "overhead": "0.15"}})
     assert printed(same.tkdn_percent) == Decimal("48.18")
+
+
+def test_errors_carry_a_code_and_its_parameters_beside_the_english():
+    """The pages word the code in the reader's language; the CLI prints the English."""
+    machine = {**INTERFACES_WORKSHEET, "overhead": [
+        {"name": "Penyusutan mesin impor", "cost": 3000, "domestic_percent": 5,
+         "category": "machine_imported"}]}
+    with pytest.raises(WorksheetError) as exc:
+        run(machine)
+    assert (exc.value.path, exc.value.code, exc.value.params) == (
+        "overhead[0].domestic_percent", "foreign_by_nature", {"what": "machine_imported"})
+    assert str(exc.value) == "overhead[0].domestic_percent: must be 0 for an import"
+    with pytest.raises(WorksheetError) as exc:
+        worksheet_from_dict({**INTERFACES_WORKSHEET, "regime": "permenperin-46-2022"})
+    assert exc.value.code == "not_one_of"
+    assert exc.value.params == {"choices": "permenperin-35-2025, permenperin-16-2011"}

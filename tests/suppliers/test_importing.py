@@ -17,11 +17,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from pasok.accounts.models import Organisation
+from pasok.accounts.services import api_token_create
 from pasok.audit.models import AuditEvent
 from pasok.suppliers import importing
 from pasok.suppliers.import_files import parse_number
 from pasok.suppliers.importing import import_suppliers
 from pasok.suppliers.models import SupplierProfile
+from pasok.web.numbers import ENGLISH, INDONESIAN
 from tests.conftest import PASSWORD, make_nib, make_npwp
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "suppliers.csv"
@@ -221,7 +223,7 @@ def test_valid_csv_creates_suppliers_with_profiles(cluster):
                      workforce_women="3", description="Blok rem"),
         supplier_row(2, email="cor@example.id", latitude="-7.66551234", longitude="110.6781"),
     ])
-    report = run(ministry, data)
+    report = run(ministry, data, notation=ENGLISH)
     assert report.ok and (report.rows, report.created) == (2, 2)
     org = Organisation.objects.get(nib=make_nib(101))
     assert (org.kind, org.province, org.size_class, org.is_verified) == (
@@ -244,16 +246,39 @@ def test_valid_xlsx_with_typed_cells_creates_suppliers(cluster):
     header = [*supplier_row(1), "business_capital"]
     lines = [[title.upper().replace("_", " ") for title in header]]
     for n in (1, 2):
-        row = supplier_row(n, nib=int(make_nib(100 + n)), weight_min_kg=1.125,
+        row = supplier_row(n, nib=int(make_nib(100 + n)), weight_min_kg=1.25,
                            weight_max_kg=30, monthly_capacity_kg=25000)
         lines.append([*row.values(), 1_250_000_000])
     report = run(cluster.users["admin"], xlsx_bytes(lines), name="Pemasok.XLSX")
     assert report.ok and report.created == 2, report.problems
     org = Organisation.objects.get(nib=make_nib(101))
     assert (org.business_capital, org.size_class) == (Decimal(1_250_000_000), "small")
-    # A number cell keeps its value: 1.125 kg is not re-read as 1125 (rounded to 2 places).
-    assert (org.profile.weight_min_kg, org.profile.monthly_capacity_kg) == (Decimal("1.13"),
+    # A number cell keeps its value: 1.25 kg is not re-read as 125 in an Indonesian file.
+    assert (org.profile.weight_min_kg, org.profile.monthly_capacity_kg) == (Decimal("1.25"),
                                                                             25000)
+
+
+def test_xlsx_numbers_with_more_decimals_than_kept_are_refused_not_rounded(cluster):
+    row = supplier_row(1, weight_min_kg=1.125, latitude=-7.66551234)  # the latitude rounds
+    report = run(cluster.users["admin"], xlsx_bytes([list(row), list(row.values())]),
+                 name="a.xlsx")
+    problem = single_problem(report)
+    assert (problem.column, problem.message) == ("weight_min_kg",
+                                                 "“1.125” has more than 2 decimal places.")
+
+
+def test_xlsx_cells_formatted_as_percent_are_read_as_people_see_them(cluster):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(supplier_row(1)))
+    sheet.append(list(supplier_row(1).values()))
+    capacity = sheet.cell(row=2, column=list(supplier_row(1)).index("monthly_capacity_kg") + 1)
+    capacity.value, capacity.number_format = 0.5, "0%"  # shows 50%, holds 0.5
+    out = io.BytesIO()
+    book.save(out)
+    report = run(cluster.users["admin"], out.getvalue(), name="a.xlsx")
+    assert report.ok, report.problems
+    assert Organisation.objects.get(nib=make_nib(101)).profile.monthly_capacity_kg == 50
 
 
 def test_xlsx_reads_the_first_sheet_and_counts_blank_rows(cluster):
@@ -288,23 +313,41 @@ def test_semicolons_bom_and_indonesian_numbers(cluster):
 
 @pytest.mark.parametrize("text,whole,expected", [
     ("1250000", True, "1250000"), ("1.250.000", True, "1250000"),
-    ("1,250,000", True, "1250000"), ("Rp 1.250.000,00", True, "1250000"),
-    ("12.500", True, "12500"), ("12,500", True, "12500"), ("-500", True, "-500"),
-    ("12,5", False, "12.5"), ("12.5", False, "12.5"), ("1.250", False, "1.25"),
-    ("1.250.000,50", False, "1250000.50"), ("1,250,000.50", False, "1250000.50"),
-    ("110.613", False, "110.613"), ("-7,6655", False, "-7.6655"),
+    ("Rp 1.250.000,00", True, "1250000"), ("12.500", True, "12500"), ("-500", True, "-500"),
+    ("12,5", False, "12.5"), ("1.250", False, "1250"), ("1.250.000,50", False, "1250000.50"),
+    ("-7,6655", False, "-7.6655"), ("0,125", False, "0.125"),
 ])
-def test_number_formats(text, whole, expected):
-    assert parse_number(text, whole=whole) == Decimal(expected)
+def test_indonesian_files(text, whole, expected):
+    assert parse_number(text, whole=whole, notation=INDONESIAN) == Decimal(expected)
 
 
-@pytest.mark.parametrize("text,whole", [
-    ("12,5", True), ("1.2.3", True), ("1,5,0", False), ("1.250,000.5", False), ("1e6", True),
-    ("12.", False), ("", True), ("dua", True), ("1.25.000", True),
+@pytest.mark.parametrize("text,whole,expected", [
+    ("1250000", True, "1250000"), ("1,250,000", True, "1250000"), ("12,500", True, "12500"),
+    ("12.5", False, "12.5"), ("1,250,000.50", False, "1250000.50"), ("110.6", False, "110.6"),
 ])
-def test_numbers_that_cannot_be_read(text, whole):
+def test_english_files(text, whole, expected):
+    assert parse_number(text, whole=whole, notation=ENGLISH) == Decimal(expected)
+
+
+@pytest.mark.parametrize("text,whole,notation", [
+    ("12,5", True, INDONESIAN), ("1.2.3", True, INDONESIAN), ("1,5,0", False, INDONESIAN),
+    ("1.250,000.5", False, INDONESIAN), ("1e6", True, INDONESIAN), ("12.", False, ENGLISH),
+    ("", True, INDONESIAN), ("dua", True, INDONESIAN), ("1.25.000", True, INDONESIAN),
+    # the other notation, and what the other notation would read as thousands
+    ("12.5", False, INDONESIAN), ("1,250,000", True, INDONESIAN), ("1.250.000", True, ENGLISH),
+    ("1,250", False, INDONESIAN), ("110.613", False, ENGLISH),
+])
+def test_numbers_that_cannot_be_read(text, whole, notation):
     with pytest.raises(ValueError, match=r"“"):
-        parse_number(text, whole=whole)
+        parse_number(text, whole=whole, notation=notation)
+
+
+def test_an_ambiguous_number_names_both_readings(cluster):
+    problem = single_problem(run(cluster.users["ministry"],
+                                 csv_bytes([supplier_row(1, weight_max_kg="1,500")])))
+    assert problem.column == "weight_max_kg"
+    assert problem.message == ("“1,500” can be read two ways: write 1.500 for 1500, or 1,5 "
+                               "for a number with decimals.")
 
 
 def test_dry_run_writes_nothing_and_counts_what_would_be_created(cluster):
@@ -528,3 +571,40 @@ def test_template_csv_is_a_valid_import(client, cluster):
     assert data.startswith("\ufeff".encode()) and b"monthly_capacity_kg" in data
     report = run(cluster.users["ministry"], data, dry_run=True)
     assert report.ok and report.created == 1, report.problems
+
+
+# --- which notation a file's numbers are read in ------------------------------------------
+
+ENGLISH_ROW = supplier_row(1, monthly_capacity_kg="40,000", weight_max_kg="12.5")
+
+
+def test_page_reads_the_notation_chosen_and_offers_the_page_language_first(client, cluster):
+    _signed_in(client, cluster.users["ministry"])
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("suppliers:import"))
+    assert page.context["form"]["notation"].value() == "en"
+    response = client.post(reverse("suppliers:import"), {
+        "file": _upload(csv_bytes([ENGLISH_ROW])), "notation": "id", "dry_run": "on"})
+    assert [p.column for p in response.context["report"].problems] == [
+        "weight_max_kg", "monthly_capacity_kg"]
+    response = client.post(reverse("suppliers:import"), {
+        "file": _upload(csv_bytes([ENGLISH_ROW])), "notation": "en"}, follow=True)
+    assert Organisation.objects.get(nib=make_nib(101)).profile.monthly_capacity_kg == 40_000
+
+
+def test_cli_reads_english_files_when_told(cluster, tmp_path):
+    path = _file(tmp_path, [ENGLISH_ROW])
+    with pytest.raises(CommandError):
+        call_command("import_suppliers", path, stdout=io.StringIO(), stderr=io.StringIO())
+    out = io.StringIO()
+    call_command("import_suppliers", path, notation="en", stdout=out)
+    assert json.loads(out.getvalue())["created"] == 1
+
+
+def test_api_reads_the_notation_asked_for(client, cluster):
+    _token, secret = api_token_create(by=cluster.users["ministry"], name="t")
+    for notation, status in (("id", 422), ("en", 200)):
+        response = client.post(f"/api/v1/suppliers/import?dry_run=true&notation={notation}",
+                               {"file": _upload(csv_bytes([ENGLISH_ROW]))},
+                               headers={"Authorization": f"Bearer {secret}"})
+        assert response.status_code == status, response.content

@@ -102,7 +102,7 @@ def test_profile_edit_saves_children_and_audits(client, cluster):
 
 def test_verification_by_the_ministry_is_recorded(client, cluster):
     client.login(email="ministry@example.id", password=PASSWORD)
-    client.post(reverse("suppliers:verify", args=[cluster.supplier_b.pk]))
+    client.post(reverse("accounts:verify", args=[cluster.supplier_b.pk]), {"confirm": "on"})
     cluster.supplier_b.refresh_from_db()
     assert cluster.supplier_b.verified_by == cluster.users["ministry"]
     page = client.get(reverse("suppliers:organisation", args=[cluster.supplier_b.pk]))

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pasok.suppliers.query_parse import parse_query
+from pasok.web.numbers import ENGLISH, INDONESIAN
 
 
 def test_buyer_query_becomes_filters():
@@ -52,3 +53,24 @@ def test_indonesian_thousands_in_weights():
     parsed = parse_query("1.000-2.500 kg")
     assert (parsed.weight_min, parsed.weight_max) == (Decimal(1000), Decimal(2500))
     assert parse_query("1,5-2,5 kg").weight_max == Decimal("2.5")
+
+
+def test_weights_are_read_in_the_active_language():
+    assert parse_query("1,500 kg", ENGLISH).weight_min == Decimal(1500)
+    assert parse_query("1.500 kg", INDONESIAN).weight_min == Decimal(1500)
+    assert parse_query("2.5 kg", ENGLISH).weight_min == Decimal("2.5")
+
+
+@pytest.mark.parametrize("text,notation", [("1,500 kg", INDONESIAN), ("2.5 kg", INDONESIAN),
+                                           ("1.500 kg", ENGLISH), ("20-1,500 kg", INDONESIAN)])
+def test_a_weight_that_cannot_be_read_is_a_problem_not_a_guess(text, notation):
+    parsed = parse_query(text, notation)
+    assert parsed.weight_min is None and parsed.weight_max is None
+    assert len(parsed.problems) == 1 and "“" in parsed.problems[0]
+
+
+def test_the_search_page_says_which_weight_it_cannot_read(client, cluster):
+    client.force_login(cluster.users["buyer_x"])
+    response = client.get("/suppliers/", {"q": "FCD450 1,500 kg"})
+    assert response.context["page"] is None
+    assert "1,500" in response.context["form"].errors["q"][0]

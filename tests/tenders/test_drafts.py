@@ -346,5 +346,5 @@ def test_each_fields_help_describes_it_for_screen_readers(client, cluster):
     client.force_login(cluster.users["buyer_x"])
     page = client.get(reverse("tenders:new")).content.decode()
     for field in ("id_first_delivery_month", "id_lot-0-delivery_schedule"):
-        assert f'aria-describedby="{field}-help"' in page
-        assert f'id="{field}-help"' in page
+        assert f'aria-describedby="{field}_helptext"' in page
+        assert f'id="{field}_helptext"' in page

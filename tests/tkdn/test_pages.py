@@ -16,14 +16,14 @@ from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-# INTERFACES.md's example: TKDN 48.18% under Permenperin 35/2025.
+# INTERFACES.md's example: TKDN 48.18% under Permenperin 35/2025, typed the Indonesian way.
 EXAMPLE = {
-    "material": [("Besi kasar (pig iron)", "6.2", "9500", "0"),
-                 ("Scrap baja lokal", "5.1", "6200", "100"),
-                 ("Pelat punggung baja", "1", "7000", "48.5")],
-    "labour": [("Operator cor", "14000", "100")],
-    "overhead": [("Listrik tungku induksi", "9000", "100"),
-                 ("Penyusutan mesin impor", "3000", "0")],
+    "material": [("Besi kasar (pig iron)", "6,2", "9.500", "0"),
+                 ("Scrap baja lokal", "5,1", "6.200", "100"),
+                 ("Pelat punggung baja", "1", "7.000", "48,5")],
+    "labour": [("Operator cor", "14.000", "100")],
+    "overhead": [("Listrik tungku induksi", "9.000", "100"),
+                 ("Penyusutan mesin impor", "3.000", "0")],
 }
 
 

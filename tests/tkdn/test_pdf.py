@@ -120,8 +120,8 @@ def test_labels_in_english(foundry):
                   "Lines that pull TKDN down", "We declare that the data above are true",
                   "Self-assessment; not a certificate issued by a verifier", "Meterai"):
         assert label in text, label
-    assert "48.18%" in text  # numbers follow the language; money stays Rp97.520
-    assert "Rp97.520" in text
+    assert "48.18%" in text  # numbers and money follow the language
+    assert "Rp97,520" in text
     assert re.search(r"Pasok · page 1 of \d", text)
     # The rules' warning about the uncertified 48.5% backing plate, in the page's words.
     assert "Line I.3 Pelat punggung baja: 48.50% local content without a TKDN certificate" \
@@ -138,7 +138,7 @@ def test_cost_based_regime_renders(foundry):
     assert "Permenperin 16/2011 (cost-based)" in text
     # (123.520 − 65.505) / 123.520 = 46,97%: the cost-based summary, not the weights.
     assert "46.97%" in text
-    assert "Rp65.505" in text  # foreign cost
+    assert "Rp65,505" in text  # foreign cost
     assert "Weighted contribution" not in text
 
 

@@ -14,7 +14,12 @@ from openpyxl import load_workbook
 
 from pasok import clock
 from pasok.accounts.models import ApiToken
-from pasok.accounts.services import api_token_create, organisation_verify
+from pasok.accounts.services import (
+    api_token_create,
+    nib_document_upload,
+    organisation_verify,
+    user_create,
+)
 from pasok.api import api
 from pasok.audit.models import AuditEvent
 from pasok.tenders.services import (
@@ -47,11 +52,27 @@ PAGES = {
     ("POST", "accounts:logout", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     ("GET", "accounts:signup", None): row(200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:confirm", "bad-token"): row(400, 400, 400, 400, 400, 400, 400, 400),
+    ("GET", "accounts:resend-confirmation", None): row(200, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "accounts:resend-confirmation", None):
+        row(200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:tokens", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "accounts:token-revoke", "token"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
     ("GET", "accounts:notifications", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:people", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 403),
     ("POST", "accounts:people", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 403),
+    ("POST", "accounts:person-reinvite", "invitee_a"):
+        row(LOGIN, 302, 404, 404, 404, 404, 404, 403),
+    ("GET", "accounts:verification", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
+    ("GET", "accounts:verify", "member"): row(LOGIN, 404, 404, 200, 403, 403, 200, 200),
+    ("POST", "accounts:verify", "member"): row(LOGIN, 404, 404, 200, 403, 403, 200, 200),
+    ("GET", "accounts:nib-document", "nib_a"): row(LOGIN, 200, 404, 404, 404, 404, 200, 200),
+    ("GET", "accounts:nib-document", "nib_member"):
+        row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    ("GET", "accounts:nib-document-upload", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
+    ("GET", "accounts:nib-document-upload", "member"):
+        row(LOGIN, 404, 404, 200, 403, 403, 403, 200),
+    ("POST", "accounts:nib-document-upload", "a"):
+        row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
     ("GET", "accounts:password-reset", None): row(200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:password-reset-done", None): row(200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:password-reset-confirm", "bad-link"):
@@ -65,7 +86,6 @@ PAGES = {
     ("GET", "suppliers:organisation", "member"): row(LOGIN, 404, 404, 200, 200, 200, 200, 200),
     ("GET", "suppliers:edit", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
     ("GET", "suppliers:edit", "member"): row(LOGIN, 404, 404, 200, 403, 403, 403, 200),
-    ("POST", "suppliers:verify", "member"): row(LOGIN, 404, 404, 302, 403, 403, 302, 302),
     ("GET", "tkdn:overview", "a"): row(LOGIN, 200, 404, 404, 200, 200, 200, 200),
     ("GET", "tkdn:overview", "member"): row(LOGIN, 404, 404, 200, 200, 200, 200, 200),
     ("GET", "tkdn:worksheet-new", "a"): row(LOGIN, 200, 404, 404, 403, 403, 403, 200),
@@ -245,6 +265,14 @@ def _page_args(cluster, arg):
         return allocation_matrix_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]
+    if arg in ("nib_a", "nib_member"):
+        org = cluster.supplier_a if arg == "nib_a" else cluster.member
+        nib_document_upload(by=None, organisation=org, upload=nib_pdf())
+        return [org.pk]
+    if arg == "invitee_a":  # a colleague of supplier A's admin, invited, without a password
+        invitee = user_create(by=None, email="undangan@example.id", full_name="Diundang",
+                              password=None, organisation=cluster.supplier_a)
+        return [invitee.pk]
     if arg == "token":
         token, _secret = api_token_create(by=cluster.users["supplier_a"], name="matrix")
         return [token.pk]

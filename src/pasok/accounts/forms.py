@@ -3,6 +3,9 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from pasok.web.number_fields import MoneyField, model_formfield
+from pasok.web.uploads import DocumentField
+
 from .models import Organisation, OrgRole
 from .validators import clean_nib, clean_npwp
 
@@ -32,10 +35,24 @@ def identity_fields():
             "npwp": forms.CharField(label=_("NPWP"), max_length=24, required=False)}
 
 
+def nib_document_field(**kwargs) -> DocumentField:
+    return DocumentField(kind=_("NIB document"), label=_("NIB document"), help_text=_(
+        "Your NIB print-out from OSS, for the verifier to check: PDF, JPEG or PNG, at most "
+        "10 MB."), **kwargs)
+
+
 class SignupForm(IdentityFieldsMixin, forms.ModelForm):
     """A foundry registers itself and its first administrator."""
 
     nib, npwp = identity_fields().values()
+    nib_document = nib_document_field()
+    business_capital = MoneyField(
+        label=_("Business capital (Rp)"), required=False, max_digits=18, decimal_places=0,
+        help_text=_("Without land and buildings, as registered for your NIB; it sets your "
+                    "size class."))
+    annual_sales = MoneyField(
+        label=_("Annual sales (Rp)"), required=False, max_digits=18, decimal_places=0,
+        help_text=_("Used for the size class when the capital is not given."))
     full_name = forms.CharField(label=_("Your full name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail"))
     password1 = forms.CharField(label=_("Password"), strip=False,
@@ -48,8 +65,10 @@ class SignupForm(IdentityFieldsMixin, forms.ModelForm):
         fields = ["name", "nib", "npwp", "business_capital", "annual_sales", "address",
                   "district", "regency", "province", "phone"]
         labels = {"name": _("Name of the business")}
+        formfield_callback = staticmethod(model_formfield)
 
-    field_order = ["full_name", "email", "password1", "password2"]
+    field_order = ["full_name", "email", "password1", "password2", "name", "nib", "npwp",
+                   "nib_document"]
 
     def clean(self):
         data = super().clean()
@@ -71,6 +90,24 @@ class SignupForm(IdentityFieldsMixin, forms.ModelForm):
 
     def org_fields(self) -> dict:
         return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class EmailForm(forms.Form):
+    """Where to send a new confirmation link."""
+
+    email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={
+        "autocomplete": "email"}))
+
+
+class NibDocumentForm(forms.Form):
+    nib_document = nib_document_field()
+
+
+class VerifyForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I checked the NIB document: the business, its NIB and NPWP are as shown "
+                "above, and its capital or sales put it in the size class shown."),
+        error_messages={"required": _("Tick the box to confirm what you checked.")})
 
 
 class ApiTokenForm(forms.Form):

@@ -1,12 +1,16 @@
 import hashlib
 import secrets
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .permissions import OrganisationQuerySet
+from pasok.rules.time_zones import zone_of_province
+
+from .permissions import VIEW_PRIVATE, OrganisationQuerySet
 from .regions import PROVINCE_CHOICES
 from .validators import validate_nib, validate_npwp
 
@@ -88,10 +92,12 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=models.Q(business_capital__gte=0) | models.Q(business_capital=None),
                 name="organisation_capital_not_negative",
+                violation_error_message=_("Business capital cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=models.Q(annual_sales__gte=0) | models.Q(annual_sales=None),
                 name="organisation_sales_not_negative",
+                violation_error_message=_("Annual sales cannot be negative."),
             ),
         ]
 
@@ -167,6 +173,14 @@ class User(AbstractUser):
                                 choices=OrgRole.choices, default=OrgRole.VIEWER)
     platform_role = models.CharField(_("platform role"), max_length=20,
                                      choices=PlatformRole.choices, default="", blank=True)
+    # Pages, e-mails and notifications speak it: chosen at sign-up (the page's language) and
+    # whenever the person switches language while signed in.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
+    # When a confirmation or invitation link last went out: resending waits a while, and an
+    # unconfirmed sign-up gives its NIB back only once its latest link has expired.
+    link_sent_at = models.DateTimeField(_("link last sent"), null=True, blank=True,
+                                        editable=False)
     first_name = None
     last_name = None
 
@@ -183,6 +197,13 @@ class User(AbstractUser):
 
     def get_full_name(self):
         return self.full_name
+
+    @property
+    def name_with_organisation(self) -> str:
+        """"Sri Wahyuni (PT Kereta Api Indonesia)", as sentences about what someone did
+        name them."""
+        name = self.full_name or self.email
+        return f"{name} ({self.organisation.name})" if self.organisation_id else name
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
@@ -208,6 +229,13 @@ class User(AbstractUser):
     @property
     def org_kind(self) -> str | None:
         return self.organisation.kind if self.organisation_id else None
+
+    @property
+    def time_zone(self) -> ZoneInfo:
+        """The zone of the organisation's province (WIB without one); moments on the person's
+        pages and in their e-mails are printed in it."""
+        province = self.organisation.province if self.organisation_id else None
+        return ZoneInfo(zone_of_province(province).iana)
 
 
 class ApiToken(models.Model):
@@ -260,3 +288,48 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class NibDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The organisation's own people, its cooperative, ministry officers and platform
+        admins (permissions.VIEW_PRIVATE); nobody else, not even buyers."""
+        return self.filter(organisation__in=Organisation.objects.restrict(user, VIEW_PRIVATE))
+
+
+class WithoutContent(models.Manager):
+    """Leaves the file's bytes out: `organisation.nib_document` (and the admin) read the
+    metadata only; the download asks for the bytes through `objects`."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("data")
+
+
+class NibDocument(models.Model):
+    """The NIB (Nomor Induk Berusaha) document an organisation gave for its verification: the
+    OSS print-out, as PDF, JPEG or PNG (pasok.web.uploads). One per organisation; a new
+    upload replaces it. The bytes live in the database, so they are backed up with the rest
+    and never reachable as a public media file."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE,
+                                        related_name="nib_document",
+                                        verbose_name=_("organisation"))
+    filename = models.CharField(_("file name"), max_length=150)
+    content_type = models.CharField(_("content type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    data = models.BinaryField()
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    uploaded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("uploaded by"))
+
+    objects = NibDocumentQuerySet.as_manager()
+    without_content = WithoutContent()
+
+    class Meta:
+        base_manager_name = "without_content"
+        verbose_name = _("NIB document")
+        verbose_name_plural = _("NIB documents")
+
+    def __str__(self):
+        return self.filename

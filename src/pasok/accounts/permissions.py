@@ -89,6 +89,15 @@ def may(user, action: str, organisation) -> bool:
     return Organisation.objects.restrict(user, action).filter(pk=organisation.pk).exists()
 
 
+def may_verify_organisations(user) -> bool:
+    """The verification queue: platform admins, ministry officers and cooperative admins (for
+    their members)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return (user.is_platform_admin or user.is_ministry_officer
+            or (user.org_kind == "cooperative" and user.is_org_admin))
+
+
 def may_search_suppliers(user) -> bool:
     """Capability search is for buyers, cooperatives (over their members) and the ministry."""
     if not user.is_authenticated:

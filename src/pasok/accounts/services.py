@@ -2,17 +2,21 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.audit.services import audit_record, snapshot
 from pasok.rules.size_class import size_class
+from pasok.web import uploads
+from pasok.web.links import base_url
 
 from . import permissions
-from .models import ApiToken, Organisation, OrgKind, OrgRole, User
+from .models import ApiToken, NibDocument, Organisation, OrgKind, OrgRole, User
 from .validators import clean_nib, clean_npwp
 
 ORGANISATION_FIELDS = (
@@ -23,6 +27,9 @@ ORGANISATION_FIELDS = (
 VERIFIED_FIELDS = ("name", "nib", "npwp", "business_capital", "annual_sales")
 CONFIRM_SALT = "pasok.accounts.confirm-email"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
+# A confirmation or invitation link goes to one address at most this often.
+RESEND_WAIT = dt.timedelta(minutes=5)
+NIB_DOCUMENT_FIELDS = ["filename", "content_type", "size", "sha256"]
 
 
 def _normalise_identity(org: Organisation) -> None:
@@ -105,13 +112,18 @@ def organisation_update(*, by, organisation: Organisation, **fields) -> Organisa
 
 
 @transaction.atomic
-def organisation_verify(*, by, organisation: Organisation) -> Organisation:
-    """Mark a supplier or cooperative verified. The system (by=None) may verify demo data."""
+def organisation_verify(*, by, organisation: Organisation, notify: bool = True) -> Organisation:
+    """Mark a supplier or cooperative verified: `by` checked its NIB document and that its
+    NIB, NPWP and size class are right. Its people are told (unless `notify` is False, as for
+    the demo data); the system (by=None) verifies silently."""
     if by is not None and not permissions.may(by, permissions.VERIFY, organisation):
         raise PermissionDenied
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not org.is_supplier_side:
         raise ValidationError(_("Only suppliers and cooperatives are verified."))
+    if not org.is_active:
+        raise ValidationError(_("%(name)s has not confirmed its e-mail address yet; verify it "
+                                "once it has.") % {"name": org.name})
     if org.verified_at is not None:
         return org
     before = snapshot(org, ["verified_at", "verified_by_id"])
@@ -120,13 +132,62 @@ def organisation_verify(*, by, organisation: Organisation) -> Organisation:
     org.save(update_fields=["verified_at", "verified_by"])
     audit_record(actor=by, action="organisation.verify", obj=org, organisation=org,
                  before=before, after=snapshot(org, ["verified_at", "verified_by_id"]))
+    if by is not None and notify:
+        from .tasks import send_verification_notice
+
+        links = base_url()  # the request's address, for the e-mails' links
+        transaction.on_commit(lambda: send_verification_notice.enqueue(
+            organisation_id=org.pk, base_url=links))
     return org
+
+
+def _store_nib_document(*, by, organisation: Organisation,
+                        upload: uploads.Upload) -> NibDocument:
+    """Check and keep `upload` as the organisation's NIB document, replacing the one before.
+    A verified organisation becomes unverified: the verifier checked the old document."""
+    try:
+        content_type = uploads.check(_("NIB document"), upload)
+    except ValidationError as exc:
+        raise ValidationError({"nib_document": exc.messages}) from exc
+    existing = NibDocument.objects.select_for_update().filter(
+        organisation=organisation).first()
+    before = snapshot(existing, NIB_DOCUMENT_FIELDS) if existing else None
+    document = existing or NibDocument(organisation=organisation)
+    document.filename = uploads.clean_filename(upload.filename)
+    document.content_type = content_type
+    document.size = len(upload.data)
+    document.sha256 = upload.sha256
+    document.data = upload.data
+    document.uploaded_at = clock.now()
+    document.uploaded_by = by
+    document.save()
+    after = snapshot(document, NIB_DOCUMENT_FIELDS)
+    if existing and organisation.verified_at is not None:
+        Organisation.objects.filter(pk=organisation.pk).update(verified_at=None,
+                                                               verified_by=None)
+        before["verified_at"], after["verified_at"] = organisation.verified_at, None
+        organisation.verified_at = organisation.verified_by = None
+    audit_record(actor=by, action="nib_document.upload", obj=document,
+                 organisation=organisation, before=before, after=after)
+    return document
+
+
+@transaction.atomic
+def nib_document_upload(*, by: User | None, organisation: Organisation,
+                        upload: uploads.Upload) -> NibDocument:
+    """The organisation's people who may change it (or its cooperative) give a new NIB
+    document; by=None is the system (demo data)."""
+    if by is not None and not permissions.may(by, permissions.CHANGE, organisation):
+        raise PermissionDenied
+    org = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    return _store_nib_document(by=by, organisation=org, upload=upload)
 
 
 @transaction.atomic
 def user_create(*, by, email: str, full_name: str, password: str | None,
                 organisation: Organisation | None, org_role: str = OrgRole.VIEWER,
-                platform_role: str = "", is_active: bool = True) -> User:
+                platform_role: str = "", is_active: bool = True,
+                language: str = settings.LANGUAGE_CODE) -> User:
     """Create a person. Only the system, platform admins, or an admin of the same organisation
     may add people."""
     if by is not None and not (by.is_platform_admin or (
@@ -137,7 +198,8 @@ def user_create(*, by, email: str, full_name: str, password: str | None,
     if User.objects.filter(email=email).exists():
         raise ValidationError({"email": _("An account with this e-mail already exists.")})
     user = User(email=email, full_name=full_name, organisation=organisation, org_role=org_role,
-                platform_role=platform_role, is_active=is_active, date_joined=clock.now(),
+                platform_role=platform_role, is_active=is_active, language=language,
+                date_joined=clock.now(),
                 is_staff=platform_role == "platform_admin",
                 is_superuser=platform_role == "platform_admin")
     if password:
@@ -148,56 +210,128 @@ def user_create(*, by, email: str, full_name: str, password: str | None,
     user.save()
     audit_record(actor=by, action="user.create", obj=user, organisation=organisation,
                  after=snapshot(user, ["email", "full_name", "organisation_id", "org_role",
-                                       "platform_role", "is_active"]))
+                                       "platform_role", "is_active", "language"]))
     return user
+
+
+def _send_invitation(*, by: User, person: User) -> None:
+    from .tasks import send_invitation_email
+
+    User.objects.filter(pk=person.pk).update(link_sent_at=clock.now())
+    links = base_url()  # the request's address, for the e-mail's link
+    transaction.on_commit(lambda: send_invitation_email.enqueue(
+        user_id=person.pk, invited_by=by.full_name, base_url=links))
 
 
 @transaction.atomic
 def person_invite(*, by: User, email: str, full_name: str, org_role: str) -> User:
-    """An organisation's admin adds a colleague, who sets a password from the e-mail."""
+    """An organisation's admin adds a colleague, who sets a password from the e-mail. The
+    colleague's pages and mail start in the admin's language."""
     user = user_create(by=by, email=email, full_name=full_name, password=None,
-                       organisation=by.organisation, org_role=org_role)
-    from .tasks import send_invitation_email
-
-    transaction.on_commit(lambda: send_invitation_email.enqueue(user_id=user.pk,
-                                                                invited_by=by.full_name))
+                       organisation=by.organisation, org_role=org_role, language=by.language)
+    _send_invitation(by=by, person=user)
     return user
 
 
 @transaction.atomic
-def supplier_signup(*, email: str, full_name: str, password: str, **org_fields) -> User:
-    """A foundry signs itself up: an unverified supplier organisation and its first admin,
-    inactive until the e-mail address is confirmed. The confirmation mail goes out as a
-    background task once the transaction commits."""
+def person_reinvite(*, by: User, person: User) -> None:
+    """A new invitation link for a colleague who has not chosen a password yet (the last one
+    expired or got lost); sent by an admin of their organisation."""
+    if not (by.is_org_admin and person.organisation_id == by.organisation_id):
+        raise PermissionDenied
+    person = User.objects.select_for_update().get(pk=person.pk)
+    if person.has_usable_password() or not person.is_active:
+        raise ValidationError(_("%(name)s has already chosen a password; “Forgot your "
+                                "password?” on the sign-in page sends a new one.")
+                              % {"name": person.full_name})
+    if person.link_sent_at and clock.now() - person.link_sent_at < RESEND_WAIT:
+        raise ValidationError(_("An invitation went to %(email)s a few minutes ago; wait a "
+                                "little before sending another.") % {"email": person.email})
+    audit_record(actor=by, action="user.reinvite", obj=person, organisation=person.organisation,
+                 after={"email": person.email})
+    _send_invitation(by=by, person=person)
+
+
+def _send_confirmation(user: User) -> None:
+    from .tasks import send_confirmation_email
+
+    User.objects.filter(pk=user.pk).update(link_sent_at=clock.now())
+    links = base_url()  # the request's address, for the e-mail's link
+    transaction.on_commit(lambda: send_confirmation_email.enqueue(user_id=user.pk,
+                                                                  base_url=links))
+
+
+@transaction.atomic
+def supplier_signup(*, email: str, full_name: str, password: str, nib_document: uploads.Upload,
+                    language: str = settings.LANGUAGE_CODE, **org_fields) -> User:
+    """A foundry signs itself up: an unverified supplier organisation with its NIB document
+    and its first admin, inactive until the e-mail address is confirmed. The confirmation
+    mail goes out as a background task once the transaction commits, in `language` (the
+    page's)."""
     _purge_stale_signup(nib=org_fields.get("nib"))
     org = organisation_create(by=None, kind=OrgKind.SUPPLIER, email=email, **org_fields)
     org.is_active = False
     org.save(update_fields=["is_active"])
     user = user_create(by=None, email=email, full_name=full_name, password=password,
-                       organisation=org, org_role=OrgRole.ADMIN, is_active=False)
-    from .tasks import send_confirmation_email
-
-    transaction.on_commit(lambda: send_confirmation_email.enqueue(user_id=user.pk))
+                       organisation=org, org_role=OrgRole.ADMIN, is_active=False,
+                       language=language)
+    _store_nib_document(by=user, organisation=org, upload=nib_document)
+    _send_confirmation(user)
     return user
 
 
 def _purge_stale_signup(*, nib: str | None) -> None:
-    """A sign-up never confirmed within the link's lifetime gives its NIB back."""
+    """A sign-up never confirmed within the lifetime of its latest link gives its NIB back."""
     if not nib:
         return
     try:
         digits = clean_nib(nib)
     except ValidationError:
         return  # organisation_create reports the bad NIB
-    stale = Organisation.objects.filter(
-        nib=digits, is_active=False,
-        created_at__lt=clock.now() - dt.timedelta(seconds=CONFIRM_MAX_AGE)).first()
+    expired = clock.now() - dt.timedelta(seconds=CONFIRM_MAX_AGE)
+    stale = (Organisation.objects.filter(nib=digits, is_active=False, created_at__lt=expired)
+             .annotate(last_link=Max("users__link_sent_at")).first())
     if stale is None or stale.users.filter(is_active=True).exists():
+        return
+    if stale.last_link is not None and stale.last_link >= expired:
         return
     audit_record(actor=None, action="organisation.purge_unconfirmed", obj=stale,
                  organisation=stale, before=snapshot(stale))
     stale.users.all().delete()
     stale.delete()
+
+
+@transaction.atomic
+def confirmation_resend(*, email: str) -> None:
+    """A new confirmation link when a sign-up waiting for its confirmation uses `email`, at
+    most one every few minutes. Says nothing either way: whether an address has an account is
+    nobody's business."""
+    user = (User.objects.select_for_update()
+            .filter(email=User.objects.normalize_email(email).lower(), is_active=False,
+                    organisation__is_active=False)
+            .select_related("organisation").first())
+    if user is None:
+        return
+    if user.link_sent_at and clock.now() - user.link_sent_at < RESEND_WAIT:
+        return
+    audit_record(actor=None, action="user.confirmation_resend", obj=user,
+                 organisation=user.organisation, after={"email": user.email})
+    _send_confirmation(user)
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: str) -> None:
+    """The language a signed-in person chose with the switch: their pages, e-mails and
+    notifications speak it from now on."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the languages offered.")})
+    if user.language == language:
+        return
+    before = {"language": user.language}
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+    audit_record(actor=user, action="user.language", obj=user, organisation=user.organisation,
+                 before=before, after={"language": language})
 
 
 def password_set_record(*, user: User) -> None:
@@ -207,17 +341,32 @@ def password_set_record(*, user: User) -> None:
                  organisation=user.organisation, after={"password": "changed"})
 
 
+class _ClockSigner(signing.TimestampSigner):
+    """Django's timestamped signature, timed by pasok.clock: a link's age is measured on the
+    same clock as every other deadline (and tests can age it)."""
+
+    def timestamp(self):
+        return signing.b62_encode(int(clock.now().timestamp()))
+
+    def unsign(self, value, max_age=None):
+        value, timestamp = signing.Signer.unsign(self, value).rsplit(self.sep, 1)
+        age = clock.now().timestamp() - signing.b62_decode(timestamp)
+        if max_age is not None and age > max_age:
+            raise signing.SignatureExpired(f"Signature age {age} > {max_age} seconds")
+        return value
+
+
 def confirmation_token(user: User) -> str:
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(user.pk))
+    return _ClockSigner(salt=CONFIRM_SALT).sign(str(user.pk))
 
 
 @transaction.atomic
 def user_confirm_email(*, token: str) -> User:
     try:
-        user_id = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token,
-                                                                    max_age=CONFIRM_MAX_AGE)
+        user_id = _ClockSigner(salt=CONFIRM_SALT).unsign(token, max_age=CONFIRM_MAX_AGE)
     except signing.SignatureExpired as exc:
-        raise ValidationError(_("This confirmation link has expired; sign up again.")) from exc
+        raise ValidationError(_("This confirmation link has expired. Ask for a new one: it "
+                                "is valid for three days.")) from exc
     except signing.BadSignature as exc:
         raise ValidationError(_("This confirmation link is not valid.")) from exc
     user = User.objects.select_for_update().get(pk=int(user_id))

@@ -1,17 +1,34 @@
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from pasok import clock
+from pasok.web import throttle, uploads
 from pasok.web.form_errors import add_service_errors
 
-from . import services
-from .forms import ApiTokenForm, LoginForm, PersonForm, SignupForm
-from .models import ApiToken, Notification, User
+from . import permissions, selectors, services
+from .forms import (
+    ApiTokenForm,
+    EmailForm,
+    LoginForm,
+    NibDocumentForm,
+    PersonForm,
+    SignupForm,
+    VerifyForm,
+)
+from .models import ApiToken, Notification, Organisation, User
+
+QUEUE_PAGE_SIZE = 50
+# A new confirmation link: at most this many asks per address and hour (then 429).
+RESEND_LIMIT, RESEND_PERIOD = 10, 3600
 
 
 class PasswordSetView(auth_views.PasswordResetConfirmView):
@@ -32,12 +49,14 @@ class LoginView(auth_views.LoginView):
 
 
 def signup(request):
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.supplier_signup(email=form.cleaned_data["email"],
                                      full_name=form.cleaned_data["full_name"],
                                      password=form.cleaned_data["password1"],
+                                     nib_document=form.cleaned_data["nib_document"],
+                                     language=request.LANGUAGE_CODE,
                                      **form.org_fields())
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -55,6 +74,34 @@ def confirm(request, token: str):
                       status=400)
     messages.success(request, _("Your e-mail is confirmed. You can sign in now."))
     return redirect("accounts:login")
+
+
+def resend_confirmation(request):
+    """A new confirmation link, by e-mail address. The answer is the same whether or not the
+    address has an account waiting for its confirmation."""
+    form = EmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not throttle.allow(f"resend-confirmation:{throttle.client_address(request)}",
+                              limit=RESEND_LIMIT, period=RESEND_PERIOD):
+            return render(request, "accounts/resend_confirmation.html",
+                          {"form": form, "too_many": True}, status=429)
+        services.confirmation_resend(email=form.cleaned_data["email"])
+        return render(request, "accounts/resend_confirmation_sent.html",
+                      {"email": form.cleaned_data["email"]})
+    return render(request, "accounts/resend_confirmation.html", {"form": form})
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch; a signed-in person's choice is kept as their preference, so
+    their e-mails and notifications speak it too."""
+    response = i18n.set_language(request)
+    if request.user.is_authenticated:
+        # An unknown language: Django's view ignored it, and so does the preference.
+        with contextlib.suppress(ValidationError):
+            services.user_language_set(user=request.user,
+                                       language=request.POST.get("language", ""))
+    return response
 
 
 @login_required
@@ -104,9 +151,80 @@ def people(request):
 
 
 @login_required
+@require_POST
+def person_reinvite(request, pk: int):
+    """An admin sends a colleague who has not chosen a password yet a new invitation."""
+    person = get_object_or_404(User.objects.visible_to(request.user), pk=pk)
+    try:
+        services.person_reinvite(by=request.user, person=person)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("A new invitation went to %(email)s.")
+                         % {"email": person.email})
+    return redirect("accounts:people")
+
+
+@login_required
 def notifications(request):
     """The person's notices, newest first; opening the page marks them read."""
     items = list(Notification.objects.visible_to(request.user)[:100])
     Notification.objects.visible_to(request.user).filter(read_at__isnull=True).update(
         read_at=clock.now())
     return render(request, "accounts/notifications.html", {"items": items})
+
+
+@login_required
+def verification_queue(request):
+    """Organisations waiting for someone to check their NIB document."""
+    if not permissions.may_verify_organisations(request.user):
+        raise PermissionDenied
+    page = Paginator(selectors.verification_queue(user=request.user),
+                     QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "accounts/verification_queue.html", {"page": page})
+
+
+@login_required
+def verify(request, pk: int):
+    """The confirm step of a verification: what it means, the facts to check, a tick box."""
+    org = selectors.organisation_for_verification(user=request.user, pk=pk)
+    form = VerifyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_verify(by=request.user, organisation=org)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s is now verified; its people have been told.")
+                             % {"name": org.name})
+            return redirect("accounts:verification")
+    return render(request, "accounts/verify.html", {
+        "org": org, "form": form, "document": getattr(org, "nib_document", None),
+        "may_view_private": permissions.may(request.user, permissions.VIEW_PRIVATE, org)})
+
+
+@login_required
+def nib_document(request, pk: int):
+    """The NIB document of organisation `pk`, for those who may see its private records."""
+    document = selectors.nib_document_of(user=request.user, organisation_id=pk)
+    return uploads.download(document, document.filename, bytes(document.data))
+
+
+@login_required
+def nib_document_upload(request, pk: int):
+    """A new NIB document, from those who may change the organisation."""
+    org = Organisation.objects.visible_to(request.user).get(pk=pk)
+    if not org.is_supplier_side or not permissions.may(request.user, permissions.CHANGE, org):
+        raise PermissionDenied
+    form = NibDocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nib_document_upload(by=request.user, organisation=org,
+                                         upload=form.cleaned_data["nib_document"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The NIB document is saved."))
+            return redirect("suppliers:organisation", pk=org.pk)
+    return render(request, "accounts/nib_document_upload.html", {
+        "org": org, "form": form, "document": getattr(org, "nib_document", None)})

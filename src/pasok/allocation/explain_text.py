@@ -1,6 +1,6 @@
 """The engine's explanation (pasok.planning.explain: codes and numbers) in words, in the
 reader's language: what each member got and the rule that held it there; why demand went
-unmet."""
+unmet; which partner floors cannot all hold (pasok.planning.solve.Infeasibility)."""
 
 from django.utils.translation import gettext as _
 
@@ -54,3 +54,30 @@ def unmet_explanation(entry: dict, months: list[str], lines: dict[str, str]) -> 
         "units": localized_number(entry["quantity"]), "n": entry["candidates"],
         "capacity": entry["at_capacity"], "share": entry["at_share"],
         "lot": entry["below_minimum_lot"], "other": entry["other"]}
+
+
+def _units(value: float) -> str:
+    """Whole units as such; the LP's fractional shortfall with two decimals."""
+    return localized_number(value, 0 if float(value).is_integer() else 2)
+
+
+def _floor(entry: dict, names: dict[str, str]) -> str:
+    words = {"supplier": names.get(entry["supplier"], entry["supplier"]),
+             "buyer": entry["buyer"], "units": _units(entry["units"])}
+    if entry["code"] == "floor_unreachable":
+        return _("The partner floor of %(supplier)s for %(buyer)s needs %(units)s units, but "
+                 "its capacity, its largest share, the demand and the minimum lots allow at "
+                 "most %(most)s.") % {**words, "most": _units(entry["most"])}
+    return _("The partner floor of %(supplier)s for %(buyer)s (%(units)s units) falls "
+             "%(short)s units short: the other floors, capacity, shares and minimum lots leave "
+             "no room for it.") % {**words, "short": _units(entry["short"])}
+
+
+def infeasibility_explanation(result: dict, names: dict[str, str],
+                              only: str | None = None) -> list[str]:
+    """Why a run found no plan, one sentence per floor; a member foundry (`only`) reads
+    only its own floors."""
+    entries = result.get("infeasibility")
+    if entries is None:  # a run stored before the reasons were data: the engine's English
+        return list(result.get("reason", ())) if only is None else []
+    return [_floor(e, names) for e in entries if only in (None, e["supplier"])]

@@ -60,9 +60,12 @@ class Plan(models.Model):
         verbose_name_plural = _("allocation plans")
         constraints = [
             models.CheckConstraint(condition=Q(months__gte=1, months__lte=MAX_MONTHS),
-                                   name="plan_months_in_range"),
+                                   name="plan_months_in_range",
+                                   violation_error_message=_("A plan covers 1 to 24 months.")),
             models.CheckConstraint(condition=Q(unmet_penalty__gte=0),
-                                   name="plan_penalty_not_negative"),
+                                   name="plan_penalty_not_negative",
+                                   violation_error_message=_("The penalty for unmet demand cannot"
+                                                             " be negative.")),
         ]
 
     def __str__(self):
@@ -90,10 +93,14 @@ class PlanLine(models.Model):
         verbose_name_plural = _("demand lines")
         constraints = [
             models.CheckConstraint(condition=Q(unit_weight_kg__gt=0),
-                                   name="plan_line_weight_positive"),
+                                   name="plan_line_weight_positive",
+                                   violation_error_message=_("The unit weight must be more than "
+                                                             "zero.")),
             models.CheckConstraint(condition=Q(max_share_percent__gt=0,
                                                max_share_percent__lte=100),
-                                   name="plan_line_share_in_range"),
+                                   name="plan_line_share_in_range",
+                                   violation_error_message=_("The largest share of one member is "
+                                                             "more than 0%% and at most 100%%.")),
         ]
 
     def __str__(self):
@@ -114,7 +121,9 @@ class PlanMember(models.Model):
         verbose_name = _("plan member")
         verbose_name_plural = _("plan members")
         constraints = [models.UniqueConstraint(fields=["plan", "organisation"],
-                                               name="plan_member_unique")]
+                                               name="plan_member_unique",
+                                               violation_error_message=_("This member is in the "
+                                                                         "plan already."))]
 
     def __str__(self):
         return str(self.organisation)
@@ -136,13 +145,17 @@ class PlanOffer(models.Model):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         constraints = [
-            models.UniqueConstraint(fields=["line", "member"], name="plan_offer_unique"),
+            models.UniqueConstraint(fields=["line", "member"], name="plan_offer_unique",
+                violation_error_message=_("This member has an offer for this line already.")),
             models.CheckConstraint(condition=Q(unit_cost__gte=0),
-                                   name="plan_offer_cost_not_negative"),
+                                   name="plan_offer_cost_not_negative",
+                                   violation_error_message=_("The price per unit cannot be "
+                                                             "negative.")),
             models.CheckConstraint(
                 condition=Q(floor_percent__isnull=True)
                 | Q(floor_percent__gte=0, floor_percent__lte=100),
-                name="plan_offer_floor_in_range"),
+                name="plan_offer_floor_in_range",
+                violation_error_message=_("The partner floor is between 0%% and 100%%.")),
         ]
 
     def __str__(self):
@@ -220,7 +233,9 @@ class PlanRun(models.Model):
         verbose_name = _("plan run")
         verbose_name_plural = _("plan runs")
         constraints = [models.UniqueConstraint(fields=["plan", "number"],
-                                               name="plan_run_number_unique")]
+                                               name="plan_run_number_unique",
+                                               violation_error_message=_("This plan already has a"
+                                                                         " run with this number."))]
 
     def __str__(self):
         return f"{self.plan} #{self.number}"

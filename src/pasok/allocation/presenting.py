@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 
 from pasok.months import month_starts
 
-from .explain_text import supplier_explanation, unmet_explanation
+from .explain_text import infeasibility_explanation, supplier_explanation, unmet_explanation
 from .models import PlanRun
 
 
@@ -143,6 +143,10 @@ class RunView:
         entries = self.result.get("explanation", {}).get("suppliers", ())
         return [supplier_explanation(e, self.names, self.months, self.line_labels)
                 for e in entries if self.only in (None, e["supplier"])]
+
+    @cached_property
+    def infeasibility(self) -> list[str]:
+        return infeasibility_explanation(self.result, self.names, self.only)
 
     @cached_property
     def unmet_reasons(self) -> list[str]:

@@ -5,7 +5,7 @@ the page can show where a run is."""
 from pasok import clock
 from pasok.audit.services import audit_record
 from pasok.planning.instance import Instance, parse
-from pasok.planning.output import explanation, to_dict, with_fairness
+from pasok.planning.output import explanation, infeasibility, to_dict, with_fairness
 from pasok.planning.replan import replan
 from pasok.planning.solve import NoPlan, allocate
 
@@ -40,6 +40,8 @@ def solve(run: PlanRun, inst: Instance) -> dict:
             inst, result, tolerance=float(run.fairness_percent) / 100, time_limit=TIME_LIMIT)
     if result.status != "infeasible":
         extra["explanation"] = explanation(inst, result)
+    else:  # the page words each floor in the reader's language
+        extra["infeasibility"] = infeasibility(result)
     return to_dict(inst, result) | extra
 
 

@@ -3,17 +3,19 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .models import AuditEvent
+from .forms import EventFilterForm
+from .presenting import present
+from .selectors import events_for, may_read_audit
+
+PAGE_SIZE = 50
 
 
 @login_required
 def event_list(request):
-    user = request.user
-    if not (user.is_platform_admin or user.is_ministry_officer or user.is_org_admin):
+    if not may_read_audit(request.user):
         raise PermissionDenied
-    events = AuditEvent.objects.visible_to(user)
-    action = request.GET.get("action", "").strip()
-    if action:
-        events = events.filter(action__startswith=action)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/list.html", {"page": page, "action": action})
+    form = EventFilterForm(request.GET or None)
+    events = events_for(user=request.user, action=form.chosen_action())
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "audit/list.html", {"page": page, "form": form,
+                                               "events": present(page.object_list)})

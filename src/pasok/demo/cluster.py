@@ -22,7 +22,12 @@ from django.utils import timezone
 
 from pasok import clock
 from pasok.accounts.models import Organisation, User
-from pasok.accounts.services import organisation_create, organisation_verify, user_create
+from pasok.accounts.services import (
+    nib_document_upload,
+    organisation_create,
+    organisation_verify,
+    user_create,
+)
 from pasok.rules.bmp import BmpClaim, bmp_percent
 from pasok.rules.identifiers import npwp_check_digit
 from pasok.rules.money import round_half_up
@@ -32,6 +37,7 @@ from pasok.suppliers.catalogue import GRADES
 from pasok.suppliers.services import profile_save
 from pasok.tkdn.services import bmp_declare, certificate_record, default_valid_until, worksheet_save
 
+from .documents import nib_pdf
 from .logins import DEMO_DOMAIN, DEMO_PASSWORD
 
 DEFAULT_SEED = 2016
@@ -1070,7 +1076,11 @@ def load_cluster(plan: ClusterPlan) -> dict:
     # The cooperative first: the ministry verifies it before it vouches for its members.
     for org in sorted(plan.organisations, key=lambda o: o.key != "cooperative"):
         if org.verifier:
-            organisation_verify(by=verifiers[org.verifier], organisation=orgs[org.key])
+            organisation_verify(by=verifiers[org.verifier], organisation=orgs[org.key],
+                                notify=False)
+        elif orgs[org.key].is_supplier_side:  # waiting in the verification queue
+            nib_document_upload(by=None, organisation=orgs[org.key],
+                                upload=nib_pdf(orgs[org.key]))
     _load_local_content(plan, orgs, users)
     from .tenders import load_tenders
 

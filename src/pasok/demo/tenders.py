@@ -8,19 +8,14 @@ the tender services with the clock set to when each step happened; every bid upl
 NIB as a PDF."""
 
 import datetime as dt
-import io
 from decimal import Decimal
 
 from django.utils import timezone
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
 from pasok import clock
 from pasok.accounts.services import user_create
-from pasok.rules.identifiers import format_npwp
 from pasok.suppliers.models import MaterialGrade
 from pasok.tenders.bid_tkdn import MemberShare
-from pasok.tenders.documents import Upload
 from pasok.tenders.services import (
     bid_submit,
     lot_add,
@@ -32,6 +27,7 @@ from pasok.tenders.services import (
 )
 from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
 
+from .documents import nib_pdf
 from .logins import DEMO_DOMAIN
 
 KAI_LOTS = (  # product, unit weight kg, quantity, HPS per unit (phosphoric iron, P10)
@@ -46,21 +42,8 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 
 def _nib(org) -> dict:
-    """The bid's NIB document: a one-page PDF of the organisation's business identity (the
-    same bytes every run: reportlab's invariant mode)."""
-    buffer = io.BytesIO()
-    page = Canvas(buffer, pagesize=A4, invariant=1)
-    page.setTitle(f"NIB {org.name}")
-    page.setFont("Helvetica-Bold", 14)
-    page.drawString(72, 770, "NOMOR INDUK BERUSAHA (NIB)")
-    page.setFont("Helvetica", 11)
-    for i, line in enumerate((f"NIB: {org.nib}", f"Nama: {org.name}",
-                              f"NPWP: {format_npwp(org.npwp)}" if org.npwp else "",
-                              f"Alamat: {org.address}, {org.regency}, {org.province}",
-                              "Diterbitkan melalui sistem OSS RBA (contoh demo Pasok).")):
-        page.drawString(72, 740 - 18 * i, line)
-    page.save()
-    return {"NIB": Upload(f"NIB {org.nib}.pdf", buffer.getvalue())}
+    """The bid's NIB document (see documents.py)."""
+    return {"NIB": nib_pdf(org)}
 
 
 def _makers(cooperative, *, besides, count: int = 2, today=None):

@@ -1,9 +1,10 @@
-"""A result in the JSON shape of INTERFACES.md (`pasok allocate`), and the two optional
-parts every caller adds the same way: the fairness step and the explanation. Every number
-is finite (a missing bound is null), so the JSON is valid and PostgreSQL's jsonb takes it."""
+"""A result in the JSON shape of INTERFACES.md (`pasok allocate`), and the optional parts
+every caller adds the same way: the fairness step, the explanation and, for the pages, the
+infeasibility as data. Every number is finite (a missing bound is null), so the JSON is
+valid and PostgreSQL's jsonb takes it."""
 
 import math
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import numpy as np
 
@@ -18,7 +19,7 @@ def _finite(value: float) -> float | None:
 
 def to_dict(inst: Instance, result: Result) -> dict:
     if result.status == "infeasible":
-        return {"status": "infeasible", "reason": result.reason,
+        return {"status": "infeasible", "reason": [r.message for r in result.reason],
                 "seconds": round(result.seconds, 3)}
     pairs, periods = np.nonzero(result.x)
     lines, unmet_periods = np.nonzero(result.unmet)
@@ -50,6 +51,12 @@ def with_fairness(inst: Instance, result: Result, *, tolerance: float,
     fairer = replace(result, x=fair.x, unmet=fair.unmet, objective=fair.objective,
                      status="optimal" if fair.price == 0 else "feasible")
     return fairer, summary
+
+
+def infeasibility(result: Result) -> list[dict]:
+    """The rules that cannot all hold, as codes and numbers (planning.solve.Infeasibility)
+    for whoever words them in another language; the English sentences are `reason`."""
+    return [asdict(r) for r in result.reason]
 
 
 def explanation(inst: Instance, result: Result) -> dict:

@@ -29,6 +29,29 @@ class NoPlan(RuntimeError):
     """No plan within the time limit (the instance may still have one)."""
 
 
+@dataclass(frozen=True)
+class Infeasibility:
+    """A partner floor that cannot hold, as data: `code` (floor_unreachable: even with the
+    supplier's whole room it reaches only `most` of the floor's `units`; floors_conflict:
+    with the other floors it falls `short` units short) and its numbers, so the pages word
+    it in the reader's language; `message` is the English of INTERFACES.md and the CLI."""
+
+    code: str
+    buyer: str
+    supplier: str
+    units: float = 0.0
+    most: float = 0.0
+    short: float = 0.0
+
+    @property
+    def message(self) -> str:
+        if self.code == "floor_unreachable":
+            return (f"partner floor {self.buyer} / {self.supplier} needs {self.units:g} units;"
+                    f" capacity, share, demand and minimum lots allow at most {self.most:g}")
+        return (f"partner floor {self.buyer} / {self.supplier} falls {self.short:.4g} units "
+                "short with the other floors, capacity, share and minimum lots")
+
+
 @dataclass
 class Result:
     status: str                        # optimal, feasible, infeasible
@@ -37,7 +60,7 @@ class Result:
     x: np.ndarray | None = None        # (pairs, periods) whole units
     unmet: np.ndarray | None = None    # (lines, periods)
     seconds: float = 0.0
-    reason: list[str] = field(default_factory=list)
+    reason: list[Infeasibility] = field(default_factory=list)
 
     @property
     def gap(self) -> float:
@@ -90,7 +113,7 @@ def allocate(inst: Instance, *, time_limit: float = 60.0, gap: float = 1e-4) -> 
     return result
 
 
-def unreachable_floors(inst: Instance, upper: np.ndarray) -> list[str]:
+def unreachable_floors(inst: Instance, upper: np.ndarray) -> list[Infeasibility]:
     """Floors that no plan can meet even with the supplier's whole capacity to itself."""
     most = pair_most(inst, upper)
     has = inst.floor_of_pair >= 0
@@ -100,10 +123,10 @@ def unreachable_floors(inst: Instance, upper: np.ndarray) -> list[str]:
             for f in np.flatnonzero(reachable < inst.floor_units)]
 
 
-def _floor_reason(inst: Instance, f: int, reachable: float) -> str:
-    return (f"partner floor {inst.floor_buyer[f]} / {inst.supplier_ids[inst.floor_supplier[f]]}"
-            f" needs {inst.floor_units[f]:g} units; capacity, share, demand and minimum lots"
-            f" allow at most {reachable:g}")
+def _floor_reason(inst: Instance, f: int, reachable: float) -> Infeasibility:
+    return Infeasibility("floor_unreachable", inst.floor_buyer[f],
+                         inst.supplier_ids[inst.floor_supplier[f]],
+                         units=float(inst.floor_units[f]), most=float(reachable))
 
 
 def _exact(inst: Instance, upper: np.ndarray, heuristic: Result | None, deadline: float,
@@ -135,7 +158,8 @@ def _result(objective, bound, x, unmet, gap) -> Result:
     return Result(status, objective, bound, x, unmet)
 
 
-def _conflicting_floors(inst: Instance, upper: np.ndarray, deadline: float) -> list[str]:
+def _conflicting_floors(inst: Instance, upper: np.ndarray,
+                        deadline: float) -> list[Infeasibility]:
     """Which floors cannot hold together: minimise the total shortfall of elastic floors
     and name the floors left short (in whole units with the lots where the instance is
     small enough, else in the LP, which still proves the conflict)."""
@@ -149,9 +173,9 @@ def _conflicting_floors(inst: Instance, upper: np.ndarray, deadline: float) -> l
     if solution.values is None or solution.bound <= proof:
         return []
     short = solution.values[model.floor_slack_columns]
-    return [f"partner floor {inst.floor_buyer[f]} / "
-            f"{inst.supplier_ids[inst.floor_supplier[f]]} falls {short[f]:.4g} units short "
-            "with the other floors, capacity, share and minimum lots"
+    return [Infeasibility("floors_conflict", inst.floor_buyer[f],
+                          inst.supplier_ids[inst.floor_supplier[f]],
+                          units=float(inst.floor_units[f]), short=float(short[f]))
             for f in np.flatnonzero(short > proof)]
 
 

@@ -76,6 +76,11 @@ class Line:
         return self.cost * self.domestic_percent / HUNDRED
 
 
+def foreign_by_nature(line: Line) -> bool:
+    """An import, or the depreciation of an imported machine: 0% local content, always."""
+    return bool({line.origin, line.category} & _FOREIGN_BY_NATURE)
+
+
 def material_line(name: str, quantity: Decimal, unit_price: Decimal, domestic_percent: Decimal,
                   certificate: str = "", origin: str = "") -> Line:
     """A material line costs quantity × unit price."""
@@ -145,41 +150,64 @@ class TkdnResult:
     warnings: tuple[UncertifiedContent, ...] = field(default=())
 
 
-class WorksheetError(ValueError):
-    """Bad input, with the path of the field (`materials[3].cost`) and what is wrong."""
+# What a worksheet error says, by code: English, the words of INTERFACES.md and the CLI.
+# The pages and the API word the same code in the reader's language (tkdn/texts.py), so a
+# message is never matched as a string.
+ERRORS = {
+    "required": "is required",
+    "not_a_number": "must be a number",
+    "too_large": "is too large",
+    "not_text": "must be text",
+    "not_a_list": "must be a list",
+    "not_an_object": "must be an object",
+    "not_one_of": "must be one of {choices}",
+    "uncertified_rule": "must be declared or foreign",
+    "weights": "must give material, labour and overhead, adding up to 1",
+    "empty": "must not be empty",
+    "negative": "must be >= 0",
+    "percent_range": "must be between 0 and 100",
+    "foreign_by_nature": "must be 0 for an import",
+    "factor_total_zero": "the lines of this factor total 0; {regime} weighs every factor, "
+                         "so each needs a cost",
+    "production_cost_zero": "the production cost totals 0",
+}
 
-    def __init__(self, path: str, message: str):
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+
+class WorksheetError(ValueError):
+    """Bad input: the path of the field (`materials[3].cost`), a code from ERRORS with its
+    parameters, and the English message (`must be >= 0`)."""
+
+    def __init__(self, path: str, code: str, **params):
+        self.path, self.code, self.params = path, code, params
+        self.message = ERRORS[code].format(**params)
+        super().__init__(f"{path}: {self.message}")
 
 
 def validate(sheet: Worksheet) -> None:
     """Raise WorksheetError for the first problem found."""
     if sheet.weights is not None and (set(sheet.weights) != set(FACTORS) or sum(
             sheet.weights.values()) != 1 or min(sheet.weights.values()) < 0):
-        raise WorksheetError("weights", "must give material, labour and overhead, adding up to 1")
+        raise WorksheetError("weights", "weights")
     if sheet.uncertified not in UNCERTIFIED_RULES:
-        raise WorksheetError("uncertified", "must be declared or foreign")
+        raise WorksheetError("uncertified", "uncertified_rule")
     if not sheet.materials:
-        raise WorksheetError("materials", "must not be empty")
+        raise WorksheetError("materials", "empty")
     for factor in FACTORS:
         key = {"material": "materials"}.get(factor, factor)
         for i, line in enumerate(sheet.lines(factor)):
             if line.cost < 0:
-                raise WorksheetError(f"{key}[{i}].cost", "must be >= 0")
+                raise WorksheetError(f"{key}[{i}].cost", "negative")
             if not 0 <= line.domestic_percent <= 100:
-                raise WorksheetError(f"{key}[{i}].domestic_percent", "must be between 0 and 100")
-            if {line.origin, line.category} & _FOREIGN_BY_NATURE and line.domestic_percent:
-                raise WorksheetError(f"{key}[{i}].domestic_percent",
-                                     "must be 0 for an import")
+                raise WorksheetError(f"{key}[{i}].domestic_percent", "percent_range")
+            if line.domestic_percent and foreign_by_nature(line):
+                raise WorksheetError(f"{key}[{i}].domestic_percent", "foreign_by_nature",
+                                     what=line.origin or line.category)
         if sheet.regime == Regime.P35_2025 and sum(
                 (line.cost for line in sheet.lines(factor)), Decimal(0)) == 0:
-            raise WorksheetError(key, "the lines of this factor total 0; permenperin-35-2025 "
-                                      "weighs every factor, so each needs a cost")
+            raise WorksheetError(key, "factor_total_zero", regime=sheet.regime.value)
     if sheet.regime == Regime.P16_2011 and sum(
             (line.cost for f in FACTORS for line in sheet.lines(f)), Decimal(0)) == 0:
-        raise WorksheetError("materials", "the production cost totals 0")
+        raise WorksheetError("materials", "production_cost_zero")
 
 
 def _factor(lines) -> FactorResult:

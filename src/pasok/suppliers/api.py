@@ -1,5 +1,6 @@
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -9,6 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import organisation_verify
+from pasok.web.numbers import NOTATIONS
 
 from . import selectors
 from .importing import import_suppliers
@@ -185,7 +187,10 @@ def verify(request, supplier_id: int):
 
 @router.post("/import", response={200: ImportReportOut, 422: ImportReportOut},
              summary="Bulk import from CSV or XLSX (all or nothing)")
-def bulk_import(request, file: File[UploadedFile], dry_run: bool = True):
+def bulk_import(request, file: File[UploadedFile], dry_run: bool = True,
+                notation: Literal["id", "en"] = "id"):
+    """Numbers written as text are read in `notation`: id (1.250.000 and 12,5, the default)
+    or en (1,250,000 and 12.5)."""
     report = import_suppliers(by=request.auth, file_name=file.name, data=file.read(),
-                              dry_run=dry_run)
+                              dry_run=dry_run, notation=NOTATIONS[notation])
     return Status(422 if report.problems else 200, report)

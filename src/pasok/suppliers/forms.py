@@ -8,6 +8,7 @@ from pasok.accounts.regions import PROVINCE_CHOICES
 
 from .catalogue import GRADES, PROCESSES, SEARCHABLE_CERTIFICATES
 from .models import Certificate, Furnace, Product
+from .query_parse import parse_query
 from .selectors import SearchCriteria
 
 GRADE_CHOICES = [(code, code) for code, _family in GRADES]
@@ -41,6 +42,13 @@ class SearchForm(forms.Form):
 
     def filter_fields(self):
         return [field for field in self if field.name != "q"]
+
+    def clean_q(self):
+        """A weight in the query that cannot be read is said, not dropped silently."""
+        text = self.cleaned_data["q"]
+        if problems := parse_query(text).problems:
+            raise ValidationError(problems)
+        return text
 
     def filters_in_use(self) -> bool:
         """Open the filter panel when a filter is set or wrong, so nothing is hidden."""

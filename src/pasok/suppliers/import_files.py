@@ -1,14 +1,15 @@
-"""Reading an uploaded spreadsheet (CSV or XLSX) into rows of cells, and reading numbers
-written the Indonesian way or the plain way. No knowledge of suppliers here."""
+"""Reading an uploaded spreadsheet (CSV or XLSX) into rows of cells, and the numbers in them
+(through pasok.web.numbers). No knowledge of suppliers here."""
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 import openpyxl
 from django.utils.translation import gettext as _
+
+from pasok.web.numbers import Notation, NumberError, read_number, spreadsheet_number
 
 Cell = str | Decimal  # XLSX numbers stay Decimal so "1.125" in a cell is never re-read as text
 ZIP_MAGIC = b"PK\x03\x04"
@@ -75,21 +76,21 @@ def _xlsx_lines(data: bytes) -> list[list[Cell]]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            return [[_cell(v) for v in values]
-                    for values in book.worksheets[0].iter_rows(values_only=True)]
+            return [[_cell(c.value, getattr(c, "number_format", None)) for c in cells]
+                    for cells in book.worksheets[0].iter_rows()]
         finally:
             book.close()
     except Exception as exc:
         raise UnreadableFile(_("This XLSX file is damaged or not an Excel workbook.")) from exc
 
 
-def _cell(value) -> Cell:
+def _cell(value, number_format: str | None) -> Cell:
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).upper()
     if isinstance(value, int | float):
-        return Decimal(str(value))
+        return spreadsheet_number(value, number_format)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
@@ -106,54 +107,18 @@ def cell_text(cell: Cell) -> str:
     return cell.strip()
 
 
-_NUMBER_SHAPE = re.compile(r"-?\d[\d.,]*\d|-?\d")
-
-
-def parse_number(cell: Cell, *, whole: bool) -> Decimal:
-    """Read a number written plainly (1250000, 12.5) or the Indonesian way (1.250.000, 12,5).
-
-    The rule, after dropping spaces and a leading "Rp":
-    - both "." and "," present: the last of them is the decimal mark, the other groups
-      thousands (1.250.000,50 and 1,250,000.50);
-    - one mark present several times: it groups thousands (1.250.000);
-    - one mark present once: for whole quantities (rupiah, kg per month, people) it groups
-      thousands when exactly three digits follow (12.500 → 12500), since Excel exports them
-      that way; otherwise, and always for fractional quantities (weights, coordinates), it is
-      the decimal mark (12,5 and 12.5 → 12.5; weight 1.250 → 1.25).
-    Thousands groups must be well formed (1-3 digits, then groups of three).
-    Raises ValueError with a message for people.
-    """
+def parse_number(cell: Cell, *, whole: bool, notation: Notation) -> Decimal:
+    """A cell's number: an XLSX number as it is, text as written in `notation`
+    (pasok.web.numbers: 1.250.000 and 12,5 in Indonesian files, 1,250,000 and 12.5 in
+    English ones; "Rp" in front allowed; ambiguous or foreign-notation text refused).
+    Raises ValueError with a message for people."""
     if isinstance(cell, Decimal):
         number = cell
     else:
-        compact = re.sub(r"^rp\.?", "", re.sub(r"\s", "", cell), flags=re.I)
-        number = _parse_text(compact, whole)
-        if number is None:
-            raise ValueError(_("“%(value)s” is not a number; write e.g. 1250000, 1.250.000 or "
-                               "12,5.") % {"value": cell.strip()})
+        try:
+            number = read_number(cell, notation, money=True)
+        except NumberError as exc:
+            raise ValueError(exc.message) from exc
     if whole and number != number.to_integral_value():
         raise ValueError(_("“%(value)s” is not a whole number.") % {"value": cell_text(cell)})
     return number
-
-
-def _parse_text(text: str, whole: bool) -> Decimal | None:
-    if not _NUMBER_SHAPE.fullmatch(text):
-        return None
-    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
-    marks = [m for m in ".," if m in digits]
-    if len(marks) == 2:
-        decimal_mark = max(marks, key=digits.rfind)
-    elif len(marks) == 1 and digits.count(marks[0]) == 1:
-        after = len(digits) - digits.index(marks[0]) - 1
-        decimal_mark = None if whole and after == 3 else marks[0]
-    else:
-        decimal_mark = None
-    integer, fraction = digits.rsplit(decimal_mark, 1) if decimal_mark else (digits, "")
-    thousands = next((m for m in ".," if m != decimal_mark and m in integer), None)
-    groups = integer.split(thousands) if thousands else [integer]
-    well_grouped = len(groups) == 1 or (1 <= len(groups[0]) <= 3
-                                        and all(len(g) == 3 for g in groups[1:]))
-    if not (well_grouped and all(g.isdigit() for g in groups)
-            and (fraction.isdigit() or not decimal_mark)):
-        return None
-    return Decimal(sign + "".join(groups) + ("." + fraction if fraction else ""))

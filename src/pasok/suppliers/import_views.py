@@ -39,7 +39,8 @@ def import_suppliers_view(request):
     if form.is_bound and form.is_valid():
         upload = form.cleaned_data["file"]
         report = import_suppliers(by=request.user, file_name=upload.name, data=upload.read(),
-                                  dry_run=form.cleaned_data["dry_run"])
+                                  dry_run=form.cleaned_data["dry_run"],
+                                  notation=form.cleaned_data["notation"])
         if report.ok and not report.dry_run:
             messages.success(request, ngettext("%(count)d supplier was imported.",
                                                "%(count)d suppliers were imported.",

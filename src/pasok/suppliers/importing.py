@@ -18,6 +18,7 @@ from pasok.accounts.regions import PROVINCES
 from pasok.accounts.services import organisation_create
 from pasok.accounts.validators import clean_nib, clean_npwp
 from pasok.audit.services import audit_record
+from pasok.web.numbers import INDONESIAN, Notation
 
 from .import_files import (
     Cell,
@@ -39,13 +40,15 @@ COLUMNS = (
 )
 REQUIRED = ("name", "nib", "npwp", "province", "regency", "monthly_capacity_kg")
 ORGANISATION_TEXT = ("name", "regency", "district", "address", "email", "phone")
-# Decimal places kept per numeric column (more are rounded); 0 means a whole number.
+# Decimal places per numeric column (0: a whole number); more are refused, except for the
+# coordinates, rounded to 6 places (about 10 cm).
 NUMBERS = {
     "latitude": 6, "longitude": 6, "business_capital": 0, "annual_sales": 0,
     "weight_min_kg": 2, "weight_max_kg": 2, "monthly_capacity_kg": 0, "workforce_total": 0,
     "workforce_women": 0,
 }
 ORGANISATION_NUMBERS = ("latitude", "longitude", "business_capital", "annual_sales")
+ROUNDED = ("latitude", "longitude")
 
 
 @dataclass(frozen=True)
@@ -72,11 +75,13 @@ class ImportReport:
 
 
 def import_suppliers(*, by, file_name: str, data: bytes, dry_run: bool,
-                     cooperative: Organisation | None = None) -> ImportReport:
+                     cooperative: Organisation | None = None,
+                     notation: Notation = INDONESIAN) -> ImportReport:
     """Check a file of suppliers and, unless `dry_run` or anything is wrong, create them all.
 
     `by` None is the system (the command line without --as). A cooperative's admin imports
-    members of their own cooperative; `cooperative` makes every row a member of it."""
+    members of their own cooperative; `cooperative` makes every row a member of it. Numbers
+    written as text are read in `notation` (XLSX numbers are numbers)."""
     cooperative = _acting_cooperative(by, cooperative)
     report = ImportReport(dry_run=dry_run)
     try:
@@ -91,7 +96,8 @@ def import_suppliers(*, by, file_name: str, data: bytes, dry_run: bool,
     if report.problems:
         return report
     lookups = _Lookups.load(cooperative)
-    rows = [_check_row(number, columns, cells, lookups) for number, cells in table.rows]
+    rows = [_check_row(number, columns, cells, lookups, notation)
+            for number, cells in table.rows]
     _check_nibs_unique(rows)
     report.problems = [problem for row in rows for problem in row.problems()]
     if report.problems:
@@ -187,7 +193,8 @@ class _Row:
                 sorted(self.errors.items(), key=lambda item: order.get(item[0], -1))]
 
 
-def _check_row(number: int, columns: list[str], cells: list[Cell], lookups: _Lookups) -> _Row:
+def _check_row(number: int, columns: list[str], cells: list[Cell], lookups: _Lookups,
+               notation: Notation) -> _Row:
     row = _Row(number)
     if any(has_value(cell) for cell in cells[len(columns):]):
         row.fail("", _("This row has more values than the header has columns; a value with "
@@ -200,7 +207,7 @@ def _check_row(number: int, columns: list[str], cells: list[Cell], lookups: _Loo
     row.organisation = {name: text[name] for name in ORGANISATION_TEXT}
     row.profile = {"description": text["description"]}
     _check_identity(row, text, lookups)
-    _check_numbers(row, values)
+    _check_numbers(row, values, notation)
     row.processes = _known_codes(row, "processes", text["processes"], lookups.processes,
                                  _("Unknown process: %(codes)s. Known processes: %(known)s."))
     row.grades = _known_codes(row, "grades", text["grades"], lookups.grades,
@@ -240,17 +247,21 @@ def _check_identity(row: _Row, text: dict[str, str], lookups: _Lookups) -> None:
     row.organisation["cooperative"] = cooperative
 
 
-def _check_numbers(row: _Row, values: dict[str, Cell]) -> None:
+def _check_numbers(row: _Row, values: dict[str, Cell], notation: Notation) -> None:
     for name, places in NUMBERS.items():
         if not has_value(values.get(name, "")):
             continue
         try:
-            number = parse_number(values[name], whole=places == 0)
+            number = parse_number(values[name], whole=places == 0, notation=notation)
         except ValueError as exc:
             row.fail(name, str(exc))
             continue
-        value = int(number) if places == 0 else number.quantize(Decimal(10) ** -places,
-                                                                  ROUND_HALF_UP)
+        rounded = number.quantize(Decimal(10) ** -places, ROUND_HALF_UP)
+        if rounded != number and name not in ROUNDED:
+            row.fail(name, _("“%(value)s” has more than %(places)s decimal places.") % {
+                "value": cell_text(values[name]), "places": places})
+            continue
+        value = int(rounded) if places == 0 else rounded
         (row.organisation if name in ORGANISATION_NUMBERS else row.profile)[name] = value
     try:
         check_profile_fields({k: v for k, v in row.profile.items() if k not in row.errors})

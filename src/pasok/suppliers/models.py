@@ -80,11 +80,17 @@ class SupplierProfile(models.Model):
                 condition=Q(weight_min_kg__isnull=True) | Q(weight_max_kg__isnull=True)
                 | Q(weight_min_kg__lte=F("weight_max_kg")),
                 name="profile_weight_range_ordered",
+                violation_error_message=_("The smallest casting weight cannot be more than the "
+                                          "largest."),
             ),
             models.CheckConstraint(condition=Q(weight_min_kg__gt=0) | Q(weight_min_kg=None),
-                                   name="profile_weight_min_positive"),
+                                   name="profile_weight_min_positive",
+                                   violation_error_message=_("The smallest casting weight must be"
+                                                             " more than zero.")),
             models.CheckConstraint(condition=Q(workforce_women__lte=F("workforce_total")),
-                                   name="profile_women_within_workforce"),
+                                   name="profile_women_within_workforce",
+                                   violation_error_message=_("The number of women cannot be more "
+                                                             "than the whole workforce.")),
         ]
 
     def __str__(self):
@@ -103,8 +109,11 @@ class Furnace(models.Model):
         verbose_name_plural = _("melting furnaces")
         constraints = [
             models.CheckConstraint(condition=Q(tonnes_per_heat__gt=0),
-                                   name="furnace_tonnes_positive"),
-            models.CheckConstraint(condition=Q(count__gte=1), name="furnace_count_positive"),
+                                   name="furnace_tonnes_positive",
+                                   violation_error_message=_("A furnace's tonnes per heat must be"
+                                                             " more than zero.")),
+            models.CheckConstraint(condition=Q(count__gte=1), name="furnace_count_positive",
+                violation_error_message=_("Count at least one furnace of this kind.")),
         ]
 
     def __str__(self):
@@ -129,6 +138,8 @@ class Certificate(models.Model):
                 condition=Q(issued_on__isnull=True) | Q(valid_until__isnull=True)
                 | Q(issued_on__lte=F("valid_until")),
                 name="certificate_dates_ordered",
+                violation_error_message=_("The certificate cannot be valid until a day before it "
+                                          "was issued."),
             )
         ]
         indexes = [models.Index(fields=["kind", "valid_until"])]

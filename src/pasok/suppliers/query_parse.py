@@ -1,17 +1,21 @@
 """Read a buyer's one-line query ("FCD450, 20–60 kg, Klaten") into search criteria.
 
 Grade codes and process names become filters; a weight or weight range followed by "kg"
-becomes the casting weight the supplier must cover; every other word stays free text, which
-matches names, places, products and descriptions.
+becomes the casting weight the supplier must cover, read in the active language like every
+number a person types (pasok.web.numbers: "1.500 kg" is 1500 kg in Indonesian, "1,500 kg"
+is refused there as ambiguous, with the message in `problems`); every other word stays free
+text, which matches names, places, products and descriptions.
 """
 
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pasok.web.numbers import Notation, NumberError, read_number
+
 from .catalogue import GRADES, PROCESSES
 
-_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)"
+_NUMBER = r"(?<![\w.,])(\d+(?:[.,]\d+)*)"
 _RANGE = re.compile(rf"{_NUMBER}\s*(?:-|–|—|s/?d|sampai|to)\s*{_NUMBER}\s*kg\b", re.I)
 _SINGLE = re.compile(rf"{_NUMBER}\s*kg\b", re.I)
 _GRADE_CODES = {code.lower(): code for code, _family in GRADES}
@@ -29,14 +33,6 @@ _PROCESS_WORDS = {
 _PROCESS_CODES = {code for code, _label in PROCESSES}
 
 
-def _decimal(text: str) -> Decimal:
-    """12,5 and 12.5 are decimals; 1.500 (a dot before exactly three digits) is 1500, as
-    Indonesians write thousands."""
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-        return Decimal(text.replace(".", ""))
-    return Decimal(text.replace(",", "."))
-
-
 @dataclass
 class ParsedQuery:
     grades: list[str] = field(default_factory=list)
@@ -44,17 +40,25 @@ class ParsedQuery:
     weight_min: Decimal | None = None
     weight_max: Decimal | None = None
     words: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # weights that cannot be read
 
 
-def parse_query(text: str) -> ParsedQuery:
+def _weights(numbers: tuple[str, ...], notation: Notation | None,
+             parsed: ParsedQuery) -> list[Decimal] | None:
+    try:
+        return sorted(read_number(n, notation) for n in numbers)
+    except NumberError as exc:
+        parsed.problems.append(exc.message)
+        return None
+
+
+def parse_query(text: str, notation: Notation | None = None) -> ParsedQuery:
     parsed = ParsedQuery()
     rest = text or ""
-    if match := _RANGE.search(rest):
-        low, high = sorted((_decimal(match[1]), _decimal(match[2])))
-        parsed.weight_min, parsed.weight_max = low, high
-        rest = rest[: match.start()] + " " + rest[match.end():]
-    elif match := _SINGLE.search(rest):
-        parsed.weight_min = parsed.weight_max = _decimal(match[1])
+    if match := _RANGE.search(rest) or _SINGLE.search(rest):
+        weights = _weights(match.groups(), notation, parsed)
+        if weights:
+            parsed.weight_min, parsed.weight_max = weights[0], weights[-1]
         rest = rest[: match.start()] + " " + rest[match.end():]
     lowered = rest.lower()
     for phrase, code in _PROCESS_WORDS.items():

@@ -11,5 +11,4 @@ urlpatterns = [
     path("import/template.csv", import_views.import_template_view, name="import-template"),
     path("<int:pk>/", views.organisation, name="organisation"),
     path("<int:pk>/edit/", views.edit, name="edit"),
-    path("<int:pk>/verify/", views.verify, name="verify"),
 ]

@@ -5,11 +5,10 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from pasok import clock
 from pasok.accounts import permissions
-from pasok.accounts.services import organisation_update, organisation_verify
+from pasok.accounts.services import organisation_update
 from pasok.tkdn.selectors import certificates_of
 from pasok.web.form_errors import errors_by_field
 
@@ -149,16 +148,3 @@ def _attach_errors(forms, exc: ValidationError):
                   else profile_form if profile_form is not None and field in profile_form.fields
                   else org_form)
         target.add_error(field if field in target.fields else None, messages_)
-
-
-@login_required
-@require_POST
-def verify(request, pk: int):
-    org = selectors.organisation_get(user=request.user, pk=pk)
-    try:
-        organisation_verify(by=request.user, organisation=org)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("%(name)s is now verified.") % {"name": org.name})
-    return redirect("suppliers:organisation", pk=org.pk)

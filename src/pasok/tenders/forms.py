@@ -17,21 +17,7 @@ from .bid_tkdn import MEMBERS, MemberShare, parse_source
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class Described(forms.Form):
-    """Each field's help is its description for screen readers: the input names the help
-    paragraph (tenders/_field.html prints it with that id) in aria-describedby."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.describe()
-
-    def describe(self) -> None:
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
-
-
-class TenderForm(Described):
+class TenderForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
@@ -71,7 +57,7 @@ class TenderForm(Described):
         return initial | {"required_documents": "\n".join(tender.required_documents)}
 
 
-class LotForm(Described):
+class LotForm(forms.Form):
     product = forms.CharField(label=_("Product"), max_length=200)
     grade = forms.ModelChoiceField(label=_("Material grade"),
                                    queryset=MaterialGrade.objects.all(), required=False)
@@ -130,7 +116,7 @@ def source_choices(certificates, versions) -> list[tuple[str, str]]:
             + [(f"worksheet_version:{v.pk}", version_label(v)) for v in versions])
 
 
-class BidForm(Described):
+class BidForm(forms.Form):
     unit_price = number_fields.MoneyField(label=_("Unit price (Rp)"),
                                           max_value=limits.MAX_UNIT_PRICE)
     quantity = number_fields.IntegerField(label=_("Quantity offered"),
@@ -168,7 +154,6 @@ class BidForm(Described):
             self.fields["tkdn_source"].help_text = _(
                 "Your own certificate or worksheet, or the named members' values weighted "
                 "by the units each makes.")
-        self.describe()  # the document fields and the TKDN help came after the first pass
 
     def document_fields(self):
         return [self[name] for name in self.document_kinds]
@@ -183,16 +168,10 @@ class BidForm(Described):
             upload = cleaned.get(name)
             if not upload:
                 continue
-            if upload.size > bid_documents.MAX_BYTES:  # refused before reading it
-                self.add_error(name, bid_documents.too_large_message(kind, upload.size))
-                continue
-            received = bid_documents.Upload(upload.name, upload.read())
             try:
-                bid_documents.check(kind, received)
+                self._uploads[kind] = bid_documents.receive(kind, upload)
             except forms.ValidationError as exc:
                 self.add_error(name, exc.messages)
-            else:
-                self._uploads[kind] = received
         return cleaned
 
     def uploads(self) -> dict:

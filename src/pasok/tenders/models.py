@@ -81,18 +81,20 @@ class Tender(models.Model):
         verbose_name = _("tender")
         verbose_name_plural = _("tenders")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(opening_time__gte=models.F("bid_deadline")),
-                name="tender_opens_after_deadline",
-                violation_error_message=_("Opening cannot be before the deadline.")),
-            models.CheckConstraint(
-                condition=Q(max_preference_percent__gte=0, max_preference_percent__lte=25),
-                name="tender_preference_at_most_25",
-                violation_error_message=_("The price preference is 0 to 25%%.")),
-            models.CheckConstraint(
-                condition=Q(min_tkdn_percent__gte=0, min_tkdn_percent__lte=100),
-                name="tender_min_tkdn_percent",
-                violation_error_message=_("The minimum TKDN is 0 to 100%%.")),
+            models.CheckConstraint(condition=Q(opening_time__gte=models.F("bid_deadline")),
+                                   name="tender_opens_after_deadline",
+                                   violation_error_message=_("The opening cannot be before the "
+                                                             "bid deadline.")),
+            models.CheckConstraint(condition=Q(max_preference_percent__gte=0,
+                                               max_preference_percent__lte=25),
+                                   name="tender_preference_at_most_25",
+                                   violation_error_message=_("The price preference is between 0%% "
+                                                             "and 25%%.")),
+            models.CheckConstraint(condition=Q(min_tkdn_percent__gte=0,
+                                               min_tkdn_percent__lte=100),
+                                   name="tender_min_tkdn_percent",
+                                   violation_error_message=_("The minimum TKDN is between 0%% and "
+                                                             "100%%.")),
         ]
 
     def __str__(self):
@@ -173,7 +175,9 @@ class Lot(models.Model):
         verbose_name = _("lot")
         verbose_name_plural = _("lots")
         constraints = [
-            models.UniqueConstraint(fields=["tender", "number"], name="lot_number_unique"),
+            models.UniqueConstraint(
+                fields=["tender", "number"], name="lot_number_unique",
+                violation_error_message=_("This tender already has a lot with this number.")),
             models.CheckConstraint(
                 condition=Q(quantity__gt=0, quantity__lte=limits.MAX_LOT_QUANTITY),
                 name="lot_quantity_range",
@@ -251,7 +255,11 @@ class Bid(models.Model):
         verbose_name = _("bid")
         verbose_name_plural = _("bids")
         constraints = [models.UniqueConstraint(fields=["lot", "bidder"],
-                                               name="one_bid_per_bidder_per_lot")]
+                                               name="one_bid_per_bidder_per_lot",
+                                               violation_error_message=_("This supplier has "
+                                                                         "already bid on this "
+                                                                         "lot; replace that bid "
+                                                                         "instead."))]
 
     def __str__(self):
         return f"{self.lot} · {self.bidder}"
@@ -284,7 +292,10 @@ class BidDocument(models.Model):
         verbose_name = _("bid document")
         verbose_name_plural = _("bid documents")
         constraints = [models.UniqueConstraint(fields=["bid", "kind"],
-                                               name="one_document_per_kind_per_bid")]
+                                               name="one_document_per_kind_per_bid",
+                                               violation_error_message=_("This bid already has "
+                                                                         "this document; upload "
+                                                                         "it once."))]
 
     def __str__(self):
         return f"{self.bid} · {self.kind}"

@@ -25,6 +25,7 @@ from pasok.months import add_months, month_start
 from pasok.rules import preference, small_business
 from pasok.rules.bid_checks import check_price
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
+from pasok.web.links import base_url
 
 from . import awarding, bid_tkdn, limits, sealing
 from . import documents as bid_documents
@@ -333,7 +334,9 @@ def tender_publish(*, by: User, tender: Tender) -> Tender:
     tender.save(update_fields=["published_at"])
     from .tasks import notify_matching_suppliers
 
-    transaction.on_commit(lambda: notify_matching_suppliers.enqueue(tender_id=tender.pk))
+    links = base_url()  # the request's address, for the e-mails' links
+    transaction.on_commit(lambda: notify_matching_suppliers.enqueue(tender_id=tender.pk,
+                                                                    base_url=links))
     audit_record(actor=by, action="tender.publish", obj=tender, organisation=tender.buyer,
                  after={"published_at": tender.published_at,
                         "package_value": tender.package_value})
@@ -720,14 +723,18 @@ def _award(by: User, tender: Tender, method: awarding.Method, quantities,
             shortfall_reason=lot_award.reason)
     tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
-    audit_record(actor=by, action=f"tender.award_{method}" if method != "whole"
-                 else "tender.award", obj=tender, organisation=tender.buyer,
+    action = ("tender.award" if method == awarding.Method.WHOLE
+              else "tender.award_split" if method == awarding.Method.SPLIT
+              else "tender.award_optimised")
+    audit_record(actor=by, action=action, obj=tender, organisation=tender.buyer,
                  after={"quantities": {str(k): v for k, v in sorted(awarded.items())},
                         "uncovered": {str(lot.lot.number): lot.uncovered
                                       for lot in plan.shortfall}})
     from .tasks import send_award_notices
 
-    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk))
+    links = base_url()  # the request's address, for the e-mails' links
+    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk,
+                                                             base_url=links))
     return tender
 
 

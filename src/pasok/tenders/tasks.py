@@ -2,18 +2,17 @@
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from pasok import clock
-from pasok.accounts.models import Notification, Organisation, User
+from pasok.accounts.models import Organisation, User
+from pasok.accounts.notices import notify
 from pasok.audit.services import audit_record
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import local_moment, localized_number
 
 from .models import Tender
 
@@ -32,59 +31,59 @@ def matching_suppliers(tender: Tender):
             .distinct())
 
 
+def _people(**filters):
+    """Active people, with the organisation whose province gives their time zone."""
+    return list(User.objects.filter(is_active=True, **filters).select_related("organisation"))
+
+
 @task()
-def notify_matching_suppliers(*, tender_id: int) -> int:
-    """E-mail and in-app notice to the people of every supplier that could bid."""
+def notify_matching_suppliers(*, tender_id: int, base_url: str | None = None) -> int:
+    """E-mail and in-app notice to the people of every supplier that could bid, each in their
+    own language and time zone."""
     tender = Tender.objects.select_related("buyer").get(pk=tender_id)
-    people = list(User.objects.filter(organisation__in=matching_suppliers(tender),
-                                      is_active=True))
-    link = reverse("tenders:detail", args=[tender.pk])
-    with translation.override(settings.LANGUAGE_CODE):
-        text = _("New tender from %(buyer)s: %(title)s (bids until %(deadline)s)") % {
+    return notify(
+        _people(organisation__in=matching_suppliers(tender)),
+        subject=lambda: _("New tender on Pasok"),
+        text=lambda: _("New tender from %(buyer)s: %(title)s (bids until %(deadline)s)") % {
             "buyer": tender.buyer.name, "title": tender.title,
-            "deadline": tender.bid_deadline.strftime("%d-%m-%Y %H:%M")}
-        _notify([(p, text) for p in people], _("New tender on Pasok"), link)
-    return len(people)
-
-
-def _notify(people_texts: list[tuple[User, str]], subject: str, link: str) -> None:
-    Notification.objects.bulk_create(
-        Notification(user=p, text=text[:300], link=link, created_at=clock.now())
-        for p, text in people_texts)
-    send_mass_mail([(subject, f"{text}\n{settings.PASOK_BASE_URL}{link}\n",
-                     settings.DEFAULT_FROM_EMAIL, [p.email]) for p, text in people_texts])
+            "deadline": local_moment(tender.bid_deadline)},
+        link=reverse("tenders:detail", args=[tender.pk]), base_url=base_url)
 
 
 @task()
-def send_award_notices(*, tender_id: int) -> int:
+def send_award_notices(*, tender_id: int, base_url: str | None = None) -> int:
     """Every bidder learns the result: the winners, and the others with their rank."""
     tender = Tender.objects.get(pk=tender_id)
     link = reverse("tenders:detail", args=[tender.pk])
-    notices = []
-    with translation.override(settings.LANGUAGE_CODE):
-        for bid in tender.bids.filter(withdrawn_at__isnull=True).select_related(
-                "lot", "evaluation"):
-            e = getattr(bid, "evaluation", None)
-            if e is not None and e.awarded:
-                text = _("%(ref)s lot %(lot)s: your bid wins %(units)s of the lot's %(total)s "
-                         "units.")
-            elif e is not None and e.rank:
-                text = _("%(ref)s lot %(lot)s: your bid ranks %(rank)s; it does not win.")
-            else:
-                text = _("%(ref)s lot %(lot)s: your bid was not admissible (see the "
-                         "evaluation).")
-            if bid.lot.uncovered_quantity:
-                text += " " + _("%(uncovered)s units of the lot stay uncovered, for a new "
-                                "tender.")
-            text %= {"ref": tender.reference, "lot": bid.lot.number,
-                     "rank": e.rank if e else "",
-                     "units": localized_number(e.awarded_quantity or 0) if e else "",
-                     "total": localized_number(bid.lot.quantity),
-                     "uncovered": localized_number(bid.lot.uncovered_quantity or 0)}
-            notices += [(p, text) for p in User.objects.filter(organisation_id=bid.bidder_id,
-                                                               is_active=True)]
-        _notify(notices, _("Tender result on Pasok"), link)
-    return len(notices)
+    sent = 0
+    for bid in tender.bids.filter(withdrawn_at__isnull=True).select_related(
+            "lot", "evaluation"):
+        e = getattr(bid, "evaluation", None)
+        if e is not None and e.awarded:
+            line = gettext_lazy("%(ref)s lot %(lot)s: your bid wins %(units)s of the lot's "
+                                "%(total)s units.")
+        elif e is not None and e.rank:
+            line = gettext_lazy("%(ref)s lot %(lot)s: your bid ranks %(rank)s; it does not win.")
+        else:
+            line = gettext_lazy("%(ref)s lot %(lot)s: your bid was not admissible (see the "
+                                "evaluation).")
+
+        def text(line=line, e=e, lot=bid.lot):
+            """In the recipient's language: the numbers too, and what stays uncovered."""
+            words = line % {"ref": tender.reference, "lot": lot.number,
+                            "rank": e.rank if e else "",
+                            "units": localized_number(e.awarded_quantity or 0) if e else "",
+                            "total": localized_number(lot.quantity)}
+            if lot.uncovered_quantity:
+                words += " " + _("%(uncovered)s units of the lot stay uncovered, for a new "
+                                 "tender.") % {
+                    "uncovered": localized_number(lot.uncovered_quantity)}
+            return words
+
+        sent += notify(_people(organisation_id=bid.bidder_id),
+                       subject=lambda: _("Tender result on Pasok"), text=text, link=link,
+                       base_url=base_url)
+    return sent
 
 
 @task()
@@ -97,16 +96,16 @@ def send_deadline_reminders() -> int:
                                 bid_deadline__lte=now + dt.timedelta(days=1))
     sent = 0
     for tender in due:
-        link = reverse("tenders:detail", args=[tender.pk])
-        with translation.override(settings.LANGUAGE_CODE):
-            text = _("Reminder: bids for %(ref)s %(title)s close on %(deadline)s.") % {
+        recipients = notify(
+            _people(organisation__in=matching_suppliers(tender)),
+            subject=lambda: _("Bids close soon on Pasok"),
+            text=lambda tender=tender: _(
+                "Reminder: bids for %(ref)s %(title)s close on %(deadline)s.") % {
                 "ref": tender.reference, "title": tender.title,
-                "deadline": tender.bid_deadline.strftime("%d-%m-%Y %H:%M")}
-            people = list(User.objects.filter(organisation__in=matching_suppliers(tender),
-                                              is_active=True))
-            _notify([(p, text) for p in people], _("Bids close soon on Pasok"), link)
+                "deadline": local_moment(tender.bid_deadline)},
+            link=reverse("tenders:detail", args=[tender.pk]))
         Tender.objects.filter(pk=tender.pk).update(reminded_at=now)
         audit_record(actor=None, action="tender.remind", obj=tender,
-                     organisation=tender.buyer, after={"recipients": len(people)})
+                     organisation=tender.buyer, after={"recipients": recipients})
         sent += 1
     return sent

@@ -1,13 +1,11 @@
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 
 from pasok.accounts.models import Organisation
 from pasok.accounts.permissions import VIEW_PRIVATE
-from pasok.rules.tkdn import WorksheetError, compute
-from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
+from pasok.rules.tkdn_json import result_to_dict
 from pasok.suppliers import selectors as supplier_selectors
 
 from . import selectors, services
@@ -54,6 +52,7 @@ class WorksheetIn(Schema):
 
     regime: str = "permenperin-35-2025"
     product: str
+    uncertified: str = "declared"  # or "foreign": how material without a certificate counts
     materials: list[dict]
     labour: list[dict] = []
     overhead: list[dict] = []
@@ -76,10 +75,8 @@ class CertificateOut(Schema):
 @router.post("/compute", response=ResultOut,
              summary="Compute a TKDN without saving (same as `pasok tkdn compute`)")
 def compute_only(request, payload: WorksheetIn):
-    try:
-        return result_to_dict(compute(worksheet_from_dict(payload.dict())))
-    except WorksheetError as exc:
-        raise ValidationError({exc.path: [exc.message]}) from exc
+    _sheet, result = services.parse_worksheet(payload.dict())
+    return result_to_dict(result)
 
 
 @router.get("/suppliers/{int:supplier_id}/worksheets", response=list[WorksheetOut],

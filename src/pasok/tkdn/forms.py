@@ -1,14 +1,13 @@
-from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pasok.rules.bmp import FACTORS as BMP_FACTORS
+from pasok.rules.tkdn_json import json_number
+from pasok.web.formatting import localized_number
+from pasok.web.number_fields import DecimalField, MoneyField, PercentField
 
 from .models import REGIME_CHOICES
-
-_PERCENT = {"min_value": 0, "max_value": 100, "max_digits": 7, "decimal_places": 4}
-_MONEY = {"min_value": 0, "max_digits": 16, "decimal_places": 2}
 
 
 class WorksheetForm(forms.Form):
@@ -23,7 +22,7 @@ class WorksheetForm(forms.Form):
 
 class _LineForm(forms.Form):
     name = forms.CharField(label=_("Description"), max_length=200)
-    domestic_percent = forms.DecimalField(label=_("Local content (%)"), **_PERCENT)
+    domestic_percent = PercentField(label=_("Local content (%)"))
     certificate = forms.CharField(label=_("TKDN certificate no."), max_length=100,
                                   required=False)
 
@@ -31,14 +30,13 @@ class _LineForm(forms.Form):
         """The line as worksheet JSON; None for a blank extra row or a deleted one."""
         if self.cleaned_data.get("DELETE") or (not self.initial and not self.has_changed()):
             return None
-        return {key: _json_number(value) for key, value in self.cleaned_data.items()
+        return {key: json_number(value) for key, value in self.cleaned_data.items()
                 if key != "DELETE" and value not in (None, "")}
 
 
 class MaterialLineForm(_LineForm):
-    quantity = forms.DecimalField(label=_("Quantity"), min_value=0, max_digits=14,
-                                  decimal_places=4)
-    unit_price = forms.DecimalField(label=_("Unit price (Rp)"), **_MONEY)
+    quantity = DecimalField(label=_("Quantity"), min_value=0, max_digits=14, decimal_places=4)
+    unit_price = MoneyField(label=_("Unit price (Rp)"))
     origin = forms.ChoiceField(label=_("Origin"), required=False, choices=[
         ("", "–"), ("domestic", _("domestic")), ("import", _("import"))])
     field_order = ["name", "origin", "quantity", "unit_price", "domestic_percent",
@@ -46,14 +44,8 @@ class MaterialLineForm(_LineForm):
 
 
 class CostLineForm(_LineForm):
-    cost = forms.DecimalField(label=_("Cost (Rp)"), **_MONEY)
+    cost = MoneyField(label=_("Cost (Rp)"))
     field_order = ["name", "cost", "domestic_percent", "certificate"]
-
-
-def _json_number(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
 
 
 class OverheadLineForm(CostLineForm):
@@ -75,8 +67,15 @@ class ImportForm(forms.Form):
 
 
 class WhatIfForm(forms.Form):
-    line = forms.CharField(widget=forms.HiddenInput)
-    percent = forms.DecimalField(label=_("Local content of the replacement (%)"), **_PERCENT)
+    """Replace one line by a domestic, certified product (pasok.rules.tkdn_advice.tkdn_if).
+    `lines`: the choices, `factor-index` with a label."""
+
+    line = forms.ChoiceField(label=_("Line"))
+    percent = PercentField(label=_("Local content of the replacement (%)"))
+
+    def __init__(self, *args, lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].choices = lines
 
 
 class BmpForm(forms.Form):
@@ -87,7 +86,7 @@ class BmpForm(forms.Form):
         claimed = {c["factor"]: c.get("evidence", "") for c in claims}
         for code, score in BMP_FACTORS.items():
             self.fields[f"{code}"] = forms.BooleanField(
-                label=f"{BMP_FACTOR_LABELS[code]} ({score}%)", required=False,
+                label=f"{BMP_FACTOR_LABELS[code]} ({localized_number(score)}%)", required=False,
                 initial=code in claimed)
             self.fields[f"{code}__evidence"] = forms.CharField(
                 label=_("Evidence"), required=False, max_length=300,
@@ -137,10 +136,9 @@ class CertificateForm(forms.Form):
                                help_text=_("e.g. PT Sucofindo, PT Surveyor Indonesia"))
     regime = forms.ChoiceField(label=_("Regime"), choices=REGIME_CHOICES)
     product = forms.CharField(label=_("Product"), max_length=200)
-    tkdn_percent = forms.DecimalField(label=_("TKDN (%)"), min_value=0, max_value=100,
-                                      max_digits=5, decimal_places=2)
-    bmp_percent = forms.DecimalField(label=_("BMP (%)"), min_value=0, max_value=15,
-                                     max_digits=4, decimal_places=2, initial=0)
+    tkdn_percent = PercentField(label=_("TKDN (%)"), max_digits=5, decimal_places=2)
+    bmp_percent = PercentField(label=_("BMP (%)"), max_value=15, max_digits=4,
+                               decimal_places=2, initial=0)
     issued_on = forms.DateField(label=_("Issued on"),
                                 widget=forms.DateInput(attrs={"type": "date"}))
     valid_until = forms.DateField(

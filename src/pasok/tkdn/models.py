@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from pasok.accounts.models import Organisation
 from pasok.rules.bmp import FACTORS as BMP_FACTORS
 from pasok.rules.tkdn import Regime
+from pasok.web.formatting import localized_number
 
 REGIME_CHOICES = [
     (Regime.P35_2025.value, _("Permenperin 35/2025 (factor-weighted)")),
@@ -74,8 +75,10 @@ class WorksheetVersion(models.Model):
         ordering = ["worksheet", "-number"]
         verbose_name = _("worksheet version")
         verbose_name_plural = _("worksheet versions")
-        constraints = [models.UniqueConstraint(fields=["worksheet", "number"],
-                                               name="worksheet_version_unique")]
+        constraints = [models.UniqueConstraint(
+            fields=["worksheet", "number"], name="worksheet_version_unique",
+            violation_error_message=_("This worksheet already has a version with this "
+                                      "number."))]
 
     def __str__(self):
         return f"{self.worksheet} v{self.number}"
@@ -137,16 +140,27 @@ class TkdnCertificate(models.Model):
         verbose_name = _("TKDN certificate")
         verbose_name_plural = _("TKDN certificates")
         constraints = [
-            models.CheckConstraint(condition=Q(tkdn_percent__gte=0, tkdn_percent__lte=100),
-                                   name="tkdn_certificate_tkdn_range"),
-            models.CheckConstraint(condition=Q(bmp_percent__gte=0, bmp_percent__lte=15),
-                                   name="tkdn_certificate_bmp_range"),
-            models.CheckConstraint(condition=Q(issued_on__lte=models.F("valid_until")),
-                                   name="tkdn_certificate_dates_ordered"),
-            models.CheckConstraint(condition=Q(self_declared=True) | ~Q(number=""),
-                                   name="tkdn_certificate_number_unless_self_declared"),
+            models.CheckConstraint(
+                condition=Q(tkdn_percent__gte=0, tkdn_percent__lte=100),
+                name="tkdn_certificate_tkdn_range",
+                # Django formats this message with the constraint's name: %% for a percent.
+                violation_error_message=_("The TKDN must be between 0%% and 100%%.")),
+            models.CheckConstraint(
+                condition=Q(bmp_percent__gte=0, bmp_percent__lte=15),
+                name="tkdn_certificate_bmp_range",
+                violation_error_message=_("The BMP must be between 0%% and 15%%.")),
+            models.CheckConstraint(
+                condition=Q(issued_on__lte=models.F("valid_until")),
+                name="tkdn_certificate_dates_ordered",
+                violation_error_message=_("The expiry date is before the issue date.")),
+            models.CheckConstraint(
+                condition=Q(self_declared=True) | ~Q(number=""),
+                name="tkdn_certificate_number_unless_self_declared",
+                violation_error_message=_("A verified certificate has a number; otherwise "
+                                          "mark the value self-declared.")),
         ]
         indexes = [models.Index(fields=["organisation", "valid_until"])]
 
     def __str__(self):
-        return f"{self.number or _('self-declared')} · {self.product} · {self.tkdn_percent}%"
+        return (f"{self.number or _('self-declared')} · {self.product} · "
+                f"{localized_number(self.tkdn_percent, 2)}%")

@@ -4,8 +4,8 @@ by line with their domestic and foreign cost, the summary under the worksheet's 
 declaration and a signature block with room for the meterai.
 
 The arithmetic is the rules' (pasok.rules.tkdn.compute, tkdn_advice.shortfalls); this module
-only lays it out. Money is written the Indonesian way in both languages (Rp1.250.000, as the
-pages and invoices do); other numbers follow the active language like the `number` filter.
+only lays it out. Numbers and money follow the active language like the pages (Rp1.250.000
+and 48,18% in Bahasa Indonesia, Rp1,250,000 and 48.18% in English).
 Built-in Helvetica only, so the PDF needs no font files.
 """
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pasok import clock
@@ -25,7 +26,14 @@ from pasok.rules.tkdn import (
 )
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
 
-from .models import BmpDeclaration, TkdnCertificate, Worksheet, WorksheetVersion
+from .models import (
+    REGIME_CHOICES,
+    BmpDeclaration,
+    TkdnCertificate,
+    Worksheet,
+    WorksheetVersion,
+)
+from .texts import worksheet_error_text
 
 
 def _require_change(by, organisation: Organisation) -> None:
@@ -35,35 +43,14 @@ def _require_change(by, organisation: Organisation) -> None:
         raise ValidationError(_("Only suppliers and cooperatives keep TKDN records."))
 
 
-def _message(exc: WorksheetError) -> str:
-    """The rules speak English to the CLI; people read the page in their language."""
-    if exc.message.startswith("the lines of this factor total 0"):
-        return _("these lines total 0; Permenperin 35/2025 weighs every factor, so each "
-                 "needs a cost")
-    if exc.message.startswith("must be one of"):
-        return _("unknown regime")
-    return {
-        "must not be empty": _("must not be empty"),
-        "must be >= 0": _("must be 0 or more"),
-        "must be between 0 and 100": _("must be between 0 and 100"),
-        "is required": _("is required"),
-        "must be a number": _("must be a number"),
-        "must be text": _("must be text"),
-        "must be a list": _("must be a list"),
-        "must be an object": _("must be an object"),
-        "the production cost totals 0": _("the production cost totals 0"),
-        "is too large": _("is too large"),
-        "must be 0 for an import": _("must be 0 for an import"),
-    }.get(exc.message, exc.message)
-
-
 def parse_worksheet(data: dict):
     """The rules' worksheet, or a ValidationError keyed by the field path."""
     try:
         sheet = worksheet_from_dict(data)
         return sheet, compute(sheet)
     except WorksheetError as exc:
-        raise ValidationError({exc.path: [_message(exc)]}) from exc
+        raise ValidationError({exc.path: [ValidationError(
+            worksheet_error_text(exc), code=exc.code)]}) from exc
 
 
 @transaction.atomic
@@ -156,10 +143,11 @@ def certificate_record(*, by, organisation: Organisation, regime: str, product: 
     longest = default_valid_until(regime, issued_on)
     if regime_on(issued_on).value != regime:
         errors["regime"] = [_("A certificate issued on %(date)s follows %(regime)s.") % {
-            "date": issued_on.isoformat(), "regime": regime_on(issued_on).value}]
+            "date": date_format(issued_on, "j F Y"),
+            "regime": dict(REGIME_CHOICES)[regime_on(issued_on).value]}]
     elif cert.valid_until > longest:
         errors["valid_until"] = [_("A certificate under this regime is valid until %(date)s "
-                                   "at the latest.") % {"date": longest.isoformat()}]
+                                   "at the latest.") % {"date": date_format(longest, "j F Y")}]
     elif cert.valid_until < issued_on:
         errors["valid_until"] = [_("The expiry date is before the issue date.")]
     if not self_declared and not cert.number:

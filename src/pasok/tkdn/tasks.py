@@ -2,17 +2,16 @@
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from pasok import clock
 from pasok.accounts.models import OrgRole, User
+from pasok.accounts.notices import notify
 from pasok.audit.services import audit_record
+from pasok.web.formatting import local_date
 
 from .models import TkdnCertificate
 from .selectors import EXPIRY_WARNING_DAYS
@@ -38,9 +37,7 @@ def send_expiry_warnings() -> int:
     sent = 0
     for cert, window in certificates_due(today):
         admins = list(User.objects.filter(organisation=cert.organisation, is_active=True,
-                                          org_role=OrgRole.ADMIN).values_list("email",
-                                                                              flat=True))
-        link = settings.PASOK_BASE_URL + reverse("tkdn:overview", args=[cert.organisation_id])
+                                          org_role=OrgRole.ADMIN).select_related("organisation"))
         with transaction.atomic():
             TkdnCertificate.objects.filter(pk=cert.pk).update(reminded_days=window)
             audit_record(actor=None, action="tkdn_certificate.expiry_warning", obj=cert,
@@ -48,16 +45,15 @@ def send_expiry_warnings() -> int:
                                                                  cert.reminded_days},
                          after={"reminded_days": window, "recipients": len(admins)})
             if admins:
-                with translation.override(settings.LANGUAGE_CODE):
-                    send_mail(
-                        subject=_("TKDN certificate expires in %(days)s days")
-                        % {"days": (cert.valid_until - today).days},
-                        message=_("The TKDN certificate %(number)s for %(product)s expires on "
-                                  "%(date)s. Expired values are not offered in bids; renew it "
-                                  "in time.\n%(link)s\n") % {
-                            "number": cert.number or _("(self-declared)"),
-                            "product": cert.product, "date": cert.valid_until.isoformat(),
-                            "link": link},
-                        from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=admins)
+                notify(
+                    admins,
+                    subject=lambda cert=cert: _("TKDN certificate expires in %(days)s days")
+                    % {"days": (cert.valid_until - today).days},
+                    text=lambda cert=cert: _(
+                        "The TKDN certificate %(number)s for %(product)s expires on %(date)s. "
+                        "Expired values are not offered in bids; renew it in time.") % {
+                        "number": cert.number or _("(self-declared)"),
+                        "product": cert.product, "date": local_date(cert.valid_until)},
+                    link=reverse("tkdn:overview", args=[cert.organisation_id]))
                 sent += 1
     return sent

@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
+from pasok.rules.money import to_decimal
 from pasok.rules.preference import TKDN_MIN_FOR_PREFERENCE, TKDN_PLUS_BMP_TIER_A
-from pasok.rules.tkdn import FACTORS, compute
+from pasok.rules.tkdn import FACTORS, as_counted, compute
 from pasok.rules.tkdn_advice import shortfalls, tkdn_if
 from pasok.rules.tkdn_json import worksheet_from_dict
 from pasok.web.form_errors import add_service_errors, errors_by_field
+from pasok.web.formatting import localized_number
 
 from . import selectors, services
 from .forms import (
@@ -30,7 +32,7 @@ from .forms import (
 from .models import Worksheet
 from .pdf import worksheet_pdf
 from .texts import warning_text
-from .xlsx_io import XlsxError, describe_path, read_xlsx, write_xlsx
+from .xlsx_io import XlsxError, read_xlsx, workbook_place, write_xlsx
 
 LIST_KEYS = {"material": "materials", "labour": "labour", "overhead": "overhead"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,12 +64,26 @@ def overview(request, org_pk: int):
     })
 
 
+NUMBER_KEYS = ("quantity", "unit_price", "cost", "domestic_percent")
+
+
+def _stored_lines(data: dict, key: str) -> list[dict] | None:
+    """A saved version's lines as the editor's initial values. The JSON may hold a number as
+    text (the API and the CLI accept "9500.5"); as a Decimal it is shown the reader's way."""
+    if key not in data:
+        return None
+    return [{k: to_decimal(v) if k in NUMBER_KEYS and v is not None else v
+             for k, v in line.items()} for line in data[key]]
+
+
 def _formsets(data=None, initial=None):
     initial = initial or {}
     return {
-        "material": MaterialFormSet(data, prefix="material", initial=initial.get("materials")),
-        "labour": CostFormSet(data, prefix="labour", initial=initial.get("labour")),
-        "overhead": OverheadFormSet(data, prefix="overhead", initial=initial.get("overhead")),
+        "material": MaterialFormSet(data, prefix="material",
+                                    initial=_stored_lines(initial, "materials")),
+        "labour": CostFormSet(data, prefix="labour", initial=_stored_lines(initial, "labour")),
+        "overhead": OverheadFormSet(data, prefix="overhead",
+                                    initial=_stored_lines(initial, "overhead")),
     }
 
 
@@ -144,16 +160,19 @@ def worksheet_edit(request, pk: int):
 
 
 def _what_if(request, sheet):
-    """The TKDN if one line's local content were changed (asked from the result page)."""
-    form = WhatIfForm(request.GET) if "line" in request.GET else None
-    if form is None or not form.is_valid():
+    """The TKDN if one line were replaced by a domestic, certified product (asked from the
+    result page). Offered: every line not already counted fully domestic."""
+    counted = as_counted(sheet)
+    lines = [(f"{factor}-{i}", f"{line.name} ({localized_number(line.domestic_percent, 2)}%)")
+             for factor in FACTORS for i, line in enumerate(counted.lines(factor))
+             if line.domestic_percent < 100]
+    form = WhatIfForm(request.GET if "line" in request.GET else None, lines=lines,
+                      auto_id="what-if-%s")
+    if not form.is_bound or not form.is_valid():
         return form, None
     factor, _sep, index = form.cleaned_data["line"].partition("-")
-    if factor not in FACTORS or not index.isdigit() or int(index) >= len(sheet.lines(factor)):
-        return form, None
-    line = sheet.lines(factor)[int(index)]
     percent = form.cleaned_data["percent"]
-    return form, {"line": line, "percent": percent,
+    return form, {"line": sheet.lines(factor)[int(index)], "percent": percent,
                   "tkdn": tkdn_if(sheet, factor, int(index), percent)}
 
 
@@ -241,7 +260,7 @@ def worksheet_import(request, org_pk: int):
             form.add_error(None, _("That worksheet does not exist."))
         except ValidationError as exc:
             for path, errors in errors_by_field(exc).items():
-                form.add_error("file", [f"{describe_path(path, rows)}: {e}" for e in errors])
+                form.add_error("file", [f"{workbook_place(path, rows)}: {e}" for e in errors])
         else:
             messages.success(request, _("Imported as version %(n)s.") % {"n": version.number})
             return redirect("tkdn:worksheet", pk=version.worksheet_id)
@@ -259,7 +278,8 @@ def bmp_edit(request, org_pk: int):
     if request.method == "POST" and form.is_valid():
         declaration = services.bmp_declare(by=request.user, organisation=org,
                                            claims=form.claims())
-        messages.success(request, _("BMP saved: %(v)s%%.") % {"v": declaration.bmp_percent})
+        messages.success(request, _("BMP saved: %(v)s%%.") % {
+            "v": localized_number(declaration.bmp_percent, 2)})
         return redirect("tkdn:overview", org_pk=org.pk)
     return render(request, "tkdn/bmp.html", {"org": org, "form": form})
 

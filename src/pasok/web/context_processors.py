@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from pasok.accounts import permissions
 from pasok.accounts.models import Notification
 from pasok.allocation.selectors import may_list_plans
+from pasok.audit.selectors import may_read_audit
 
 
 def navigation(request):
     """The menu a person sees: only the pages their role may open."""
-    user = request.user
-    if not user.is_authenticated:
+    user = getattr(request, "user", None)  # absent when a request failed before sign-in
+    if user is None or not user.is_authenticated:
         return {}
     items = [(reverse("web:home"), _("Home"))]
     if user.organisation_id:
@@ -24,9 +25,11 @@ def navigation(request):
         items.append((reverse("allocation:list"), _("Allocation plans")))
     if permissions.may_search_suppliers(user):
         items.append((reverse("suppliers:search"), _("Find suppliers")))
+    if permissions.may_verify_organisations(user):
+        items.append((reverse("accounts:verification"), _("Verification")))
     if permissions.may_import_suppliers(user):
         items.append((reverse("suppliers:import"), _("Import suppliers")))
-    if user.is_platform_admin or user.is_ministry_officer or user.is_org_admin:
+    if may_read_audit(user):
         items.append((reverse("audit:list"), _("Audit log")))
     items.append((reverse("accounts:tokens"), _("API tokens")))
     unread = Notification.objects.visible_to(user).filter(read_at__isnull=True).count()

@@ -1,6 +1,8 @@
 """Numbers and moments for people, in the active language and time zone. Pages, PDFs,
 e-mails and messages all print through here (numbers: pasok.web.numbers)."""
 
+from decimal import Decimal
+
 from django.utils import dateformat, timezone
 
 from .numbers import write_number, write_rupiah
@@ -14,6 +16,18 @@ def localized_number(value, places: int = 0) -> str:
 def localized_rupiah(value, places: int = 0) -> str:
     """Rp1.250.000 in Indonesian, Rp1,250,000 in English."""
     return write_rupiah(value, places)
+
+
+def local_date(value) -> str:
+    """A calendar day in the active language: 1 Desember 2026."""
+    return dateformat.format(value, "j F Y")
+
+
+def localized_file_size(size: int) -> str:
+    """120 KB, 2,4 MB (1 MB = 1024 KB, as file managers count)."""
+    if size < 1024 * 1024:
+        return f"{localized_number(max(Decimal(size) / 1024, Decimal(1)), 0)} KB"
+    return f"{localized_number(Decimal(size) / (1024 * 1024), 1)} MB"
 
 
 def local_moment(value) -> str:

@@ -3,7 +3,12 @@
 from django import template
 
 from pasok.rules.identifiers import format_npwp
-from pasok.web.formatting import local_moment, localized_number, localized_rupiah
+from pasok.web.formatting import (
+    local_moment,
+    localized_file_size,
+    localized_number,
+    localized_rupiah,
+)
 
 register = template.Library()
 
@@ -30,6 +35,12 @@ def number(value, places=0):
     if value in (None, ""):
         return "–"
     return localized_number(value, int(places))
+
+
+@register.filter
+def file_size(value):
+    """120 KB, 2,4 MB."""
+    return "–" if value in (None, "") else localized_file_size(int(value))
 
 
 @register.filter

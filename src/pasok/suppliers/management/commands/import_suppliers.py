@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from pasok.accounts.models import User
 from pasok.accounts.permissions import may_import_suppliers
 from pasok.suppliers.importing import COLUMNS, REQUIRED, import_suppliers
+from pasok.web.numbers import NOTATIONS
 
 
 class Command(BaseCommand):
@@ -23,15 +24,19 @@ class Command(BaseCommand):
         parser.add_argument("file", help="path of the .csv or .xlsx file, or - for standard input")
         parser.add_argument("--dry-run", action="store_true",
                             help="check every row and report, but write nothing")
+        parser.add_argument("--notation", choices=sorted(NOTATIONS), default="id",
+                            help="how numbers written as text are read: id (1.250.000 and "
+                                 "12,5, the default) or en (1,250,000 and 12.5)")
         parser.add_argument("--as", dest="as_user", metavar="EMAIL",
                             help="act as this ministry officer, platform administrator or "
                                  "cooperative admin (whose members the suppliers become); "
                                  "without it the import runs as the system, with full rights, "
                                  "and is audited as 'system'")
 
-    def handle(self, *args, file, dry_run, as_user, **options):
+    def handle(self, *args, file, dry_run, as_user, notation, **options):
         report = import_suppliers(by=self._acting_user(as_user), file_name=file,
-                                  data=self._read(file), dry_run=dry_run)
+                                  data=self._read(file), dry_run=dry_run,
+                                  notation=NOTATIONS[notation])
         self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         if report.problems:
             for problem in report.problems:

@@ -1,15 +1,19 @@
 """`pasok run`: migrate, load the demo cluster into an empty database, start the task worker,
-serve on http://127.0.0.1:8000."""
+serve on http://127.0.0.1:8000 (or --addrport). Mail sent without a request (by the worker,
+or the commands run here) links to the address served, unless PASOK_BASE_URL names one."""
 
+import os
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from pasok.accounts.models import User
 from pasok.demo.cluster import database_is_empty
 from pasok.demo.logins import DEMO_LOGINS, login_lines
+from pasok.web.links import served_url
 
 
 class Command(BaseCommand):
@@ -21,6 +25,7 @@ class Command(BaseCommand):
                             help="do not start the background task worker")
 
     def handle(self, *args, addrport, no_worker, **options):
+        settings.PASOK_SERVED_URL = served_url(addrport)
         call_command("migrate", interactive=False, verbosity=0)
         if database_is_empty():
             call_command("demo")  # prints the demo logins
@@ -29,7 +34,8 @@ class Command(BaseCommand):
         worker = None
         if not no_worker:
             worker = subprocess.Popen(
-                [sys.executable, "-m", "pasok.cli", "db_worker", "--no-reload"])
+                [sys.executable, "-m", "pasok.cli", "db_worker", "--no-reload"],
+                env={**os.environ, "PASOK_SERVED_URL": settings.PASOK_SERVED_URL})
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
