@@ -723,10 +723,10 @@ def _award(by: User, tender: Tender, method: awarding.Method, quantities,
             shortfall_reason=lot_award.reason)
     tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
-    action = ("tender.award" if method == awarding.Method.WHOLE
-              else "tender.award_split" if method == awarding.Method.SPLIT
-              else "tender.award_optimised")
-    audit_record(actor=by, action=action, obj=tender, organisation=tender.buyer,
+    audit_record(actor=by, action=("tender.award" if method == awarding.Method.WHOLE
+                                   else "tender.award_split" if method == awarding.Method.SPLIT
+                                   else "tender.award_optimised"),
+                 obj=tender, organisation=tender.buyer,
                  after={"quantities": {str(k): v for k, v in sorted(awarded.items())},
                         "uncovered": {str(lot.lot.number): lot.uncovered
                                       for lot in plan.shortfall}})
