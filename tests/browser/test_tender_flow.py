@@ -20,9 +20,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 T0 = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.UTC)  # 08:00 in Jakarta
 OPENING = dt.datetime(2026, 12, 15, 4, 0, tzinfo=dt.UTC)  # 11:00 in Jakarta
-LOTS = [("Blok rem gerbong barang", "11.5", "60000", "112000"),
-        ("Blok rem kereta penumpang", "10.8", "40000", "115000"),
-        ("Blok rem lokomotif", "13.2", "20000", "128000")]
+LOTS = [("Blok rem gerbong barang", "11,5", "60.000", "112.000"),
+        ("Blok rem kereta penumpang", "10,8", "40.000", "115.000"),
+        ("Blok rem lokomotif", "13,2", "20.000", "128.000")]
 
 
 def _people(cluster):
@@ -103,6 +103,8 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
             page.fill(f"#id_lot-{i}-hps_unit_price", hps)
         page.click("#tender-form button[type=submit]")
         page.click("form[action$='/publish/'] button")
+        assert "Umumkan tender ini?" in page.inner_text("h1")  # what will happen, first
+        page.click("#confirm-button")
         assert page.inner_text("#tender-status") == "Diumumkan"
         page.context.clear_cookies()  # signs out
         tender = Tender.objects.get()
@@ -149,6 +151,8 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
         for step in ("open", "evaluate"):
             page.click(f"form[action$='/{step}/'] button")
         page.click("form[action$='/award/'] button")
+        assert "Lot ini tertutup penuh." in page.inner_text("#confirmation")
+        page.click("#confirm-button")
         page.goto(f"/tenders/{tender.pk}/evaluation/")
         table = page.inner_text("main")
         members = page.inner_text("main section:nth-of-type(2) .bid-members")

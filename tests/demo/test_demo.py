@@ -282,6 +282,7 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     # (open to all: composite blocks are accepted) has gone through opening and award, and
     # the member's certified bid won; the cooperative's cheaper one had no TKDN value and the
     # import agent's cheapest one a TKDN of 9.4%: both fell below the tender's 25% minimum.
+    from pasok.rules.cooperative_tkdn import weighted_by_units
     from pasok.tenders import sealing
     from pasok.tenders.models import Bid, BidEvaluation, Tender
 
@@ -306,6 +307,16 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
         assert Organisation.objects.filter(pk__in=named, cooperative=bid.bidder,
                                            profile__grades="P10").count() == 2
     assert Bid.objects.filter(bidder__kind="cooperative").count() == 2
+    # On KAI's open tender the cooperative's TKDN is weighted from its two makers' own
+    # certificates or worksheets, and it replaced the bid once: two receipts in its history.
+    kai_bid = Bid.objects.get(bidder__kind="cooperative", opened_content__isnull=True)
+    content = sealing.unseal(kai_bid.sealed)
+    assert content["tkdn_source"] == "members"
+    assert all(m["tkdn_source"] and m["tkdn_percent"] for m in content["members"])
+    values = [(Decimal(m["tkdn_percent"]), m["quantity"]) for m in content["members"]]
+    assert Decimal(content["tkdn_percent"]) == weighted_by_units(values) >= 25
+    assert list(kai_bid.events.values_list("kind", "version")) == [("received", 1),
+                                                                    ("received", 2)]
 
 
 @pytest.mark.django_db

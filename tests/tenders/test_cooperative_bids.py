@@ -190,7 +190,8 @@ def test_the_bid_page_takes_member_rows_and_keeps_them_on_error(client, cluster,
     assert [f.initial for f in rows.initial_forms] == [
         {"member": cluster.member.pk, "quantity": 600},
         {"member": second_member.pk, "quantity": 400}]
-    assert again.context["form"].initial["unit_price"] == "95000"
+    assert again.context["form"].initial["unit_price"] == Decimal(95_000)
+    assert 'value="95.000"' in again.content.decode()
     replaced = _post(client, tender, [(cluster.member.pk, "500"), (second_member.pk, "500")])
     assert "receipt-digest" in replaced.content.decode()
     assert tender.bids.get().version == 2

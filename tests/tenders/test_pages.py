@@ -35,7 +35,7 @@ def _draft(client):
         "small_business_reserved": "on",
         "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0", "lot-MIN_NUM_FORMS": "1",
         "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Blok rem besi cor fosfor",
-        "lot-0-grade": "P10", "lot-0-unit_weight_kg": "11.5", "lot-0-quantity": "10000",
+        "lot-0-grade": "P10", "lot-0-unit_weight_kg": "11,5", "lot-0-quantity": "10000",
         "lot-0-unit": "pcs", "lot-0-hps_unit_price": "120000",
         "lot-0-delivery_schedule": "5000, 5000"})
 
@@ -52,7 +52,7 @@ def test_the_whole_flow_through_the_pages(client, cluster):
         response = _draft(client)
         tender = Tender.objects.get()
         assert response["Location"] == reverse("tenders:detail", args=[tender.pk])
-        client.post(reverse("tenders:publish", args=[tender.pk]))
+        client.post(reverse("tenders:publish", args=[tender.pk]), {"confirm": "1"})
         lot = tender.lots.get()
         _login(client, "supplier_a")
         receipt = client.post(reverse("tenders:bid", args=[tender.pk, lot.pk]), {
@@ -69,14 +69,15 @@ def test_the_whole_flow_through_the_pages(client, cluster):
             "unit_price": "1", "quantity": "1", "monthly_capacity": "1", "origin": "domestic"})
         assert bad.status_code == 403  # buyers do not bid
     with clock.frozen(dt.datetime(2026, 12, 15, 4, 0, tzinfo=dt.UTC)):  # 11:00 WIB
-        for action in ("open", "evaluate", "award"):
+        for action in ("open", "evaluate"):
             client.post(reverse(f"tenders:{action}", args=[tender.pk]))
+        client.post(reverse("tenders:award", args=[tender.pk]), {"confirm": "1"})
         evaluation = client.get(reverse("tenders:evaluation", args=[tender.pk]))
         body = evaluation.content.decode()
         assert "CV Logam Sejahtera" in body and "Rp118.000" in body
         xlsx = client.get(reverse("tenders:evaluation-xlsx", args=[tender.pk]))
         rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
-        assert rows[2][0] == "CV Logam Sejahtera" and rows[2][8] == 1
+        assert rows[2][0] == "CV Logam Sejahtera" and rows[2][10] == 1
     tender.refresh_from_db()
     assert tender.status == "awarded"
 
@@ -101,7 +102,7 @@ def test_clarifications_are_public_and_anonymous(client, cluster):
     with clock.frozen(T0):
         _draft(client)
         tender = Tender.objects.get()
-        client.post(reverse("tenders:publish", args=[tender.pk]))
+        client.post(reverse("tenders:publish", args=[tender.pk]), {"confirm": "1"})
         _login(client, "supplier_b")
         client.post(reverse("tenders:ask", args=[tender.pk]),
                     {"text": "Apakah gambar teknis tersedia?"})
@@ -134,7 +135,7 @@ def test_publishing_notifies_the_suppliers_who_can_make_a_lot(client, cluster,
             "lot-0-hps_unit_price": "250000"})
         tender = Tender.objects.get()
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("tenders:publish", args=[tender.pk]))
+            client.post(reverse("tenders:publish", args=[tender.pk]), {"confirm": "1"})
     # Only CV Logam Sejahtera casts FCD450 in a range covering 35 kg.
     assert list(Notification.objects.values_list("user__email", flat=True)) == [
         "supplier_a@example.id"]

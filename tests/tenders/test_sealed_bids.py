@@ -222,7 +222,8 @@ def test_results_and_reminders_reach_the_bidders(cluster, tender,
         tender_award(by=buyer, tender=tender)
     texts = dict(Notification.objects.filter(text__contains="lot 1").values_list(
         "user__email", "text"))
-    assert texts["supplier_a@example.id"].endswith("penawaran Anda menang.")
+    assert texts["supplier_a@example.id"].endswith(
+        "penawaran Anda menang untuk 10.000 dari 10.000 unit lot ini.")
     assert "peringkat 2" in texts["supplier_b@example.id"]
 
 

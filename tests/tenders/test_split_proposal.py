@@ -104,7 +104,8 @@ def test_evaluation_page_prefills_the_proposal_and_awards_it(cluster, client):
         assert f'name="share-{a.pk}" value="60"' in page
         assert f'name="share-{b.pk}" value="40"' in page
         assert "ditahan oleh: jumlah yang ditawarkan" in page
-        response = client.post(reverse("tenders:award-optimised", args=[tender.pk]))
+        response = client.post(reverse("tenders:award-optimised", args=[tender.pk]),
+                               {"confirm": "1"})
     assert response.status_code == 302
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
 

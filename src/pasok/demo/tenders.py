@@ -1,9 +1,11 @@
 """Demo tenders: PT KAI's brake-block tender open for bids now (the cooperative has bid on
-lot 1 for two of its members), and an INKA tender already opened, evaluated and awarded, so
-both halves of the flow can be seen. INKA's package is open to all (composite blocks are
-accepted), so the import agent bid there too; KAI's is reserved for small businesses and
-cooperatives, where the agent may not bid. Written through the tender services with the
-clock set to when each step happened; every bid uploads its NIB as a PDF."""
+lot 1 for two of its members, its TKDN weighted from their certificates or worksheets, and
+replaced that bid once, so its history has two versions), and an INKA tender already
+opened, evaluated and awarded, so both halves of the flow can be seen. INKA's package is
+open to all (composite blocks are accepted), so the import agent bid there too; KAI's is
+reserved for small businesses and cooperatives, where the agent may not bid. Written through
+the tender services with the clock set to when each step happened; every bid uploads its
+NIB as a PDF."""
 
 import datetime as dt
 from decimal import Decimal
@@ -13,6 +15,7 @@ from django.utils import timezone
 from pasok import clock
 from pasok.accounts.services import user_create
 from pasok.suppliers.models import MaterialGrade
+from pasok.tenders.bid_tkdn import MemberShare
 from pasok.tenders.services import (
     bid_submit,
     lot_add,
@@ -22,7 +25,7 @@ from pasok.tenders.services import (
     tender_open,
     tender_publish,
 )
-from pasok.tkdn.models import TkdnCertificate
+from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
 
 from .documents import nib_pdf
 from .logins import DEMO_DOMAIN
@@ -46,10 +49,25 @@ def _nib(org) -> dict:
     return {"NIB": nib_pdf(org)}
 
 
-def _makers(cooperative, *, besides, count: int = 2):
-    """Members of the cooperative that cast phosphoric brake blocks (P10), by name."""
-    return list(cooperative.members.filter(is_active=True, profile__grades="P10")
-                .exclude(pk=besides.pk).order_by("name")[:count])
+def _makers(cooperative, *, besides, count: int = 2, today=None):
+    """Members of the cooperative that cast phosphoric brake blocks (P10), by name; with
+    `today`, only those with a TKDN value to cite (an unexpired certificate or a worksheet)."""
+    members = (cooperative.members.filter(is_active=True, profile__grades="P10")
+               .exclude(pk=besides.pk).order_by("name"))
+    if today is not None:
+        members = [m for m in members if _member_source(m, today)]
+    return list(members[:count])
+
+
+def _member_source(member, today) -> dict:
+    """The member's best current TKDN value for the cooperative's bid to cite."""
+    cert = (TkdnCertificate.objects.filter(organisation=member, valid_until__gte=today)
+            .order_by("-tkdn_percent").first())
+    if cert is not None:
+        return {"certificate_id": cert.pk}
+    version = (WorksheetVersion.objects.filter(worksheet__organisation=member)
+               .order_by("-tkdn_percent").first())
+    return {"worksheet_version_id": version.pk} if version else {}
 
 
 def _brake_block_tender(buyer, org, title, deadline, lots, *, exemption: str = "",
@@ -89,12 +107,17 @@ def load_tenders(*, orgs: dict, users: dict, today: dt.date) -> None:
     with clock.frozen(_at(today - dt.timedelta(days=2), 9)):
         kai_tender = _brake_block_tender(kai, orgs["kai"], "Blok rem besi cor 2027 (tiga lot)",
                                          _at(today + dt.timedelta(days=21), 14), KAI_LOTS)
-    with clock.frozen(_at(today - dt.timedelta(days=1), 15)):
-        lot = kai_tender.lots.get(number=1)  # sealed until the opening, three weeks ahead
-        bid_submit(by=coop, lot=lot, unit_price=Decimal(108_500), quantity=lot.quantity,
-                   monthly_capacity=lot.quantity // 8, siinas_registered=True,
-                   documents=_nib(orgs["cooperative"]),
-                   members=_shares(makers, lot.quantity, (0.6, 0.4)))
+    lot = kai_tender.lots.get(number=1)  # sealed until the opening, three weeks ahead
+    # Its TKDN weighted from two members that have a value to cite (the cluster has them).
+    weighing = _makers(orgs["cooperative"], besides=member.organisation, today=today)
+    shares = [MemberShare(pk, units, **_member_source(org, today)) for org, (pk, units) in
+              zip(weighing, _shares(weighing, lot.quantity, (0.6, 0.4)), strict=True)]
+    for day, price in ((2, 109_000), (1, 108_500)):  # bid, then replaced with a lower price
+        with clock.frozen(_at(today - dt.timedelta(days=day), 15)):
+            bid_submit(by=coop, lot=lot, unit_price=Decimal(price), quantity=lot.quantity,
+                       monthly_capacity=lot.quantity // 8, siinas_registered=True,
+                       documents=_nib(orgs["cooperative"]), members=shares,
+                       tkdn_from_members=True)
     with clock.frozen(_at(today - dt.timedelta(days=40), 9)):
         inka_tender = _brake_block_tender(
             inka, orgs["inka"], "Blok rem kereta penumpang produksi 2026",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from . import documents, selectors, services
+from .bid_tkdn import MemberShare
 from .documents import Upload
 from .models import Bid, BidDocument
 
@@ -27,6 +28,9 @@ class LotOut(Schema):
     unit: str
     delivery_schedule: list[int]
     hps_unit_price: Decimal
+    covered_quantity: int | None = Field(None, description="Units the award covered")
+    uncovered_quantity: int | None = Field(
+        None, description="Units the award left uncovered (for a new tender)")
 
 
 class TenderOut(Schema):
@@ -57,6 +61,9 @@ class DocumentIn(Schema):
 class MemberIn(Schema):
     organisation_id: int
     quantity: int
+    certificate_id: int | None = Field(None, description="With tkdn_from_members: this "
+                                                         "member's TKDN certificate")
+    worksheet_version_id: int | None = Field(None, description="… or worksheet version")
 
 
 class BidIn(Schema):
@@ -73,6 +80,9 @@ class BidIn(Schema):
     members: list[MemberIn] = Field(
         [], description="A cooperative's bid: the members who will make it and each one's "
                         "quantity, adding up to `quantity`")
+    tkdn_from_members: bool = Field(
+        False, description="A cooperative's TKDN and BMP weighted from the members' values "
+                           "(each member's certificate_id or worksheet_version_id)")
     total_price: Decimal | None = None
 
     def service_arguments(self) -> dict:
@@ -89,7 +99,8 @@ class BidIn(Schema):
         if errors:
             raise ValidationError({"documents": errors})
         return {**data, "documents": uploads,
-                "members": [(m.organisation_id, m.quantity) for m in self.members]}
+                "members": [MemberShare(m.organisation_id, m.quantity, m.certificate_id,
+                                        m.worksheet_version_id) for m in self.members]}
 
 
 class ReceiptOut(Schema):

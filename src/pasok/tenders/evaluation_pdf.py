@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from pasok import clock
+from pasok.web.formatting import local_moment
 from pasok.web.pdf import MARGIN, SUBTOTAL, grid
 from pasok.web.pdf import canvas_maker as _canvas_maker
 from pasok.web.pdf import number as _number
@@ -33,7 +34,6 @@ from pasok.web.pdf import para as _p
 from pasok.web.pdf import percent as _percent
 from pasok.web.pdf import rupiah as _rp
 from pasok.web.pdf import styles as _styles
-from pasok.web.pdf import when as _when
 
 from .exports import EvaluationRow, evaluation_rows
 from .models import Bid, BidEvaluation, Tender
@@ -61,7 +61,7 @@ def _header(s, tender, printed):
     label, value = s["label"], s["value"]
 
     def when(moment):
-        return _when(moment, with_time=True) if moment else "–"
+        return local_moment(moment) if moment else "–"
 
     rows = [
         [_p(_("Reference"), label), _p(tender.reference, value),
@@ -98,11 +98,14 @@ def _total(s, r: EvaluationRow):
 
 
 def _bidder(s, r: EvaluationRow, unit: str):
-    """The bidder, and for a cooperative the members who make the goods."""
+    """The bidder, for a cooperative the members who make the goods, and how the TKDN was
+    built."""
     text = escape(r.bidder)
     for name, quantity in r.members:
         member = escape(f"{name}: {_number(quantity, 0)} {unit}")
         text += f'<br/><font size="6">{member}</font>'
+    if r.tkdn_percent is not None:
+        text += f'<br/><font size="6">TKDN: {escape(r.tkdn_basis)}</font>'
     return Paragraph(text, s["cell"])
 
 
@@ -135,9 +138,21 @@ def _digest_table(s, lots):
         for r in rows:
             table.append([
                 _p(lot.number, s["center"]), _p(r.bidder, s["cell"]),
-                _p(_when(r.submitted_at, with_time=True) + f" (v{r.version})", s["cell"]),
+                _p(local_moment(r.submitted_at) + f" (v{r.version})", s["cell"]),
                 _p(r.digest, s["digest"])])
     return _table(table, DIGEST_COLUMNS)
+
+
+def _coverage(s, lot) -> list:
+    """What the award covered of the lot, and what it left uncovered and why."""
+    if lot.covered_quantity is None:
+        return []
+    text = _("Award: %(covered)s units covered, %(uncovered)s left uncovered") % {
+        "covered": _number(lot.covered_quantity, 0),
+        "uncovered": _number(lot.uncovered_quantity, 0)}
+    if lot.shortfall_reason:
+        text += f" ({lot.get_shortfall_reason_display()})"
+    return [_p(text, s["small"])]
 
 
 def evaluation_pdf(tender, lots) -> bytes:
@@ -163,6 +178,7 @@ def evaluation_pdf(tender, lots) -> bytes:
             _p(f"{_('Lot')} {lot.number}: {lot.product}", s["section"]),
             _p(f"{_('Quantity')}: {_number(lot.quantity, 0)} {lot.unit} · "
                f"{_('HPS per unit')}: {_rp(lot.hps_unit_price)}", s["small"]),
+            *_coverage(s, lot),
             Spacer(0, 3),
             _lot_table(s, lot, rows),
         ]

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from pasok.rules.bid_checks import check_price
-from pasok.web.formatting import spreadsheet_safe
+from pasok.web.formatting import localized_number, spreadsheet_safe
+
+from .content import BidContent
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,9 @@ class EvaluationRow:
     corrected_total: Decimal  # unit price × quantity: the unit price governs
     corrected: bool  # the stated total differed and was corrected
     tkdn_percent: Decimal | None
+    tkdn_basis: str  # how the TKDN was built ("weighted from members: …")
     bmp_percent: Decimal
+    monthly_capacity: int
     tier: str
     kp: Decimal | None
     hea: Decimal | None
@@ -43,26 +47,22 @@ class EvaluationRow:
     members: tuple[tuple[str, int], ...] = ()  # a cooperative's makers and their units
 
 
-def _decimal(value) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
 def evaluation_rows(lots) -> list[tuple]:
     """[(lot, [EvaluationRow, ...])] from selectors.evaluations_by_lot, in its order."""
     result = []
     for lot, bids in lots:
         rows = []
         for bid in bids:
-            c, e = bid.opened_content, getattr(bid, "evaluation", None)
-            price = check_price(unit_price=Decimal(c["unit_price"]), quantity=c["quantity"],
-                                stated_total=_decimal(c.get("total_price")),
-                                hps_unit_price=lot.hps_unit_price)
+            e = getattr(bid, "evaluation", None)
+            c = getattr(bid, "content", None) or BidContent.of(bid.opened_content)
+            price = check_price(unit_price=c.unit_price, quantity=c.quantity,
+                                stated_total=c.total_price, hps_unit_price=lot.hps_unit_price)
             rows.append(EvaluationRow(
-                bidder=bid.bidder.name, unit_price=Decimal(c["unit_price"]),
-                quantity=c["quantity"], stated_total=price.stated_total,
-                corrected_total=price.corrected_total, corrected=price.corrected,
-                tkdn_percent=_decimal(c["tkdn_percent"]),
-                bmp_percent=_decimal(c["bmp_percent"]) or Decimal(0),
+                bidder=bid.bidder.name, unit_price=c.unit_price, quantity=c.quantity,
+                stated_total=price.stated_total, corrected_total=price.corrected_total,
+                corrected=price.corrected, tkdn_percent=c.tkdn_percent,
+                tkdn_basis=c.tkdn_text(), bmp_percent=c.bmp_percent,
+                monthly_capacity=c.monthly_capacity,
                 tier=e.tier if e else "", kp=e.kp if e and not e.exclusion else None,
                 hea=e.hea if e else None,
                 rank=e.rank if e else None, admissible=bool(e and e.admissible),
@@ -70,7 +70,7 @@ def evaluation_rows(lots) -> list[tuple]:
                 awarded=bool(e and e.awarded),
                 awarded_quantity=e.awarded_quantity if e else None,
                 digest=bid.digest, submitted_at=bid.submitted_at, version=bid.version,
-                members=tuple((m["name"], m["quantity"]) for m in c.get("members") or ())))
+                members=tuple((m.name, m.quantity) for m in c.members)))
         result.append((lot, rows))
     return result
 
@@ -83,19 +83,25 @@ def evaluation_xlsx(tender, lots) -> HttpResponse:
     book = Workbook()
     book.remove(book.active)
     for lot, rows in evaluation_rows(lots):
-        sheet = book.create_sheet(f"Lot {lot.number}")
+        sheet = book.create_sheet((_("Lot %(n)s") % {"n": lot.number})[:31])
         sheet.append([tender.reference, tender.title, lot.product])
-        sheet.append([_("Bidder"), _("Unit price"), _("Quantity"), _("TKDN (%)"), _("BMP (%)"),
-                      _("Cascade tier"), _("Preference (KP)"), _("HEA"), _("Rank"),
-                      _("Excluded because"), _("Awarded"), _("Receipt digest"),
-                      _("Members who will make the goods")])
+        sheet.append([_("Bidder"), _("Unit price"), _("Quantity"),
+                      _("Monthly capacity offered"), _("TKDN (%)"), _("TKDN from"),
+                      _("BMP (%)"), _("Cascade tier"), _("Preference (KP)"), _("HEA"),
+                      _("Rank"), _("Excluded because"), _("Awarded"), _("Units awarded"),
+                      _("Receipt digest"), _("Members who will make the goods")])
         for r in rows:
             sheet.append([spreadsheet_safe(r.bidder), float(r.unit_price), r.quantity,
-                          _float(r.tkdn_percent), float(r.bmp_percent), r.tier, _float(r.kp),
-                          _float(r.hea), r.rank, r.excluded_reason,
-                          _("yes") if r.awarded else "", r.digest,
-                          spreadsheet_safe("; ".join(f"{name}: {units}"
+                          r.monthly_capacity, _float(r.tkdn_percent),
+                          spreadsheet_safe(r.tkdn_basis), float(r.bmp_percent), r.tier,
+                          _float(r.kp), _float(r.hea), r.rank, r.excluded_reason,
+                          _("yes") if r.awarded else "", r.awarded_quantity, r.digest,
+                          spreadsheet_safe("; ".join(f"{name}: {localized_number(units)}"
                                                      for name, units in r.members))])
+        if lot.uncovered_quantity:
+            sheet.append([])
+            sheet.append([_("Left uncovered"), lot.uncovered_quantity,
+                          lot.get_shortfall_reason_display()])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(

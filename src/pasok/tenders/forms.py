@@ -1,10 +1,18 @@
+"""Forms of the tender pages. They check shape (every number through
+pasok.web.number_fields, in the active language); services.py checks meaning and names the
+field, which web/form_errors.py puts back next to it."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
 from pasok.suppliers.models import MaterialGrade
+from pasok.web import number_fields
+from pasok.web.formatting import localized_number
 
 from . import documents as bid_documents
+from . import limits
+from .bid_tkdn import MEMBERS, MemberShare, parse_source
 
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -20,12 +28,10 @@ class TenderForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         help_text=_("The lots' monthly deliveries start in this month. Empty: the month "
                     "after the opening."))
-    min_tkdn_percent = forms.DecimalField(label=_("Minimum TKDN (%)"), min_value=0,
-                                          max_value=100, max_digits=5, decimal_places=2,
-                                          initial=25)
-    max_preference_percent = forms.DecimalField(label=_("Maximum price preference (%)"),
-                                                min_value=0, max_value=25, max_digits=4,
-                                                decimal_places=2, initial=25)
+    min_tkdn_percent = number_fields.PercentField(label=_("Minimum TKDN (%)"),
+                                                  decimal_places=2, initial=25)
+    max_preference_percent = number_fields.PercentField(
+        label=_("Maximum price preference (%)"), max_value=25, decimal_places=2, initial=25)
     split_award_allowed = forms.BooleanField(label=_("Split awards allowed"), required=False)
     required_documents = forms.CharField(
         label=_("Required documents (one per line)"), required=False,
@@ -38,8 +44,17 @@ class TenderForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean_required_documents(self):
-        lines = self.cleaned_data["required_documents"].splitlines()
+        value = self.cleaned_data["required_documents"]
+        lines = value.splitlines() if isinstance(value, str) else value
         return [line.strip() for line in lines if line.strip()]
+
+    @staticmethod
+    def initial_of(tender) -> dict:
+        initial = {name: getattr(tender, name) for name in (
+            "title", "description", "bid_deadline", "opening_time", "first_delivery_month",
+            "min_tkdn_percent", "max_preference_percent", "split_award_allowed",
+            "small_business_reserved", "reservation_exemption")}
+        return initial | {"required_documents": "\n".join(tender.required_documents)}
 
 
 class LotForm(forms.Form):
@@ -48,43 +63,77 @@ class LotForm(forms.Form):
                                    queryset=MaterialGrade.objects.all(), required=False)
     drawing_reference = forms.CharField(label=_("Drawing reference"), max_length=100,
                                         required=False)
-    unit_weight_kg = forms.DecimalField(label=_("Unit weight (kg)"), min_value=0.01,
-                                        max_digits=9, decimal_places=2)
-    quantity = forms.IntegerField(label=_("Quantity"), min_value=1)
+    unit_weight_kg = number_fields.DecimalField(
+        label=_("Unit weight (kg)"), min_value=0.01, max_value=limits.MAX_UNIT_WEIGHT_KG,
+        max_digits=9, decimal_places=2)
+    quantity = number_fields.IntegerField(label=_("Quantity"), min_value=1,
+                                          max_value=limits.MAX_LOT_QUANTITY)
     unit = forms.CharField(label=_("Unit"), max_length=20, initial="pcs")
-    hps_unit_price = forms.DecimalField(label=_("Owner estimate (HPS) per unit (Rp)"),
-                                        min_value=1, max_digits=16, decimal_places=2)
-    delivery_schedule = forms.CharField(
-        label=_("Monthly deliveries"), required=False,
-        help_text=_("Quantities per month separated by commas, e.g. 5000, 5000, 5000"))
+    hps_unit_price = number_fields.MoneyField(
+        label=_("Owner estimate (HPS) per unit (Rp)"), min_value=1,
+        max_value=limits.MAX_UNIT_PRICE)
+    # initial=[]: the field reads an empty input as [], so an untouched extra row is not
+    # taken for a changed one ("" != []).
+    delivery_schedule = number_fields.WholeNumbersField(
+        label=_("Monthly deliveries"), required=False, initial=[],
+        help_text=_("Units per month from the first delivery month, separated by spaces or "
+                    "semicolons, e.g. 5.000 5.000 5.000; empty: the whole quantity at once."))
 
-    def clean_delivery_schedule(self):
-        text = self.cleaned_data["delivery_schedule"].replace(";", ",")
-        try:
-            return [int(part.strip().replace(".", "")) for part in text.split(",")
-                    if part.strip()]
-        except ValueError as exc:
-            raise forms.ValidationError(_("Whole numbers separated by commas.")) from exc
+    @staticmethod
+    def initial_of(lot) -> dict:
+        return {name: getattr(lot, name) for name in (
+            "product", "drawing_reference", "unit_weight_kg", "quantity", "unit",
+            "hps_unit_price", "delivery_schedule")} | {"grade": lot.grade_id, "id": lot.pk}
+
+
+class DraftLotForm(LotForm):
+    """A lot in the draft editor: which stored lot it is (none for a new one)."""
+
+    id = number_fields.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 LotFormSet = forms.formset_factory(LotForm, extra=1, min_num=1, validate_min=True)
+DraftLotFormSet = forms.formset_factory(DraftLotForm, extra=1, min_num=1, validate_min=True,
+                                        can_delete=True)
+
+
+def _percent(value) -> str:
+    return localized_number(value, 2) + "%"
+
+
+def certificate_label(cert) -> str:
+    standing = str(_("self-declared")) if cert.self_declared else cert.number
+    return f"{cert.product} · {_percent(cert.tkdn_percent)} · {standing}"
+
+
+def version_label(version) -> str:
+    return (f"{version.worksheet.product} v{version.number} · "
+            f"{_percent(version.tkdn_percent)} ({_('worksheet')})")
+
+
+def source_choices(certificates, versions) -> list[tuple[str, str]]:
+    return ([(f"certificate:{c.pk}", certificate_label(c)) for c in certificates]
+            + [(f"worksheet_version:{v.pk}", version_label(v)) for v in versions])
 
 
 class BidForm(forms.Form):
-    unit_price = forms.DecimalField(label=_("Unit price (Rp)"), max_digits=16,
-                                    decimal_places=2)
-    quantity = forms.IntegerField(label=_("Quantity offered"))
-    total_price = forms.DecimalField(
-        label=_("Total price (Rp)"), max_digits=18, decimal_places=2, required=False,
+    unit_price = number_fields.MoneyField(label=_("Unit price (Rp)"),
+                                          max_value=limits.MAX_UNIT_PRICE)
+    quantity = number_fields.IntegerField(label=_("Quantity offered"),
+                                          max_value=limits.MAX_LOT_QUANTITY)
+    total_price = number_fields.MoneyField(
+        label=_("Total price (Rp)"), max_digits=18, required=False,
         help_text=_("As written in your offer letter; where it differs from unit price × "
                     "quantity, the unit price counts (arithmetic correction)."))
-    monthly_capacity = forms.IntegerField(label=_("Monthly capacity offered (units)"))
+    monthly_capacity = number_fields.IntegerField(label=_("Monthly capacity offered (units)"),
+                                                  max_value=limits.MAX_LOT_QUANTITY)
     origin = forms.ChoiceField(label=_("Origin"), choices=[
         ("domestic", _("Domestic product")), ("import", _("Imported product"))])
     tkdn_source = forms.ChoiceField(label=_("TKDN from"), required=False)
     siinas_registered = forms.BooleanField(label=_("Registered in SIINas"), required=False)
 
-    def __init__(self, *args, certificates=(), versions=(), documents=(), **kwargs):
+    def __init__(self, *args, certificates=(), versions=(), documents=(),
+                 cooperative: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         # One file field per required document: document_0, document_1, … labelled with the
         # document's name (names may hold spaces; field names may not).
@@ -97,12 +146,14 @@ class BidForm(forms.Form):
         # A browser cannot put a chosen file back after an error: say which one to choose.
         self.chosen = {name: upload.name for name, upload in (self.files or {}).items()
                        if name in self.document_kinds}
-        self.fields["tkdn_source"].choices = [("", _("— no TKDN value —"))] + [
-            (f"certificate:{c.pk}", f"{c.product} · {c.tkdn_percent}% · "
-             + (str(_("self-declared")) if c.self_declared else c.number))
-            for c in certificates] + [
-            (f"worksheet_version:{v.pk}", f"{v.worksheet.product} v{v.number} · "
-             f"{v.tkdn_percent}% ({_('worksheet')})") for v in versions]
+        members = [(MEMBERS, _("Weighted from the members' TKDN (choose each member's "
+                               "certificate or worksheet below)"))] if cooperative else []
+        self.fields["tkdn_source"].choices = [("", _("— no TKDN value —")), *members,
+                                              *source_choices(certificates, versions)]
+        if cooperative:
+            self.fields["tkdn_source"].help_text = _(
+                "Your own certificate or worksheet, or the named members' values weighted "
+                "by the units each makes.")
 
     def document_fields(self):
         return [self[name] for name in self.document_kinds]
@@ -128,38 +179,48 @@ class BidForm(forms.Form):
         return dict(self._uploads)
 
     def source(self) -> dict:
-        kind, _sep, pk = self.cleaned_data.get("tkdn_source", "").partition(":")
-        return {"certificate_id": int(pk) if kind == "certificate" else None,
-                "worksheet_version_id": int(pk) if kind == "worksheet_version" else None}
+        """The service's TKDN arguments for the choice made."""
+        chosen = self.cleaned_data.get("tkdn_source", "")
+        return {**parse_source(chosen), "tkdn_from_members": chosen == MEMBERS}
 
 
 class MemberForm(forms.Form):
-    """One row of a cooperative's bid: a member who will make part of it, and how many."""
+    """One row of a cooperative's bid: a member who will make part of it, how many, and for
+    a TKDN weighted from the members, that member's certificate or worksheet."""
 
     member = forms.ModelChoiceField(label=_("Member"), queryset=Organisation.objects.none(),
                                     required=False)
-    quantity = forms.IntegerField(label=_("Quantity (units)"), min_value=1, required=False)
+    quantity = number_fields.IntegerField(label=_("Quantity (units)"), min_value=1,
+                                          max_value=limits.MAX_LOT_QUANTITY, required=False)
+    tkdn_source = forms.ChoiceField(label=_("Member's TKDN from"), required=False)
 
-    def __init__(self, *args, members=None, **kwargs):
+    def __init__(self, *args, members=None, sources=None, **kwargs):
         super().__init__(*args, **kwargs)
         if members is not None:
             self.fields["member"].queryset = members
+        # Grouped by member, so the choice works without JavaScript; the service checks
+        # that the document is the chosen member's.
+        groups = [(member.name, source_choices(*sources[member.pk]))
+                  for member in (members or ()) if sources and any(sources[member.pk])]
+        self.fields["tkdn_source"].choices = [("", _("—")), *groups]
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("member") and not cleaned.get("quantity") \
                 and "quantity" not in self.errors:
             self.add_error("quantity", _("How many units this member makes."))
-        if cleaned.get("quantity") and not cleaned.get("member"):
+        if (cleaned.get("quantity") or cleaned.get("tkdn_source")) \
+                and not cleaned.get("member"):
             self.add_error("member", _("Choose the member."))
         return cleaned
 
 
 class BaseMemberFormSet(forms.BaseFormSet):
-    def shares(self) -> list[tuple[int, int]]:
-        """(member id, quantity) for every filled row."""
-        return [(f.cleaned_data["member"].pk, f.cleaned_data["quantity"]) for f in self.forms
-                if f.cleaned_data.get("member")]
+    def shares(self) -> list[MemberShare]:
+        """The filled rows, for the service."""
+        return [MemberShare(f.cleaned_data["member"].pk, f.cleaned_data["quantity"],
+                            **parse_source(f.cleaned_data.get("tkdn_source")))
+                for f in self.forms if f.cleaned_data.get("member")]
 
 
 MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, extra=2)
@@ -167,3 +228,25 @@ MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, ext
 
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SplitForm(forms.Form):
+    """The evaluation page's share per admissible bid (share-<bid id>), in units."""
+
+    def __init__(self, *args, bids=(), proposed=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for bid in bids:
+            label = _("Share of %(bidder)s (units)") % {"bidder": bid.bidder.name}
+            self.fields[f"share-{bid.pk}"] = number_fields.IntegerField(
+                label=label, min_value=0, max_value=int(bid.opened_content["quantity"]),
+                required=False, initial=(proposed or {}).get(bid.pk, 0),
+                widget=number_fields.NumberTextInput(attrs={
+                    "class": "share-input", "aria-label": label, "inputmode": "numeric"}))
+
+    def by_bid(self) -> dict:
+        """bid id → its share's bound field, for the evaluation table."""
+        return {int(name.removeprefix("share-")): self[name] for name in self.fields}
+
+    def quantities(self) -> dict[int, int]:
+        return {int(name.removeprefix("share-")): value or 0
+                for name, value in self.cleaned_data.items()}

@@ -2,6 +2,7 @@
 the one clock (pasok.clock), so it is right even when no scheduler ran."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -11,6 +12,8 @@ from pasok import clock
 from pasok.accounts.models import Organisation
 from pasok.months import add_months, month_start
 from pasok.web.formatting import localized_number
+
+from . import limits
 
 
 class Status(models.TextChoices):
@@ -66,6 +69,10 @@ class Tender(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A tender made for the quantities an earlier award left uncovered.
+    follows = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="follow_ups",
+                                verbose_name=_("for what was left uncovered by"))
 
     objects = TenderQuerySet.as_manager()
 
@@ -127,6 +134,15 @@ class Tender(models.Model):
         return sum((lot.hps_unit_price * lot.quantity for lot in self.lots.all()), 0)
 
 
+class ShortfallReason(models.TextChoices):
+    """Why an award left part of a lot uncovered."""
+
+    NO_BID = "no_bid", _("no admissible bid")
+    OFFERED = "offered", _("the quantity the bids offered")
+    CAPACITY = "capacity", _("the monthly capacity offered over the schedule")
+    CHOSEN = "chosen", _("the shares the buyer awarded")
+
+
 class Lot(models.Model):
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="lots")
     number = models.PositiveSmallIntegerField(_("lot"))
@@ -134,30 +150,57 @@ class Lot(models.Model):
     grade = models.ForeignKey("suppliers.MaterialGrade", null=True, blank=True,
                               on_delete=models.PROTECT, verbose_name=_("material grade"))
     drawing_reference = models.CharField(_("drawing reference"), max_length=100, blank=True)
-    unit_weight_kg = models.DecimalField(_("unit weight (kg)"), max_digits=9, decimal_places=2)
-    quantity = models.PositiveIntegerField(_("quantity"))
+    unit_weight_kg = models.DecimalField(
+        _("unit weight (kg)"), max_digits=9, decimal_places=2,
+        validators=[MaxValueValidator(limits.MAX_UNIT_WEIGHT_KG)])
+    quantity = models.PositiveIntegerField(
+        _("quantity"), validators=[MinValueValidator(1),
+                                   MaxValueValidator(limits.MAX_LOT_QUANTITY)])
     unit = models.CharField(_("unit"), max_length=20, default="pcs")
     delivery_schedule = models.JSONField(_("monthly delivery schedule"), default=list,
                                          blank=True)
-    hps_unit_price = models.DecimalField(_("owner estimate (HPS) per unit"), max_digits=16,
-                                         decimal_places=2)
+    hps_unit_price = models.DecimalField(
+        _("owner estimate (HPS) per unit"), max_digits=16, decimal_places=2,
+        validators=[MaxValueValidator(limits.MAX_UNIT_PRICE)])
+    # What the award covered and left uncovered (None until the award), and why.
+    covered_quantity = models.PositiveIntegerField(_("covered by the award"), null=True,
+                                                   blank=True)
+    uncovered_quantity = models.PositiveIntegerField(_("left uncovered"), null=True,
+                                                     blank=True)
+    shortfall_reason = models.CharField(_("uncovered because of"), max_length=10,
+                                        choices=ShortfallReason.choices, blank=True)
 
     class Meta:
         ordering = ["tender", "number"]
         verbose_name = _("lot")
         verbose_name_plural = _("lots")
         constraints = [
-            models.UniqueConstraint(fields=["tender", "number"], name="lot_number_unique",
+            models.UniqueConstraint(
+                fields=["tender", "number"], name="lot_number_unique",
                 violation_error_message=_("This tender already has a lot with this number.")),
-            models.CheckConstraint(condition=Q(quantity__gt=0), name="lot_quantity_positive",
-                violation_error_message=_("A lot's quantity must be more than zero.")),
-            models.CheckConstraint(condition=Q(hps_unit_price__gt=0), name="lot_hps_positive",
-                violation_error_message=_("The owner estimate (HPS) per unit must be more than "
-                                          "zero.")),
-            models.CheckConstraint(condition=Q(unit_weight_kg__gt=0),
-                                   name="lot_weight_positive",
-                                   violation_error_message=_("The unit weight must be more than "
-                                                             "zero.")),
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0, quantity__lte=limits.MAX_LOT_QUANTITY),
+                name="lot_quantity_range",
+                violation_error_message=_("A lot holds 1 to 10,000,000 units.")),
+            models.CheckConstraint(
+                condition=Q(hps_unit_price__gt=0, hps_unit_price__lte=limits.MAX_UNIT_PRICE),
+                name="lot_hps_range",
+                violation_error_message=_("The owner estimate per unit is more than 0 and at "
+                                          "most Rp10,000,000,000.")),
+            models.CheckConstraint(
+                condition=Q(unit_weight_kg__gt=0,
+                            unit_weight_kg__lte=limits.MAX_UNIT_WEIGHT_KG),
+                name="lot_weight_range",
+                violation_error_message=_("A unit weighs more than 0 and at most "
+                                          "100,000 kg.")),
+            models.CheckConstraint(
+                condition=(Q(covered_quantity__isnull=True, uncovered_quantity__isnull=True)
+                           | Q(covered_quantity__isnull=False, uncovered_quantity__isnull=False,
+                               covered_quantity=models.F("quantity")
+                               - models.F("uncovered_quantity"))),
+                name="lot_cover_adds_up",
+                violation_error_message=_("The covered and the uncovered units add up to "
+                                          "the lot.")),
         ]
 
     def __str__(self):
@@ -256,6 +299,50 @@ class BidDocument(models.Model):
 
     def __str__(self):
         return f"{self.bid} · {self.kind}"
+
+
+class BidEventKind(models.TextChoices):
+    RECEIVED = "received", _("received")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class BidEventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A bid's history is its bidder's: only that organisation's people see it."""
+        if not user.is_authenticated or user.organisation_id is None:
+            return self.none()
+        return self.filter(bid__bidder_id=user.organisation_id)
+
+
+class BidEvent(models.Model):
+    """One line of a bid's history as its receipts tell it: each version received, with
+    the digest of its receipt, and the withdrawal. What an old version said is not kept:
+    only the standing version is sealed."""
+
+    bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="events",
+                            verbose_name=_("bid"))
+    kind = models.CharField(_("event"), max_length=10, choices=BidEventKind.choices)
+    version = models.PositiveIntegerField(_("version"))
+    digest = models.CharField(_("receipt digest (SHA-256)"), max_length=64, blank=True)
+    at = models.DateTimeField(_("at"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                           related_name="+", verbose_name=_("by"))
+
+    objects = BidEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bid", "at", "pk"]
+        verbose_name = _("bid history entry")
+        verbose_name_plural = _("bid history")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="withdrawn") | ~Q(digest=""),
+                name="bid_event_received_has_digest",
+                violation_error_message=_("A received version has its receipt digest.")),
+        ]
+
+    def __str__(self):
+        return f"{self.bid} v{self.version} {self.kind}"
 
 
 class BidEvaluation(models.Model):

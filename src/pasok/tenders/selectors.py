@@ -1,14 +1,18 @@
 """Reads of tenders and bids, always through the permission querysets."""
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
+
+from pasok import clock
 from pasok.accounts.models import Organisation
-from pasok.tkdn.models import WorksheetVersion
+from pasok.tkdn.models import TkdnCertificate, Worksheet, WorksheetVersion
 from pasok.tkdn.selectors import offerable_certificates
 
 from . import sealing
-from .models import Bid, BidDocument, Tender
+from .content import BidContent
+from .models import Bid, BidDocument, BidEvent, Tender
 
 
 def tenders_for(*, user):
@@ -40,30 +44,70 @@ def opened_bids(*, user, tender: Tender):
             .order_by("lot__number", "pk"))
 
 
-def own_bid_documents(*, user, bid: Bid | None) -> dict[str, tuple[BidDocument, dict]]:
-    """{required document: (document, what its seal says: file name, size…)} of the user's
-    own standing bid, for the bid page."""
-    if bid is None or bid.withdrawn_at is not None or bid.bidder_id != user.organisation_id:
-        return {}
-    documents = list(BidDocument.objects.visible_to(user).filter(bid=bid).defer("sealed"))
-    if not documents:
-        return {}
-    named = sealing.unseal(bid.sealed).get("documents") or {}
-    return {d.kind: (d, named.get(d.kind, {})) for d in documents}
+def standing_bid_counts(*, user, tender: Tender) -> dict[int, int] | None:
+    """How many standing bids each lot has (lot id → count), for the tender's buyer and the
+    platform and ministry, who see the tender already; None for everyone else. Only the
+    count: who bid and what stays sealed, so this one read counts bids that visible_to
+    would not show."""
+    if tender.published_at is None or not (
+            user.is_platform_admin or user.is_ministry_officer
+            or (user.organisation_id and user.organisation_id == tender.buyer_id)):
+        return None
+    counts = dict(Bid.objects.filter(tender=tender, withdrawn_at__isnull=True)
+                  .values_list("lot_id").annotate(n=Count("pk")))
+    return {lot.pk: counts.get(lot.pk, 0) for lot in tender.lots.all()}
 
 
-def replacement_initial(*, user, bid: Bid | None) -> tuple[dict, list[dict]]:
-    """What the bid page starts from when the user's organisation replaces its standing bid:
-    what that bid says (its fields, and a cooperative's member rows)."""
-    if bid is None or bid.withdrawn_at is not None or bid.bidder_id != user.organisation_id:
-        return {}, []
-    content = sealing.unseal(bid.sealed)
-    initial = {name: content.get(name) for name in (
-        "unit_price", "quantity", "total_price", "monthly_capacity", "origin",
-        "siinas_registered")}
-    initial["tkdn_source"] = content.get("tkdn_source") or ""
-    return initial, [{"member": m["organisation"], "quantity": m["quantity"]}
-                     for m in content.get("members", ())]
+@dataclass
+class OwnBid:
+    """The user's organisation's bid on a lot, unsealed once: what it says (None once
+    withdrawn), its documents with what their seal says (file name, size), its history."""
+
+    bid: Bid
+    content: BidContent | None
+    documents: dict[str, tuple[BidDocument, dict]] = field(default_factory=dict)
+    events: list[BidEvent] = field(default_factory=list)
+
+    def initial(self) -> tuple[dict, list[dict]]:
+        """What the bid page starts from to replace it: its fields, and a cooperative's
+        member rows."""
+        c = self.content
+        if c is None:
+            return {}, []
+        initial = {"unit_price": c.unit_price, "quantity": c.quantity,
+                   "total_price": c.total_price, "monthly_capacity": c.monthly_capacity,
+                   "origin": c.origin, "siinas_registered": c.siinas_registered,
+                   "tkdn_source": c.tkdn_source}
+        return initial, [{"member": m.organisation, "quantity": m.quantity,
+                          **({"tkdn_source": m.source} if m.source else {})}
+                         for m in c.members]
+
+
+def own_bid(*, user, bid: Bid | None, history: bool = False) -> OwnBid | None:
+    """The user's organisation's bid `bid` (None for anyone else's)."""
+    if bid is None or bid.bidder_id != user.organisation_id:
+        return None
+    own = OwnBid(bid, None)
+    if bid.withdrawn_at is None:
+        raw = sealing.unseal(bid.sealed) if bid.opened_content is None else bid.opened_content
+        own.content = BidContent.of(raw)
+        documents = BidDocument.objects.visible_to(user).filter(bid=bid).defer("sealed")
+        own.documents = {d.kind: (d, own.content.documents.get(d.kind, {}))
+                         for d in documents}
+    if history:
+        own.events = list(BidEvent.objects.visible_to(user).filter(bid=bid)
+                          .select_related("by"))
+    return own
+
+
+def own_bid_get(*, user, tender: Tender, pk: int) -> OwnBid:
+    """A bid of the user's organisation on `tender`, with its history; Bid.DoesNotExist
+    for anyone else's, before and after the opening."""
+    if user.organisation_id is None:
+        raise Bid.DoesNotExist
+    bid = (Bid.objects.visible_to(user).select_related("lot", "bidder")
+           .get(pk=pk, tender=tender, bidder_id=user.organisation_id))
+    return own_bid(user=user, bid=bid, history=True)
 
 
 def bid_document_file(*, user, tender: Tender, pk: int) -> tuple[BidDocument, str, bytes]:
@@ -83,8 +127,11 @@ def bid_document_file(*, user, tender: Tender, pk: int) -> tuple[BidDocument, st
 
 
 def evaluations_by_lot(*, user, tender: Tender) -> list[tuple]:
-    """[(lot, [bids ranked first, then the rest, excluded last])] for the evaluation page."""
+    """[(lot, [bids ranked first, then the rest, excluded last])] for the evaluation page;
+    each bid's `content` is what it says (content.BidContent)."""
     bids = list(opened_bids(user=user, tender=tender))
+    for bid in bids:
+        bid.content = BidContent.of(bid.opened_content)
 
     def order(bid):
         e = getattr(bid, "evaluation", None)
@@ -110,5 +157,21 @@ def tkdn_sources(*, user, organisation):
     versions = (WorksheetVersion.objects.filter(worksheet__organisation=organisation)
                 .select_related("worksheet").order_by("worksheet__product", "-number"))
     return certificates, versions
+
+
+def member_tkdn_sources(*, user, members) -> dict[int, tuple[list, list]]:
+    """member id → (unexpired certificates, worksheet versions) the cooperative may cite
+    for that member (it reads its members' worksheets: VIEW_PRIVATE), in two queries."""
+    found = {member.pk: ([], []) for member in members}
+    for cert in (TkdnCertificate.objects.visible_to(user)
+                 .filter(organisation__in=list(found), valid_until__gte=clock.today())
+                 .order_by("product", "-valid_until")):
+        found[cert.organisation_id][0].append(cert)
+    for version in (WorksheetVersion.objects
+                    .filter(worksheet__in=Worksheet.objects.visible_to(user)
+                            .filter(organisation__in=list(found)))
+                    .select_related("worksheet").order_by("worksheet__product", "-number")):
+        found[version.worksheet.organisation_id][1].append(version)
+    return found
 
 

@@ -1,33 +1,52 @@
-"""Writes of the tender life cycle: draft, publish, bid (sealed), open, evaluate, award,
-cancel. Keyword-only, atomic, audited; the preference rules are pasok.rules.preference."""
+"""Writes of the tender life cycle: draft (and its editing), publish, bid (sealed),
+withdraw, open, evaluate, award (whole, split, as the optimiser proposes; a partial cover
+only when the buyer confirms the shortfall), a new tender for what an award left uncovered,
+cancel. Keyword-only, atomic, audited; the preference rules are pasok.rules.preference, the
+award plans awarding.py. The *_preview functions run a write's checks without writing, for
+the confirmation pages."""
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts.models import Organisation, User
 from pasok.audit.services import audit_record
-from pasok.months import month_start
+from pasok.months import add_months, month_start
 from pasok.rules import preference, small_business
 from pasok.rules.bid_checks import check_price
 from pasok.suppliers.capacity import capacity_bookings_refresh_for_tender
-from pasok.tkdn.models import TkdnCertificate, WorksheetVersion
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 from pasok.web.links import base_url
 
+from . import awarding, bid_tkdn, limits, sealing
 from . import documents as bid_documents
-from . import sealing
-from .models import Bid, BidDocument, BidEvaluation, Lot, Question, Status, Tender
+from .bid_tkdn import MemberShare
+from .models import (
+    Bid,
+    BidDocument,
+    BidEvaluation,
+    BidEvent,
+    BidEventKind,
+    Lot,
+    Question,
+    Status,
+    Tender,
+)
 from .selectors import cooperative_members
 
 
-def _may_manage(by: User, tender_or_buyer) -> bool:
+def may_manage(by: User, tender_or_buyer) -> bool:
+    """The buyer's admins and staff, and platform admins, run a tender (a Tender or a buyer)."""
     buyer_id = getattr(tender_or_buyer, "buyer_id", getattr(tender_or_buyer, "pk", None))
     return by.is_platform_admin or (by.can_write_for_org and by.organisation_id == buyer_id)
 
@@ -43,33 +62,178 @@ def _require_status(tender: Tender, *allowed: str) -> None:
                               % {"status": Status(status).label})
 
 
+TENDER_FIELDS = ("title", "description", "bid_deadline", "opening_time", "first_delivery_month",
+                 "min_tkdn_percent", "max_preference_percent", "split_award_allowed",
+                 "required_documents", "small_business_reserved", "reservation_exemption")
+LOT_FIELDS = ("product", "grade", "drawing_reference", "unit_weight_kg", "quantity", "unit",
+              "hps_unit_price", "delivery_schedule")
+
+
+def _month_label(day: dt.date) -> str:
+    return date_format(day, "F Y")
+
+
+def _tender_errors(tender: Tender) -> dict[str, list[str]]:
+    """A tender's terms make sense: its percentages in range, bids close in the future
+    (within a year), the opening is at or after the deadline, deliveries start no earlier
+    than the opening month."""
+    now, errors = clock.now(), {}
+    if not 0 <= Decimal(tender.min_tkdn_percent) <= 100:
+        errors["min_tkdn_percent"] = [_("The minimum TKDN is 0 to 100%.")]
+    if not 0 <= Decimal(tender.max_preference_percent) <= preference.MAX_PREFERENCE_PERCENT:
+        errors["max_preference_percent"] = [_("The price preference is 0 to %(max)s%%.") % {
+            "max": localized_number(preference.MAX_PREFERENCE_PERCENT)}]
+    if tender.bid_deadline <= now:
+        errors["bid_deadline"] = [_("The deadline must be in the future.")]
+    elif tender.bid_deadline > now + limits.MAX_DEADLINE_AHEAD:
+        errors["bid_deadline"] = [_("Bids close within a year: choose a deadline before "
+                                    "%(latest)s.") % {
+            "latest": local_moment(now + limits.MAX_DEADLINE_AHEAD)}]
+    if tender.opening_time < tender.bid_deadline:
+        errors["opening_time"] = [_("Opening cannot be before the deadline.")]
+    opening_month = month_start(timezone.localdate(tender.opening_time))
+    if tender.first_delivery_month and tender.first_delivery_month < opening_month:
+        errors["first_delivery_month"] = [_(
+            "Deliveries cannot start before the month of the opening (%(month)s).") % {
+            "month": _month_label(opening_month)}]
+    return errors
+
+
+def _set_tender_fields(tender: Tender, fields: Mapping) -> None:
+    unknown = set(fields) - set(TENDER_FIELDS)
+    if unknown:
+        raise TypeError(f"not tender fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        if name == "first_delivery_month":
+            value = month_start(value) if value else None
+        elif name == "required_documents":
+            value = [str(kind).strip() for kind in value if str(kind).strip()]
+        elif name in ("title", "description", "reservation_exemption"):
+            value = value.strip()
+        setattr(tender, name, value)
+
+
+def _validated(tender: Tender) -> None:
+    errors = _tender_errors(tender)
+    try:
+        tender.full_clean(exclude=list(errors))
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, opening_time,
                   description: str = "", min_tkdn_percent=Decimal(0),
                   max_preference_percent=preference.MAX_PREFERENCE_PERCENT,
                   split_award_allowed: bool = False, required_documents=(),
                   small_business_reserved: bool = True,
-                  reservation_exemption: str = "", first_delivery_month=None) -> Tender:
-    if not buyer.is_buyer or not _may_manage(by, buyer):
+                  reservation_exemption: str = "", first_delivery_month=None,
+                  follows: Tender | None = None) -> Tender:
+    if not buyer.is_buyer or not may_manage(by, buyer):
         raise PermissionDenied
     year = clock.now().year
     count = Tender.objects.filter(reference__startswith=f"PSK-{year}-").count()
-    tender = Tender(buyer=buyer, reference=f"PSK-{year}-{count + 1:05d}", title=title,
-                    description=description, min_tkdn_percent=min_tkdn_percent,
-                    max_preference_percent=max_preference_percent, bid_deadline=bid_deadline,
-                    opening_time=opening_time, split_award_allowed=split_award_allowed,
-                    first_delivery_month=(month_start(first_delivery_month)
-                                          if first_delivery_month else None),
-                    required_documents=list(required_documents),
-                    small_business_reserved=small_business_reserved,
-                    reservation_exemption=reservation_exemption, created_at=clock.now())
-    if opening_time < bid_deadline:
-        raise ValidationError({"opening_time": [_("Opening cannot be before the deadline.")]})
-    tender.full_clean()
+    tender = Tender(buyer=buyer, reference=f"PSK-{year}-{count + 1:05d}", follows=follows,
+                    created_at=clock.now())
+    _set_tender_fields(tender, {
+        "title": title, "description": description, "bid_deadline": bid_deadline,
+        "opening_time": opening_time, "first_delivery_month": first_delivery_month,
+        "min_tkdn_percent": min_tkdn_percent, "max_preference_percent": max_preference_percent,
+        "split_award_allowed": split_award_allowed, "required_documents": required_documents,
+        "small_business_reserved": small_business_reserved,
+        "reservation_exemption": reservation_exemption})
+    _validated(tender)
     tender.save()
     audit_record(actor=by, action="tender.create", obj=tender, organisation=buyer,
-                 after={"reference": tender.reference, "title": title})
+                 after={"reference": tender.reference, "title": tender.title,
+                        "follows": follows.reference if follows else None})
     return tender
+
+
+@transaction.atomic
+def tender_update(*, by: User, tender: Tender, **fields) -> Tender:
+    """Change a draft's fields (any of TENDER_FIELDS); refused once it is published."""
+    tender = _locked(tender)
+    if not may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.DRAFT)
+    before = {name: getattr(tender, name) for name in fields}
+    _set_tender_fields(tender, fields)
+    _validated(tender)
+    tender.save()
+    audit_record(actor=by, action="tender.update", obj=tender, organisation=tender.buyer,
+                 before=before, after={name: getattr(tender, name) for name in fields})
+    return tender
+
+
+def _range_errors(lot: Lot) -> dict[str, list[str]]:
+    """The lot's numbers within limits.py, the limits written in the reader's language."""
+    errors = {}
+    if not 0 < int(lot.quantity) <= limits.MAX_LOT_QUANTITY:
+        errors["quantity"] = [_("A lot holds 1 to %(max)s units.") % {
+            "max": localized_number(limits.MAX_LOT_QUANTITY)}]
+    if not 0 < Decimal(lot.hps_unit_price) <= limits.MAX_UNIT_PRICE:
+        errors["hps_unit_price"] = [_(
+            "The owner estimate per unit is more than 0 and at most %(max)s.") % {
+            "max": localized_rupiah(limits.MAX_UNIT_PRICE)}]
+    if not 0 < Decimal(lot.unit_weight_kg) <= limits.MAX_UNIT_WEIGHT_KG:
+        errors["unit_weight_kg"] = [_("A unit weighs more than 0 and at most %(max)s kg.") % {
+            "max": localized_number(limits.MAX_UNIT_WEIGHT_KG)}]
+    return errors
+
+
+def _lot_errors(lot: Lot) -> dict[str, list[str]]:
+    """The lot's own sense (its schedule) and the package's bound on value."""
+    errors = _range_errors(lot)
+    if errors:
+        return errors
+    schedule = lot.delivery_schedule
+    if len(schedule) > limits.MAX_SCHEDULE_MONTHS:
+        errors["delivery_schedule"] = [_("A schedule has at most %(n)s months.") % {
+            "n": localized_number(limits.MAX_SCHEDULE_MONTHS)}]
+    elif schedule and (any(q < 0 for q in schedule) or sum(schedule) != lot.quantity):
+        errors["delivery_schedule"] = [_(
+            "The monthly quantities must be 0 or more and add up to the lot quantity "
+            "(%(n)s); they add up to %(total)s.") % {
+            "n": localized_number(lot.quantity), "total": localized_number(sum(schedule))}]
+    if not errors:
+        others = lot.tender.lots.exclude(pk=lot.pk)
+        value = (sum((other.hps_unit_price * other.quantity for other in others), Decimal(0))
+                 + Decimal(lot.hps_unit_price) * int(lot.quantity))
+        if value > limits.MAX_PACKAGE_VALUE:
+            errors["quantity"] = [_(
+                "With this lot the package is worth %(value)s; a tender's lots may be worth "
+                "%(max)s at most.") % {"value": localized_rupiah(value),
+                                       "max": localized_rupiah(limits.MAX_PACKAGE_VALUE)}]
+    return errors
+
+
+def _saved_lot(lot: Lot) -> Lot:
+    errors = _lot_errors(lot)
+    try:
+        lot.full_clean(exclude=["tender", "number", *errors])
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    lot.save()
+    return lot
+
+
+def _set_lot_fields(lot: Lot, fields: Mapping) -> None:
+    unknown = set(fields) - set(LOT_FIELDS)
+    if unknown:
+        raise TypeError(f"not lot fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        if name == "delivery_schedule":
+            value = [int(q) for q in value]
+        elif name in ("product", "drawing_reference", "unit"):
+            value = value.strip()
+        setattr(lot, name, value)
 
 
 @transaction.atomic
@@ -77,44 +241,96 @@ def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity:
             hps_unit_price, grade=None, drawing_reference: str = "", unit: str = "pcs",
             delivery_schedule=()) -> Lot:
     tender = _locked(tender)
-    if not _may_manage(by, tender):
+    if not may_manage(by, tender):
         raise PermissionDenied
     _require_status(tender, Status.DRAFT)
-    schedule = [int(q) for q in delivery_schedule]
-    if schedule and (any(q < 0 for q in schedule) or sum(schedule) != quantity):
-        raise ValidationError({"delivery_schedule": [
-            _("The monthly quantities must be 0 or more and add up to the lot quantity.")]})
     number = (tender.lots.aggregate(n=Max("number"))["n"] or 0) + 1
-    lot = Lot(tender=tender, number=number, product=product, grade=grade,
-              drawing_reference=drawing_reference, unit_weight_kg=unit_weight_kg,
-              quantity=quantity, unit=unit, delivery_schedule=schedule,
-              hps_unit_price=hps_unit_price)
-    lot.full_clean()
-    lot.save()
+    lot = Lot(tender=tender, number=number)
+    _set_lot_fields(lot, {"product": product, "grade": grade,
+                          "drawing_reference": drawing_reference,
+                          "unit_weight_kg": unit_weight_kg, "quantity": quantity, "unit": unit,
+                          "hps_unit_price": hps_unit_price,
+                          "delivery_schedule": delivery_schedule})
+    _saved_lot(lot)
     audit_record(actor=by, action="tender.lot_add", obj=lot, organisation=tender.buyer,
-                 after={"product": product, "quantity": quantity,
-                        "hps_unit_price": hps_unit_price})
+                 after={"product": lot.product, "quantity": lot.quantity,
+                        "hps_unit_price": lot.hps_unit_price})
     return lot
 
 
 @transaction.atomic
-def tender_publish(*, by: User, tender: Tender) -> Tender:
-    tender = _locked(tender)
-    if not _may_manage(by, tender):
+def lot_update(*, by: User, lot: Lot, **fields) -> Lot:
+    """Change a lot of a draft (any of LOT_FIELDS)."""
+    tender = _locked(lot.tender)
+    if not may_manage(by, tender):
         raise PermissionDenied
     _require_status(tender, Status.DRAFT)
-    errors = {}
+    lot = tender.lots.get(pk=lot.pk)
+    before = {name: getattr(lot, name) for name in fields}
+    _set_lot_fields(lot, fields)
+    _saved_lot(lot)
+    audit_record(actor=by, action="tender.lot_update", obj=lot, organisation=tender.buyer,
+                 before=before, after={name: getattr(lot, name) for name in fields})
+    return lot
+
+
+@transaction.atomic
+def lot_remove(*, by: User, lot: Lot) -> None:
+    """Remove a lot of a draft; the lots after it move up a number (1, 2, 3 … stay
+    without gaps, as the buyer reads them)."""
+    tender = _locked(lot.tender)
+    if not may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.DRAFT)
+    lot = tender.lots.get(pk=lot.pk)
+    audit_record(actor=by, action="tender.lot_remove", obj=lot, organisation=tender.buyer,
+                 before={"number": lot.number, "product": lot.product,
+                         "quantity": lot.quantity})
+    number = lot.number
+    lot.delete()
+    for later in tender.lots.filter(number__gt=number).order_by("number"):
+        Lot.objects.filter(pk=later.pk).update(number=later.number - 1)
+
+
+def _publish_errors(tender: Tender) -> dict[str, list[str]]:
+    errors = _tender_errors(tender)
     if not tender.lots.exists():
         errors["lots"] = [_("Add at least one lot.")]
-    if tender.bid_deadline <= clock.now():
-        errors["bid_deadline"] = [_("The deadline has already passed.")]
     if (small_business.must_reserve(Decimal(tender.package_value))
             and not tender.small_business_reserved and not tender.reservation_exemption.strip()):
         errors["reservation_exemption"] = [_(
             "A package up to Rp15 miliar is reserved for small businesses and cooperatives; "
             "record the technical reason to open it to all.")]
+    return errors
+
+
+def _publishable(by: User, tender: Tender) -> None:
+    if not may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.DRAFT)
+    errors = _publish_errors(tender)
     if errors:
         raise ValidationError(errors)
+
+
+@dataclass(frozen=True)
+class PublishPreview:
+    tender: Tender
+    notified: int  # supplier-side organisations whose profile fits a lot
+
+
+def publish_preview(*, by: User, tender: Tender) -> PublishPreview:
+    """What publishing will do, after the checks publishing makes (nothing is written)."""
+    from .tasks import matching_suppliers
+
+    _publishable(by, tender)
+    return PublishPreview(tender, matching_suppliers(tender).count())
+
+
+@transaction.atomic
+def tender_publish(*, by: User, tender: Tender) -> Tender:
+    tender = _locked(tender)
+    _publishable(by, tender)
     tender.published_at = clock.now()
     tender.save(update_fields=["published_at"])
     from .tasks import notify_matching_suppliers
@@ -126,26 +342,6 @@ def tender_publish(*, by: User, tender: Tender) -> Tender:
                  after={"published_at": tender.published_at,
                         "package_value": tender.package_value})
     return tender
-
-
-def _tkdn_source(bidder: Organisation, certificate_id, worksheet_version_id):
-    """(tkdn, bmp, source) from an unexpired certificate or a worksheet version of the
-    bidder's own; expired certificates are not offered."""
-    if certificate_id:
-        cert = TkdnCertificate.objects.filter(pk=certificate_id, organisation=bidder).first()
-        if cert is None:
-            raise ValidationError({"certificate": [_("Not one of your certificates.")]})
-        if cert.valid_until < clock.today():
-            raise ValidationError({"certificate": [_("This certificate has expired.")]})
-        return cert.tkdn_percent, cert.bmp_percent, f"certificate:{cert.pk}"
-    if worksheet_version_id:
-        version = WorksheetVersion.objects.filter(pk=worksheet_version_id,
-                                                  worksheet__organisation=bidder).first()
-        if version is None:
-            raise ValidationError({"worksheet_version": [_("Not one of your worksheets.")]})
-        bmp = getattr(getattr(bidder, "bmp", None), "bmp_percent", Decimal(0))
-        return version.tkdn_percent, bmp, f"worksheet_version:{version.pk}"
-    return None, Decimal(0), ""
 
 
 def _checked_documents(tender: Tender, documents: Mapping) -> dict:
@@ -174,32 +370,34 @@ def _named_in(bid: Bid) -> set[int]:
 
 
 def _checked_members(lot: Lot, bidder: Organisation, quantity: int,
-                     members: Sequence) -> list[dict]:
+                     members: Sequence) -> tuple[list[MemberShare], dict[int, Organisation]]:
     """A cooperative's bid names the members who will make it and each one's share; the
     shares add up to the bid's quantity, and a member bidding on the lot itself cannot also
     be named (whichever came second is refused)."""
     is_cooperative = bidder.kind == "cooperative"
-    rows = [(int(member), int(share)) for member, share in members]
+    rows = [MemberShare(*row) for row in members]
+    rows = [row._replace(organisation=int(row.organisation), quantity=int(row.quantity))
+            for row in rows]
     if not is_cooperative:
         if rows:
             raise ValidationError({"members": [
                 _("Only a cooperative bids on behalf of members.")]})
-        return []
+        return [], {}
     if not rows:
         raise ValidationError({"members": [
             _("Name the members who will make the goods and each one's quantity.")]})
-    ids = [member for member, _share in rows]
+    ids = [row.organisation for row in rows]
     found = {org.pk: org for org in cooperative_members(cooperative=bidder).filter(pk__in=ids)}
     errors = []
     if len(set(ids)) != len(ids):
         errors.append(_("Name each member once."))
-    for member, share in rows:
-        if member not in found:
+    for row in rows:
+        if row.organisation not in found:
             errors.append(_("Organisation %(id)s is not an active member of this "
-                            "cooperative.") % {"id": member})
-        if share <= 0:
+                            "cooperative.") % {"id": row.organisation})
+        if row.quantity <= 0:
             errors.append(_("Each member's quantity must be more than 0."))
-    total = sum(share for _member, share in rows)
+    total = sum(row.quantity for row in rows)
     if total != quantity:
         errors.append(_("The members' quantities add up to %(total)s, not the %(n)s units "
                         "offered.") % {"total": localized_number(total),
@@ -210,8 +408,31 @@ def _checked_members(lot: Lot, bidder: Organisation, quantity: int,
                         "be named in the cooperative's bid.") % {"member": found[bidder_id]})
     if errors:
         raise ValidationError({"members": list(dict.fromkeys(errors))})
-    return [{"organisation": member, "name": found[member].name, "quantity": share}
-            for member, share in rows]
+    return rows, found
+
+
+def _bid_tkdn(by: User, bidder: Organisation, rows: list[MemberShare], found: dict,
+              certificate_id, worksheet_version_id,
+              tkdn_from_members: bool) -> tuple[bid_tkdn.TkdnValue, list[dict]]:
+    """The bid's TKDN (its own document's, or weighted from the members) and what each
+    member row seals."""
+    named = [{"organisation": row.organisation, "name": found[row.organisation].name,
+              "quantity": row.quantity} for row in rows]
+    if not tkdn_from_members:
+        if any(row.cites for row in rows):
+            raise ValidationError({"members": [_(
+                "You chose TKDN values for the members: build the bid's TKDN from the "
+                "members, or leave the members' TKDN empty.")]})
+        return bid_tkdn.value_of(by=by, organisation=bidder, certificate_id=certificate_id,
+                                 worksheet_version_id=worksheet_version_id), named
+    if bidder.kind != "cooperative":
+        raise ValidationError({"tkdn_from_members": [
+            _("Only a cooperative builds its TKDN from its members.")]})
+    if certificate_id or worksheet_version_id:
+        raise ValidationError({"tkdn_from_members": [
+            _("Cite one TKDN: your own certificate or worksheet, or the members'.")]})
+    value, per_member = bid_tkdn.members_value(by=by, shares=rows, members=found)
+    return value, [row | values for row, values in zip(named, per_member, strict=True)]
 
 
 def _refuse_if_named(lot: Lot, bidder: Organisation) -> None:
@@ -240,19 +461,42 @@ def _kept_documents(bid: Bid | None, replaced: set[str]) -> dict:
             if kind in stored and kind not in replaced}
 
 
+def _bid_number_errors(lot: Lot, unit_price: Decimal, quantity: int, monthly_capacity: int,
+                       total_price: Decimal | None) -> dict[str, list[str]]:
+    errors = {}
+    if not 0 < unit_price <= limits.MAX_UNIT_PRICE:
+        errors["unit_price"] = [_("The price must be more than 0 and at most %(max)s.") % {
+            "max": localized_rupiah(limits.MAX_UNIT_PRICE)}]
+    if not 0 < quantity <= lot.quantity:
+        errors["quantity"] = [_("Offer between 1 and %(n)s units.") % {
+            "n": localized_number(lot.quantity)}]
+    if not 0 < monthly_capacity <= limits.MAX_LOT_QUANTITY:
+        errors["monthly_capacity"] = [_(
+            "The monthly capacity must be more than 0 and at most %(max)s units.") % {
+            "max": localized_number(limits.MAX_LOT_QUANTITY)}]
+    if total_price is not None and not (
+            0 < total_price <= limits.MAX_UNIT_PRICE * limits.MAX_LOT_QUANTITY):
+        errors["total_price"] = [_("The total price must be more than 0.")]
+    return errors
+
+
 @transaction.atomic
 def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacity: int,
                origin: str = "domestic", certificate_id=None, worksheet_version_id=None,
                siinas_registered: bool = False,
                documents: Mapping[str, bid_documents.Upload] | None = None,
-               members: Sequence[tuple[int, int]] = (),
+               members: Sequence[MemberShare | tuple] = (), tkdn_from_members: bool = False,
                total_price=None) -> tuple[Bid, str]:
     """Submit or replace the bid of `by`'s organisation on `lot`. Returns the bid and the
-    receipt nonce (the digest is bid.digest, the server time bid.submitted_at).
+    receipt nonce (the digest is bid.digest, the server time bid.submitted_at). Every
+    version received is a line of the bid's history (BidEvent).
 
     `documents` maps required documents (names from tender.required_documents) to files;
     a replacement keeps the files of the kinds it does not upload again. A cooperative names
-    `members`: (member organisation id, quantity) pairs adding up to `quantity`."""
+    `members`: MemberShare rows (member organisation id, quantity, and for
+    `tkdn_from_members` that member's certificate or worksheet version) adding up to
+    `quantity`; with `tkdn_from_members` the bid's TKDN and BMP are the members' weighted by
+    their quantities (bid_tkdn)."""
     tender = _locked(lot.tender)  # serialises bids with the deadline, awards and cancels
     if by.organisation_id is None or not by.can_write_for_org:
         raise PermissionDenied
@@ -268,22 +512,19 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
             size_class=bidder.size_class, is_cooperative=bidder.kind == "cooperative"):
         raise ValidationError(_("This package is reserved for small businesses and "
                                 "cooperatives."))
-    errors = {}
     unit_price, quantity = Decimal(unit_price), int(quantity)
-    if unit_price <= 0:
-        errors["unit_price"] = [_("The price must be more than 0.")]
-    if not 0 < quantity <= lot.quantity:
-        errors["quantity"] = [_("Offer between 1 and %(n)s units.") % {"n": lot.quantity}]
-    if int(monthly_capacity) <= 0:
-        errors["monthly_capacity"] = [_("The monthly capacity must be more than 0.")]
+    monthly_capacity = int(monthly_capacity)
+    total_price = None if total_price is None else Decimal(total_price)
+    errors = _bid_number_errors(lot, unit_price, quantity, monthly_capacity, total_price)
     if origin not in ("domestic", "import"):
         errors["origin"] = [_("Domestic or import.")]
     if errors:
         raise ValidationError(errors)
     uploads = _checked_documents(tender, documents or {})
-    named = _checked_members(lot, bidder, quantity, members)
+    rows, found = _checked_members(lot, bidder, quantity, members)
     _refuse_if_named(lot, bidder)
-    tkdn, bmp, source = _tkdn_source(bidder, certificate_id, worksheet_version_id)
+    tkdn, named = _bid_tkdn(by, bidder, rows, found, certificate_id, worksheet_version_id,
+                            tkdn_from_members)
     now = clock.now()
     bid = Bid.objects.select_for_update().filter(lot=lot, bidder=bidder).first()
     attached = _kept_documents(bid, set(uploads))
@@ -293,11 +534,10 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
                           "size": len(upload.data)}
     nonce = sealing.new_nonce()
     content = {"lot": lot.number, "bidder": bidder.pk, "unit_price": unit_price,
-               "quantity": quantity, "monthly_capacity": int(monthly_capacity),
-               "origin": origin, "tkdn_percent": tkdn, "bmp_percent": bmp,
-               "tkdn_source": source, "siinas_registered": bool(siinas_registered),
+               "quantity": quantity, "monthly_capacity": monthly_capacity,
+               "origin": origin, **tkdn.sealed(), "siinas_registered": bool(siinas_registered),
                "documents": attached, "members": named, "nonce": nonce,
-               "total_price": None if total_price is None else Decimal(total_price)}
+               "total_price": total_price}
     if bid is None:
         bid = Bid(tender=tender, lot=lot, bidder=bidder, version=0)
     bid.submitted_by, bid.sealed = by, sealing.seal(content)
@@ -310,6 +550,8 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
                     sha256=upload.sha256, sealed=sealing.seal_bytes(upload.data),
                     uploaded_at=now)
         for kind, (upload, content_type) in uploads.items())
+    BidEvent.objects.create(bid=bid, kind=BidEventKind.RECEIVED, version=bid.version,
+                            digest=bid.digest, at=now, by=by)
     # The audit log records that a bid came in, never what it says.
     audit_record(actor=by, action="bid.submit", obj=bid, organisation=bidder,
                  after={"tender": tender.reference, "lot": lot.number, "digest": bid.digest,
@@ -340,9 +582,13 @@ def bid_withdraw(*, by: User, bid: Bid) -> Bid:
     if tender.status != Status.PUBLISHED:
         raise ValidationError(_("The deadline has passed; the bid stands."))
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    if bid.withdrawn_at is not None:
+        raise ValidationError(_("This bid is already withdrawn."))
     bid.withdrawn_at = clock.now()
     bid.save(update_fields=["withdrawn_at"])
     bid.documents.all().delete()  # a withdrawn bid keeps no files
+    BidEvent.objects.create(bid=bid, kind=BidEventKind.WITHDRAWN, version=bid.version,
+                            at=bid.withdrawn_at, by=by)
     audit_record(actor=by, action="bid.withdraw", obj=bid, organisation=bid.bidder,
                  after={"withdrawn_at": bid.withdrawn_at})
     return bid
@@ -352,7 +598,7 @@ def bid_withdraw(*, by: User, bid: Bid) -> Bid:
 def tender_open(*, by: User | None, tender: Tender) -> Tender:
     """Unseal every standing bid at or after the opening time; each digest is checked."""
     tender = _locked(tender)
-    if by is not None and not _may_manage(by, tender):
+    if by is not None and not may_manage(by, tender):
         raise PermissionDenied
     _require_status(tender, Status.CLOSED)
     if clock.now() < tender.opening_time:
@@ -405,7 +651,7 @@ def _exclusion(tender: Tender, lot: Lot, content: dict) -> dict | None:
 def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     """Per lot: exclusions with their reason, then the cascade, preference and ranking."""
     tender = _locked(tender)
-    if not _may_manage(by, tender):
+    if not may_manage(by, tender):
         raise PermissionDenied
     _require_status(tender, Status.OPENED)
     package = Decimal(tender.package_value)
@@ -439,41 +685,82 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     return tender
 
 
-@transaction.atomic
-def tender_award(*, by: User, tender: Tender) -> Tender:
-    """Award each lot whole to its rank-1 bid (split awards come with the allocation
-    engine)."""
-    tender = _locked(tender)
-    if not _may_manage(by, tender):
+def _plan(tender: Tender, method: awarding.Method, quantities) -> awarding.AwardPlan:
+    if method == awarding.Method.WHOLE:
+        return awarding.whole(tender)
+    if not tender.split_award_allowed:
+        raise ValidationError(_("This tender does not allow split awards."))
+    if method == awarding.Method.OPTIMISED:
+        return awarding.optimised(tender)
+    return awarding.split(tender, {int(b): int(q) for b, q in (quantities or {}).items()})
+
+
+def award_preview(*, by: User, tender: Tender, method: awarding.Method,
+                  quantities: Mapping[int, int] | None = None) -> awarding.AwardPlan:
+    """What the award will do (who gets how many units of which lot, any shortfall and
+    why), after every check the award makes but the confirmation: nothing is written."""
+    if not may_manage(by, tender):
         raise PermissionDenied
     _require_status(tender, Status.EVALUATED)
-    winners = BidEvaluation.objects.filter(bid__tender=tender, rank=1)
-    for evaluation in winners.select_related("bid"):
-        evaluation.awarded = True
-        evaluation.awarded_quantity = evaluation.bid.opened_content["quantity"]
-        evaluation.save(update_fields=["awarded", "awarded_quantity"])
+    return _plan(tender, method, quantities)
+
+
+def _award(by: User, tender: Tender, method: awarding.Method, quantities,
+           accept_shortfall: bool) -> Tender:
+    tender = _locked(tender)
+    plan = award_preview(by=by, tender=tender, method=method, quantities=quantities)
+    if plan.shortfall and not accept_shortfall:
+        raise ValidationError({"accept_shortfall": [
+            _("The award leaves units uncovered; confirm the shortfall to award a partial "
+              "cover.")] + [lot.explanation for lot in plan.shortfall]})
+    awarded = plan.quantities()
+    for e in BidEvaluation.objects.filter(bid__tender=tender, admissible=True):
+        units = awarded.get(e.bid_id, 0)
+        e.awarded, e.awarded_quantity = units > 0, units or None
+        e.save(update_fields=["awarded", "awarded_quantity"])
+    for lot_award in plan.lots:
+        Lot.objects.filter(pk=lot_award.lot.pk).update(
+            covered_quantity=lot_award.covered, uncovered_quantity=lot_award.uncovered,
+            shortfall_reason=lot_award.reason)
     tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
     capacity_bookings_refresh_for_tender(tender, by=by)
+    audit_record(actor=by, action=("tender.award" if method == awarding.Method.WHOLE
+                                   else "tender.award_split" if method == awarding.Method.SPLIT
+                                   else "tender.award_optimised"),
+                 obj=tender, organisation=tender.buyer,
+                 after={"quantities": {str(k): v for k, v in sorted(awarded.items())},
+                        "uncovered": {str(lot.lot.number): lot.uncovered
+                                      for lot in plan.shortfall}})
     from .tasks import send_award_notices
 
     links = base_url()  # the request's address, for the e-mails' links
     transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk,
                                                              base_url=links))
-    audit_record(actor=by, action="tender.award", obj=tender, organisation=tender.buyer,
-                 after={"winners": sorted(winners.values_list("bid_id", flat=True))})
     return tender
 
 
 @transaction.atomic
-def tender_cancel(*, by: User, tender: Tender, reason: str) -> Tender:
-    tender = _locked(tender)
-    if not _may_manage(by, tender):
+def tender_award(*, by: User, tender: Tender, accept_shortfall: bool = False) -> Tender:
+    """Award each lot to its rank-1 bid, as much as it can deliver (awarding.whole). Where
+    that leaves units uncovered, only with `accept_shortfall` (the buyer confirmed it)."""
+    return _award(by, tender, awarding.Method.WHOLE, None, accept_shortfall)
+
+
+def cancel_preview(*, by: User, tender: Tender, reason: str) -> None:
+    """The checks cancelling makes, without cancelling (for the confirmation page)."""
+    if not may_manage(by, tender):
         raise PermissionDenied
     if tender.status in (Status.AWARDED, Status.CANCELLED):
         raise ValidationError(_("An awarded or cancelled tender cannot be cancelled."))
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the tender is cancelled.")]})
+
+
+@transaction.atomic
+def tender_cancel(*, by: User, tender: Tender, reason: str) -> Tender:
+    tender = _locked(tender)
+    cancel_preview(by=by, tender=tender, reason=reason)
     tender.cancelled_at, tender.cancel_reason = clock.now(), reason.strip()
     tender.save(update_fields=["cancelled_at", "cancel_reason"])
     audit_record(actor=by, action="tender.cancel", obj=tender, organisation=tender.buyer,
@@ -500,7 +787,7 @@ def question_ask(*, by: User, tender: Tender, text: str) -> Question:
 
 @transaction.atomic
 def question_answer(*, by: User, question: Question, answer: str) -> Question:
-    if not _may_manage(by, question.tender):
+    if not may_manage(by, question.tender):
         raise PermissionDenied
     if not answer.strip():
         raise ValidationError({"answer": [_("Write the answer.")]})
@@ -514,68 +801,84 @@ def question_answer(*, by: User, question: Question, answer: str) -> Question:
     return question
 
 
-def _splittable(by: User, tender: Tender) -> Tender:
-    tender = _locked(tender)
-    if not _may_manage(by, tender):
-        raise PermissionDenied
-    _require_status(tender, Status.EVALUATED)
-    if not tender.split_award_allowed:
-        raise ValidationError(_("This tender does not allow split awards."))
-    return tender
-
-
 @transaction.atomic
-def tender_award_split(*, by: User, tender: Tender, quantities: dict[int, int]) -> Tender:
+def tender_award_split(*, by: User, tender: Tender, quantities: Mapping[int, int],
+                       accept_shortfall: bool = False) -> Tender:
     """Award each lot across several admissible bids, by hand: `quantities` maps bid ids to
-    units. Each share is at most what the bid offered, and every lot's shares add up to the
-    lot. (The allocation engine proposes a split in split_proposal; the checks stay here.)"""
-    tender = _splittable(by, tender)
-    evaluations = {e.bid_id: e for e in BidEvaluation.objects.filter(
-        bid__tender=tender, admissible=True).select_related("bid", "bid__lot")}
-    errors = []
-    for bid_id, quantity in quantities.items():
-        e = evaluations.get(bid_id)
-        if e is None:
-            errors.append(_("Bid %(id)s is not admissible.") % {"id": bid_id})
-        elif not 0 <= quantity <= e.bid.opened_content["quantity"]:
-            errors.append(_("%(bidder)s offered %(n)s units at most.") % {
-                "bidder": e.bid.bidder.name, "n": e.bid.opened_content["quantity"]})
-    for lot in tender.lots.all():
-        total = sum(q for b, q in quantities.items()
-                    if b in evaluations and evaluations[b].bid.lot_id == lot.pk)
-        if total != lot.quantity:
-            errors.append(_("Lot %(lot)s: the shares add up to %(total)s, not %(n)s.") % {
-                "lot": lot.number, "total": total, "n": lot.quantity})
-    if errors:
-        raise ValidationError(errors)
-    for bid_id, quantity in quantities.items():
-        e = evaluations[bid_id]
-        e.awarded, e.awarded_quantity = quantity > 0, quantity or None
-        e.save(update_fields=["awarded", "awarded_quantity"])
-    tender.awarded_at = clock.now()
-    tender.save(update_fields=["awarded_at"])
-    capacity_bookings_refresh_for_tender(tender, by=by)
-    audit_record(actor=by, action="tender.award_split", obj=tender, organisation=tender.buyer,
-                 after={"quantities": {str(k): v for k, v in quantities.items()}})
-    from .tasks import send_award_notices
-
-    links = base_url()  # the request's address, for the e-mails' links
-    transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk,
-                                                             base_url=links))
-    return tender
+    units, each within what the bid offered in all and per month, each lot within its
+    quantity (awarding.split). Shares adding up to less than a lot only with
+    `accept_shortfall`."""
+    return _award(by, tender, awarding.Method.SPLIT, quantities, accept_shortfall)
 
 
 @transaction.atomic
-def tender_award_optimised(*, by: User, tender: Tender) -> Tender:
+def tender_award_optimised(*, by: User, tender: Tender,
+                           accept_shortfall: bool = False) -> Tender:
     """Award every lot split as the allocation engine proposes (split_proposal), in one
-    step; refused, naming the lot, where the admissible bids cannot cover a lot."""
-    from .split_proposal import propose_split
+    step; where the admissible bids cannot cover a lot, only with `accept_shortfall`."""
+    return _award(by, tender, awarding.Method.OPTIMISED, None, accept_shortfall)
 
-    tender = _splittable(by, tender)
-    proposals = propose_split(tender)
-    short = [_("Lot %(lot)s: the admissible bids leave %(n)s units uncovered.")
-             % {"lot": p.number, "n": p.short} for p in proposals if p.short]
-    if short:
-        raise ValidationError(short)
-    quantities = {bid: q for p in proposals for bid, q in p.quantities.items()}
-    return tender_award_split(by=by, tender=tender, quantities=quantities)
+
+def _follow_up_schedule(tender: Tender) -> tuple[dt.date | None, dict[int, tuple[int, list]]]:
+    """What the award left uncovered: {lot id: (units, monthly schedule)}, and the month
+    the first of them is due (the earliest month still uncovered in any lot)."""
+    plan = awarding.of_award(tender)
+    remaining = {}
+    lead = None  # months at the start that every lot has covered
+    for lot in plan.lots:
+        if not lot.uncovered:
+            continue
+        months = list(lot.uncovered_months) if lot.lot.delivery_schedule else []
+        if months:
+            first = next(i for i, units in enumerate(months) if units)
+            lead = first if lead is None else min(lead, first)
+        remaining[lot.lot.pk] = (lot.uncovered, months)
+    lead = lead or 0
+    start = add_months(tender.delivery_start, lead)
+    return start, {pk: (units, months[lead:]) for pk, (units, months) in remaining.items()}
+
+
+@transaction.atomic
+def tender_follow_up(*, by: User, tender: Tender) -> Tender:
+    """A new draft tender for what an award left uncovered: the same terms, each lot with
+    its uncovered units and months, linked to the original (Tender.follows). The buyer
+    checks its dates and publishes it like any draft."""
+    tender = _locked(tender)
+    if not may_manage(by, tender):
+        raise PermissionDenied
+    _require_status(tender, Status.AWARDED)
+    existing = tender.follow_ups.filter(cancelled_at__isnull=True).first()
+    if existing is not None:
+        raise ValidationError(_("%(reference)s is already the new tender for the uncovered "
+                                "quantities.") % {"reference": existing.reference})
+    start, remaining = _follow_up_schedule(tender)
+    if not remaining:
+        raise ValidationError(_("The award covered every lot: nothing is left uncovered."))
+    now = clock.now()
+    open_for = (tender.bid_deadline - tender.published_at if tender.published_at
+                else dt.timedelta(days=14))
+    deadline = (now + max(open_for, dt.timedelta(days=7))).replace(minute=0, second=0,
+                                                                    microsecond=0)
+    opening = deadline + (tender.opening_time - tender.bid_deadline)
+    opening_month = month_start(timezone.localdate(opening))
+    new = tender_create(
+        by=by, buyer=tender.buyer, follows=tender,
+        title=(_("%(title)s (uncovered quantities)") % {"title": tender.title})[:200],
+        description=tender.description, bid_deadline=deadline, opening_time=opening,
+        first_delivery_month=start if start >= opening_month else None,
+        min_tkdn_percent=tender.min_tkdn_percent,
+        max_preference_percent=tender.max_preference_percent,
+        split_award_allowed=tender.split_award_allowed,
+        required_documents=tender.required_documents,
+        small_business_reserved=tender.small_business_reserved,
+        reservation_exemption=tender.reservation_exemption)
+    for lot in tender.lots.all():
+        if lot.pk in remaining:
+            units, months = remaining[lot.pk]
+            lot_add(by=by, tender=new, product=lot.product, grade=lot.grade,
+                    drawing_reference=lot.drawing_reference, unit_weight_kg=lot.unit_weight_kg,
+                    quantity=units, unit=lot.unit, hps_unit_price=lot.hps_unit_price,
+                    delivery_schedule=months)
+    audit_record(actor=by, action="tender.follow_up", obj=tender, organisation=tender.buyer,
+                 after={"new_tender": new.reference})
+    return new

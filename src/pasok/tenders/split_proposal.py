@@ -13,6 +13,7 @@ from pasok.planning.instance import parse
 from pasok.planning.solve import allocate
 from pasok.rules.small_business import RESERVED_FOR_SIZES
 
+from .cover import periods
 from .models import BidEvaluation, Tender
 
 TIME_LIMIT = 20.0
@@ -27,7 +28,7 @@ class LotProposal:
 
 
 def lot_instance(lot, evaluations: list[BidEvaluation]) -> dict:
-    schedule = [int(q) for q in lot.delivery_schedule] or [lot.quantity]
+    schedule = periods(lot.delivery_schedule, lot.quantity)
     monthly = bool(lot.delivery_schedule)
     weight = float(lot.unit_weight_kg)
     suppliers, candidates, costs = [], [], []

@@ -12,7 +12,7 @@ from pasok import clock
 from pasok.accounts.models import Organisation, User
 from pasok.accounts.notices import notify
 from pasok.audit.services import audit_record
-from pasok.web.formatting import local_moment
+from pasok.web.formatting import local_moment, localized_number
 
 from .models import Tender
 
@@ -60,16 +60,28 @@ def send_award_notices(*, tender_id: int, base_url: str | None = None) -> int:
             "lot", "evaluation"):
         e = getattr(bid, "evaluation", None)
         if e is not None and e.awarded:
-            line = gettext_lazy("%(ref)s lot %(lot)s: your bid wins.")
+            line = gettext_lazy("%(ref)s lot %(lot)s: your bid wins %(units)s of the lot's "
+                                "%(total)s units.")
         elif e is not None and e.rank:
             line = gettext_lazy("%(ref)s lot %(lot)s: your bid ranks %(rank)s; it does not win.")
         else:
             line = gettext_lazy("%(ref)s lot %(lot)s: your bid was not admissible (see the "
                                 "evaluation).")
-        params = {"ref": tender.reference, "lot": bid.lot.number, "rank": e.rank if e else ""}
+
+        def text(line=line, e=e, lot=bid.lot):
+            """In the recipient's language: the numbers too, and what stays uncovered."""
+            words = line % {"ref": tender.reference, "lot": lot.number,
+                            "rank": e.rank if e else "",
+                            "units": localized_number(e.awarded_quantity or 0) if e else "",
+                            "total": localized_number(lot.quantity)}
+            if lot.uncovered_quantity:
+                words += " " + _("%(uncovered)s units of the lot stay uncovered, for a new "
+                                 "tender.") % {
+                    "uncovered": localized_number(lot.uncovered_quantity)}
+            return words
+
         sent += notify(_people(organisation_id=bid.bidder_id),
-                       subject=lambda: _("Tender result on Pasok"),
-                       text=lambda line=line, params=params: line % params, link=link,
+                       subject=lambda: _("Tender result on Pasok"), text=text, link=link,
                        base_url=base_url)
     return sent
 

@@ -1,110 +1,234 @@
+"""Tender pages. Thin: forms check shape, selectors read, services check and write.
+
+Publishing, awarding (whole, in shares, as the optimiser proposes) and cancelling take two
+POSTs: the first shows what will happen (the service's preview, after all its checks), the
+second carries `confirm` and does it, so no JavaScript is needed to ask "are you sure"."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pasok import clock
-from pasok.accounts.models import Organisation
 from pasok.web.form_errors import add_service_errors, errors_by_field
+from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
-from . import documents, selectors, services
+from . import documents, limits, selectors, services
+from .awarding import Method
 from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
-from .forms import BidForm, CancelForm, LotFormSet, MemberFormSet, TenderForm
+from .forms import (
+    BidForm,
+    CancelForm,
+    DraftLotForm,
+    DraftLotFormSet,
+    LotForm,
+    LotFormSet,
+    MemberFormSet,
+    SplitForm,
+    TenderForm,
+)
 from .models import Bid, Status
+from .receipt_pdf import receipt_pdf
+
+
+def _may_create(user) -> bool:
+    return bool(user.organisation_id and user.organisation.is_buyer and user.can_write_for_org)
+
+
+def _confirmed(request) -> bool:
+    return request.POST.get("confirm") == "1"
+
+
+def _refused(request, exc: ValidationError, pk: int, to: str = "tenders:detail"):
+    messages.error(request, " ".join(exc.messages))
+    return redirect(to, pk=pk)
 
 
 @login_required
 def tender_list(request):
-    tenders = selectors.tenders_for(user=request.user)
     return render(request, "tenders/list.html", {
-        "tenders": tenders, "now": clock.now(),
-        "may_create": request.user.organisation_id is not None
-        and request.user.organisation.is_buyer and request.user.can_write_for_org,
-    })
+        "tenders": selectors.tenders_for(user=request.user),
+        "may_create": _may_create(request.user)})
 
 
-@login_required
-def tender_new(request):
+class _LotRowError(Exception):
+    """A lot service refused row `row` of the lot formset."""
+
+    def __init__(self, row: int, error: ValidationError):
+        super().__init__(row)
+        self.row, self.error = row, error
+
+
+def _save_lots(user, tender, lots) -> None:
+    """The lot rows of a draft form: removed ones removed first (so the numbers stay in
+    order), then changed ones saved and new ones added."""
+    rows = [(i, form.cleaned_data) for i, form in enumerate(lots.forms)]
+    for _i, data in rows:
+        if data.get("DELETE") and data.get("id"):
+            services.lot_remove(by=user, lot=tender.lots.get(pk=data["id"]))
+    for i, data in rows:
+        if not data or data.get("DELETE") or not lots.forms[i].has_changed():
+            continue
+        fields = {name: data[name] for name in LotForm.base_fields}
+        try:
+            if data.get("id"):
+                services.lot_update(by=user, lot=tender.lots.get(pk=data["id"]), **fields)
+            else:
+                services.lot_add(by=user, tender=tender, **fields)
+        except ValidationError as exc:
+            raise _LotRowError(i, exc) from exc
+
+
+def _draft(request, tender=None):
+    """The new-tender page and the draft editor: the tender's fields and its lots, saved
+    in one transaction (all or nothing)."""
     user = request.user
-    if not (user.organisation_id and user.organisation.is_buyer and user.can_write_for_org):
-        raise PermissionDenied
-    form = TenderForm(request.POST or None)
-    lots = LotFormSet(request.POST or None, prefix="lot")
-    if request.method == "POST" and form.is_valid() and lots.is_valid():
+    data = request.POST if request.method == "POST" else None
+    if tender is None:
+        form, lots = TenderForm(data), LotFormSet(data, prefix="lot")
+    else:
+        form = TenderForm(data, initial=TenderForm.initial_of(tender))
+        lots = DraftLotFormSet(data, prefix="lot", initial=[
+            DraftLotForm.initial_of(lot) for lot in tender.lots.select_related("grade")])
+    if data is not None and form.is_valid() and lots.is_valid():
         try:
             with transaction.atomic():
-                tender = services.tender_create(by=user, buyer=user.organisation,
-                                                **form.cleaned_data)
-                for lot in lots.forms:
-                    if lot.has_changed():
-                        services.lot_add(by=user, tender=tender, **lot.cleaned_data)
+                if tender is None:
+                    saved = services.tender_create(by=user, buyer=user.organisation,
+                                                   **form.cleaned_data)
+                else:
+                    saved = services.tender_update(by=user, tender=tender, **form.cleaned_data)
+                _save_lots(user, saved, lots)
+        except _LotRowError as exc:
+            add_service_errors(lots.forms[exc.row], exc.error)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Draft saved. Check it, then publish."))
-            return redirect("tenders:detail", pk=tender.pk)
-    return render(request, "tenders/new.html", {"form": form, "lots": lots})
+            return redirect("tenders:detail", pk=saved.pk)
+    return render(request, "tenders/new.html", {"form": form, "lots": lots, "tender": tender,
+                                                "limits": limits})
+
+
+@login_required
+def tender_new(request):
+    if not _may_create(request.user):
+        raise PermissionDenied
+    return _draft(request)
+
+
+@login_required
+def tender_edit(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    if not services.may_manage(request.user, tender):
+        raise PermissionDenied
+    if tender.status != Status.DRAFT:
+        messages.error(request, _("Only a draft can be changed; this tender is %(status)s.")
+                       % {"status": tender.status_label})
+        return redirect("tenders:detail", pk=pk)
+    return _draft(request, tender)
 
 
 @login_required
 def tender_detail(request, pk: int):
     tender = selectors.tender_get(user=request.user, pk=pk)
-    org = request.user.organisation
-    is_buyer = org is not None and tender.buyer_id == org.pk
+    user, org = request.user, request.user.organisation
+    status = tender.status
     return render(request, "tenders/detail.html", {
-        "tender": tender, "status": tender.status, "Status": Status,
-        "is_buyer": is_buyer or request.user.is_platform_admin,
-        "may_bid": (org is not None and org.is_supplier_side
-                    and tender.status == Status.PUBLISHED),
-        "own_bids": selectors.own_bids(user=request.user, tender=tender),
-        "opened": list(selectors.opened_bids(user=request.user, tender=tender)),
+        "tender": tender, "status": status, "Status": Status,
+        "is_buyer": services.may_manage(user, tender),
+        "may_bid": org is not None and org.is_supplier_side and status == Status.PUBLISHED,
+        "own_bids": selectors.own_bids(user=user, tender=tender),
+        "bid_counts": selectors.standing_bid_counts(user=user, tender=tender),
+        "opened": list(selectors.opened_bids(user=user, tender=tender)),
         "cancel_form": CancelForm(),
+        "follow_up": tender.follow_ups.filter(cancelled_at__isnull=True).first()
+        if status == Status.AWARDED else None,
+        "uncovered": any(lot.uncovered_quantity for lot in tender.lots.all()),
         "questions": tender.questions.only("text", "asked_at", "answer", "answered_at"),
     })
 
 
+def _bid_errors(form, members, exc: ValidationError) -> None:
+    """The service's errors where the bid page shows them: the TKDN choice, the member
+    rows, or the field they name."""
+    errors = errors_by_field(exc)
+    for key in ("certificate", "worksheet_version", "tkdn_from_members"):
+        if key in errors:
+            errors.setdefault("tkdn_source", []).extend(errors.pop(key))
+    if members is not None and "members" in errors:
+        members.non_form_errors().extend(errors.pop("members"))
+    if errors:
+        add_service_errors(form, ValidationError(errors))
+
+
 @login_required
 def bid(request, pk: int, lot_pk: int):
-    tender = selectors.tender_get(user=request.user, pk=pk)
+    user = request.user
+    tender = selectors.tender_get(user=user, pk=pk)
     lot = tender.lots.get(pk=lot_pk)
-    org = request.user.organisation
-    if org is None or not org.is_supplier_side or not request.user.can_write_for_org:
+    org = user.organisation
+    if org is None or not org.is_supplier_side or not user.can_write_for_org:
         raise PermissionDenied
-    certificates, versions = selectors.tkdn_sources(user=request.user, organisation=org)
-    current = selectors.own_bids(user=request.user, tender=tender).get(lot.pk)
-    initial, member_rows = selectors.replacement_initial(user=request.user, bid=current)
+    cooperative = org.kind == "cooperative"
+    certificates, versions = selectors.tkdn_sources(user=user, organisation=org)
+    current = selectors.own_bid(user=user, bid=selectors.own_bids(user=user, tender=tender)
+                                .get(lot.pk))
+    initial, member_rows = current.initial() if current else ({}, [])
     data = request.POST if request.method == "POST" else None
     form = BidForm(data, request.FILES or None, initial=initial, certificates=certificates,
-                   versions=versions, documents=tender.required_documents)
-    members = MemberFormSet(data, prefix="member", initial=member_rows, form_kwargs={
-        "members": selectors.cooperative_members(cooperative=org),
-    }) if org.kind == "cooperative" else None
+                   versions=versions, documents=tender.required_documents,
+                   cooperative=cooperative)
+    members = None
+    if cooperative:
+        named = list(selectors.cooperative_members(cooperative=org))
+        members = MemberFormSet(data, prefix="member", initial=member_rows, form_kwargs={
+            "members": selectors.cooperative_members(cooperative=org),
+            "sources": selectors.member_tkdn_sources(user=user, members=named)})
     if data is not None and form.is_valid() and (members is None or members.is_valid()):
         fields = {name: form.cleaned_data[name] for name in (
             "unit_price", "quantity", "total_price", "monthly_capacity", "origin",
             "siinas_registered")}
         try:
             placed, nonce = services.bid_submit(
-                by=request.user, lot=lot, **fields, **form.source(),
-                documents=form.uploads(), members=members.shares() if members else ())
+                by=user, lot=lot, **fields, **form.source(), documents=form.uploads(),
+                members=members.shares() if members else ())
         except ValidationError as exc:
-            errors = errors_by_field(exc)
-            if members is not None and "members" in errors:
-                members.non_form_errors().extend(errors.pop("members"))
-            if errors:
-                add_service_errors(form, ValidationError(errors))
+            _bid_errors(form, members, exc)
         else:
             return render(request, "tenders/receipt.html", {
-                "tender": tender, "lot": lot, "bid": placed, "nonce": nonce})
+                "tender": tender, "lot": lot, "bid": placed, "nonce": nonce,
+                "own": selectors.own_bid(user=user, bid=placed)})
     return render(request, "tenders/bid.html", {
         "tender": tender, "lot": lot, "form": form, "members": members, "current": current,
-        "attached": selectors.own_bid_documents(user=request.user, bid=current),
-        "organisation": Organisation.objects.get(pk=org.pk)})
+        "verified": org.is_verified})
+
+
+@login_required
+def own_bid(request, pk: int, bid_pk: int):
+    """The bid the user's organisation sent, its documents and its history: for its own
+    people only, before and after the deadline."""
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    own = selectors.own_bid_get(user=request.user, tender=tender, pk=bid_pk)
+    return render(request, "tenders/own_bid.html", {
+        "tender": tender, "lot": own.bid.lot, "own": own,
+        "may_change": tender.status == Status.PUBLISHED and request.user.can_write_for_org})
+
+
+@login_required
+def own_bid_pdf(request, pk: int, bid_pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    own = selectors.own_bid_get(user=request.user, tender=tender, pk=bid_pk)
+    response = HttpResponse(receipt_pdf(tender, own), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="receipt-{tender.reference}-lot{own.bid.lot.number}'
+        f'-v{own.bid.version}.pdf"')
+    return response
 
 
 @login_required
@@ -130,26 +254,165 @@ def bid_withdraw(request, pk: int, bid_pk: int):
 
 
 _STEPS = {
-    "publish": (services.tender_publish, _("Published.")),
     "open": (services.tender_open, _("Bids opened.")),
     "evaluate": (services.tender_evaluate, _("Evaluated.")),
-    "award": (services.tender_award, _("Awarded.")),
 }
 
 
 @login_required
 @require_POST
 def step(request, pk: int, action: str):
-    """Publish, open, evaluate or award: one button each on the tender page."""
+    """Open or evaluate: one button each on the tender page (nothing to confirm: both
+    only follow the rules)."""
     tender = selectors.tender_get(user=request.user, pk=pk)
     service, done = _STEPS[action]
     try:
         service(by=request.user, tender=tender)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, done)
+        return _refused(request, exc, pk)
+    messages.success(request, done)
     return redirect("tenders:detail", pk=pk)
+
+
+def _confirm(request, tender, **context):
+    """The confirmation page: what will happen, and the button that does it."""
+    return render(request, "tenders/confirm.html", {
+        "tender": tender, "back": reverse("tenders:detail", args=[tender.pk]), **context})
+
+
+@login_required
+@require_POST
+def publish(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    if _confirmed(request):
+        try:
+            services.tender_publish(by=request.user, tender=tender)
+        except ValidationError as exc:
+            return _refused(request, exc, pk)
+        messages.success(request, _("Published."))
+        return redirect("tenders:detail", pk=pk)
+    try:
+        preview = services.publish_preview(by=request.user, tender=tender)
+    except ValidationError as exc:
+        return _refused(request, exc, pk)
+    lots = list(tender.lots.all())
+    return _confirm(request, tender, heading=_("Publish this tender?"),
+                    action=reverse("tenders:publish", args=[pk]),
+                    button=_("Publish the tender"), consequences=[
+        _("Every supplier and cooperative sees the tender and its %(n)s lot(s), worth "
+          "%(value)s (HPS).") % {"n": localized_number(len(lots)),
+                                 "value": localized_rupiah(tender.package_value)},
+        _("%(n)s supplier(s) whose profile fits a lot are told today.")
+        % {"n": localized_number(preview.notified)},
+        _("Bids are accepted until %(deadline)s and stay sealed until the opening at "
+          "%(opening)s.") % {"deadline": local_moment(tender.bid_deadline),
+                             "opening": local_moment(tender.opening_time)},
+        _("The tender and its lots can no longer be changed; you can still cancel it.")])
+
+
+@login_required
+@require_POST
+def cancel(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    form = CancelForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        if _confirmed(request):
+            services.tender_cancel(by=request.user, tender=tender, reason=reason)
+        else:
+            services.cancel_preview(by=request.user, tender=tender, reason=reason)
+    except ValidationError as exc:
+        return _refused(request, exc, pk)
+    if _confirmed(request):
+        messages.success(request, _("Tender cancelled."))
+        return redirect("tenders:detail", pk=pk)
+    consequences = [_("The tender ends for everyone; it cannot be reopened."),
+                    _("Reason given: %(reason)s") % {"reason": reason.strip()}]
+    if tender.opened_at is None and tender.published_at is not None:
+        consequences.insert(1, _("Bids that came in stay sealed and are never opened."))
+    return _confirm(request, tender, heading=_("Cancel this tender?"),
+                    action=reverse("tenders:cancel", args=[pk]),
+                    button=_("Cancel the tender"), hidden=[("reason", reason)],
+                    consequences=consequences, danger=True)
+
+
+def _award(request, tender, method: Method, service, quantities=None, split_form=None):
+    """Preview or make an award; on a refusal of the shares, the evaluation page again
+    with the errors next to the shares."""
+    user, pk = request.user, tender.pk
+    arguments = {} if quantities is None else {"quantities": quantities}
+    if _confirmed(request):
+        accept = request.POST.get("accept_shortfall") == "1"
+        try:
+            service(by=user, tender=tender, accept_shortfall=accept, **arguments)
+        except ValidationError as exc:
+            if "accept_shortfall" not in errors_by_field(exc):
+                return _refused(request, exc, pk, "tenders:evaluation"
+                                if method != Method.WHOLE else "tenders:detail")
+            shortfall_error = _("Tick the box to award a partial cover, or go back.")
+        else:
+            messages.success(request, _("Awarded.") if method == Method.WHOLE
+                             else _("Awarded in shares."))
+            return redirect("tenders:detail", pk=pk)
+    else:
+        shortfall_error = ""
+    try:
+        plan = services.award_preview(by=user, tender=tender, method=method,
+                                      quantities=quantities)
+    except ValidationError as exc:
+        if split_form is not None and tender.status == Status.EVALUATED \
+                and tender.split_award_allowed:
+            add_service_errors(split_form, exc)
+            return _evaluation_page(request, tender, split_form)
+        return _refused(request, exc, pk, "tenders:evaluation"
+                        if method != Method.WHOLE else "tenders:detail")
+    hidden = [(f"share-{bid}", units) for bid, units in (quantities or {}).items()]
+    return _confirm(request, tender, heading=_("Award this tender?"), plan=plan,
+                    action=request.path, button=_("Award"), hidden=hidden,
+                    shortfall_error=shortfall_error,
+                    back=reverse("tenders:evaluation" if method != Method.WHOLE
+                                 else "tenders:detail", args=[pk]))
+
+
+@login_required
+@require_POST
+def award(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    return _award(request, tender, Method.WHOLE, services.tender_award)
+
+
+@login_required
+@require_POST
+def award_optimised(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    return _award(request, tender, Method.OPTIMISED, services.tender_award_optimised)
+
+
+@login_required
+@require_POST
+def award_split(request, pk: int):
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    if not services.may_manage(request.user, tender):
+        raise PermissionDenied
+    form = SplitForm(request.POST, bids=_admissible_bids(request.user, tender))
+    if not form.is_valid():
+        return _evaluation_page(request, tender, form)
+    return _award(request, tender, Method.SPLIT, services.tender_award_split,
+                  quantities=form.quantities(), split_form=form)
+
+
+@login_required
+@require_POST
+def follow_up(request, pk: int):
+    """A new draft for what the award left uncovered; the buyer checks it, then publishes."""
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    try:
+        new = services.tender_follow_up(by=request.user, tender=tender)
+    except ValidationError as exc:
+        return _refused(request, exc, pk)
+    messages.success(request, _("A new draft tender holds the uncovered quantities: check "
+                                "its dates and lots, then publish it."))
+    return redirect("tenders:edit", pk=new.pk)
 
 
 @login_required
@@ -180,21 +443,6 @@ def answer(request, pk: int, question_pk: int):
     return redirect("tenders:detail", pk=pk)
 
 
-@login_required
-@require_POST
-def cancel(request, pk: int):
-    tender = selectors.tender_get(user=request.user, pk=pk)
-    form = CancelForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        services.tender_cancel(by=request.user, tender=tender, reason=reason)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Tender cancelled."))
-    return redirect("tenders:detail", pk=pk)
-
-
 def _evaluation_context(request, pk):
     tender = selectors.tender_get(user=request.user, pk=pk)
     if tender.evaluated_at is None:
@@ -205,16 +453,32 @@ def _evaluation_context(request, pk):
     return tender, lots
 
 
+def _admissible_bids(user, tender) -> list[Bid]:
+    return [b for b in selectors.opened_bids(user=user, tender=tender)
+            if getattr(b, "evaluation", None) is not None and b.evaluation.admissible]
+
+
+def _may_split(user, tender) -> bool:
+    return (tender.split_award_allowed and tender.status == Status.EVALUATED
+            and services.may_manage(user, tender))
+
+
+def _evaluation_page(request, tender, split_form=None):
+    tender, lots = _evaluation_context(request, tender.pk)
+    context = {"tender": tender, "lots": lots, "may_split": _may_split(request.user, tender)}
+    if context["may_split"]:
+        context |= _split_proposal_context(tender)
+        bids = [b for _lot, found in lots for b in found
+                if b.evaluation and b.evaluation.admissible]
+        context["split_form"] = split_form or SplitForm(bids=bids,
+                                                        proposed=context["proposed"])
+    return render(request, "tenders/evaluation.html", context)
+
+
 @login_required
 def evaluation(request, pk: int):
-    tender, lots = _evaluation_context(request, pk)
-    may_split = (tender.split_award_allowed and tender.status == Status.EVALUATED
-                 and (request.user.is_platform_admin
-                      or request.user.organisation_id == tender.buyer_id))
-    context = {"tender": tender, "lots": lots, "may_split": may_split}
-    if may_split:
-        context |= _split_proposal_context(tender)
-    return render(request, "tenders/evaluation.html", context)
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    return _evaluation_page(request, tender)
 
 
 def _split_proposal_context(tender) -> dict:
@@ -230,38 +494,6 @@ def _split_proposal_context(tender) -> dict:
                     for p in proposals for bid, rules in p.bound_by.items()},
         "uncovered": {p.number: p.short for p in proposals if p.short},
     }
-
-
-@login_required
-@require_POST
-def award_optimised(request, pk: int):
-    tender = selectors.tender_get(user=request.user, pk=pk)
-    try:
-        services.tender_award_optimised(by=request.user, tender=tender)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("tenders:evaluation", pk=pk)
-    messages.success(request, _("Awarded in shares."))
-    return redirect("tenders:detail", pk=pk)
-
-
-@login_required
-@require_POST
-def award_split(request, pk: int):
-    tender = selectors.tender_get(user=request.user, pk=pk)
-    try:
-        quantities = {int(key.removeprefix("share-")): int(value or 0)
-                      for key, value in request.POST.items() if key.startswith("share-")}
-    except ValueError:
-        messages.error(request, _("Shares are whole numbers of units."))
-        return redirect("tenders:evaluation", pk=pk)
-    try:
-        services.tender_award_split(by=request.user, tender=tender, quantities=quantities)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("tenders:evaluation", pk=pk)
-    messages.success(request, _("Awarded in shares."))
-    return redirect("tenders:detail", pk=pk)
 
 
 @login_required

@@ -1,0 +1,131 @@
+"""What a bid says, read back from its sealed (or opened) content as typed values, and told
+to people: the one reader behind the receipt, the bid's own page, the evaluation page and its
+PDF and XLSX. Bids sealed before a key existed read as they were (no TKDN document, no
+member values)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from pasok.web.formatting import localized_number
+
+from .bid_tkdn import MEMBERS
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def percent(value) -> str:
+    """45,00% (45.00% in English)."""
+    return localized_number(value, 2) + "%"
+
+
+def document_text(document: dict | None, source: str) -> str:
+    """The certificate or worksheet version a value came from, in the reader's language."""
+    kind = (document or {}).get("kind") or source.partition(":")[0]
+    if kind == "certificate":
+        if not document:
+            return _("TKDN certificate")
+        if document.get("self_declared"):
+            return _("self-declared certificate (%(product)s)") % {
+                "product": document["product"]}
+        return _("certificate %(number)s (%(product)s)") % {
+            "number": document["number"], "product": document["product"]}
+    if kind == "worksheet_version":
+        if not document:
+            return _("TKDN worksheet")
+        return _("worksheet %(product)s, version %(version)s") % {
+            "product": document["product"], "version": document["version"]}
+    return ""
+
+
+@dataclass(frozen=True)
+class Member:
+    organisation: int
+    name: str
+    quantity: int
+    tkdn_percent: Decimal | None
+    bmp_percent: Decimal | None
+    source: str
+    document: dict | None
+
+    @property
+    def document_text(self) -> str:
+        return document_text(self.document, self.source)
+
+
+@dataclass(frozen=True)
+class BidContent:
+    unit_price: Decimal
+    quantity: int
+    total_price: Decimal | None  # as the bidder wrote it
+    monthly_capacity: int
+    origin: str
+    tkdn_percent: Decimal | None
+    bmp_percent: Decimal
+    tkdn_source: str
+    tkdn_document: dict | None
+    siinas_registered: bool
+    documents: dict  # required document → {filename, content_type, sha256, size}
+    members: tuple[Member, ...]
+    nonce: str
+
+    @classmethod
+    def of(cls, content: dict) -> "BidContent":
+        documents = content.get("documents") or {}
+        return cls(
+            unit_price=Decimal(content["unit_price"]), quantity=int(content["quantity"]),
+            total_price=_decimal(content.get("total_price")),
+            monthly_capacity=int(content["monthly_capacity"]), origin=content["origin"],
+            tkdn_percent=_decimal(content.get("tkdn_percent")),
+            bmp_percent=_decimal(content.get("bmp_percent")) or Decimal(0),
+            tkdn_source=content.get("tkdn_source") or "",
+            tkdn_document=content.get("tkdn_document"),
+            siinas_registered=bool(content.get("siinas_registered")),
+            documents=documents if isinstance(documents, dict) else {},
+            members=tuple(Member(
+                organisation=m["organisation"], name=m["name"], quantity=int(m["quantity"]),
+                tkdn_percent=_decimal(m.get("tkdn_percent")),
+                bmp_percent=_decimal(m.get("bmp_percent")),
+                source=m.get("tkdn_source") or "", document=m.get("tkdn_document"))
+                for m in content.get("members") or ()),
+            nonce=content.get("nonce", ""))
+
+    @property
+    def total(self) -> Decimal:
+        """Unit price × quantity: the unit price governs (arithmetic correction)."""
+        return self.unit_price * self.quantity
+
+    @property
+    def from_members(self) -> bool:
+        return self.tkdn_source == MEMBERS
+
+    @property
+    def origin_label(self) -> str:
+        return _("Domestic product") if self.origin == "domestic" else _("Imported product")
+
+    def tkdn_text(self) -> str:
+        """How the bid's TKDN was built: "weighted from members: A 45,00% × 600, B 30,00% ×
+        400 → 39,00%", "45,00% from certificate 12/TKDN (Blok rem)", or no value."""
+        if self.tkdn_percent is None:
+            return _("no TKDN value")
+        if self.from_members:
+            parts = ", ".join(f"{m.name} {percent(m.tkdn_percent)} × "
+                              f"{localized_number(m.quantity)}" for m in self.members)
+            return _("weighted from members: %(parts)s → %(value)s") % {
+                "parts": parts, "value": percent(self.tkdn_percent)}
+        basis = document_text(self.tkdn_document, self.tkdn_source)
+        if not basis:
+            return percent(self.tkdn_percent)
+        return _("%(value)s from %(document)s") % {"value": percent(self.tkdn_percent),
+                                                   "document": basis}
+
+    def bmp_text(self) -> str:
+        if self.from_members:
+            parts = ", ".join(f"{m.name} {percent(m.bmp_percent or 0)} × "
+                              f"{localized_number(m.quantity)}" for m in self.members)
+            return _("weighted from members: %(parts)s → %(value)s") % {
+                "parts": parts, "value": percent(self.bmp_percent)}
+        return percent(self.bmp_percent)
