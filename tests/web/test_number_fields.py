@@ -114,3 +114,11 @@ def test_model_forms_get_these_fields_for_the_models_numbers():
         form = FurnaceForm({"kind": "cupola", "tonnes_per_heat": "1,5", "count": "2"})
         assert form.is_valid(), form.errors
     assert form.cleaned_data["tonnes_per_heat"] == Decimal("1.5")
+
+
+def test_an_empty_list_of_months_is_no_change():
+    field = WholeNumbersField(required=False)
+    assert not field.has_changed(None, "") and not field.has_changed([], " ")
+    assert field.has_changed(None, "5.000") and field.has_changed([5000], "5.000 1")
+    with translation.override("id"):
+        assert not field.has_changed([5000, 6000], "5.000 6.000")

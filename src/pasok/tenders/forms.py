@@ -72,10 +72,8 @@ class LotForm(forms.Form):
     hps_unit_price = number_fields.MoneyField(
         label=_("Owner estimate (HPS) per unit (Rp)"), min_value=1,
         max_value=limits.MAX_UNIT_PRICE)
-    # initial=[]: the field reads an empty input as [], so an untouched extra row is not
-    # taken for a changed one ("" != []).
     delivery_schedule = number_fields.WholeNumbersField(
-        label=_("Monthly deliveries"), required=False, initial=[],
+        label=_("Monthly deliveries"), required=False,
         help_text=_("Units per month from the first delivery month, separated by spaces or "
                     "semicolons, e.g. 5.000 5.000 5.000; empty: the whole quantity at once."))
 

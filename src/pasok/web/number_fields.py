@@ -130,6 +130,12 @@ class WholeNumbersField(forms.CharField):
             return " ".join(input_text(v) for v in value)
         return value
 
+    def has_changed(self, initial, data):
+        try:
+            return list(initial or []) != self.to_python(data)
+        except ValidationError:
+            return True
+
     def to_python(self, value):
         text = super().to_python(value)
         if not text:
