@@ -8,18 +8,13 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import localized_number, localized_percent
 
 from .bid_tkdn import MEMBERS
 
 
 def _decimal(value) -> Decimal | None:
     return None if value is None else Decimal(value)
-
-
-def percent(value) -> str:
-    """45,00% (45.00% in English)."""
-    return localized_number(value, 2) + "%"
 
 
 def document_text(document: dict | None, source: str) -> str:
@@ -112,20 +107,20 @@ class BidContent:
         if self.tkdn_percent is None:
             return _("no TKDN value")
         if self.from_members:
-            parts = ", ".join(f"{m.name} {percent(m.tkdn_percent)} × "
+            parts = ", ".join(f"{m.name} {localized_percent(m.tkdn_percent)} × "
                               f"{localized_number(m.quantity)}" for m in self.members)
             return _("weighted from members: %(parts)s → %(value)s") % {
-                "parts": parts, "value": percent(self.tkdn_percent)}
+                "parts": parts, "value": localized_percent(self.tkdn_percent)}
         basis = document_text(self.tkdn_document, self.tkdn_source)
         if not basis:
-            return percent(self.tkdn_percent)
-        return _("%(value)s from %(document)s") % {"value": percent(self.tkdn_percent),
+            return localized_percent(self.tkdn_percent)
+        return _("%(value)s from %(document)s") % {"value": localized_percent(self.tkdn_percent),
                                                    "document": basis}
 
     def bmp_text(self) -> str:
         if self.from_members:
-            parts = ", ".join(f"{m.name} {percent(m.bmp_percent or 0)} × "
+            parts = ", ".join(f"{m.name} {localized_percent(m.bmp_percent or 0)} × "
                               f"{localized_number(m.quantity)}" for m in self.members)
             return _("weighted from members: %(parts)s → %(value)s") % {
-                "parts": parts, "value": percent(self.bmp_percent)}
-        return percent(self.bmp_percent)
+                "parts": parts, "value": localized_percent(self.bmp_percent)}
+        return localized_percent(self.bmp_percent)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from pasok.accounts.models import Organisation
 from pasok.suppliers.models import MaterialGrade
 from pasok.web import number_fields
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import localized_percent
 
 from . import documents as bid_documents
 from . import limits
@@ -95,18 +95,14 @@ DraftLotFormSet = forms.formset_factory(DraftLotForm, extra=1, min_num=1, valida
                                         can_delete=True)
 
 
-def _percent(value) -> str:
-    return localized_number(value, 2) + "%"
-
-
 def certificate_label(cert) -> str:
     standing = str(_("self-declared")) if cert.self_declared else cert.number
-    return f"{cert.product} · {_percent(cert.tkdn_percent)} · {standing}"
+    return f"{cert.product} · {localized_percent(cert.tkdn_percent)} · {standing}"
 
 
 def version_label(version) -> str:
     return (f"{version.worksheet.product} v{version.number} · "
-            f"{_percent(version.tkdn_percent)} ({_('worksheet')})")
+            f"{localized_percent(version.tkdn_percent)} ({_('worksheet')})")
 
 
 def source_choices(certificates, versions) -> list[tuple[str, str]]:

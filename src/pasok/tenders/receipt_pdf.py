@@ -12,11 +12,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
 from pasok.web.formatting import local_moment
-from pasok.web.pdf import MARGIN, SUBTOTAL, WIDTH, canvas_maker, grid, para, styles
+from pasok.web.pdf import MARGIN, SUBTOTAL, WIDTH, canvas_maker, grid, para, percent, styles
 from pasok.web.pdf import number as _number
 from pasok.web.pdf import rupiah as _rp
 
-from .content import percent
 from .models import BidEventKind
 
 FACTS = [50, 130]

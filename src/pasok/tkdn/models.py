@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from pasok.accounts.models import Organisation
 from pasok.rules.bmp import FACTORS as BMP_FACTORS
 from pasok.rules.tkdn import Regime
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import localized_percent
 
 REGIME_CHOICES = [
     (Regime.P35_2025.value, _("Permenperin 35/2025 (factor-weighted)")),
@@ -163,4 +163,4 @@ class TkdnCertificate(models.Model):
 
     def __str__(self):
         return (f"{self.number or _('self-declared')} · {self.product} · "
-                f"{localized_number(self.tkdn_percent, 2)}%")
+                + localized_percent(self.tkdn_percent))

@@ -16,7 +16,7 @@ from pasok.rules.tkdn import FACTORS, as_counted, compute
 from pasok.rules.tkdn_advice import shortfalls, tkdn_if
 from pasok.rules.tkdn_json import worksheet_from_dict
 from pasok.web.form_errors import add_service_errors, errors_by_field
-from pasok.web.formatting import localized_number
+from pasok.web.formatting import localized_number, localized_percent
 
 from . import selectors, services
 from .forms import (
@@ -163,7 +163,7 @@ def _what_if(request, sheet):
     """The TKDN if one line were replaced by a domestic, certified product (asked from the
     result page). Offered: every line not already counted fully domestic."""
     counted = as_counted(sheet)
-    lines = [(f"{factor}-{i}", f"{line.name} ({localized_number(line.domestic_percent, 2)}%)")
+    lines = [(f"{factor}-{i}", f"{line.name} ({localized_percent(line.domestic_percent)})")
              for factor in FACTORS for i, line in enumerate(counted.lines(factor))
              if line.domestic_percent < 100]
     form = WhatIfForm(request.GET if "line" in request.GET else None, lines=lines,

@@ -22,6 +22,11 @@ def localized_quantity(value, most: int = 2) -> str:
     return write_number(value, min(most, max(0, -exponent)))
 
 
+def localized_percent(value, places: int = 2) -> str:
+    """45,00% in Indonesian, 45.00% in English."""
+    return write_number(value, places) + "%"
+
+
 def localized_rupiah(value, places: int = 0) -> str:
     """Rp1.250.000 in Indonesian, Rp1,250,000 in English."""
     return write_rupiah(value, places)

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from pasok.web.formatting import localized_number, localized_rupiah
+from pasok.web.formatting import localized_number, localized_percent, localized_rupiah
 
 MARGIN = 15 * mm
 WIDTH = A4[0] - 2 * MARGIN  # 180 mm
@@ -33,7 +33,7 @@ def number(value, places: int = 2) -> str:
 
 
 def percent(value) -> str:
-    return number(value, 2) + "%"
+    return localized_percent(value)
 
 
 def rupiah(value) -> str:
