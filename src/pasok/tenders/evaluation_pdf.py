@@ -7,7 +7,6 @@ a shaded head, 'page N of M' in the footer), on A4 landscape so a dozen columns 
 side. Money is written the Indonesian way in both languages; other numbers and the words
 follow the active language."""
 
-import io
 from xml.sax.saxutils import escape
 
 from django.utils.text import capfirst
@@ -16,10 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -27,8 +23,7 @@ from reportlab.platypus import (
 
 from pasok import clock
 from pasok.web.formatting import local_moment
-from pasok.web.pdf import MARGIN, SUBTOTAL, grid
-from pasok.web.pdf import canvas_maker as _canvas_maker
+from pasok.web.pdf import MARGIN, SUBTOTAL, build, grid
 from pasok.web.pdf import number as _number
 from pasok.web.pdf import para as _p
 from pasok.web.pdf import percent as _percent
@@ -191,14 +186,7 @@ def evaluation_pdf(tender, lots) -> bytes:
         _digest_table(s, gathered),
     ]
 
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=PAGE, title=f"{_('Evaluation')} {tender.reference}",
-                          subject=f"{tender.reference} {tender.title}",
-                          author=tender.buyer.name, creator="Pasok", invariant=True)
-    body = Frame(MARGIN, MARGIN, WIDTH, PAGE[1] - 2 * MARGIN, leftPadding=0, rightPadding=0,
-                 topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("evaluation", [body])])
-    doc.build(story, canvasmaker=_canvas_maker(
-        f"{tender.reference} · {tender.buyer.name}", _("Pasok · page %(page)s of %(pages)s"),
-        f"{tender.reference} · {_('Evaluation')}"))
-    return buffer.getvalue()
+    return build(story, pagesize=PAGE, title=f"{_('Evaluation')} {tender.reference}",
+                 subject=f"{tender.reference} {tender.title}", author=tender.buyer.name,
+                 note=f"{tender.reference} · {tender.buyer.name}",
+                 top_note=f"{tender.reference} · {_('Evaluation')}")

@@ -3,16 +3,15 @@ moment (and time zone), digest and nonce, what the bid says (TKDN and how it was
 members, the documents with their SHA-256), and the bid's history. The look is every Pasok
 PDF's (pasok.web.pdf)."""
 
-import io
 
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
+from reportlab.platypus import Spacer
 
 from pasok.web.formatting import local_moment
-from pasok.web.pdf import MARGIN, SUBTOTAL, WIDTH, canvas_maker, grid, para, percent, styles
+from pasok.web.pdf import SUBTOTAL, build, grid, para, percent, styles
 from pasok.web.pdf import number as _number
 from pasok.web.pdf import rupiah as _rp
 
@@ -86,13 +85,6 @@ def receipt_pdf(tender, own) -> bytes:
               para(_("Keep this receipt. At the opening every bid's digest is shown: yours "
                      "must match this one, which proves nobody changed your bid. The digest "
                      "is the SHA-256 of the sealed bid, the nonce included."), s["small"])]
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=A4, title=f"{_('Bid receipt')} {tender.reference}",
-                          author=bid.bidder.name, creator="Pasok", invariant=True)
-    body = Frame(MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN, leftPadding=0, rightPadding=0,
-                 topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("receipt", [body])])
-    doc.build(story, canvasmaker=canvas_maker(
-        f"{tender.reference} · {bid.bidder.name}", _("Pasok · page %(page)s of %(pages)s"),
-        f"{tender.reference} · {_('Bid receipt')}"))
-    return buffer.getvalue()
+    return build(story, pagesize=A4, title=f"{_('Bid receipt')} {tender.reference}",
+                 author=bid.bidder.name, note=f"{tender.reference} · {bid.bidder.name}",
+                 top_note=f"{tender.reference} · {_('Bid receipt')}")

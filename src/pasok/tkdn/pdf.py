@@ -9,7 +9,6 @@ and 48,18% in Bahasa Indonesia, Rp1,250,000 and 48.18% in English).
 Built-in Helvetica only, so the PDF needs no font files.
 """
 
-import io
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
@@ -19,12 +18,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -40,13 +36,12 @@ from pasok.rules.tkdn_json import worksheet_from_dict
 from pasok.web.pdf import (
     ACCENT,
     INK,
-    MARGIN,
     MUTED,
     RULE,
     SUBTOTAL,
     WIDTH,
+    build,
 )
-from pasok.web.pdf import canvas_maker as _canvas_maker
 from pasok.web.pdf import grid as _grid
 from pasok.web.pdf import number as _number
 from pasok.web.pdf import para as _p
@@ -398,19 +393,8 @@ def worksheet_pdf(*, version, organisation, bmp_percent=None) -> bytes:
         _signature(s, organisation, printed),
     ]))
 
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN, title=_("Local content (TKDN) self-assessment of goods"),
-        subject=f"{sheet.product} v{version.number}", author=organisation.name,
-        creator="Pasok", invariant=True)
-    # A frame without padding, so the tables' 180 mm is exactly the space between the margins.
-    doc.addPageTemplates([PageTemplate("form", [Frame(
-        MARGIN, MARGIN, WIDTH, A4[1] - 2 * MARGIN, id="body", leftPadding=0, rightPadding=0,
-        topPadding=0, bottomPadding=0)])])
-    top_note = f"{organisation.name} · {sheet.product} · " + _(
-        "worksheet version %(number)s") % {"number": version.number}
-    doc.build(story, canvasmaker=_canvas_maker(
-        _("Self-assessment; not a certificate issued by a verifier"),
-        _("Pasok · page %(page)s of %(pages)s"), top_note))
-    return buffer.getvalue()
+    return build(story, pagesize=A4, title=_("Local content (TKDN) self-assessment of goods"),
+                 subject=f"{sheet.product} v{version.number}", author=organisation.name,
+                 note=_("Self-assessment; not a certificate issued by a verifier"),
+                 top_note=f"{organisation.name} · {sheet.product} · " + _(
+                     "worksheet version %(number)s") % {"number": version.number})

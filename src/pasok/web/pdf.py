@@ -1,19 +1,21 @@
-"""What every Pasok PDF shares (the TKDN form, the tender evaluation): page margins,
-colours, paragraph styles, number and money formats, and a footer with 'page N of M'.
-Built-in Helvetica only, so no font files are needed. Money is written the Indonesian way
-in both languages (Rp1.250.000); other numbers follow the active language."""
+"""What every Pasok PDF shares (the TKDN form, the tender evaluation, the bid receipt):
+page margins, colours, paragraph styles, number and money formats, the document build
+and a footer with 'page N of M'. Built-in Helvetica only, so no font files are needed.
+Numbers and money follow the active language."""
 
+import io
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from pasok.web.formatting import localized_number, localized_percent, localized_rupiah
 
@@ -124,6 +126,23 @@ def canvas_maker(note: str, page_label: str, top_note: str):
             self.restoreState()
 
     return FooterCanvas
+
+
+def build(story, *, pagesize, title: str, author: str, note: str, top_note: str,
+          subject: str = "") -> bytes:
+    """The PDF of `story` on pages of `pagesize`: the margins, one frame without padding (so
+    a table's width is exactly the space between the margins), and "Pasok · page N of M"
+    with `note` at the foot of every page and `top_note` at the head of the later ones."""
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=MARGIN, bottomMargin=MARGIN, title=title, subject=subject,
+                          author=author, creator="Pasok", invariant=True)
+    doc.addPageTemplates([PageTemplate("body", [Frame(
+        MARGIN, MARGIN, pagesize[0] - 2 * MARGIN, pagesize[1] - 2 * MARGIN, id="body",
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)])])
+    doc.build(story, canvasmaker=canvas_maker(note, _("Pasok · page %(page)s of %(pages)s"),
+                                              top_note))
+    return buffer.getvalue()
 
 
 def grid(rows, widths_mm, *, width: float = WIDTH, head_rows: int = 1, total_rows: int = 0,
