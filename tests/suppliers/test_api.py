@@ -61,3 +61,13 @@ def test_openapi_is_served_without_login(client):
     assert "/api/v1/suppliers" in schema["paths"]
     schemes = schema["components"]["securitySchemes"].values()
     assert {"type": "http", "scheme": "bearer"} in schemes
+
+
+def test_search_refuses_a_weight_it_cannot_read_and_says_why(client, cluster):
+    response = client.get("/api/v1/suppliers", {"q": "FCD450 1.500 kg"},
+                          headers=_bearer(cluster, "buyer_x"))
+    assert response.status_code == 422
+    assert "can be read two ways" in response.content.decode()
+    response = client.get("/api/v1/suppliers", {"q": "FCD450 1,500 kg"},
+                          headers=_bearer(cluster, "buyer_x"))  # English: 1500 kg
+    assert response.status_code == 200

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import field_validator
 
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
@@ -15,6 +16,7 @@ from pasok.web.numbers import NOTATIONS
 
 from . import selectors
 from .importing import import_suppliers
+from .query_parse import parse_query
 from .services import profile_save
 
 router = Router(tags=["suppliers"])
@@ -37,6 +39,14 @@ class SearchParams(Schema):
     verified: bool = False
     size: list[str] = Field(default_factory=list)
     sort: Literal[selectors.SORT_CODES] = "fit"
+
+    @field_validator("q")
+    @classmethod
+    def weights_readable(cls, q: str) -> str:
+        """A weight in the query that cannot be read is refused, as on the page."""
+        if problems := parse_query(q).problems:
+            raise ValueError(" ".join(problems))
+        return q
 
     def criteria(self) -> selectors.SearchCriteria:
         return selectors.SearchCriteria(
