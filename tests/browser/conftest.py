@@ -139,9 +139,18 @@ def phone(browser, live_server):
     context.close()
 
 
+def click_and_wait(page, target):
+    """Click a link or a button that sends a form, and wait until the answer has loaded.
+
+    A click does not wait for the navigation it starts: reading the page straight after
+    it can read the page being left (a race that shows under load).
+    """
+    with page.expect_navigation():
+        page.click(target) if isinstance(target, str) else target.click()
+
+
 def sign_in(page, email, password):
     page.goto("/accounts/login/")
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", password)
-    page.click("main form button[type=submit]")
-    page.wait_for_url("**/")
+    click_and_wait(page, "main form button[type=submit]")

@@ -7,7 +7,7 @@ import pytest
 from pasok.allocation.engine_input import supplier_id
 from pasok.allocation.models import RunKind, RunStatus
 from tests.allocation.factories import demo_like_plan
-from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.conftest import ARTIFACTS, click_and_wait, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,10 +25,10 @@ def test_cooperative_solves_and_replans_after_a_member_reports_less(phone, clust
     page = phone
     sign_in(page, "cooperative@example.id", PASSWORD)
     page.goto("/plans/")
-    page.click(f"text={plan.title}")
+    click_and_wait(page, f"text={plan.title}")
     assert page.locator("#no-run").is_visible()
 
-    page.click("#solve-form button[type=submit]")
+    click_and_wait(page, "#solve-form button[type=submit]")
     page.wait_for_selector("#heatmap")
     base = plan.runs.get()
     assert base.status == RunStatus.DONE and page.inner_text("#run-status")
@@ -47,13 +47,13 @@ def test_cooperative_solves_and_replans_after_a_member_reports_less(phone, clust
     frames.first.focus()
     assert page.evaluate("document.activeElement.classList.contains('table-wrap')")
 
-    page.click(f"a[href='/plans/{plan.pk}/']")
+    click_and_wait(page, f"a[href='/plans/{plan.pk}/']")
     page.select_option("#id_member", label="CV Asa Logam")
     page.select_option("#id_month", index=4)  # the fifth month, still ahead
     page.fill("#id_capacity_kg", "2300")
     assert page.input_value("#id_ordered_months") == "3"  # two past months and this one
     page.fill("#id_note", "Tungku induksi diperbaiki")
-    page.click("#capacity button[type=submit]")
+    click_and_wait(page, "#capacity button[type=submit]")
 
     page.wait_for_selector("#ordered-unchanged")
     run = plan.runs.get(kind=RunKind.REPLAN)

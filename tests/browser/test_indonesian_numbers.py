@@ -10,7 +10,7 @@ from pasok.accounts.models import Organisation
 from pasok.allocation.models import CapacityReport
 from pasok.tkdn.models import Worksheet
 from tests.allocation.factories import demo_like_plan
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import click_and_wait, sign_in
 from tests.conftest import PASSWORD, make_nib, make_npwp
 from tests.tenders.files import PDF
 
@@ -34,13 +34,13 @@ def test_sign_up_reads_and_shows_indonesian_amounts(phone, cluster, tmp_path):
         page.fill(f"input[name={name}]", value)
     page.select_option("select[name=province]", "Jawa Tengah")
     page.set_input_files("input[name=nib_document]", str(document))
-    page.click("main form button[type=submit]")  # the passwords differ: shown again
+    click_and_wait(page, "main form button[type=submit]")  # the passwords differ: shown again
     amounts = {"capital": "input[name=business_capital]", "sales": "input[name=annual_sales]"}
     assert _values(page, amounts) == {"capital": "750.000.000", "sales": "2.400.000.000"}
     for name in ("password1", "password2"):  # passwords are never shown again
         page.fill(f"input[name={name}]", "besi-cor-ceper-2026")
     page.set_input_files("input[name=nib_document]", str(document))
-    page.click("main form button[type=submit]")
+    click_and_wait(page, "main form button[type=submit]")
     org = Organisation.objects.get(name="UD Logam Rahayu")
     assert (org.business_capital, org.annual_sales) == (750_000_000, 2_400_000_000)
     assert org.size_class == "micro"  # capital up to Rp1 miliar (PP 7/2021)
@@ -57,7 +57,7 @@ def test_profile_and_worksheet_keep_what_was_typed(phone, cluster):
     for name, value in typed.items():
         page.fill(profile[name], value)
     page.select_option("#id_furnace-0-kind", "induction")
-    page.click("main form button[type=submit]")
+    click_and_wait(page, "main form button[type=submit]")
     org.profile.refresh_from_db()
     assert (org.profile.monthly_capacity_kg, str(org.profile.weight_min_kg),
             str(org.profile.weight_max_kg)) == (7500, "2.50", "1250.00")
@@ -80,12 +80,12 @@ def test_profile_and_worksheet_keep_what_was_typed(phone, cluster):
     for name, value in typed.items():
         page.fill(line[name], value)
     page.fill("#id_material-0-domestic_percent", "1,500")  # ambiguous: refused, kept
-    page.click("#worksheet-form button[type=submit]")
+    click_and_wait(page, "#worksheet-form button[type=submit]")
     assert "dapat dibaca dua cara" in page.inner_text(".field-error")
     assert page.input_value(line["percent"]) == "1,500"
     assert page.input_value(line["quantity"]) == "6,2"
     page.fill(line["percent"], "48,5")
-    page.click("#worksheet-form button[type=submit]")
+    click_and_wait(page, "#worksheet-form button[type=submit]")
     worksheet = Worksheet.objects.get(organisation=org)
     material = worksheet.latest.data["materials"][0]
     assert (material["quantity"], material["unit_price"], material["domestic_percent"]) == (
@@ -99,13 +99,13 @@ def test_a_members_capacity_report_keeps_indonesian_thousands(phone, cluster):
     page = phone
     sign_in(page, "cooperative@example.id", PASSWORD)
     page.goto(f"/plans/{plan.pk}/")
-    page.click("#solve-form button[type=submit]")
+    click_and_wait(page, "#solve-form button[type=submit]")
     page.wait_for_selector("#heatmap")
     page.goto(f"/plans/{plan.pk}/")
     page.select_option("#id_member", label=members[0].name)
     page.select_option("#id_month", index=4)
     page.fill("#id_capacity_kg", "2.300")
-    page.click("#capacity button[type=submit]")
+    click_and_wait(page, "#capacity button[type=submit]")
     page.wait_for_selector("#ordered-unchanged")
     assert CapacityReport.objects.get().capacity_kg == 2300
     page.goto(f"/plans/{plan.pk}/")

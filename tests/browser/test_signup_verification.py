@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from pasok.accounts.models import Organisation
-from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.conftest import ARTIFACTS, click_and_wait, sign_in
 from tests.conftest import PASSWORD, make_nib, make_npwp
 from tests.tenders.files import PDF
 
@@ -37,7 +37,7 @@ def test_signup_then_verification_on_a_phone(browser, live_server, cluster, tmp_
     page.select_option("select[name=province]", "Jawa Tengah")
     page.set_input_files("input[name=nib_document]", str(document))
     _no_sideways_scroll(page)
-    page.click("main form button[type=submit]")
+    click_and_wait(page, "main form button[type=submit]")
     assert "Periksa email Anda" in page.inner_text("h1")
     org = Organisation.objects.get(name="UD Logam Rahayu")
     assert org.business_capital == 200_000_000 and org.nib_document.size == len(PDF)
@@ -54,12 +54,13 @@ def test_signup_then_verification_on_a_phone(browser, live_server, cluster, tmp_
     _no_sideways_scroll(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "verification-queue-phone.png"), full_page=True)
-    entry.locator("a.button").click()
+    click_and_wait(page, entry.locator("a.button"))
     assert "Apa arti verifikasi" in page.inner_text("main")
-    page.click("main form button[type=submit]")  # without the tick: refused, nothing changes
+    # Without the tick: refused, nothing changes.
+    click_and_wait(page, "main form button[type=submit]")
     assert page.locator("#id_confirm_error").is_visible()
     page.check("input[name=confirm]")
-    page.click("main form button[type=submit]")
+    click_and_wait(page, "main form button[type=submit]")
     assert "/accounts/verification/" in page.url
     assert "UD Logam Rahayu" not in page.inner_text("main ul.results")
     org.refresh_from_db()

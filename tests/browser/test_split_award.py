@@ -13,7 +13,7 @@ from pasok.accounts.services import organisation_create, organisation_verify
 from pasok.tenders.models import BidEvaluation, Status, Tender
 from pasok.tenders.services import lot_add, tender_create, tender_publish
 from pasok.tkdn.services import certificate_record
-from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.conftest import ARTIFACTS, click_and_wait, sign_in
 from tests.conftest import PASSWORD, make_nib, make_npwp
 from tests.tenders.test_sealed_bids import DEADLINE, OPENING, _bid
 from tests.tenders.test_split_proposal import T0, _open_and_evaluate, _tender
@@ -35,9 +35,9 @@ def test_buyer_awards_the_optimisers_split(phone, cluster):
     assert "jumlah yang ditawarkan" in page.inner_text("main")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "split-award-phone.png"), full_page=True)
-    page.click("text=Tetapkan pemenang sesuai usulan pengoptimal")
+    click_and_wait(page, "text=Tetapkan pemenang sesuai usulan pengoptimal")
     assert "Lot ini tertutup penuh." in page.inner_text("#confirmation")
-    page.click("#confirm-button")
+    click_and_wait(page, "#confirm-button")
     page.wait_for_url(f"**/tenders/{tender.pk}/")
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
     shares = dict(BidEvaluation.objects.values_list("bid_id", "awarded_quantity"))
@@ -91,7 +91,7 @@ def test_a_cooperative_bids_with_its_members_tkdn_and_the_buyer_awards_a_partial
             page.select_option(f"#id_member-{i}-tkdn_source",
                                f"certificate:{certs[member.pk].pk}")
         _no_sideways_scroll(page)
-        page.click("#bid-form button[type=submit]")
+        click_and_wait(page, "#bid-form button[type=submit]")
         assert len(page.inner_text("#receipt-digest")) == 64
         assert page.inner_text("#bid-tkdn") == (
             "rata-rata tertimbang anggota: UD Sinar Besi 45,00% × 3.600, CV Cor Baja Lestari "
@@ -107,24 +107,24 @@ def test_a_cooperative_bids_with_its_members_tkdn_and_the_buyer_awards_a_partial
         _no_sideways_scroll(page)
     with clock.frozen(OPENING):
         page.goto(f"/tenders/{tender.pk}/")
-        page.click("form[action$='/open/'] button")
-        page.click("form[action$='/evaluate/'] button")
+        click_and_wait(page, "form[action$='/open/'] button")
+        click_and_wait(page, "form[action$='/evaluate/'] button")
         page.goto(f"/tenders/{tender.pk}/evaluation/")
         _no_sideways_scroll(page)
         assert "rata-rata tertimbang anggota" in page.inner_text("main")
         page.screenshot(path=str(ARTIFACTS / "evaluation-cooperative-phone.png"),
                         full_page=True)
-        page.click("text=Tetapkan pemenang sesuai usulan pengoptimal")
+        click_and_wait(page, "text=Tetapkan pemenang sesuai usulan pengoptimal")
         shortfall = page.inner_text("#shortfall-lot-1")
         assert shortfall == ("Lot 1: 19.800 dari 30.000 unit tidak tertutup: penawaran yang "
                              "memenuhi syarat seluruhnya menawarkan 10.200 unit.")
         _no_sideways_scroll(page)
         page.screenshot(path=str(ARTIFACTS / "award-confirmation-phone.png"), full_page=True)
-        page.click("#confirm-button")  # not ticked: asked again, nothing awarded
+        click_and_wait(page, "#confirm-button")  # not ticked: asked again, nothing awarded
         assert page.is_visible("#accept-shortfall-error")
         assert Tender.objects.get(pk=tender.pk).awarded_at is None
         page.check("#accept-shortfall")
-        page.click("#confirm-button")
+        click_and_wait(page, "#confirm-button")
         page.wait_for_url(f"**/tenders/{tender.pk}/")
         assert "19.800 belum tertutup" in page.inner_text("#lot-table")
         page.click("text=Buat draf tender baru untuk jumlah yang belum tertutup")

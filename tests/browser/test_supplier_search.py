@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.conftest import ARTIFACTS, click_and_wait, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,7 +16,7 @@ def test_buyer_searches_opens_a_supplier_and_exports(phone, cluster):
     sign_in(page, "buyer_x@example.id", PASSWORD)
     page.goto("/suppliers/")
     page.fill("input[name=q]", "FCD450, 20–60 kg, Klaten")
-    page.click("#search-form button[type=submit]")
+    click_and_wait(page, "#search-form button[type=submit]")
     result = page.locator("ol.results li.result")
     assert result.count() == 1
     assert "CV Logam Sejahtera" in result.first.inner_text()

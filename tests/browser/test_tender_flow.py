@@ -12,7 +12,7 @@ from pasok import clock
 from pasok.accounts.services import organisation_create, organisation_verify, user_create
 from pasok.tenders.models import BidEvaluation, Tender
 from pasok.tkdn.services import certificate_record
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import click_and_wait, sign_in
 from tests.conftest import PASSWORD, make_nib, make_npwp
 from tests.tenders.files import PDF
 
@@ -73,7 +73,7 @@ def _fill(page, tender, lot, price, *, source=None, origin="domestic", siinas=Fa
 
 def _bid(page, tender, lot, price, **kw):
     _fill(page, tender, lot, price, **kw)
-    page.click("#bid-form button[type=submit]")
+    click_and_wait(page, "#bid-form button[type=submit]")
     assert len(page.inner_text("#receipt-digest")) == 64
 
 
@@ -101,10 +101,10 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
             page.fill(f"#id_lot-{i}-unit_weight_kg", weight)
             page.fill(f"#id_lot-{i}-quantity", quantity)
             page.fill(f"#id_lot-{i}-hps_unit_price", hps)
-        page.click("#tender-form button[type=submit]")
-        page.click("form[action$='/publish/'] button")
+        click_and_wait(page, "#tender-form button[type=submit]")
+        click_and_wait(page, "form[action$='/publish/'] button")
         assert "Umumkan tender ini?" in page.inner_text("h1")  # what will happen, first
-        page.click("#confirm-button")
+        click_and_wait(page, "#confirm-button")
         assert page.inner_text("#tender-status") == "Diumumkan"
         page.context.clear_cookies()  # signs out
         tender = Tender.objects.get()
@@ -136,11 +136,11 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
         _fill(page, tender, lot1, "95000", origin="import", nib=False)
         page.set_input_files("#id_document_0", {"name": "NIB.pdf", "mimeType": "application/pdf",
                                                 "buffer": b"GIF89a not a PDF at all"})
-        page.click("#bid-form button[type=submit]")
+        click_and_wait(page, "#bid-form button[type=submit]")
         assert "NIB:" in page.inner_text("#bid-documents .field-error")
         assert page.input_value("#id_unit_price") == "95000"
         page.set_input_files("#id_document_0", NIB)
-        page.click("#bid-form button[type=submit]")
+        click_and_wait(page, "#bid-form button[type=submit]")
         assert len(page.inner_text("#receipt-digest")) == 64
         _bid(page, tender, lot2, "98000", origin="import")
         _bid(page, tender, lot3, "100000", origin="import")
@@ -149,10 +149,10 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
         sign_in(page, "buyer_x@example.id", PASSWORD)
         page.goto(f"/tenders/{tender.pk}/")
         for step in ("open", "evaluate"):
-            page.click(f"form[action$='/{step}/'] button")
-        page.click("form[action$='/award/'] button")
+            click_and_wait(page, f"form[action$='/{step}/'] button")
+        click_and_wait(page, "form[action$='/award/'] button")
         assert "Lot ini tertutup penuh." in page.inner_text("#confirmation")
-        page.click("#confirm-button")
+        click_and_wait(page, "#confirm-button")
         page.goto(f"/tenders/{tender.pk}/evaluation/")
         table = page.inner_text("main")
         members = page.inner_text("main section:nth-of-type(2) .bid-members")

@@ -3,7 +3,7 @@ exports XLSX and PDF, and re-imports the XLSX to the same value."""
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, sign_in
+from tests.browser.conftest import ARTIFACTS, click_and_wait, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,18 +48,18 @@ def test_supplier_computes_exports_and_reimports(phone, cluster):
     page.screenshot(path=str(ARTIFACTS / "tkdn-editor-phone.png"), full_page=True)
     # A mistake is reported next to the field and nothing typed is lost.
     page.fill("#id_material-1-domestic_percent", "150")
-    page.click("#worksheet-form button[type=submit]")
+    click_and_wait(page, "#worksheet-form button[type=submit]")
     assert page.locator("#id_material-2-name").input_value() == "Pelat punggung baja"
     assert page.locator(".field-error #id_material-1-domestic_percent").count() == 1
     page.fill("#id_material-1-domestic_percent", "100")
-    page.click("#worksheet-form button[type=submit]")
+    click_and_wait(page, "#worksheet-form button[type=submit]")
 
     assert page.inner_text("#tkdn-value") == "48,18%"
     advice = page.inner_text(".advice")
     assert "Besi kasar (pig iron) impor" in advice
     page.select_option("#what-if-line", label="Besi kasar (pig iron) impor (0,00%)")
     page.fill("#what-if-percent", "71")
-    page.click("#what-if button[type=submit]")
+    click_and_wait(page, "#what-if button[type=submit]")
     assert "80,34%" in page.inner_text("#what-if-answer")
     # The cost lines stack as cards: each cell says what it is, nothing scrolls sideways.
     first = page.locator("table.cards tbody tr").first
@@ -82,5 +82,5 @@ def test_supplier_computes_exports_and_reimports(phone, cluster):
     page.screenshot(path=str(ARTIFACTS / "tkdn-overview-phone.png"), full_page=True)
     page.goto(f"/local-content/{cluster.supplier_a.pk}/worksheets/import/")
     page.set_input_files("#id_file", str(xlsx_path))
-    page.click("main form button[type=submit]")
+    click_and_wait(page, "main form button[type=submit]")
     assert page.inner_text("#tkdn-value") == "48,18%"
