@@ -7,8 +7,10 @@ On the old main every one of these failed: nothing booked capacity, so a foundry
 import datetime as dt
 import re
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -21,7 +23,8 @@ from pasok.audit.models import AuditEvent
 from pasok.suppliers.models import BookedMonth, CapacityBooking
 from pasok.suppliers.selectors import SearchCriteria, search_suppliers
 from pasok.suppliers.services import profile_save
-from pasok.tenders.models import Bid
+from pasok.tenders import awarding
+from pasok.tenders.models import AwardedMonth, Bid
 from pasok.tenders.services import (
     bid_submit,
     lot_add,
@@ -122,7 +125,7 @@ def test_a_supplier_award_books_each_delivery_month(verified):
                            "kg": 10_000}
 
 
-def test_a_split_award_books_its_share_of_each_month(verified):
+def test_a_split_award_books_the_months_the_award_gave_each_bid(verified):
     cluster = verified
     tender = _tender(cluster, split=True)
     a = _bid(cluster.users["supplier_a"], tender, 100_000)
@@ -131,8 +134,30 @@ def test_a_split_award_books_its_share_of_each_month(verified):
     with clock.frozen(OPENING):
         tender_award_split(by=cluster.users["buyer_x"], tender=tender,
                            quantities={a.pk: 700, b.pk: 300})
-    assert _booked(cluster.supplier_a) == {JAN: 2_800, FEB: 4_200}
-    assert _booked(cluster.supplier_b) == {JAN: 1_200, FEB: 1_800}
+    # The award fills the earliest months first, rank 1 first (what the buyer confirmed):
+    # A delivers all 400 of January and 300 of February, B the other 300 in February. Not
+    # 70% and 30% of each month.
+    (lot,) = awarding.of_award(tender).lots
+    assert {s.evaluation.bid_id: s.deliveries for s in lot.shares} == {
+        a.pk: ((JAN, 400), (FEB, 300)), b.pk: ((JAN, 0), (FEB, 300))}
+    assert _booked(cluster.supplier_a) == {JAN: 4_000, FEB: 3_000}
+    assert _booked(cluster.supplier_b) == {FEB: 3_000}
+
+
+def test_awards_made_before_the_months_were_kept_get_the_same_months(verified):
+    cluster = verified
+    tender = _tender(cluster, split=True)
+    a = _bid(cluster.users["supplier_a"], tender, 100_000)
+    b = _bid(cluster.users["supplier_b"], tender, 110_000)
+    _evaluated(cluster, tender)
+    with clock.frozen(OPENING):
+        tender_award_split(by=cluster.users["buyer_x"], tender=tender,
+                           quantities={a.pk: 700, b.pk: 300})
+    kept = list(AwardedMonth.objects.values_list("evaluation__bid_id", "month", "units"))
+    AwardedMonth.objects.all().delete()
+    import_module("pasok.tenders.migrations.0009_awarded_months").backfill(django_apps, None)
+    assert sorted(AwardedMonth.objects.values_list("evaluation__bid_id", "month", "units")) \
+        == sorted(kept) == [(a.pk, JAN, 400), (a.pk, FEB, 300), (b.pk, FEB, 300)]
 
 
 def test_a_cooperative_award_books_the_members_it_named(verified, second_member):

@@ -1,11 +1,10 @@
 """The `award` booking source: what an awarded bid holds of its maker's capacity.
 
-Read only through BidEvaluation (awarded, awarded_quantity) and the opened bid's content
-(`quantity`, a cooperative's `members`), so new fields of either do not matter here.
+Read only through the award's months (AwardedMonth) and the opened bid's content (a
+cooperative's `members`), so new fields of either do not matter here.
 
-- A supplier's awarded bid books units × the lot's unit weight in every month of the lot's
-  delivery schedule (Lot.monthly_deliveries), scaled by the awarded share of the lot: a split
-  award of 40% books 40% of each month.
+- A supplier's awarded bid books, in each month, the units the award gave it that month
+  (the award's own split over the lot's schedule) × the lot's unit weight.
 - A cooperative's awarded bid books the members it named, each in proportion to the
   quantity it was named for, unless the cooperative's plan in force has a line delivering
   that lot (allocation.bookings.lots_planned): then the plan's allocation books it."""
@@ -32,13 +31,6 @@ def _makers(bid) -> list[tuple[int, Decimal]]:
     return [(org, quantity / total) for org, quantity in named]
 
 
-def _awarded_units(evaluation) -> Decimal:
-    quantity = evaluation.awarded_quantity
-    if quantity is None:  # awarded whole before awarded_quantity was kept
-        quantity = (evaluation.bid.opened_content or {}).get("quantity") or 0
-    return Decimal(quantity)
-
-
 class AwardSource(BookingSource):
     name = "award"
     label = _("Tender award")
@@ -47,7 +39,8 @@ class AwardSource(BookingSource):
         from pasok.allocation.bookings import lots_planned
 
         evaluations = list(BidEvaluation.objects.filter(bid_id__in=list(ref_ids), awarded=True)
-                           .select_related("bid__bidder", "bid__lot__tender"))
+                           .select_related("bid__bidder", "bid__lot")
+                           .prefetch_related("awarded_months"))
         planned = lots_planned({e.bid.bidder_id for e in evaluations
                                 if e.bid.bidder.kind == "cooperative"})
         rows = []
@@ -55,14 +48,10 @@ class AwardSource(BookingSource):
             bid, lot = evaluation.bid, evaluation.bid.lot
             if (bid.bidder_id, lot.pk) in planned:
                 continue
-            deliveries = lot.monthly_deliveries()
-            scheduled = sum(units for _month, units in deliveries)
-            if not scheduled:
-                continue
-            share = _awarded_units(evaluation) / scheduled
-            for month, units in deliveries:
-                kg = Decimal(units) * share * lot.unit_weight_kg
-                rows += [Booked(org, month, bid.pk, kg * part) for org, part in _makers(bid)]
+            for awarded in evaluation.awarded_months.all():
+                kg = Decimal(awarded.units) * lot.unit_weight_kg
+                rows += [Booked(org, awarded.month, bid.pk, kg * part)
+                         for org, part in _makers(bid)]
         return rows
 
     def holders(self, *, user, ref_ids: Iterable[int]) -> dict[int, Holder]:

@@ -21,7 +21,7 @@ from pasok.months import add_months
 from pasok.web.formatting import localized_number
 
 from . import cover
-from .models import BidEvaluation, Lot, ShortfallReason, Tender
+from .models import AwardedMonth, BidEvaluation, Lot, ShortfallReason, Tender
 
 
 class Method(StrEnum):
@@ -121,16 +121,22 @@ def _explain(lot: Lot, method: Method, reason: str, covered: int, candidates, be
              "%(months)s months of the schedule.") % numbers
 
 
+def _dates(lot: Lot) -> list:
+    start = lot.tender.delivery_start
+    return [add_months(start, i) for i in range(len(_months(lot)))]
+
+
 def lot_award(lot: Lot, method: Method, candidates: list[BidEvaluation],
-              shares: dict[int, int]) -> LotAward:
+              shares: dict[int, int], flows: list[list[int]] | None = None) -> LotAward:
     """The award of one lot: `shares` (bid id → units, already checked deliverable) over
-    `candidates`, the bids that could have taken it (for why the rest stays uncovered)."""
+    `candidates`, the bids that could have taken it (for why the rest stays uncovered);
+    `flows`, each candidate's units month by month, where already decided."""
     months = _months(lot)
     offers = [_offer(lot, e) for e in candidates]
-    flows = cover.allocate(months, [shares.get(e.bid_id, 0) for e in candidates],
-                           [o.monthly for o in offers])
-    start = lot.tender.delivery_start
-    dates = [add_months(start, i) for i in range(len(months))]
+    if flows is None:
+        flows = cover.allocate(months, [shares.get(e.bid_id, 0) for e in candidates],
+                               [o.monthly for o in offers])
+    dates = _dates(lot)
     given = tuple(Share(e, shares[e.bid_id], tuple(zip(dates, row, strict=True)))
                   for e, row in zip(candidates, flows, strict=True) if shares.get(e.bid_id))
     covered = sum(s.units for s in given)
@@ -238,12 +244,17 @@ def optimised(tender: Tender) -> AwardPlan:
 
 
 def of_award(tender: Tender) -> AwardPlan:
-    """The award as it was made (from the awarded quantities), e.g. for what its lots left
-    uncovered month by month."""
+    """The award as it was made (the awarded quantities and months), e.g. for what its lots
+    left uncovered month by month."""
     admissible = _admissible(tender)
+    delivered: dict[tuple, int] = {
+        (bid, month): units for bid, month, units in AwardedMonth.objects.filter(
+            evaluation__bid__tender=tender).values_list("evaluation__bid_id", "month", "units")}
     lots = []
     for lot in tender.lots.all():
         candidates = list(admissible.get(lot.pk, ()))
         shares = {e.bid_id: e.awarded_quantity or 0 for e in candidates if e.awarded}
-        lots.append(lot_award(lot, Method.SPLIT, candidates, shares))
+        dates = _dates(lot)
+        flows = [[delivered.get((e.bid_id, month), 0) for month in dates] for e in candidates]
+        lots.append(lot_award(lot, Method.SPLIT, candidates, shares, flows))
     return AwardPlan(Method.SPLIT, tuple(lots))

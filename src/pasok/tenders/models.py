@@ -383,6 +383,33 @@ class BidEvaluation(models.Model):
             "min": localized_number(self.exclusion["minimum"], 2)}
 
 
+
+class AwardedMonth(models.Model):
+    """What an awarded bid delivers in one month of its lot's schedule, as the award was
+    made (awarding.Share.deliveries): capacity bookings and what the award left uncovered
+    read these, so they follow the award's own month-by-month split."""
+
+    evaluation = models.ForeignKey(BidEvaluation, on_delete=models.CASCADE,
+                                   related_name="awarded_months")
+    month = models.DateField(_("month"))  # its first day
+    units = models.PositiveIntegerField(_("units"))
+
+    class Meta:
+        verbose_name = _("awarded month")
+        verbose_name_plural = _("awarded months")
+        ordering = ["evaluation", "month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "month"], name="awarded_month_once",
+                violation_error_message=_("An awarded bid has one quantity a month.")),
+            models.CheckConstraint(
+                condition=Q(units__gt=0), name="awarded_month_units_positive",
+                violation_error_message=_("An awarded month holds at least one unit.")),
+        ]
+
+    def __str__(self):
+        return f"{self.evaluation.bid}: {self.month:%Y-%m} {self.units}"
+
 class Question(models.Model):
     """A clarification question on a tender. Everyone who sees the tender reads the
     questions and answers; nobody but the audit log learns who asked."""

@@ -32,6 +32,7 @@ from . import awarding, bid_tkdn, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
 from .models import (
+    AwardedMonth,
     Bid,
     BidDocument,
     BidEvaluation,
@@ -718,6 +719,10 @@ def _award(by: User, tender: Tender, method: awarding.Method, quantities,
         units = awarded.get(e.bid_id, 0)
         e.awarded, e.awarded_quantity = units > 0, units or None
         e.save(update_fields=["awarded", "awarded_quantity"])
+    AwardedMonth.objects.bulk_create(
+        AwardedMonth(evaluation=share.evaluation, month=month, units=units)
+        for lot_award in plan.lots for share in lot_award.shares
+        for month, units in share.deliveries if units)
     for lot_award in plan.lots:
         Lot.objects.filter(pk=lot_award.lot.pk).update(
             covered_quantity=lot_award.covered, uncovered_quantity=lot_award.uncovered,
