@@ -3,6 +3,7 @@ the Indonesian way (1.500, 48,5), the rules' errors next to their row and field 
 stored figures shown as the language writes them, constraints named in words."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -119,6 +120,22 @@ def test_the_what_if_reads_an_indonesian_percent(supplier, cluster):
     refused = supplier.get(url, {"line": "material-0", "percent": "71.5"})
     assert 'id="what-if-answer"' not in refused.content.decode()
     assert "71,5" in refused.context["what_if_form"].errors["percent"][0]
+
+
+def test_the_what_if_says_whether_it_raises_or_lowers_tkdn(supplier, cluster):
+    version = worksheet_save(by=None, organisation=cluster.supplier_a,
+                             data=INTERFACES_WORKSHEET)
+    url = reverse("tkdn:worksheet", args=[version.worksheet_id])
+
+    def answer(line, percent):
+        body = supplier.get(url, {"line": line, "percent": percent}).content.decode()
+        return re.sub(r"\s+", " ", re.search(r'id="what-if-answer"[^>]*>(.*?)</p>', body,
+                                              re.S).group(1))
+
+    assert "menaikkan TKDN menjadi <strong>80,34%" in answer("material-0", "71")
+    # The steel back plate is 48,5% domestic today: a 20% product pulls TKDN down.
+    assert "menurunkan TKDN menjadi" in answer("material-2", "20")
+    assert "TKDN tetap <strong>48,18%" in answer("material-2", "48,5")
 
 
 def test_bmp_saved_message_prints_the_number_the_readers_way(supplier, cluster):

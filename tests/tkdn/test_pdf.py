@@ -12,7 +12,7 @@ import subprocess
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
@@ -159,3 +159,12 @@ def test_long_worksheets_wrap_and_stay_inside_the_margins(foundry):
     left, right = 15 * mm - 0.5, A4[0] - 15 * mm + 0.5
     outside = [w for x0, x1, w in words_x(pdf) if x0 < left or x1 > right]
     assert not outside, f"text beyond the 15 mm margins: {outside[:5]}"
+
+
+def test_the_moment_saved_carries_its_time_zone(foundry):
+    """A time without its zone is read as the reader's own; the form says WIB (the
+    foundry's) as every page does."""
+    version = _version(foundry)
+    text = pdf_text(worksheet_pdf(version=version, organisation=foundry))
+    saved = timezone.localtime(version.created_at)
+    assert f"{saved:%H:%M} WIB" in text

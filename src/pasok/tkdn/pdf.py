@@ -12,6 +12,7 @@ Built-in Helvetica only, so the PDF needs no font files.
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from reportlab.lib import colors
@@ -33,6 +34,7 @@ from pasok.rules.money import to_decimal
 from pasok.rules.tkdn import FACTORS, HUNDRED, Regime, compute
 from pasok.rules.tkdn_advice import shortfalls
 from pasok.rules.tkdn_json import worksheet_from_dict
+from pasok.web.formatting import local_date, local_moment
 from pasok.web.pdf import (
     ACCENT,
     INK,
@@ -48,7 +50,6 @@ from pasok.web.pdf import para as _p
 from pasok.web.pdf import percent as _percent
 from pasok.web.pdf import rupiah as _rp
 from pasok.web.pdf import styles as _styles
-from pasok.web.pdf import when as _when
 
 from .models import REGIME_CHOICES
 from .texts import warning_text
@@ -101,9 +102,9 @@ def _header(s, *, version, organisation, product: str, printed):
          _p(_("Worksheet version"), label), _p(str(version.number), value)],
         [_p(_("NPWP"), label), _p(format_npwp(organisation.npwp) if organisation.npwp else "–",
                                    value),
-         _p(_("Saved on"), label), _p(_when(version.created_at, with_time=True), value)],
+         _p(_("Saved on"), label), _p(local_moment(version.created_at), value)],
         [_p(_("Address"), label), _p(_address(organisation), value),
-         _p(_("Printed on"), label), _p(_when(printed), value)],
+         _p(_("Printed on"), label), _p(local_date(timezone.localdate(printed)), value)],
         [_p(_("Business size"), label), _p(size, value),
          _p(_("Unit of assessment"), label), _p(_("one unit of product"), value)],
     ]
@@ -313,7 +314,7 @@ def _lines_to_fill(s, labels, width):
 def _signature(s, organisation, printed):
     place = organisation.regency or "................"
     block = [
-        _p(f"{place}, {_when(printed)}", s["sign"]),
+        _p(f"{place}, {local_date(timezone.localdate(printed))}", s["sign"]),
         _p(_("For and on behalf of"), s["sign"]),
         Paragraph(f"<b>{escape(organisation.name)}</b>", s["sign"]),
         Spacer(0, 3 * mm),

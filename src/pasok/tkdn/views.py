@@ -159,9 +159,10 @@ def worksheet_edit(request, pk: int):
     return _edit(request, worksheet.organisation, worksheet, latest.data if latest else None)
 
 
-def _what_if(request, sheet):
+def _what_if(request, sheet, now):
     """The TKDN if one line were replaced by a domestic, certified product (asked from the
-    result page). Offered: every line not already counted fully domestic."""
+    result page), and whether that raises or lowers `now`. Offered: every line not already
+    counted fully domestic."""
     counted = as_counted(sheet)
     lines = [(f"{factor}-{i}", f"{line.name} ({localized_percent(line.domestic_percent)})")
              for factor in FACTORS for i, line in enumerate(counted.lines(factor))
@@ -172,8 +173,9 @@ def _what_if(request, sheet):
         return form, None
     factor, _sep, index = form.cleaned_data["line"].partition("-")
     percent = form.cleaned_data["percent"]
-    return form, {"line": sheet.lines(factor)[int(index)], "percent": percent,
-                  "tkdn": tkdn_if(sheet, factor, int(index), percent)}
+    tkdn = tkdn_if(sheet, factor, int(index), percent)
+    return form, {"line": sheet.lines(factor)[int(index)], "percent": percent, "tkdn": tkdn,
+                  "change": "raises" if tkdn > now else "lowers" if tkdn < now else "keeps"}
 
 
 @login_required
@@ -186,7 +188,7 @@ def worksheet_detail(request, pk: int):
         raise Http404
     sheet = worksheet_from_dict(version.data)
     result = compute(sheet)
-    what_if_form, what_if = _what_if(request, sheet)
+    what_if_form, what_if = _what_if(request, sheet, result.tkdn_percent)
     bmp = selectors.bmp_of(user=request.user, organisation=worksheet.organisation)
     return render(request, "tkdn/worksheet.html", {
         "worksheet": worksheet, "version": version, "sheet": sheet,

@@ -6,8 +6,6 @@ Numbers and money follow the active language."""
 import io
 from xml.sax.saxutils import escape
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -82,11 +80,6 @@ def styles() -> dict[str, ParagraphStyle]:
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (user data is escaped; never markup)."""
     return Paragraph(escape(str(text)), style)
-
-
-def when(value, with_time: bool = False) -> str:
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return date_format(local, "j F Y, H:i" if with_time else "j F Y")
 
 
 def canvas_maker(note: str, page_label: str, top_note: str):
