@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "pasok.web.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "pasok.web.middleware.NotFoundMiddleware",
+    "pasok.web.middleware.MethodNotAllowedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -73,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pasok.web.context_processors.navigation",
+                "pasok.web.context_processors.language_switch",
             ],
             "builtins": ["pasok.web.templatetags.pasok"],
         },

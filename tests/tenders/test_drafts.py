@@ -276,6 +276,40 @@ def test_publishing_is_confirmed_on_a_page_that_says_what_will_happen(client, cl
     assert done.status_code == 302 and Tender.objects.get().published_at == T0
 
 
+def test_the_language_switch_on_a_confirmation_returns_to_where_the_form_was(client,
+                                                                             cluster):
+    """The confirmation answers a POST only: switching language there must not land on a
+    blank 405 but on the page the publish button was on."""
+    tender = _draft(cluster)
+    _lot(cluster, tender)
+    client.force_login(cluster.users["buyer_x"])
+    detail = reverse("tenders:detail", args=[tender.pk])
+    with clock.frozen(T0):
+        page = client.post(reverse("tenders:publish", args=[tender.pk]),
+                           HTTP_REFERER=f"http://testserver{detail}?tab=lots")
+        assert f'name="next" type="hidden" value="{detail}?tab=lots"' in page.content.decode()
+        foreign = client.post(reverse("tenders:publish", args=[tender.pk]),
+                              HTTP_REFERER="https://penyerang.example/")
+        assert 'name="next" type="hidden" value="/"' in foreign.content.decode()
+        switched = client.post(reverse("set_language"), {"language": "en",
+                                                         "next": f"{detail}?tab=lots"})
+    assert switched.status_code == 302 and switched["Location"] == f"{detail}?tab=lots"
+
+
+def test_a_confirmation_opened_by_its_address_says_so_in_both_languages(client, cluster):
+    tender = _draft(cluster)
+    client.force_login(cluster.users["buyer_x"])
+    url = reverse("tenders:publish", args=[tender.pk])
+    page = client.get(url)
+    assert page.status_code == 405 and page["Allow"] == "POST"
+    assert "Halaman ini menjawab formulir" in page.content.decode()
+    client.cookies["django_language"] = "en"
+    assert "This page answers a form" in client.get(url).content.decode()
+    # The API keeps its own answers.
+    api = client.delete("/api/v1/tenders")
+    assert api.status_code == 405 and b"<html" not in api.content
+
+
 def test_cancelling_is_confirmed_and_keeps_the_reason(client, cluster):
     tender = _draft(cluster)
     _lot(cluster, tender)

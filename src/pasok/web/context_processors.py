@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -38,3 +40,14 @@ def navigation(request):
     path = request.path
     return {"nav_items": [{"url": url, "label": label, "current": path == url}
                           for url, label in items]}
+
+
+def language_switch(request):
+    """Where the language switch returns to: this page; for a page that answered a form
+    (a confirmation, a receipt), which only a POST opens, the page the form was sent from."""
+    if request.method == "GET":
+        return {"language_next": request.get_full_path()}
+    came_from = urlsplit(request.headers.get("Referer", ""))
+    if came_from.netloc != request.get_host() or not came_from.path:
+        return {"language_next": reverse("web:home")}
+    return {"language_next": came_from.path + (f"?{came_from.query}" if came_from.query else "")}

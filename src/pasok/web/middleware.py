@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -87,3 +88,21 @@ class NotFoundMiddleware:
         if isinstance(exception, ObjectDoesNotExist):
             return response_for_exception(request, Http404(str(exception)))
         return None
+
+
+class MethodNotAllowedMiddleware:
+    """A page that only answers a form (require_POST) opened by its address, a bookmark or
+    a reload gets Django's empty 405, a blank page: show ours, with a way back. The API
+    keeps its own answers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (response.status_code != 405 or response.content
+                or request.path_info.startswith(API_PREFIX)):
+            return response
+        page = TemplateResponse(request, "405.html", status=405)
+        page["Allow"] = response["Allow"]
+        return page.render()
