@@ -4,6 +4,7 @@ to the brand colour (full), with the percentage written in each cell."""
 
 from dataclasses import dataclass
 
+from pasok.web.colour import text_on
 from pasok.web.formatting import localized_number
 
 from .presenting import Utilisation
@@ -52,7 +53,7 @@ def heatmap(rows: list[Utilisation], months: list[str]) -> dict:
             text = "–" if share is None else localized_number(100 * share) + "%"
             cells.append(Cell(
                 x=NAME_WIDTH + t * (CELL_WIDTH + GAP), y=y, fill=colour(share), text=text,
-                text_fill="#ffffff" if share is not None and share > 0.55 else "#1d2733",
+                text_fill=text_on(colour(share)),
                 title=f"{row.name}, {months[t]}: {localized_number(row.kg[t])} / "
                       f"{localized_number(row.capacity[t])} kg"))
     return {
