@@ -3,6 +3,7 @@
 from django import template
 
 from pasok.rules.identifiers import format_npwp
+from pasok.web import error_summary as summary
 from pasok.web.formatting import (
     local_moment,
     localized_file_size,
@@ -62,3 +63,9 @@ def query_with(context, **changes):
 def get_item(mapping, key):
     """mapping[key] in a template (None when absent)."""
     return mapping.get(key) if mapping else None
+
+
+@register.inclusion_tag("web/_error_summary.html")
+def error_summary(*forms):
+    """{% error_summary form formset %}: what went wrong, linked to the fields, above a form."""
+    return {"problems": summary.problems(*forms)}

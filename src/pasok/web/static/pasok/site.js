@@ -1,3 +1,10 @@
+// A form shown again with its errors: the summary above it takes the focus, so a screen
+// reader says what went wrong first and its links lead to the fields.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector(".error-summary");
+  if (summary) { summary.focus(); }
+});
+
 // The phone menu: a real button that opens and closes the navigation (aria-expanded); Escape
 // closes it and gives the focus back to the button. Loaded in <head> so that the page is
 // marked before it is drawn; without JS the navigation is always shown (site.css).

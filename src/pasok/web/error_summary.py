@@ -1,0 +1,42 @@
+"""What went wrong in a form, gathered for the summary above it (WCAG 3.3.1): each field's
+error with a link to the field, then errors of the whole form. The summary takes the focus
+when the page loads (site.js), so a screen reader says it first and a keyboard user follows
+a link to the field."""
+
+from dataclasses import dataclass
+
+from django.forms import BaseForm, BaseFormSet
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    label: str = ""
+    href: str = ""  # the field's id as a fragment, "" for an error of the whole form
+
+
+def _of_form(form: BaseForm) -> list[Problem]:
+    problems = [Problem(str(message)) for message in form.non_field_errors()]
+    for field in form:
+        for message in field.errors:
+            if field.is_hidden:
+                problems.append(Problem(str(message)))
+            else:
+                problems.append(Problem(str(message), str(field.label),
+                                        f"#{field.id_for_label}"))
+    return problems
+
+
+def problems(*forms) -> list[Problem]:
+    """The problems of bound forms and formsets, in the order given (None is skipped)."""
+    found: list[Problem] = []
+    for form in forms:
+        if form is None or not form.is_bound:
+            continue
+        if isinstance(form, BaseFormSet):
+            found += [Problem(str(message)) for message in form.non_form_errors()]
+            for member in form.forms:
+                found += _of_form(member)
+        else:
+            found += _of_form(form)
+    return found
