@@ -125,8 +125,8 @@ def test_a_supplier_award_books_each_delivery_month(verified):
                            "kg": 10_000}
 
 
-def test_a_split_award_books_the_months_the_award_gave_each_bid(verified):
-    cluster = verified
+def _split_700_300(cluster):
+    """A 1,000-unit lot (400 in January, 600 in February) awarded 700 to A, 300 to B."""
     tender = _tender(cluster, split=True)
     a = _bid(cluster.users["supplier_a"], tender, 100_000)
     b = _bid(cluster.users["supplier_b"], tender, 110_000)
@@ -134,6 +134,12 @@ def test_a_split_award_books_the_months_the_award_gave_each_bid(verified):
     with clock.frozen(OPENING):
         tender_award_split(by=cluster.users["buyer_x"], tender=tender,
                            quantities={a.pk: 700, b.pk: 300})
+    return tender, a, b
+
+
+def test_a_split_award_books_the_months_the_award_gave_each_bid(verified):
+    cluster = verified
+    tender, a, b = _split_700_300(cluster)
     # The award fills the earliest months first, rank 1 first (what the buyer confirmed):
     # A delivers all 400 of January and 300 of February, B the other 300 in February. Not
     # 70% and 30% of each month.
@@ -145,14 +151,7 @@ def test_a_split_award_books_the_months_the_award_gave_each_bid(verified):
 
 
 def test_awards_made_before_the_months_were_kept_get_the_same_months(verified):
-    cluster = verified
-    tender = _tender(cluster, split=True)
-    a = _bid(cluster.users["supplier_a"], tender, 100_000)
-    b = _bid(cluster.users["supplier_b"], tender, 110_000)
-    _evaluated(cluster, tender)
-    with clock.frozen(OPENING):
-        tender_award_split(by=cluster.users["buyer_x"], tender=tender,
-                           quantities={a.pk: 700, b.pk: 300})
+    _tender, a, b = _split_700_300(verified)
     kept = list(AwardedMonth.objects.values_list("evaluation__bid_id", "month", "units"))
     AwardedMonth.objects.all().delete()
     import_module("pasok.tenders.migrations.0009_awarded_months").backfill(django_apps, None)
