@@ -1,6 +1,7 @@
 """Shared fixtures: a small cluster with one person for every role of the permission matrix."""
 
 import os
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,12 @@ def make_npwp(n: int) -> str:
 
 def make_nib(n: int) -> str:
     return f"{9_120_000_000_000 + n:013d}"
+
+
+def page_scripts(html: str) -> list[str]:
+    """The scripts a page loads (an inline one as "inline"): a page that must work without
+    JavaScript loads none but the site's own (site.js: the menu, the error summary's focus)."""
+    return [src or "inline" for src in re.findall(r"<script(?:[^>]*\bsrc=\"([^\"]*)\")?", html)]
 
 
 @pytest.fixture(autouse=True)

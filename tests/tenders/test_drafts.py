@@ -27,6 +27,7 @@ from pasok.tenders.services import (
     tender_update,
 )
 from pasok.web import number_fields
+from tests.conftest import page_scripts
 
 pytestmark = pytest.mark.django_db
 
@@ -270,7 +271,8 @@ def test_publishing_is_confirmed_on_a_page_that_says_what_will_happen(client, cl
         body = page.content.decode()
         assert page.status_code == 200 and "Umumkan tender ini?" in body
         assert "15 Desember 2026 09:00 WIB" in body and "Rp10.000.000" in body
-        assert 'name="confirm" value="1"' in body and "<script" not in body
+        assert 'name="confirm" value="1"' in body
+        assert page_scripts(body) == ["/static/pasok/site.js"]
         assert Tender.objects.get().published_at is None
         done = client.post(url, {"confirm": "1"})
     assert done.status_code == 302 and Tender.objects.get().published_at == T0
