@@ -346,9 +346,36 @@ def test_a_resent_link_keeps_the_nib_of_an_unconfirmed_signup(
     assert list(User.objects.values_list("email", flat=True)) == ["lain@rahayu.id"]
 
 
+def test_the_signup_page_says_what_is_checked_once(client):
+    page = client.get(reverse("accounts:signup")).content.decode()
+    assert "dokumen NIB beserta nomor NIB dan NPWP-nya" in page
+    assert "NIB, NIB" not in page
+
+
 def test_the_login_page_offers_a_new_confirmation_link(client):
     page = client.get(reverse("accounts:login")).content.decode()
     assert reverse("accounts:resend-confirmation") in page
+
+
+def test_signing_in_before_confirming_says_so_only_with_the_right_password(client):
+    client.post(reverse("accounts:signup"), _signup_data())
+    resend = f'<a href="{reverse("accounts:resend-confirmation")}">'
+
+    def login_error(email, password) -> str:
+        response = client.post(reverse("accounts:login"), {"username": email,
+                                                            "password": password})
+        assert response.status_code == 200  # not signed in
+        page = response.content.decode()
+        error = str(response.context["form"].non_field_errors())
+        assert error in page
+        return error
+
+    error = login_error("Sri@Logam-Rahayu.id", "besi-cor-ceper-2026")
+    assert "belum dikonfirmasi" in error and resend in error
+    # A wrong password learns nothing: the same answer as for an address without account.
+    error = login_error("sri@logam-rahayu.id", "salah-sandi-2026")
+    assert "belum dikonfirmasi" not in error and resend not in error
+    assert error == login_error("tak-ada@logam-rahayu.id", "salah-sandi-2026")
 
 
 # --- a new invitation ------------------------------------------------------------------------

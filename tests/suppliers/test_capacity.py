@@ -352,6 +352,10 @@ def test_the_profile_shows_booked_and_free_per_month(verified, client,
         html = client.get(url).content.decode()
     january = re.search(r'<tr data-month="2027-01">.*?</tr>', html, re.S).group()
     assert "tenders/" not in january and "<strong>4.000</strong>" in january
+    assert january.count("Kontrak tender") == 1  # the source named once, not "X (X)"
+    # The chart is named by its own title; the table's caption is read with the table.
+    svg = re.search(r'<svg xmlns="http://www.w3.org/2000/svg"[^>]*>', html).group()
+    assert "capacity-table-caption" not in svg
 
 
 def test_the_api_lists_free_capacity_of_the_month(verified, client,

@@ -1,11 +1,15 @@
+import csv
 import io
 import re
+from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from pasok.audit.models import AuditEvent
+from pasok.suppliers.models import SupplierProfile
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +43,38 @@ def test_exports_hold_the_same_rows(buyer, cluster):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 2 and rows[1][0] == "CV Logam Sejahtera"
+
+
+def _csv(client, **params) -> list[list[str]]:
+    response = client.get(reverse("suppliers:export-csv"), params)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    delimiter = ";" if client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "id" else ","
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+@pytest.mark.parametrize(("language", "process", "weight", "capacity"), [
+    ("id", "Pengecoran pasir basah (green sand)", "12,5", "60000"),
+    ("en", "Green-sand casting", "12.5", "60000"),
+])
+def test_exports_speak_the_language_in_words_and_numbers(buyer, cluster, language, process,
+                                                         weight, capacity):
+    """A CSV in the language's notation (Indonesian: ";" between fields, a decimal comma, no
+    thousands dots, so Excel reads numbers); XLSX cells hold numbers; codes become words."""
+    SupplierProfile.objects.filter(organisation=cluster.supplier_a).update(
+        weight_min_kg=Decimal("12.50"))
+    buyer.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    header, row = _csv(buyer, grade="FCD450")
+    cells = dict(zip(header, row, strict=True))
+    processes = "Proses" if language == "id" else "Processes"
+    assert cells[processes] == process
+    assert weight in row and capacity in row and "60.000" not in row
+    xlsx = buyer.get(reverse("suppliers:export-xlsx"), {"grade": "FCD450"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    header, row = (list(r) for r in sheet.iter_rows(values_only=True))
+    cells = dict(zip(header, row, strict=True))
+    assert cells[processes] == process
+    numbers = [c for c in row if isinstance(c, int | float)]
+    assert 12.5 in numbers and 60_000 in numbers
 
 
 def _edit_data(org, **overrides):
@@ -81,6 +117,16 @@ def test_bad_profile_input_names_the_field_and_writes_nothing(client, cluster, f
     org.refresh_from_db()
     assert org.name == "CV Logam Sejahtera"
     assert AuditEvent.objects.count() == events
+
+
+def test_the_profile_form_shows_the_npwp_as_tax_documents_print_it(client, cluster):
+    from pasok.rules.identifiers import format_npwp
+
+    client.login(email="supplier_a@example.id", password=PASSWORD)
+    org = cluster.supplier_a
+    page = client.get(reverse("suppliers:edit", args=[org.pk])).content.decode()
+    npwp = re.search(r'<input[^>]*name="org-npwp"[^>]*>', page).group()
+    assert len(org.npwp) == 15 and f'value="{format_npwp(org.npwp)}"' in npwp
 
 
 def test_profile_edit_saves_children_and_audits(client, cluster):
@@ -160,6 +206,6 @@ def test_results_say_how_they_are_sorted_and_why_each_fits(buyer, cluster,
 def test_the_export_keeps_the_sort(buyer, cluster):
     response = buyer.get(reverse("suppliers:export-csv"), {"sort": "name"})
     text = b"".join(response.streaming_content).decode("utf-8-sig")
-    names = [line.split(",")[0] for line in text.strip().splitlines()[1:]]
+    names = [line.split(";")[0] for line in text.strip().splitlines()[1:]]
     assert names == sorted(names)
     assert "Tersedia pada" in text.splitlines()[0]

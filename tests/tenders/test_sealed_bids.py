@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.utils import translation
 
 from pasok import clock
 from pasok.accounts.services import organisation_verify
@@ -26,6 +27,7 @@ from pasok.tenders.services import (
     tender_open,
     tender_publish,
 )
+from pasok.tkdn.models import TkdnCertificate
 from pasok.tkdn.services import certificate_record
 from tests.tenders.files import nib_pdf
 
@@ -52,10 +54,13 @@ def tender(cluster):
 
 
 def _cert(cluster, org, tkdn):
-    return certificate_record(by=None, organisation=org, regime="permenperin-35-2025",
-                              product="Blok rem", tkdn_percent=Decimal(tkdn),
-                              bmp_percent=Decimal(6), issued_on=dt.date(2026, 1, 5),
-                              number=f"{org.pk}/TKDN", verifier="PT Sucofindo (Persero)")
+    """The bidder's certificate of this TKDN, recorded by its first bid: a certificate number
+    is recorded once."""
+    number = f"{org.pk}/TKDN/{tkdn}"
+    return TkdnCertificate.objects.filter(number=number).first() or certificate_record(
+        by=None, organisation=org, regime="permenperin-35-2025", product="Blok rem",
+        tkdn_percent=Decimal(tkdn), bmp_percent=Decimal(6), issued_on=dt.date(2026, 1, 5),
+        number=number, verifier="PT Sucofindo (Persero)")
 
 
 def _bid(cluster, role, tender, price, tkdn=None, **kw):
@@ -195,9 +200,9 @@ def test_small_business_reservation(cluster):
                                small_business_reserved=False)
         lot_add(by=buyer, tender=tender, product="Blok rem", quantity=100,
                 unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
-        with pytest.raises(ValidationError) as exc:
+        with pytest.raises(ValidationError) as exc, translation.override("en"):
             tender_publish(by=buyer, tender=tender)
-    assert "reservation_exemption" in exc.value.message_dict
+    assert "up to Rp15 billion is reserved" in exc.value.message_dict["reservation_exemption"][0]
     assert Tender.objects.get().published_at is None
     with pytest.raises(PermissionDenied):
         tender_create(by=cluster.users["supplier_a"], buyer=cluster.buyer_x, title="x",

@@ -4,10 +4,14 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from pasok import clock
+from pasok.audit.models import AuditEvent
 from pasok.tkdn.models import TkdnCertificate, Worksheet, WorksheetVersion
 from pasok.tkdn.selectors import certificates_of, offerable_certificates
 from pasok.tkdn.services import certificate_record, default_valid_until
@@ -175,6 +179,19 @@ def _cert(cluster, valid_until, **kw):
                               valid_until=valid_until, self_declared=True, **kw)
 
 
+def test_the_audit_log_names_a_certificate_in_no_language(cluster):
+    """The label is stored when the event is written and read later in any language: no
+    translated word ("self-declared") and no percent in the writer's notation."""
+    with translation.override("id"):
+        _cert(cluster, dt.date(2027, 5, 31), product="Blok rem")
+        certificate_record(by=None, organisation=cluster.supplier_a, regime="permenperin-35-2025",
+                           product="Blok rem", number="123/TKDN", verifier="PT Sucofindo",
+                           tkdn_percent=Decimal("48.18"), issued_on=dt.date(2026, 1, 5))
+    labels = AuditEvent.objects.filter(action="tkdn_certificate.record").values_list(
+        "object_label", flat=True)
+    assert set(labels) == {"Blok rem", "123/TKDN · Blok rem"}
+
+
 def test_expired_values_are_not_offered_and_warnings_go_once(cluster):
     now = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
     today = now.date()
@@ -210,6 +227,41 @@ def test_certificate_dates_follow_the_regime(cluster, regime, issued, until, fie
                            valid_until=until, self_declared=True)
     assert field in exc.value.message_dict
     assert not TkdnCertificate.objects.exists()
+
+
+def _verified_cert(organisation, number, issued_on=dt.date(2026, 1, 5)):
+    return certificate_record(by=None, organisation=organisation, regime="permenperin-35-2025",
+                              product="Blok rem", number=number, verifier="PT Sucofindo",
+                              tkdn_percent=Decimal(50), issued_on=issued_on)
+
+
+def test_a_certificate_number_is_recorded_once_and_never_ahead_of_its_issue(cluster):
+    _verified_cert(cluster.supplier_a, "123/TKDN")
+    cases = [(cluster.supplier_a, "123/tkdn", clock.today(), "already recorded for this"),
+             (cluster.supplier_b, " 123/TKDN ", clock.today(), "another supplier"),
+             (cluster.supplier_b, "124/TKDN", clock.today() + dt.timedelta(days=1), "future")]
+    for organisation, number, issued_on, message in cases:
+        with pytest.raises(ValidationError) as exc, translation.override("en"):
+            _verified_cert(organisation, number, issued_on)
+        field = "issued_on" if message == "future" else "number"
+        assert message in exc.value.message_dict[field][0]
+    assert TkdnCertificate.objects.count() == 1
+    # The database refuses it too, whatever the case of its letters.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TkdnCertificate.objects.create(
+            organisation=cluster.supplier_b, number="123/tkdn", regime="permenperin-35-2025",
+            product="Blok rem", tkdn_percent=Decimal(50), issued_on=dt.date(2026, 1, 5),
+            valid_until=dt.date(2031, 1, 4), created_at=clock.now())
+
+
+def test_the_certificate_form_names_a_number_already_recorded(supplier, cluster):
+    _verified_cert(cluster.supplier_b, "777/TKDN")
+    response = supplier.post(reverse("tkdn:certificate-new", args=[cluster.supplier_a.pk]), {
+        "number": "777/TKDN", "verifier": "PT Sucofindo", "regime": "permenperin-35-2025",
+        "product": "Blok rem", "tkdn_percent": "50", "bmp_percent": "0",
+        "issued_on": "2026-01-05"})
+    assert response.status_code == 200
+    assert "pemasok lain" in response.context["form"].errors["number"][0]
 
 
 def test_the_supplier_chooses_how_uncertified_material_counts(supplier, cluster):

@@ -91,6 +91,26 @@ def test_percentages_stay_within_0_and_100():
         assert not Capacity({**TYPED, "share": "100,5"}).is_valid()
 
 
+def test_a_number_gets_one_message_the_first_check_it_fails():
+    with translation.override("en"):
+        form = Capacity({**TYPED, "kg": "2,000", "weight": "2.5", "price": "1",
+                         "share": "150.12345", "months": ""})
+        assert not form.is_valid()
+        assert form.errors["share"] == ["Ensure this value is less than or equal to 100."]
+
+
+def test_whole_rupiah_fields_say_so_about_decimals():
+    class Sales(forms.Form):
+        amount = MoneyField(decimal_places=0, max_digits=18)
+        price = MoneyField()
+
+    with translation.override("id"):
+        form = Sales({"amount": "1.500,5", "price": "1.500,505"})
+        assert not form.is_valid()
+        assert form.errors["amount"] == ["Hanya rupiah utuh, tanpa sen."]
+        assert "utuh" not in form.errors["price"][0]
+
+
 @pytest.mark.parametrize("text", ["1,5", "5000,5000", "lima ribu"])
 def test_monthly_quantities_are_whole_numbers_each(text):
     with translation.override("id"):

@@ -13,6 +13,7 @@ from pasok.web.numbers import (
     ENGLISH,
     INDONESIAN,
     NumberError,
+    csv_number,
     input_text,
     read_number,
     spreadsheet_number,
@@ -127,6 +128,16 @@ def test_spreadsheet_percent_cells_mean_what_they_show():
     assert spreadsheet_number(12, '0"%"') == 12  # a literal percent sign is text, not a scale
 
 
+@pytest.mark.parametrize(("value", "notation", "expected"), [
+    (60_000, ID, "60000"), (Decimal("12.50"), ID, "12,5"), (Decimal("1250000.5"), EN,
+                                                            "1250000.5"),
+    (Decimal("1.125"), ID, "1,1250"), (Decimal("5.00"), EN, "5"), (Decimal("-0.5"), ID, "-0,5"),
+])
+def test_csv_cells_hold_numbers_a_spreadsheet_in_the_language_reads(value, notation, expected):
+    assert csv_number(value, notation) == expected
+    assert ID.csv_delimiter == ";" and EN.csv_delimiter == ","
+
+
 # --- properties -------------------------------------------------------------------------------
 
 values = st.decimals(min_value=-10**12, max_value=10**12, places=6, allow_nan=False,
@@ -137,6 +148,11 @@ notations = st.sampled_from([ID, EN])
 @given(values, notations)
 def test_an_input_reads_back_as_the_same_value(value, notation):
     assert read_number(input_text(value, notation), notation) == value
+
+
+@given(values, notations)
+def test_a_csv_number_reads_back_as_the_same_value(value, notation):
+    assert read_number(csv_number(value, notation), notation) == value
 
 
 @given(values, st.integers(min_value=0, max_value=4), notations)

@@ -1,18 +1,36 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from pasok.rules.identifiers import format_npwp
 from pasok.web.number_fields import MoneyField, model_formfield
 from pasok.web.uploads import DocumentField
 
-from .models import Organisation, OrgRole
+from .models import Organisation, OrgRole, User
 from .validators import clean_nib, clean_npwp
 
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={
         "autofocus": True, "autocomplete": "email"}))
+
+    def get_invalid_login_error(self):
+        """A sign-up that has not confirmed its e-mail address is told so, with the way to a
+        new link — but only with the right password: to anyone else an unconfirmed account
+        looks like none at all."""
+        email = User.objects.normalize_email(self.cleaned_data.get("username", "")).lower()
+        waiting = User.objects.awaiting_confirmation().filter(email=email).first()
+        if waiting is None or not waiting.check_password(self.cleaned_data.get("password")):
+            return super().get_invalid_login_error()
+        return ValidationError(format_html(
+            "{} <a href=\"{}\">{}</a>",
+            _("Your e-mail address is not confirmed yet: open the link we sent to it."),
+            reverse("accounts:resend-confirmation"), _("Get a new confirmation link.")),
+            code="unconfirmed")
 
 
 class IdentityFieldsMixin:
@@ -30,9 +48,17 @@ class IdentityFieldsMixin:
         return self._identifier("npwp", clean_npwp)
 
 
+class NpwpField(forms.CharField):
+    """An NPWP of bare digits (as stored) shows the way tax documents print it:
+    01.234.567.8-901.000; anything else shows as typed."""
+
+    def prepare_value(self, value):
+        return format_npwp(value) if isinstance(value, str) and value.isdigit() else value
+
+
 def identity_fields():
     return {"nib": forms.CharField(label=_("NIB"), max_length=24, required=False),
-            "npwp": forms.CharField(label=_("NPWP"), max_length=24, required=False)}
+            "npwp": NpwpField(label=_("NPWP"), max_length=24, required=False)}
 
 
 def nib_document_field(**kwargs) -> DocumentField:

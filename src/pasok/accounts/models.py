@@ -130,6 +130,11 @@ class PlatformRole(models.TextChoices):
 
 
 class UserQuerySet(models.QuerySet):
+    def awaiting_confirmation(self):
+        """Sign-ups whose e-mail address is not confirmed yet: the person and their
+        organisation stay inactive until the link is used."""
+        return self.filter(is_active=False, organisation__is_active=False)
+
     def visible_to(self, user):
         """Platform admins see everyone; others see the people of their own organisation."""
         if not user.is_authenticated:

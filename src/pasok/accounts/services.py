@@ -306,9 +306,8 @@ def confirmation_resend(*, email: str) -> None:
     """A new confirmation link when a sign-up waiting for its confirmation uses `email`, at
     most one every few minutes. Says nothing either way: whether an address has an account is
     nobody's business."""
-    user = (User.objects.select_for_update()
-            .filter(email=User.objects.normalize_email(email).lower(), is_active=False,
-                    organisation__is_active=False)
+    user = (User.objects.select_for_update().awaiting_confirmation()
+            .filter(email=User.objects.normalize_email(email).lower())
             .select_related("organisation").first())
     if user is None:
         return

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
@@ -45,7 +46,9 @@ class SearchParams(Schema):
     def weights_readable(cls, q: str) -> str:
         """A weight in the query that cannot be read is refused, as on the page."""
         if problems := parse_query(q).problems:
-            raise ValueError(" ".join(problems))
+            # A custom error keeps the message ours: a ValueError reads "Value error, ...".
+            raise PydanticCustomError("unreadable_weight", "{problems}",
+                                      {"problems": " ".join(problems)})
         return q
 
     def criteria(self) -> selectors.SearchCriteria:

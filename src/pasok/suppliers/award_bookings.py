@@ -56,11 +56,11 @@ class AwardSource(BookingSource):
 
     def holders(self, *, user, ref_ids: Iterable[int]) -> dict[int, Holder]:
         """The tender's reference and title with a link, for whoever may see the tender;
-        for everyone else just "a tender award"."""
+        for everyone else nothing but the source's label ("Tender award")."""
         bids = list(Bid.objects.filter(pk__in=list(ref_ids)).select_related("tender"))
         visible = set(Tender.objects.visible_to(user)
                       .filter(pk__in={b.tender_id for b in bids}).values_list("pk", flat=True))
         return {b.pk: Holder(f"{b.tender.reference} {b.tender.title}",
                              reverse("tenders:detail", args=[b.tender_id]))
-                if b.tender_id in visible else Holder(str(self.label))
+                if b.tender_id in visible else Holder()
                 for b in bids}

@@ -42,10 +42,11 @@ class Booked:
 
 @dataclass(frozen=True)
 class Holder:
-    """How a page names a record that books capacity: a title, and a link for whoever may
-    open it (None otherwise)."""
+    """How a page names a record that books capacity: a title ("" for a reader who may not
+    learn which record: the source's label says all), and a link for whoever may open it
+    (None otherwise)."""
 
-    title: str
+    title: str = ""
     url: str | None = None
 
 

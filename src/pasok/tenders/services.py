@@ -25,7 +25,12 @@ from pasok.months import add_months, month_start
 from pasok.rules import preference, small_business
 from pasok.rules.bid_checks import check_price
 from pasok.suppliers.capacity import capacity_bookings_refresh_for_tender
-from pasok.web.formatting import local_moment, localized_number, localized_rupiah
+from pasok.web.formatting import (
+    local_moment,
+    localized_number,
+    localized_rupiah,
+    localized_rupiah_in_words,
+)
 from pasok.web.links import base_url
 
 from . import awarding, bid_tkdn, limits, sealing
@@ -300,8 +305,9 @@ def _publish_errors(tender: Tender) -> dict[str, list[str]]:
     if (small_business.must_reserve(Decimal(tender.package_value))
             and not tender.small_business_reserved and not tender.reservation_exemption.strip()):
         errors["reservation_exemption"] = [_(
-            "A package up to Rp15 miliar is reserved for small businesses and cooperatives; "
-            "record the technical reason to open it to all.")]
+            "A package up to %(limit)s is reserved for small businesses and cooperatives; "
+            "record the technical reason to open it to all.") % {
+            "limit": localized_rupiah_in_words(small_business.RESERVATION_LIMIT)}]
     return errors
 
 

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
 from pasok.rules.bmp import FACTORS as BMP_FACTORS
 from pasok.rules.tkdn import Regime
-from pasok.web.formatting import localized_percent
 
 REGIME_CHOICES = [
     (Regime.P35_2025.value, _("Permenperin 35/2025 (factor-weighted)")),
@@ -158,9 +158,14 @@ class TkdnCertificate(models.Model):
                 name="tkdn_certificate_number_unless_self_declared",
                 violation_error_message=_("A verified certificate has a number; otherwise "
                                           "mark the value self-declared.")),
+            # A number is issued once, to one supplier (whatever its letters' case).
+            models.UniqueConstraint(
+                Lower("number"), condition=~Q(number=""), name="tkdn_certificate_number_unique",
+                violation_error_message=_("This certificate number is already recorded.")),
         ]
         indexes = [models.Index(fields=["organisation", "valid_until"])]
 
     def __str__(self):
-        return (f"{self.number or _('self-declared')} · {self.product} · "
-                + localized_percent(self.tkdn_percent))
+        # The audit log keeps this as the object's label, read later in any language: no
+        # translated word, no number written in one language's notation.
+        return f"{self.number} · {self.product}" if self.number else self.product

@@ -123,6 +123,22 @@ def default_valid_until(regime: str, issued_on: dt.date) -> dt.date:
     return anniversary - dt.timedelta(days=1)
 
 
+def _number_taken(cert: TkdnCertificate) -> str | None:
+    """Why `cert`'s number cannot be recorded again (None when it can): a certificate number
+    is issued once, to one supplier."""
+    if not cert.number:
+        return None
+    holder = (TkdnCertificate.objects.filter(number__iexact=cert.number)
+              .values_list("organisation_id", flat=True).first())
+    if holder is None:
+        return None
+    if holder == cert.organisation_id:
+        return _("Certificate %(number)s is already recorded for this supplier.") % {
+            "number": cert.number}
+    return _("Certificate %(number)s is recorded for another supplier; check the number "
+             "printed on your certificate.") % {"number": cert.number}
+
+
 @transaction.atomic
 def certificate_record(*, by, organisation: Organisation, regime: str, product: str,
                        tkdn_percent: Decimal, issued_on: dt.date, number: str = "",
@@ -141,7 +157,10 @@ def certificate_record(*, by, organisation: Organisation, regime: str, product: 
         worksheet_version=worksheet_version, created_at=clock.now())
     errors = {}
     longest = default_valid_until(regime, issued_on)
-    if regime_on(issued_on).value != regime:
+    if issued_on > clock.today():
+        errors["issued_on"] = [_("The issue date is in the future; give the date printed on "
+                                 "the certificate.")]
+    elif regime_on(issued_on).value != regime:
         errors["regime"] = [_("A certificate issued on %(date)s follows %(regime)s.") % {
             "date": date_format(issued_on, "j F Y"),
             "regime": dict(REGIME_CHOICES)[regime_on(issued_on).value]}]
@@ -153,6 +172,8 @@ def certificate_record(*, by, organisation: Organisation, regime: str, product: 
     if not self_declared and not cert.number:
         errors["number"] = [_("A verified certificate has a number; otherwise mark the value "
                               "self-declared.")]
+    elif problem := _number_taken(cert):
+        errors["number"] = [problem]
     if not self_declared and not cert.verifier:
         errors["verifier"] = [_("Name the verifier that issued the certificate.")]
     if errors:

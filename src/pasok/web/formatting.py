@@ -4,8 +4,9 @@ e-mails and messages all print through here (numbers: pasok.web.numbers)."""
 from decimal import Decimal
 
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
-from pasok.rules.money import to_decimal
+from pasok.rules.money import round_half_up, to_decimal
 
 from .numbers import write_number, write_rupiah
 
@@ -27,9 +28,30 @@ def localized_percent(value, places: int = 2) -> str:
     return write_number(value, places) + "%"
 
 
-def localized_rupiah(value, places: int = 0) -> str:
-    """Rp1.250.000 in Indonesian, Rp1,250,000 in English."""
+def localized_rupiah(value, places: int | None = None) -> str:
+    """Rp1.250.000 in Indonesian, Rp1,250,000 in English; with its sen when the amount has
+    them (Rp1.500,50), unless `places` says how many decimals."""
+    if places is None:
+        sen = round_half_up(to_decimal(value), 2)
+        places = 0 if sen == sen.to_integral_value() else 2
     return write_rupiah(value, places)
+
+
+def _large_amounts():
+    return ((Decimal(10**12), _("Rp%(amount)s trillion")),
+            (Decimal(10**9), _("Rp%(amount)s billion")),
+            (Decimal(10**6), _("Rp%(amount)s million")))
+
+
+def localized_rupiah_in_words(value) -> str:
+    """A large round amount the way regulations and people say it: Rp15 miliar in
+    Indonesian, Rp15 billion in English, Rp2,5 juta; any other amount in digits."""
+    amount = to_decimal(value)
+    for scale, words in _large_amounts():
+        count = amount / scale
+        if abs(count) >= 1 and count == round_half_up(count, 2):
+            return words % {"amount": localized_quantity(count)}
+    return localized_rupiah(amount)
 
 
 def local_date(value) -> str:

@@ -13,6 +13,7 @@ from django import forms
 from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .numbers import NumberError, input_text, read_number
 
@@ -82,6 +83,14 @@ class _Localised:
             return int(number)
         return number
 
+    def run_validators(self, value):
+        """Only the first check that fails: "at most 2 decimals" and "at most 100" at once
+        read as a list of complaints about one number."""
+        try:
+            super().run_validators(value)
+        except ValidationError as exc:
+            raise ValidationError(exc.error_list[:1]) from None
+
     def widget_attrs(self, widget):
         return forms.Field.widget_attrs(self, widget)
 
@@ -102,6 +111,8 @@ class MoneyField(DecimalField):
     def __init__(self, *, max_digits=16, decimal_places=2, min_value=0, **kwargs):
         super().__init__(max_digits=max_digits, decimal_places=decimal_places,
                          min_value=min_value, **kwargs)
+        if decimal_places == 0:
+            self.error_messages.setdefault("max_decimal_places", _("Whole rupiah only."))
 
 
 class PercentField(DecimalField):

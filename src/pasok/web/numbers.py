@@ -32,6 +32,9 @@ class Notation:
     code: str
     decimal: str
     group: str
+    # Between a CSV's fields, as the language's spreadsheets read it: Excel in Indonesian
+    # separates with ";", the comma being its decimal mark.
+    csv_delimiter: str
 
     @property
     def other(self) -> "Notation":
@@ -45,8 +48,8 @@ class Notation:
         return re.compile(rf"(?P<int>\d+|[1-9]\d{{0,2}}(?:{g}\d{{3}})+)?(?:{d}(?P<frac>\d+))?")
 
 
-INDONESIAN = Notation("id", ",", ".")
-ENGLISH = Notation("en", ".", ",")
+INDONESIAN = Notation("id", ",", ".", ";")
+ENGLISH = Notation("en", ".", ",", ",")
 NOTATIONS = {"id": INDONESIAN, "en": ENGLISH}
 
 
@@ -169,3 +172,13 @@ def spreadsheet_number(value, number_format: str | None) -> Decimal:
     if number_format and "%" in number_format.replace('"%"', "").replace("\\%", ""):
         return number * 100
     return number
+
+
+def csv_number(value, notation: Notation | None = None) -> str:
+    """`value` for a CSV cell: every decimal it has (none trailing) after the language's
+    decimal mark and no thousands groups, so a spreadsheet in that language reads a number
+    (Excel in Indonesian would read "1.500" as one and a half); never ambiguous when the
+    supplier import reads it back."""
+    notation = notation or active_notation()
+    text = f"{to_decimal(value).normalize():f}".replace(".", notation.decimal)
+    return text + "0" if _ambiguous(text.lstrip("-"), notation) else text

@@ -9,6 +9,7 @@ from pasok.web.formatting import (
     localized_file_size,
     localized_number,
     localized_rupiah,
+    localized_rupiah_in_words,
 )
 
 register = template.Library()
@@ -20,6 +21,14 @@ def rupiah(value):
     if value in (None, ""):
         return "–"
     return localized_rupiah(value)
+
+
+@register.filter
+def rupiah_in_words(value):
+    """Rp15 miliar in Indonesian, Rp15 billion in English."""
+    if value in (None, ""):
+        return "–"
+    return localized_rupiah_in_words(value)
 
 
 @register.filter
