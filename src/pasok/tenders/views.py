@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFERENCE
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
@@ -465,7 +466,9 @@ def _may_split(user, tender) -> bool:
 
 def _evaluation_page(request, tender, split_form=None):
     tender, lots = _evaluation_context(request, tender.pk)
-    context = {"tender": tender, "lots": lots, "may_split": _may_split(request.user, tender)}
+    context = {"tender": tender, "lots": lots, "may_split": _may_split(request.user, tender),
+               "preference": {"tkdn": TKDN_MIN_FOR_PREFERENCE,
+                              "above": PREFERENCE_PACKAGE_ABOVE}}
     if context["may_split"]:
         context |= _split_proposal_context(tender)
         bids = [b for _lot, found in lots for b in found
