@@ -2,18 +2,21 @@
 development (PASOK_DEBUG=1) must be asked for, and its published keys never serve production.
 Each case runs `pasok` as a separate process: settings are read once, when it starts."""
 
+import base64
 import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from pasok import keys
 from tests.ops.production import pasok, production_env
 
 PG_URL = "postgres://pasok@127.0.0.1:5432/pasok"  # `check` never connects to it
+# Fixed keys, so that every xdist worker collects the same test ids.
+A_KEY = base64.urlsafe_b64encode(b"k" * 32).decode()
+DEVELOPMENT_BID_KEY = keys.derived_bid_key(keys.DEVELOPMENT_SECRET_KEY)
 
 
 @pytest.mark.parametrize(("variable", "how_to_make_one"), [
@@ -55,10 +58,9 @@ def test_weak_or_published_secret_keys_are_refused(value, problem):
 
 @pytest.mark.parametrize(("value", "problem"), [
     ("", "is not set"),
-    (keys.derived_bid_key(keys.DEVELOPMENT_SECRET_KEY), "the published development key"),
-    (f"{Fernet.generate_key().decode()},{keys.derived_bid_key(keys.DEVELOPMENT_SECRET_KEY)}",
-     "the published development key"),
-    (f"{Fernet.generate_key().decode()},not-a-key", "key 2 is not a Fernet key"),
+    (DEVELOPMENT_BID_KEY, "the published development key"),
+    (f"{A_KEY},{DEVELOPMENT_BID_KEY}", "the published development key"),
+    (f"{A_KEY},not-a-key", "key 2 is not a Fernet key"),
 ])
 def test_missing_published_or_malformed_bid_keys_are_refused(value, problem):
     with pytest.raises(ImproperlyConfigured, match=problem):
