@@ -135,6 +135,8 @@ PAGES = {
     ("GET", "allocation:run", "run"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
     ("GET", "allocation:progress", "run"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
+    # For load balancers: no sign-in, tells nothing but that the database answers.
+    ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
 }
 # Routes that are not pages of ours: the admin (tested below) and static/media serving.
 NOT_PAGES_PREFIXES = ("admin:", "api:")
