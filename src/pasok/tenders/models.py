@@ -412,7 +412,8 @@ class AwardedMonth(models.Model):
 
 class Question(models.Model):
     """A clarification question on a tender. Everyone who sees the tender reads the
-    questions and answers; nobody but the audit log learns who asked."""
+    questions and answers; who asked is told only to the asker's own organisation (the
+    audit log names the asker to nobody else)."""
 
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="questions")
     asked_by = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
