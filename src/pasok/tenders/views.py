@@ -207,7 +207,7 @@ def bid(request, pk: int, lot_pk: int):
                 "own": selectors.own_bid(user=user, bid=placed)})
     return render(request, "tenders/bid.html", {
         "tender": tender, "lot": lot, "form": form, "members": members, "current": current,
-        "verified": org.is_verified})
+        "verified": org.is_verified, "member_of_cooperative": org.cooperative_id is not None})
 
 
 @login_required
