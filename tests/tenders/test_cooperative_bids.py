@@ -240,7 +240,7 @@ def _post(client, tender, rows, quantity="1000"):
         data[f"member-{i}-member"], data[f"member-{i}-quantity"] = member, share
     with clock.frozen(DURING):
         return client.post(reverse("tenders:bid", args=[tender.pk, tender.lots.get().pk]),
-                           data)
+                           data, follow=True)
 
 
 def test_the_bid_page_takes_member_rows_and_keeps_them_on_error(client, cluster, tender,

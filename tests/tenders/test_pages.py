@@ -58,7 +58,7 @@ def test_the_whole_flow_through_the_pages(client, cluster):
         receipt = client.post(reverse("tenders:bid", args=[tender.pk, lot.pk]), {
             "unit_price": "118000", "quantity": "10000", "monthly_capacity": "5000",
             "origin": "domestic", "tkdn_source": f"certificate:{cert.pk}",
-            "document_0": SimpleUploadedFile("nib.pdf", PDF, "application/pdf")})
+            "document_0": SimpleUploadedFile("nib.pdf", PDF, "application/pdf")}, follow=True)
         bid = Bid.objects.get()
         assert bid.digest in receipt.content.decode()
         # The buyer sees that the tender is open, never the bid.

@@ -104,7 +104,10 @@ PAGES = {
     ("GET", "tenders:detail", "t_draft"): row(LOGIN, 404, 404, 404, 200, 404, 200, 200),
     ("GET", "tenders:edit", "t_draft"): row(LOGIN, 404, 404, 404, 200, 404, 403, 200),
     ("GET", "tenders:bid", "t_lot"): row(LOGIN, 200, 200, 200, 403, 404, 403, 403),
-    ("POST", "tenders:bid-withdraw", "t_bid"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    # Withdrawing asks first (200: the confirmation page); the POST with `confirm` does it.
+    ("POST", "tenders:bid-withdraw", "t_bid"): row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
+    # The receipt right after submitting; without a fresh one in the session, the bid's page.
+    ("GET", "tenders:bid-receipt", "t_bid"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
     ("GET", "tenders:bid-document", "t_doc"): row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
     # A bid's own page and its receipt: its bidder's people only, before and after opening.
     ("GET", "tenders:own-bid", "t_bid"): row(LOGIN, 200, 404, 404, 404, 404, 404, 404),

@@ -559,16 +559,22 @@ def bid_content_for(*, user: User, bid: Bid) -> dict:
     return sealing.unseal(visible.sealed)  # only its bidder sees an unopened bid
 
 
+def bid_withdraw_preview(*, by: User, bid: Bid) -> None:
+    """The checks withdrawing makes, without withdrawing (for the confirmation page)."""
+    if by.organisation_id != bid.bidder_id or not by.can_write_for_org:
+        raise PermissionDenied
+    if bid.tender.status != Status.PUBLISHED:
+        raise ValidationError(_("The deadline has passed; the bid stands."))
+    if bid.withdrawn_at is not None:
+        raise ValidationError(_("This bid is already withdrawn."))
+
+
 @transaction.atomic
 def bid_withdraw(*, by: User, bid: Bid) -> Bid:
     tender = _locked(bid.tender)
-    if by.organisation_id != bid.bidder_id or not by.can_write_for_org:
-        raise PermissionDenied
-    if tender.status != Status.PUBLISHED:
-        raise ValidationError(_("The deadline has passed; the bid stands."))
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
-    if bid.withdrawn_at is not None:
-        raise ValidationError(_("This bid is already withdrawn."))
+    bid.tender = tender
+    bid_withdraw_preview(by=by, bid=bid)
     bid.withdrawn_at = clock.now()
     bid.save(update_fields=["withdrawn_at"])
     bid.documents.all().delete()  # a withdrawn bid keeps no files

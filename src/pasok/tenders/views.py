@@ -1,8 +1,10 @@
 """Tender pages. Thin: forms check shape, selectors read, services check and write.
 
-Publishing, awarding (whole, in shares, as the optimiser proposes) and cancelling take two
-POSTs: the first shows what will happen (the service's preview, after all its checks), the
-second carries `confirm` and does it, so no JavaScript is needed to ask "are you sure"."""
+Publishing, awarding (whole, in shares, as the optimiser proposes), cancelling and
+withdrawing a bid take two POSTs: the first shows what will happen (the service's preview,
+after all its checks), the second carries `confirm` and does it, so no JavaScript is needed
+to ask "are you sure". A bid that is received redirects to its receipt (POST, redirect,
+GET)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,6 +37,9 @@ from .forms import (
 )
 from .models import Bid, Status
 from .receipt_pdf import receipt_pdf
+
+# The session key of the receipt just issued: its nonce is shown once, on the next GET.
+FRESH_RECEIPT = "pasok.fresh_bid_receipt"
 
 
 def _may_create(user) -> bool:
@@ -202,12 +207,28 @@ def bid(request, pk: int, lot_pk: int):
         except ValidationError as exc:
             _bid_errors(form, members, exc)
         else:
-            return render(request, "tenders/receipt.html", {
-                "tender": tender, "lot": lot, "bid": placed, "nonce": nonce,
-                "own": selectors.own_bid(user=user, bid=placed)})
+            request.session[FRESH_RECEIPT] = {"bid": placed.pk, "version": placed.version,
+                                              "nonce": nonce}
+            return redirect("tenders:bid-receipt", pk=tender.pk, bid_pk=placed.pk)
     return render(request, "tenders/bid.html", {
         "tender": tender, "lot": lot, "form": form, "members": members, "current": current,
         "verified": org.is_verified, "member_of_cooperative": org.cooperative_id is not None})
+
+
+@login_required
+def bid_receipt(request, pk: int, bid_pk: int):
+    """The receipt right after a bid is received (POST, redirect, GET: a reload sends
+    nothing again). Its nonce comes from the session, once; afterwards the bid's own page
+    is where its receipt stays."""
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    own = selectors.own_bid_get(user=request.user, tender=tender, pk=bid_pk)
+    fresh = request.session.pop(FRESH_RECEIPT, None) or {}
+    if (fresh.get("bid"), fresh.get("version")) != (own.bid.pk, own.bid.version) \
+            or own.content is None:  # another bid's or version's, or withdrawn meanwhile
+        return redirect("tenders:own-bid", pk=pk, bid_pk=bid_pk)
+    return render(request, "tenders/receipt.html", {
+        "tender": tender, "lot": own.bid.lot, "bid": own.bid, "nonce": fresh["nonce"],
+        "own": own})
 
 
 @login_required
@@ -244,14 +265,30 @@ def bid_document(request, pk: int, document_pk: int):
 @login_required
 @require_POST
 def bid_withdraw(request, pk: int, bid_pk: int):
-    placed = Bid.objects.visible_to(request.user).get(pk=bid_pk, tender_id=pk)
+    """Withdraw the organisation's bid, after a confirmation page that says what happens."""
+    placed = (Bid.objects.visible_to(request.user).select_related("tender", "lot")
+              .get(pk=bid_pk, tender_id=pk))
     try:
-        services.bid_withdraw(by=request.user, bid=placed)
+        if _confirmed(request):
+            services.bid_withdraw(by=request.user, bid=placed)
+        else:
+            services.bid_withdraw_preview(by=request.user, bid=placed)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
+        return _refused(request, exc, pk)
+    if _confirmed(request):
         messages.success(request, _("Bid withdrawn."))
-    return redirect("tenders:detail", pk=pk)
+        return redirect("tenders:detail", pk=pk)
+    tender = placed.tender
+    return _confirm(request, tender, heading=_("Withdraw this bid?"),
+                    action=reverse("tenders:bid-withdraw", args=[pk, bid_pk]),
+                    button=_("Withdraw the bid"), danger=True,
+                    back=reverse("tenders:own-bid", args=[pk, bid_pk]), consequences=[
+        _("Your bid on lot %(lot)s (version %(version)s, received %(received)s) is withdrawn: "
+          "it is never opened, and its files are deleted.") % {
+            "lot": placed.lot.number, "version": placed.version,
+            "received": local_moment(placed.submitted_at)},
+        _("You may bid on this lot again until the deadline, %(deadline)s.") % {
+            "deadline": local_moment(tender.bid_deadline)}])
 
 
 _STEPS = {
