@@ -36,6 +36,7 @@ from pasok.web.links import base_url
 from . import awarding, bid_tkdn, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
+from .content import makers, named_members
 from .models import (
     AwardedMonth,
     Bid,
@@ -642,16 +643,17 @@ def _makers_in_two_bids(bids: list[Bid]) -> dict[int, dict]:
     """bid id → its exclusion, for the opened bids of one lot that one_bid_per_maker sets
     aside: a maker of an earlier bid too (its own, or a cooperative's that names it)."""
     names = {bid.bidder_id: bid.bidder.name for bid in bids}
-    lot_bids, bidder_of = [], {bid.pk: bid.bidder_id for bid in bids}
     for bid in bids:
-        named = bid.opened_content.get("members") or ()
-        names |= {m["organisation"]: m["name"] for m in named}
-        makers = frozenset(m["organisation"] for m in named) or frozenset([bid.bidder_id])
-        lot_bids.append(one_bid_per_maker.LotBid(bid.pk, bid.submitted_at, makers))
+        names |= {m["organisation"]: m["name"] for m in bid.opened_content.get("members") or ()}
+    bidder_of = {bid.pk: bid.bidder_id for bid in bids}
+    set_aside = one_bid_per_maker.set_aside(
+        one_bid_per_maker.LotBid(bid.pk, bid.submitted_at, frozenset(
+            org for org, _share in makers(bid.bidder_id, named_members(bid.opened_content))))
+        for bid in bids)
     return {pk: {"code": "maker_in_two_bids", "maker": names[why.maker],
                  "earlier": names[bidder_of[why.earlier]],
                  "earlier_is_own": bidder_of[why.earlier] == why.maker}
-            for pk, why in one_bid_per_maker.set_aside(lot_bids).items()}
+            for pk, why in set_aside.items()}
 
 
 @transaction.atomic

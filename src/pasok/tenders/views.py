@@ -20,7 +20,7 @@ from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFER
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
-from . import documents, limits, selectors, services
+from . import capacity_warnings, documents, limits, selectors, services
 from .awarding import Method
 from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
@@ -173,6 +173,21 @@ def _bid_errors(form, members, exc: ValidationError) -> None:
         add_service_errors(form, ValidationError(errors))
 
 
+def _bid_overloads(lot, org, form, members, current) -> list:
+    """The capacity warnings for the bid as typed (a valid form), else for the standing bid;
+    none before anything is offered."""
+    if form.is_bound:
+        return capacity_warnings.for_bid(
+            lot=lot, bidder_id=org.pk, quantity=form.cleaned_data["quantity"],
+            monthly_capacity=form.cleaned_data["monthly_capacity"],
+            members=[(row.organisation, row.quantity) for row in members.shares()]
+            if members is not None else [])
+    if current is not None and current.content is not None:
+        return capacity_warnings.for_content(lot=lot, bidder_id=org.pk,
+                                             content=current.content)
+    return []
+
+
 @login_required
 def bid(request, pk: int, lot_pk: int):
     user = request.user
@@ -196,6 +211,7 @@ def bid(request, pk: int, lot_pk: int):
         members = MemberFormSet(data, prefix="member", initial=member_rows, form_kwargs={
             "members": selectors.cooperative_members(cooperative=org),
             "sources": selectors.member_tkdn_sources(user=user, members=named)})
+    overloads = _bid_overloads(lot, org, form, members, current) if data is None else []
     if data is not None and form.is_valid() and (members is None or members.is_valid()):
         fields = {name: form.cleaned_data[name] for name in (
             "unit_price", "quantity", "total_price", "monthly_capacity", "origin",
@@ -205,6 +221,8 @@ def bid(request, pk: int, lot_pk: int):
                 by=user, lot=lot, **fields, **form.source(), documents=form.uploads(),
                 members=members.shares() if members else ())
         except ValidationError as exc:
+            # What was typed, read before the service's errors make the form invalid.
+            overloads = _bid_overloads(lot, org, form, members, current)
             _bid_errors(form, members, exc)
         else:
             request.session[FRESH_RECEIPT] = {"bid": placed.pk, "version": placed.version,
@@ -212,7 +230,8 @@ def bid(request, pk: int, lot_pk: int):
             return redirect("tenders:bid-receipt", pk=tender.pk, bid_pk=placed.pk)
     return render(request, "tenders/bid.html", {
         "tender": tender, "lot": lot, "form": form, "members": members, "current": current,
-        "verified": org.is_verified, "member_of_cooperative": org.cooperative_id is not None})
+        "verified": org.is_verified, "member_of_cooperative": org.cooperative_id is not None,
+        "overloads": overloads})
 
 
 @login_required
@@ -228,7 +247,8 @@ def bid_receipt(request, pk: int, bid_pk: int):
         return redirect("tenders:own-bid", pk=pk, bid_pk=bid_pk)
     return render(request, "tenders/receipt.html", {
         "tender": tender, "lot": own.bid.lot, "bid": own.bid, "nonce": fresh["nonce"],
-        "own": own})
+        "own": own, "overloads": capacity_warnings.for_content(
+            lot=own.bid.lot, bidder_id=own.bid.bidder_id, content=own.content)})
 
 
 @login_required
@@ -406,6 +426,7 @@ def _award(request, tender, method: Method, service, quantities=None, split_form
                         if method != Method.WHOLE else "tenders:detail")
     hidden = [(f"share-{bid}", units) for bid, units in (quantities or {}).items()]
     return _confirm(request, tender, heading=_("Award this tender?"), plan=plan,
+                    overloads=capacity_warnings.for_award(plan),
                     action=request.path, button=_("Award"), hidden=hidden,
                     shortfall_error=shortfall_error,
                     back=reverse("tenders:evaluation" if method != Method.WHOLE
