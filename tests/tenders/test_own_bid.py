@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from pasok import clock
 from pasok.accounts.services import organisation_verify, user_create
@@ -21,6 +22,7 @@ from pasok.tenders.services import (
     tender_open,
     tender_publish,
 )
+from pasok.web.formatting import localized_file_size
 from tests.conftest import PASSWORD
 from tests.tenders.files import nib_pdf
 from tests.tenders.test_evaluation_pdf import pdf_text
@@ -242,3 +244,28 @@ def test_withdrawing_asks_first_and_says_what_happens(client, cluster, tender):
     with clock.frozen(T0 + dt.timedelta(hours=3)):  # once withdrawn, nothing to confirm
         again = client.post(url, follow=True)
     assert "sudah ditarik" in again.content.decode()
+
+
+def test_the_your_bid_column_is_the_supplier_sides_alone(client, cluster, tender):
+    """A buyer, the ministry and platform admins never bid: the column is not theirs."""
+    _bid(cluster, tender, 97_000)
+    with translation.override("id"):
+        column = f'data-label="{translation.gettext("Your bid")}"'
+    for role, shown in (("supplier_a", True), ("supplier_b", True), ("cooperative", True),
+                        ("buyer_x", False), ("ministry", False), ("admin", False)):
+        client.force_login(cluster.users[role])
+        with clock.frozen(T0 + dt.timedelta(days=1)):
+            page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
+        assert (column in page) == shown, role
+
+
+def test_file_sizes_read_in_the_readers_notation(client, cluster, tender):
+    """The attached file's size on the bid page and the bid's own page: 1,5 KB written the
+    Indonesian way (web.formatting), never Django's filesizeformat."""
+    bid = _bid(cluster, tender, 97_000)
+    size = localized_file_size(bid.documents.get().size)
+    client.force_login(cluster.users["supplier_a"])
+    with clock.frozen(T0 + dt.timedelta(days=1)):
+        for url in (reverse("tenders:bid", args=[tender.pk, tender.lots.get().pk]),
+                    reverse("tenders:own-bid", args=[tender.pk, bid.pk])):
+            assert f"({size})" in client.get(url).content.decode(), url

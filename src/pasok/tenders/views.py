@@ -148,6 +148,8 @@ def tender_detail(request, pk: int):
     return render(request, "tenders/detail.html", {
         "tender": tender, "status": status, "Status": Status,
         "is_buyer": services.may_manage(user, tender),
+        # Only the supplier side bids: the "your bid" column is theirs.
+        "supplier_side": org is not None and org.is_supplier_side,
         "may_bid": org is not None and org.is_supplier_side and status == Status.PUBLISHED,
         "own_bids": selectors.own_bids(user=user, tender=tender),
         "bid_counts": selectors.standing_bid_counts(user=user, tender=tender),
