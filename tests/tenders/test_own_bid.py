@@ -236,7 +236,7 @@ def test_withdrawing_asks_first_and_says_what_happens(client, cluster, tender):
         body = asked.content.decode()
         assert 'id="confirm-button"' in body and 'name="confirm" value="1"' in body
         assert reverse("tenders:own-bid", args=[tender.pk, bid.pk]) in body  # go back
-        assert "versi 1" in body and "8 Desember 2026 09:00 WIB" in body  # the deadline
+        assert "versi 1" in body and "8 Desember 2026 09:00 WIB" in body  # and the deadline
         done = client.post(url, {"confirm": "1"})
     bid.refresh_from_db()
     assert done["Location"] == reverse("tenders:detail", args=[tender.pk])
