@@ -19,8 +19,9 @@ $(STAMP): pyproject.toml
 %.mo: %.po $(STAMP)
 	$(PY) -m babel.messages.frontend compile -i $< -o $@
 
+# Development, stated: Pasok's default is production (see README.md, "Production").
 run: install
-	$(VENV)/bin/pasok run
+	PASOK_DEBUG=1 $(VENV)/bin/pasok run
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench
@@ -32,7 +33,7 @@ test: lint
 # Locations name files, not lines, and Babel rewrites the catalogue 100 columns wide, so a
 # re-extraction changes only what changed (and parallel branches merge).
 messages: install
-	cd src/pasok && ../../$(VENV)/bin/pasok makemessages --locale id \
+	cd src/pasok && PASOK_DEBUG=1 ../../$(VENV)/bin/pasok makemessages --locale id \
 		--ignore 'migrations/*' --no-obsolete --add-location=file
 	$(PY) -c "import sys; from babel.messages.pofile import read_po, write_po; \
 		path = sys.argv[1]; catalogue = read_po(open(path, 'rb')); \

@@ -14,11 +14,13 @@ run, and reused while it holds the same count, seed and generator version.
 """
 
 import argparse
+import base64
 import datetime as dt
 import json
 import os
 import platform
 import re
+import secrets
 import statistics
 import sys
 import time
@@ -81,7 +83,9 @@ def setup_django(url: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pasok.settings")
     # Production settings: DEBUG would also log every query (and every bulk insert).
     os.environ.setdefault("PASOK_DEBUG", "0")
-    os.environ.setdefault("PASOK_SECRET_KEY", "bench-only-not-a-secret")
+    # Production refuses weak or missing keys: the benchmark's own, used once.
+    os.environ.setdefault("PASOK_SECRET_KEY", secrets.token_urlsafe(50))
+    os.environ.setdefault("PASOK_BID_KEYS", base64.urlsafe_b64encode(os.urandom(32)).decode())
     import django
 
     django.setup()

@@ -10,9 +10,14 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pasok.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line, get_commands
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # e.g. production without its keys: say what to do
+        print(f"pasok: {exc}", file=sys.stderr)
+        return 2
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) >= 2 and "_".join(args[:2]) in get_commands():
         args = ["_".join(args[:2]), *args[2:]]

@@ -1,5 +1,9 @@
 """Django settings. Everything that differs between machines comes from the environment.
 
+Production is the default: PASOK_DEBUG=1 (what `make run` sets) turns on development, with
+its published keys. Without it Pasok starts only with its own PASOK_SECRET_KEY and
+PASOK_BID_KEYS (pasok.keys says what they must be and how to make them).
+
 DATABASE_URL selects the database (PostgreSQL in production, e.g.
 postgres://postgres@127.0.0.1:5432/test); without it Pasok uses SQLite under var/.
 """
@@ -9,17 +13,22 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from pasok import keys
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("PASOK_VAR_DIR", Path.cwd() / "var")).resolve()
 
-DEBUG = os.environ.get("PASOK_DEBUG", "1") == "1"
-SECRET_KEY = os.environ.get("PASOK_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("PASOK_SECRET_KEY must be set when PASOK_DEBUG=0")
-    SECRET_KEY = "pasok-development-only-secret-key-not-for-production"  # noqa: S105
+DEBUG = os.environ.get("PASOK_DEBUG", "0") == "1"
+if DEBUG:
+    SECRET_KEY = os.environ.get("PASOK_SECRET_KEY") or keys.DEVELOPMENT_SECRET_KEY
+    # Empty: pasok.tenders.sealing derives development's bid key from SECRET_KEY.
+    PASOK_BID_KEYS = os.environ.get("PASOK_BID_KEYS", "")
+else:
+    SECRET_KEY = keys.production_secret_key(os.environ.get("PASOK_SECRET_KEY", ""))
+    PASOK_BID_KEYS = keys.production_bid_keys(os.environ.get("PASOK_BID_KEYS", ""))
 ALLOWED_HOSTS = os.environ.get("PASOK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -32,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "pasok.web",  # before "ninja": its templates/ninja/swagger.html is the one served
     "ninja",  # Swagger UI from static files, not a CDN (/api/v1/docs works offline)
     "pasok.audit",
@@ -41,10 +51,12 @@ INSTALLED_APPS = [
     "pasok.tenders",
     "pasok.allocation",
     "pasok.demo",
+    "pasok.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pasok.web.links.BaseUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,15 +127,18 @@ TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# In development WhiteNoise serves straight from the apps (finders); production collects.
+# In development WhiteNoise serves straight from the apps (finders). Production serves what
+# `pasok serve` collected into var/static: names carry a hash of the content (cached for
+# ever by browsers), compressed ahead of time.
 STATIC_ROOT = None if DEBUG else VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+                    if DEBUG else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = True
+WHITENOISE_USE_FINDERS = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -137,14 +152,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("PASOK_FROM_EMAIL", "Pasok <noreply@pasok.lo
 PASOK_BASE_URL = os.environ.get("PASOK_BASE_URL", "")
 PASOK_SERVED_URL = os.environ.get("PASOK_SERVED_URL", "http://127.0.0.1:8000")
 
+# Rate limits (pasok.web.throttle) count in the cache. Production keeps it in the database,
+# shared by every request worker and every server (`pasok serve` creates the table);
+# development and the tests keep Django's per-process memory cache.
+if not DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                          "LOCATION": "pasok_cache"}}
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("PASOK_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
-
-# Keys that seal bid content (pasok.tenders.sealing); never stored in the database.
-PASOK_BID_KEYS = os.environ.get("PASOK_BID_KEYS", "")
 
 # --- Signing in and API tokens ------------------------------------------------------------
 # Failed sign-ins are counted by django-axes in the database, so every app server shares them
@@ -166,6 +185,9 @@ AXES_LOCKOUT_CALLABLE = "pasok.accounts.login_throttle.paused_response"
 AXES_ENABLE_ADMIN = False  # the admin is read-only; platform admins unlock on accounts:lockouts
 AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are nobody's record
 AXES_VERBOSE = False  # no banner on every `pasok` command
+# A client's address is the one these proxies saw (X-Forwarded-For), the same proxies whose
+# X-Forwarded-Proto `pasok serve` believes; behind them every request would come from one.
+PASOK_TRUSTED_PROXIES = os.environ.get("PASOK_FORWARDED_ALLOW_IPS", "127.0.0.1,::1").split(",")
 # An API token stops working this many days after it is made.
 PASOK_API_TOKEN_DAYS = int(os.environ.get("PASOK_API_TOKEN_DAYS", "90"))
 
@@ -173,9 +195,36 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Scripts, styles, images and fonts only from the site's own files: no inline script, no
+# inline style, nothing from elsewhere. It holds in development too, so a page that breaks
+# it breaks where its author sees it (tests/browser/test_content_security_policy.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # HTTPS only. Behind a proxy, `pasok serve` (gunicorn) takes X-Forwarded-Proto from
+    # PASOK_FORWARDED_ALLOW_IPS alone, so SECURE_PROXY_SSL_HEADER stays unset: Django
+    # would trust that header from anyone. Load balancers check /healthz over plain HTTP.
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
 
 LOGGING = {
     "version": 1,

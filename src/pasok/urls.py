@@ -9,6 +9,7 @@ from pasok.api import api
 
 urlpatterns = [
     path("", include("pasok.web.urls")),
+    path("", include("pasok.ops.urls")),
     path("accounts/", include("pasok.accounts.urls")),
     path("suppliers/", include("pasok.suppliers.urls")),
     path("audit/", include("pasok.audit.urls")),

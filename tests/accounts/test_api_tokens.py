@@ -83,7 +83,8 @@ def test_a_password_reset_revokes_every_token(client, cluster, django_capture_on
     assert [label.split(" (")[0] for label in labels] == ["erp", "gudang"]
     with translation.override("en"):
         sentences = sorted(view.sentence for view in present(
-            _revocations(person).select_related("actor__organisation", "organisation")))
+            _revocations(person).select_related("actor__organisation", "organisation"),
+            reader=cluster.users["admin"]))
     assert sentences == [f"supplier_a (CV Logam Sejahtera) chose a new password, which revoked "
                          f"the API token {label}" for label in labels]
 

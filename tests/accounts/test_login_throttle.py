@@ -132,7 +132,7 @@ def test_a_platform_admin_lifts_an_accounts_pause(client, cluster, django_assert
     event = AuditEvent.objects.get(action="user.sign_in_unlock")
     with translation.override("en"):
         (view,) = present(AuditEvent.objects.filter(pk=event.pk).select_related(
-            "actor__organisation", "organisation"))
+            "actor__organisation", "organisation"), reader=cluster.users["admin"])
     assert view.sentence == ("admin lifted the pause on signing in to the account of "
                              "supplier_a")
     assert [(c.label, c.before, c.after) for c in view.changes] == [
@@ -159,3 +159,30 @@ def test_accounts_are_counted_by_their_lower_case_address():
     assert account_of(None, {"username": "Sri@Logam-Rahayu.ID"}) == "sri@logam-rahayu.id"
     assert account_of(None, {User.USERNAME_FIELD: "Sri@X.id"}) == "sri@x.id"
     assert account_of(None, {}) is None
+
+
+@pytest.mark.parametrize(("remote", "forwarded", "client"), [
+    ("203.0.113.7", "", "203.0.113.7"),
+    ("203.0.113.7", "10.0.0.1", "203.0.113.7"),  # not a proxy of ours: its header is ignored
+    ("127.0.0.1", "", "127.0.0.1"),
+    ("127.0.0.1", "203.0.113.7", "203.0.113.7"),  # our proxy saw the client
+    ("127.0.0.1", "1.2.3.4, 203.0.113.7", "203.0.113.7"),  # what the client wrote comes first
+    ("127.0.0.1", "203.0.113.7, ::1", "203.0.113.7"),  # two proxies of ours
+    ("127.0.0.1", "bukan-alamat", "127.0.0.1"),
+])
+def test_the_client_address_is_the_one_our_proxies_saw(rf, remote, forwarded, client):
+    from pasok.web.throttle import client_address
+
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == client
+
+
+def test_behind_our_proxy_each_client_has_its_own_count(cluster):
+    proxy = Client()
+    for n in range(settings.PASOK_LOGIN_ADDRESS_FAILURES):
+        proxy.post(reverse("accounts:login"), {"username": f"t{n}@example.id", "password": "x"},
+                   REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=OFFICE)
+    signed_in = proxy.post(reverse("accounts:login"), {"username": "buyer_x@example.id",
+                                                       "password": PASSWORD},
+                           REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=ELSEWHERE)
+    assert signed_in.status_code == 302

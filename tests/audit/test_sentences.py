@@ -108,7 +108,7 @@ def test_changes_read_as_field_before_after_in_words(cluster):
                             notify=False)
     events = AuditEvent.objects.select_related("actor__organisation", "organisation")
     with translation.override("id"):
-        update, verify = (present(events.filter(action=a))[0]
+        update, verify = (present(events.filter(action=a), reader=admin)[0]
                           for a in ("organisation.update", "organisation.verify"))
     assert update.sentence == "admin mengubah data CV Logam Sejahtera"
     changes = {c.label: (c.before, c.after) for c in update.changes}
@@ -127,7 +127,8 @@ def test_a_creation_lists_the_values_it_had(cluster):
     event = AuditEvent.objects.filter(action="user.create",
                                       object_id=str(cluster.users["supplier_a"].pk))
     with translation.override("en"):
-        (view,) = present(event.select_related("actor__organisation", "organisation"))
+        (view,) = present(event.select_related("actor__organisation", "organisation"),
+                          reader=cluster.users["admin"])
     assert view.sentence == "Pasok added supplier_a"
     changes = {c.label: (c.before, c.after) for c in view.changes}
     assert changes["Organisation"] == (None, "CV Logam Sejahtera")
@@ -143,7 +144,7 @@ def test_an_action_no_code_records_any_more_still_reads(cluster):
                  organisation=cluster.supplier_a, after={"x": 1})
     with translation.override("en"):
         (view,) = present(AuditEvent.objects.filter(action="retired.action").select_related(
-            "actor__organisation", "organisation"))
+            "actor__organisation", "organisation"), reader=cluster.users["admin"])
     assert view.sentence == "Pasok changed CV Logam Sejahtera"
 
 

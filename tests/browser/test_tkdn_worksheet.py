@@ -3,7 +3,7 @@ exports XLSX and PDF, and re-imports the XLSX to the same value."""
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, click_and_wait, sign_in
+from tests.browser.conftest import ARTIFACTS, assert_accessible, click_and_wait, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,6 +51,15 @@ def test_supplier_computes_exports_and_reimports(phone, cluster):
     click_and_wait(page, "#worksheet-form button[type=submit]")
     assert page.locator("#id_material-2-name").input_value() == "Pelat punggung baja"
     assert page.locator(".field-error #id_material-1-domestic_percent").count() == 1
+    # The summary above the form is said first (it has the focus) and leads to the field.
+    summary = page.locator(".error-summary")
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert summary.get_attribute("role") == "alert"
+    assert "Baris 2, Komponen dalam negeri (%): Pastikan nilai ini" in summary.inner_text()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "id_material-1-domestic_percent"
+    assert_accessible(page)
     page.fill("#id_material-1-domestic_percent", "100")
     click_and_wait(page, "#worksheet-form button[type=submit]")
 

@@ -326,3 +326,24 @@ def test_the_command_refuses_a_database_that_is_not_empty(cluster):
     with pytest.raises(CommandError, match="empty database") as caught:
         call_command("demo", stdout=StringIO())
     assert caught.value.returncode == 2
+
+
+@pytest.mark.django_db
+def test_only_the_tender_still_open_for_bids_is_announced(plan,
+                                                          django_capture_on_commit_callbacks):
+    """The demo publishes INKA's tender in the past (it is awarded already): once the load
+    commits, "new tender" news goes out for KAI's open tender only."""
+    from django.core import mail
+
+    from pasok.accounts.models import Notification
+    from pasok.tenders.models import Tender
+
+    with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)), \
+            django_capture_on_commit_callbacks(execute=True):
+        load_cluster(plan)
+    inka, kai = (Tender.objects.get(buyer__name=name).title
+                 for name in ("PT INKA (Persero)", "PT Kereta Api Indonesia (Persero)"))
+    news = [text for text in Notification.objects.values_list("text", flat=True)
+            if kai in text or inka in text]
+    assert news and all(kai in text for text in news)
+    assert not any(inka in m.body for m in mail.outbox)

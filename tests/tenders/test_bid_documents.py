@@ -229,7 +229,7 @@ def test_the_bid_page_names_the_field_and_keeps_what_was_typed(client, cluster, 
         receipt = client.post(url, {
             "unit_price": "97531", "quantity": "100", "monthly_capacity": "40",
             "origin": "domestic",
-            "document_0": SimpleUploadedFile("nib.pdf", PDF, "application/pdf")})
+            "document_0": SimpleUploadedFile("nib.pdf", PDF, "application/pdf")}, follow=True)
         assert receipt.status_code == 200 and "receipt-digest" in receipt.content.decode()
         again = client.get(url).content.decode()
     document = BidDocument.objects.get()

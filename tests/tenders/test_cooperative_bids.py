@@ -1,6 +1,7 @@
 """A cooperative bids on behalf of named members: each an active member of it, the shares
-adding up to the bid's quantity, sealed like the rest of the bid; a member named in the
-cooperative's bid does not also bid on the lot itself."""
+adding up to the bid's quantity, sealed like the rest of the bid. A member named in the
+cooperative's bid that also bids on the lot itself is never refused at submission (that
+would tell who bid): at the evaluation the later of the two bids is set aside."""
 
 import datetime as dt
 import io
@@ -9,6 +10,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 from openpyxl import load_workbook
 
 from pasok import clock
@@ -17,7 +20,6 @@ from pasok.accounts.services import organisation_create, organisation_verify, us
 from pasok.tenders import sealing
 from pasok.tenders.services import (
     bid_submit,
-    bid_withdraw,
     lot_add,
     tender_create,
     tender_evaluate,
@@ -32,13 +34,15 @@ T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
 DEADLINE = T0 + dt.timedelta(days=7)
 OPENING = DEADLINE + dt.timedelta(hours=1)
 DURING = T0 + dt.timedelta(days=1)
+LATER = DURING + dt.timedelta(hours=2)
 
 
 @pytest.fixture
 def second_member(cluster):
     return organisation_create(by=None, name="CV Cor Baja Lestari", kind="supplier",
                                nib=make_nib(40), npwp=make_npwp(40), province="Jawa Tengah",
-                               regency="Klaten", cooperative=cluster.cooperative)
+                               regency="Klaten", cooperative=cluster.cooperative,
+                               business_capital=Decimal(800_000_000))
 
 
 @pytest.fixture
@@ -56,17 +60,17 @@ def tender(cluster, second_member):
         return tender_publish(by=buyer, tender=tender)
 
 
-def _coop_bid(cluster, tender, members, quantity=1000):
-    with clock.frozen(DURING):
+def _coop_bid(cluster, tender, members, quantity=1000, at=DURING):
+    with clock.frozen(at):
         return bid_submit(by=cluster.users["cooperative"], lot=tender.lots.get(),
                           unit_price=95_000, quantity=quantity, monthly_capacity=200,
                           siinas_registered=True, members=members)[0]
 
 
-def _member_bid(cluster, tender):
+def _member_bid(cluster, tender, at=DURING):
     from pasok.accounts.models import User
 
-    with clock.frozen(DURING):
+    with clock.frozen(at):
         return bid_submit(by=User.objects.get(email="member@example.id"),
                           lot=tender.lots.get(), unit_price=96_000, quantity=1000,
                           monthly_capacity=100, siinas_registered=True)[0]
@@ -116,20 +120,96 @@ def test_only_active_members_of_the_cooperative(cluster, tender, second_member):
     assert not tender.bids.exists()
 
 
-def test_a_named_member_does_not_bid_itself_whichever_comes_second(cluster, tender,
-                                                                   second_member):
+def test_no_bid_is_refused_because_of_another_partys_bid(cluster, tender, second_member):
+    """A refusal would tell the member that its cooperative bid (or the cooperative that
+    its member did): each bid is taken, and the evaluation decides (below)."""
     coop = _coop_bid(cluster, tender, [(cluster.member.pk, 600), (second_member.pk, 400)])
-    (message,) = _refused(lambda: _member_bid(cluster, tender))
-    assert cluster.cooperative.name in message
-    with clock.frozen(DURING):
-        bid_withdraw(by=cluster.users["cooperative"], bid=coop)
-    own = _member_bid(cluster, tender)  # the cooperative's bid no longer names it
-    (message,) = _refused(lambda: _coop_bid(cluster, tender, [(cluster.member.pk, 600),
-                                                              (second_member.pk, 400)]))
-    assert "UD Sinar Besi" in message
-    # Naming only the other member is fine.
-    _coop_bid(cluster, tender, [(second_member.pk, 1000)])
+    own = _member_bid(cluster, tender)
+    again = _coop_bid(cluster, tender, [(cluster.member.pk, 500), (second_member.pk, 500)])
+    assert (again.pk, again.version) == (coop.pk, 2)
+    assert {b.bidder for b in tender.bids.filter(withdrawn_at=None)} == {
+        cluster.cooperative, cluster.member}
     assert own.withdrawn_at is None
+
+
+def _evaluated(cluster, tender, client):
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(OPENING):
+        tender_open(by=buyer, tender=tender)
+        tender_evaluate(by=buyer, tender=tender)
+        assert client.login(email="buyer_x@example.id", password=PASSWORD)
+        return client.get(reverse("tenders:evaluation", args=[tender.pk])).content.decode()
+
+
+@pytest.mark.parametrize("first", ["member", "cooperative"])
+def test_at_the_evaluation_the_later_of_the_two_bids_is_set_aside(client, cluster, tender,
+                                                                  second_member, first):
+    shares = [(cluster.member.pk, 600), (second_member.pk, 400)]
+    if first == "member":
+        earlier, later = _member_bid(cluster, tender), _coop_bid(cluster, tender, shares,
+                                                                 at=LATER)
+    else:
+        earlier, later = _coop_bid(cluster, tender, shares), _member_bid(cluster, tender,
+                                                                         at=LATER)
+    page = _evaluated(cluster, tender, client)
+    earlier.refresh_from_db()
+    later.refresh_from_db()
+    assert earlier.evaluation.exclusion is None and earlier.evaluation.rank == 1
+    assert later.evaluation.exclusion == {
+        "code": "maker_in_two_bids", "maker": "UD Sinar Besi",
+        "earlier": earlier.bidder.name, "earlier_is_own": first == "member"}
+    assert not later.evaluation.admissible
+    with translation.override("en"):
+        reason = later.evaluation.excluded_reason
+    assert reason == ("set aside: UD Sinar Besi, a maker of this bid, bid on this lot itself "
+                      "earlier; of two bids with the same maker the later is set aside"
+                      if first == "member" else
+                      "set aside: the earlier bid of Koperasi Batur Jaya names UD Sinar Besi "
+                      "as a maker; of two bids with the same maker the later is set aside")
+    with translation.override("id"):
+        assert escape(later.evaluation.excluded_reason) in page  # shown after opening
+
+
+def test_a_cooperative_naming_every_member_bars_none_of_them_from_bidding(client, cluster,
+                                                                        tender,
+                                                                        second_member):
+    """The member that bid before the cooperative keeps its bid (and sets the cooperative's
+    aside); with the cooperative's out, a member bidding after it stands too."""
+    early = _member_bid(cluster, tender)
+    _coop_bid(cluster, tender, [(cluster.member.pk, 600), (second_member.pk, 400)], at=LATER)
+    user_create(by=None, email="second@example.id", full_name="Kedua", password=PASSWORD,
+                organisation=second_member, org_role="admin")
+    with clock.frozen(LATER + dt.timedelta(hours=1)):
+        from pasok.accounts.models import User
+
+        late = bid_submit(by=User.objects.get(email="second@example.id"),
+                          lot=tender.lots.get(), unit_price=97_000, quantity=1000,
+                          monthly_capacity=100, siinas_registered=True)[0]
+    _evaluated(cluster, tender, client)
+    standing = {b.bidder.name for b in tender.bids.all() if not b.evaluation.exclusion}
+    assert standing == {"UD Sinar Besi", "CV Cor Baja Lestari"}
+    assert early.pk != late.pk
+
+
+def test_the_bid_page_tells_the_rule_beforehand(client, cluster, tender):
+    url = reverse("tenders:bid", args=[tender.pk, tender.lots.get().pk])
+    for email, sentence in (
+            ("cooperative@example.id", "If a member named here also bids on its own, the "
+                                       "later of the two bids is set aside at evaluation."),
+            ("member@example.id", "If your cooperative names you as a maker in its bid on "
+                                  "this lot, the later of the two bids is set aside at "
+                                  "evaluation.")):
+        client.logout()
+        assert client.login(email=email, password=PASSWORD)
+        with clock.frozen(DURING):
+            page = client.get(url)
+        with translation.override("id"):
+            expected = translation.gettext(sentence)
+        assert escape(expected) in page.content.decode(), email
+    client.logout()
+    assert client.login(email="supplier_a@example.id", password=PASSWORD)
+    with clock.frozen(DURING):
+        assert 'id="one-bid-per-maker"' not in client.get(url).content.decode()
 
 
 def test_the_evaluation_page_shows_the_members_under_the_cooperatives_bid(client, cluster,
@@ -160,7 +240,7 @@ def _post(client, tender, rows, quantity="1000"):
         data[f"member-{i}-member"], data[f"member-{i}-quantity"] = member, share
     with clock.frozen(DURING):
         return client.post(reverse("tenders:bid", args=[tender.pk, tender.lots.get().pk]),
-                           data)
+                           data, follow=True)
 
 
 def test_the_bid_page_takes_member_rows_and_keeps_them_on_error(client, cluster, tender,

@@ -216,7 +216,7 @@ def test_the_receipt_and_the_bid_page_offer_and_show_the_members_values(client, 
             "member-0-member": cluster.member.pk, "member-0-quantity": "600",
             "member-0-tkdn_source": f"certificate:{a.pk}",
             "member-1-member": second.pk, "member-1-quantity": "400",
-            "member-1-tkdn_source": f"certificate:{b.pk}"})
+            "member-1-tkdn_source": f"certificate:{b.pk}"}, follow=True)
         assert "receipt-digest" in receipt.content.decode()
         assert EXPLAINED in receipt.content.decode()
         again = client.get(url)

@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from pasok import clock
 from pasok.accounts.services import organisation_verify, user_create
@@ -21,6 +22,7 @@ from pasok.tenders.services import (
     tender_open,
     tender_publish,
 )
+from pasok.web.formatting import localized_file_size
 from tests.conftest import PASSWORD
 from tests.tenders.files import nib_pdf
 from tests.tenders.test_evaluation_pdf import pdf_text
@@ -165,3 +167,105 @@ def test_the_detail_page_links_the_bid_and_its_receipt_page(client, cluster, ten
     with clock.frozen(T0 + dt.timedelta(days=1)):
         page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
     assert reverse("tenders:own-bid", args=[tender.pk, bid.pk]) in page
+
+
+def _post_bid(client, tender, price="97000"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.tenders.files import PDF
+
+    return client.post(reverse("tenders:bid", args=[tender.pk, tender.lots.get().pk]), {
+        "unit_price": price, "quantity": "1000", "monthly_capacity": "250",
+        "origin": "domestic",
+        "document_0": SimpleUploadedFile("nib.pdf", PDF, "application/pdf")})
+
+
+def test_the_receipt_is_a_get_after_a_redirect_and_a_reload_sends_nothing(client, cluster,
+                                                                         tender):
+    """POST, redirect, GET: reloading the receipt cannot send the bid again. The receipt's
+    nonce comes once from the session; after that the bid's own page keeps the receipt."""
+    client.force_login(cluster.users["supplier_a"])
+    with clock.frozen(T0 + dt.timedelta(hours=2)):
+        posted = _post_bid(client, tender)
+        bid = tender.bids.get()
+        receipt_url = reverse("tenders:bid-receipt", args=[tender.pk, bid.pk])
+        assert (posted.status_code, posted["Location"]) == (302, receipt_url)
+        receipt = client.get(receipt_url)
+        body = receipt.content.decode()
+        assert receipt.status_code == 200 and bid.digest in body
+        assert sealing.unseal(bid.sealed)["nonce"] in body
+        again = client.get(receipt_url)  # the reload
+        assert again["Location"] == reverse("tenders:own-bid", args=[tender.pk, bid.pk])
+    bid.refresh_from_db()
+    assert bid.version == 1 and BidEvent.objects.filter(bid=bid).count() == 1
+    # A receipt of another version is not shown from an older session entry either.
+    with clock.frozen(T0 + dt.timedelta(hours=3)):
+        _post_bid(client, tender, price="96000")
+        session = client.session
+        session["pasok.fresh_bid_receipt"]["version"] = 1
+        session.save()
+        assert client.get(receipt_url).status_code == 302
+    with clock.frozen(T0 + dt.timedelta(hours=4)):  # nor of a bid withdrawn meanwhile
+        _post_bid(client, tender, price="95000")
+        bid_withdraw(by=cluster.users["supplier_a"], bid=bid)
+        assert client.get(receipt_url).status_code == 302
+
+
+def test_the_receipt_page_is_the_bidders_alone(client, cluster, tender):
+    bid = _bid(cluster, tender, 97_000)
+    url = reverse("tenders:bid-receipt", args=[tender.pk, bid.pk])
+    for role in ("supplier_b", "buyer_x", "ministry", "admin"):
+        client.force_login(cluster.users[role])
+        session = client.session
+        session["pasok.fresh_bid_receipt"] = {"bid": bid.pk, "version": 1, "nonce": "x"}
+        session.save()
+        with clock.frozen(T0 + dt.timedelta(hours=2)):
+            assert client.get(url).status_code == 404, role
+
+
+def test_withdrawing_asks_first_and_says_what_happens(client, cluster, tender):
+    bid = _bid(cluster, tender, 97_000)
+    client.force_login(cluster.users["supplier_a"])
+    url = reverse("tenders:bid-withdraw", args=[tender.pk, bid.pk])
+    with clock.frozen(T0 + dt.timedelta(hours=2)):
+        detail = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
+        assert f'action="{url}"' in detail
+        asked = client.post(url)
+        bid.refresh_from_db()
+        assert asked.status_code == 200 and bid.withdrawn_at is None
+        body = asked.content.decode()
+        assert 'id="confirm-button"' in body and 'name="confirm" value="1"' in body
+        assert reverse("tenders:own-bid", args=[tender.pk, bid.pk]) in body  # go back
+        assert "versi 1" in body and "8 Desember 2026 09:00 WIB" in body  # and the deadline
+        done = client.post(url, {"confirm": "1"})
+    bid.refresh_from_db()
+    assert done["Location"] == reverse("tenders:detail", args=[tender.pk])
+    assert bid.withdrawn_at is not None and not bid.documents.exists()
+    with clock.frozen(T0 + dt.timedelta(hours=3)):  # once withdrawn, nothing to confirm
+        again = client.post(url, follow=True)
+    assert "sudah ditarik" in again.content.decode()
+
+
+def test_the_your_bid_column_is_the_supplier_sides_alone(client, cluster, tender):
+    """A buyer, the ministry and platform admins never bid: the column is not theirs."""
+    _bid(cluster, tender, 97_000)
+    with translation.override("id"):
+        column = f'data-label="{translation.gettext("Your bid")}"'
+    for role, shown in (("supplier_a", True), ("supplier_b", True), ("cooperative", True),
+                        ("buyer_x", False), ("ministry", False), ("admin", False)):
+        client.force_login(cluster.users[role])
+        with clock.frozen(T0 + dt.timedelta(days=1)):
+            page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
+        assert (column in page) == shown, role
+
+
+def test_file_sizes_read_in_the_readers_notation(client, cluster, tender):
+    """The attached file's size on the bid page and the bid's own page: 1,5 KB written the
+    Indonesian way (web.formatting), never Django's filesizeformat."""
+    bid = _bid(cluster, tender, 97_000)
+    size = localized_file_size(bid.documents.get().size)
+    client.force_login(cluster.users["supplier_a"])
+    with clock.frozen(T0 + dt.timedelta(days=1)):
+        for url in (reverse("tenders:bid", args=[tender.pk, tender.lots.get().pk]),
+                    reverse("tenders:own-bid", args=[tender.pk, bid.pk])):
+            assert f"({size})" in client.get(url).content.decode(), url

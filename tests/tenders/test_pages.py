@@ -58,7 +58,7 @@ def test_the_whole_flow_through_the_pages(client, cluster):
         receipt = client.post(reverse("tenders:bid", args=[tender.pk, lot.pk]), {
             "unit_price": "118000", "quantity": "10000", "monthly_capacity": "5000",
             "origin": "domestic", "tkdn_source": f"certificate:{cert.pk}",
-            "document_0": SimpleUploadedFile("nib.pdf", PDF, "application/pdf")})
+            "document_0": SimpleUploadedFile("nib.pdf", PDF, "application/pdf")}, follow=True)
         bid = Bid.objects.get()
         assert bid.digest in receipt.content.decode()
         # The buyer sees that the tender is open, never the bid.
@@ -75,6 +75,11 @@ def test_the_whole_flow_through_the_pages(client, cluster):
         evaluation = client.get(reverse("tenders:evaluation", args=[tender.pk]))
         body = evaluation.content.decode()
         assert "CV Logam Sejahtera" in body and "Rp118.000" in body
+        assert "TKDN 25% atau lebih pada paket di atas Rp1 miliar" in body
+        client.cookies["django_language"] = "en"
+        english = client.get(reverse("tenders:evaluation", args=[tender.pk])).content.decode()
+        assert "TKDN of 25% or more on packages above Rp1 billion" in english
+        del client.cookies["django_language"]
         xlsx = client.get(reverse("tenders:evaluation-xlsx", args=[tender.pk]))
         rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
         assert rows[2][0] == "CV Logam Sejahtera" and rows[2][10] == 1

@@ -481,3 +481,101 @@ def test_the_bidder_reads_its_own_bid_and_only_that(attack):
     assert leaks(attack, "supplier_b_viewer", text) == set()
     as_competitor = leaks(attack, "supplier_a", text)
     assert {"958273", "384723", "393939", attack.nonces[SECRETS[2]]} <= as_competitor
+
+
+# --- who: the audit log names no bidder before the opening, and never who asked ------------
+
+AUDIT_READERS = ("ministry", "admin", "buyer_x", "buyer_y", "supplier_a", "supplier_b",
+                 "cooperative")
+QUESTION = "Apakah gambar teknis tersedia?"  # asked by supplier B in the fixture
+_BLOCK = re.compile(r'<li class="result">|<tr\b')
+
+
+def _identity(attack: Attack, role: str) -> set[str]:
+    """How a page could name `role`'s organisation or person."""
+    user = attack.users[role]
+    return {user.organisation.name, user.full_name, user.email}
+
+
+def _audit_pages(attack: Attack, role: str) -> list[str]:
+    """The audit log as `role` reads it: every page, filtered by each bid and question
+    action; for the platform admin also the admin's list (all of it, and searched for each
+    bidder and the asker) and every event's own page."""
+    client = _client(attack, role)
+    events = AuditEvent.objects.count()
+    urls = [f"{reverse('audit:list')}?page={n}" for n in range(1, events // 50 + 2)]
+    urls += [f"{reverse('audit:list')}?action={action}"
+             for action in ("bid.submit", "bid.withdraw", "tender.question")]
+    if role == "admin":
+        changelist = reverse("admin:audit_auditevent_changelist")
+        urls += [f"{changelist}?all=", f"{changelist}?action__exact=bid.submit"]
+        urls += [f"{changelist}?q={term}" for bidder in ("supplier_a", "supplier_b")
+                 for term in _identity(attack, bidder)]
+        urls += [reverse("admin:audit_auditevent_change", args=[pk])
+                 for pk in AuditEvent.objects.values_list("pk", flat=True)]
+    pages = []
+    for url in urls:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        pages.append(readable(response))
+    return pages
+
+
+def _named(attack: Attack, role: str, pages: list[str]) -> dict[str, set[str]]:
+    """What of somebody else's identity a page shows next to the sealed tender (its
+    reference, a bid's digest) or the question: each event (a list item, a table row, an
+    event's own page) is read on its own, since bidders are named rightly elsewhere."""
+    own = attack.organisation_of(role)
+    bidders = {s.role for s in SECRETS if attack.organisation_of(s.role) != own}
+    about_bids = {attack.tender.reference, *(bid.digest for bid in attack.bids.values())}
+    found: dict[str, set[str]] = {}
+    for page in pages:
+        for block in _BLOCK.split(page):
+            if any(mark in block for mark in about_bids):
+                for bidder in bidders:
+                    found.setdefault("bid", set()).update(
+                        name for name in _identity(attack, bidder) if name in block)
+            if QUESTION in block and own != attack.organisation_of("supplier_b"):
+                found.setdefault("question", set()).update(
+                    name for name in _identity(attack, "supplier_b") if name in block)
+    return {what: names for what, names in found.items() if names}
+
+
+def _replace_and_withdraw(attack: Attack) -> None:
+    """A bid's other events: supplier A replaces a bid, supplier B withdraws its own."""
+    first, _second, third = SECRETS
+    with clock.frozen(BEFORE_DEADLINE - dt.timedelta(hours=1)):
+        bid = attack.bids[first]
+        services.bid_submit(by=attack.users["supplier_a"], lot=bid.lot,
+                            unit_price=Decimal(first.price), quantity=first.quantity,
+                            monthly_capacity=first.capacity)
+        services.bid_withdraw(by=attack.users["supplier_b"], bid=attack.bids[third])
+
+
+@pytest.mark.parametrize("role", AUDIT_READERS)
+def test_the_audit_log_names_no_bidder_before_the_opening_nor_who_asked(attack, role):
+    _replace_and_withdraw(attack)
+    with clock.frozen(BEFORE_DEADLINE):
+        pages = _audit_pages(attack, role)
+    assert _named(attack, role, pages) == {}
+    text = "\n".join(pages)
+    if role in ("supplier_a", "supplier_b"):  # a bidder reads its own bid's events
+        mine = next(s for s in SECRETS if s.role == role)
+        assert str(attack.bids[mine]) in text
+    if role == "supplier_b":  # and the asker its own question, with its name
+        assert QUESTION in text and "UD Cor Makmur" in text
+    if role in ("ministry", "admin", "buyer_x"):  # they read the question, not who asked
+        assert QUESTION in text
+
+
+@pytest.mark.parametrize("role", ["ministry", "buyer_x"])
+def test_after_the_opening_the_tenders_readers_see_who_bid(attack, role):
+    """The positive control: once opened, the bid events are the tender's, and name the
+    bidders to whoever reads the tender's events (the asker stays unnamed)."""
+    _replace_and_withdraw(attack)
+    with clock.frozen(OPENING):
+        services.tender_open(by=attack.users["buyer_x"], tender=attack.tender)
+        pages = _audit_pages(attack, role)
+    named = _named(attack, role, pages)
+    assert named["bid"] >= {"CV Logam Sejahtera", "UD Cor Makmur", "supplier_a", "supplier_b"}
+    assert "question" not in named

@@ -51,7 +51,7 @@ def test_a_version_with_imports_is_offered_cited_and_evaluated(client, cluster):
         assert source in dict(form.context["form"].fields["tkdn_source"].choices)
         receipt = client.post(url, {"unit_price": "118000", "quantity": "100",
                                     "monthly_capacity": "50", "origin": "domestic",
-                                    "tkdn_source": source})
+                                    "tkdn_source": source}, follow=True)
         assert receipt.status_code == 200 and Bid.objects.filter(lot=lot).exists()
     # The page the supplier returns to still renders, what-if included.
     page = client.get(reverse("tkdn:worksheet", args=[version.worksheet_id]),

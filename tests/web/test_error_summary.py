@@ -36,7 +36,7 @@ def test_a_formset_names_its_rows():
          "row-0-token": "t", "row-1-nib": "2", "row-1-token": "t"}, prefix="row")
     assert [(p.label, p.href) for p in problems(rows)] == [
         ("", ""),  # too many rows: the formset's own error
-        ("", ""), ("NIB", "#id_row-0-nib"), ("", "")]
+        ("", ""), ("Baris 1, NIB", "#id_row-0-nib"), ("", "")]
 
 
 def test_the_summary_is_announced_and_focusable():

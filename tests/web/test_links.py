@@ -88,6 +88,7 @@ def test_pasok_run_gives_its_address_to_the_worker_and_its_commands(monkeypatch,
         (name, links.base_url())))
     monkeypatch.setattr(run, "database_is_empty", lambda: True)
     settings.PASOK_BASE_URL = ""
+    settings.DEBUG = True  # `pasok run` is development's (pytest runs with DEBUG off)
     call_command("run", addrport="127.0.0.1:8123")
     assert started["env"]["PASOK_SERVED_URL"] == "http://127.0.0.1:8123"
     assert commands == [("migrate", "http://127.0.0.1:8123"), ("demo", "http://127.0.0.1:8123"),

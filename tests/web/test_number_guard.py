@@ -47,3 +47,11 @@ def test_no_code_builds_django_numeric_fields_or_browser_number_inputs():
              if pattern.search(line) and "HiddenInput" not in line]
     assert not found, "a number typed by a person must use pasok.web.number_fields: " + \
         ", ".join(found)
+
+
+def test_no_template_writes_file_sizes_the_django_way():
+    """Django's filesizeformat writes 1.5 KB in every language: sizes go through the
+    file_size filter (web.formatting.localized_file_size)."""
+    found = [str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.html")
+             if "filesizeformat" in path.read_text(encoding="utf-8")]
+    assert not found, "use the file_size filter in: " + ", ".join(found)

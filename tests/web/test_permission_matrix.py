@@ -111,7 +111,10 @@ PAGES = {
     ("GET", "tenders:detail", "t_draft"): row(LOGIN, 404, 404, 404, 200, 404, 200, 200),
     ("GET", "tenders:edit", "t_draft"): row(LOGIN, 404, 404, 404, 200, 404, 403, 200),
     ("GET", "tenders:bid", "t_lot"): row(LOGIN, 200, 200, 200, 403, 404, 403, 403),
-    ("POST", "tenders:bid-withdraw", "t_bid"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    # Withdrawing asks first (200: the confirmation page); the POST with `confirm` does it.
+    ("POST", "tenders:bid-withdraw", "t_bid"): row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
+    # The receipt right after submitting; without a fresh one in the session, the bid's page.
+    ("GET", "tenders:bid-receipt", "t_bid"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
     ("GET", "tenders:bid-document", "t_doc"): row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
     # A bid's own page and its receipt: its bidder's people only, before and after opening.
     ("GET", "tenders:own-bid", "t_bid"): row(LOGIN, 200, 404, 404, 404, 404, 404, 404),
@@ -142,6 +145,8 @@ PAGES = {
     ("GET", "allocation:run", "run"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
     ("GET", "allocation:progress", "run"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
+    # For load balancers: no sign-in, tells nothing but that the database answers.
+    ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
 }
 # Routes that are not pages of ours: the admin (tested below) and static/media serving.
 NOT_PAGES_PREFIXES = ("admin:", "api:")

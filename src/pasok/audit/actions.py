@@ -7,7 +7,8 @@ call in the code and fails on an action without a sentence here.
 
 A sentence names the actor with %(actor)s, the object's label with %(object)s and the
 organisation the event is about with %(organisation)s. Values are shown through the model
-field they came from (its verbose name, choices, type) unless a `Detail` says otherwise."""
+field they came from (its verbose name, choices, type) unless a `Detail` says otherwise. An
+action may name who reads its events and leave its actor unnamed (see `Action`)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,10 +35,17 @@ class Detail:
 
 @dataclass(frozen=True)
 class Action:
+    """`readers`, when given, decides who reads this action's events instead of the default
+    (AuditQuerySet.visible_to): a function of the reader and the default's condition that
+    returns a condition on AuditEvent. `unnamed_actor`, when given, is said instead of the
+    actor to everyone outside the actor's own organisation."""
+
     code: str
     name: Promise
     sentence: Promise
     details: dict[str, Detail] = field(default_factory=dict)
+    readers: Callable | None = None
+    unnamed_actor: Promise | None = None
 
 
 @dataclass(frozen=True)
@@ -72,3 +80,14 @@ def by_code() -> dict[str, Action]:
 
 def action_for(code: str) -> Action | None:
     return by_code().get(code)
+
+
+@cache
+def actions_with_own_readers() -> dict[str, Callable]:
+    """code → readers, for the actions that name their own readers."""
+    return {code: action.readers for code, action in by_code().items() if action.readers}
+
+
+@cache
+def actions_with_unnamed_actors() -> tuple[str, ...]:
+    return tuple(code for code, action in by_code().items() if action.unnamed_actor)

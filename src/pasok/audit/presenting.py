@@ -149,14 +149,25 @@ def _load_refs(wanted: dict[str, set]) -> dict:
     return refs
 
 
-def actor_name(event) -> str:
+def _of_readers_organisation(event, reader) -> bool:
+    own = getattr(reader, "organisation_id", None)
+    return own is not None and event.actor is not None and event.actor.organisation_id == own
+
+
+def actor_name(event, reader=None) -> str:
+    """Who did it, as `reader` may learn it: an action with an unnamed actor names them
+    only to the actor's own organisation (to nobody, without a reader)."""
+    action = action_for(event.action)
+    if action is not None and action.unnamed_actor is not None \
+            and not _of_readers_organisation(event, reader):
+        return str(action.unnamed_actor)
     if event.actor is not None:
         return event.actor.name_with_organisation
     return _("Pasok") if event.actor_label == "system" else event.actor_label
 
 
-def _sentence(event, action) -> str:
-    params = {"actor": actor_name(event), "object": event.object_label,
+def _sentence(event, action, reader) -> str:
+    params = {"actor": actor_name(event, reader), "object": event.object_label,
               "organisation": event.organisation.name if event.organisation
               else event.object_label}
     if action is None:  # an action no code records any more
@@ -164,9 +175,9 @@ def _sentence(event, action) -> str:
     return action.sentence % params
 
 
-def present(events) -> list[EventView]:
+def present(events, *, reader) -> list[EventView]:
     """Readable views of `events` (loaded with select_related("actor__organisation",
-    "organisation"))."""
+    "organisation")) as `reader` reads them."""
     prepared = []
     wanted: dict[str, set] = {}
     for event in events:
@@ -191,5 +202,5 @@ def present(events) -> list[EventView]:
             if (old is None and new == "–") or (new is None and old == "–"):
                 continue  # a creation or removal lists the values it had, not the blanks
             changes.append(Change(label, old, new))
-        views.append(EventView(event.at, _sentence(event, action), changes))
+        views.append(EventView(event.at, _sentence(event, action, reader), changes))
     return views

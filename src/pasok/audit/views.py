@@ -17,5 +17,5 @@ def event_list(request):
     form = EventFilterForm(request.GET or None)
     events = events_for(user=request.user, action=form.chosen_action())
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "audit/list.html", {"page": page, "form": form,
-                                               "events": present(page.object_list)})
+    return render(request, "audit/list.html", {
+        "page": page, "form": form, "events": present(page.object_list, reader=request.user)})

@@ -15,20 +15,10 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from pasok.tenders.content import makers, named_members
 from pasok.tenders.models import Bid, BidEvaluation, Tender
 
 from .capacity import Booked, BookingSource, Holder
-
-
-def _makers(bid) -> list[tuple[int, Decimal]]:
-    """(organisation, share of the bid) of whoever makes the goods."""
-    named = [(int(m["organisation"]), Decimal(m["quantity"]))
-             for m in (bid.opened_content or {}).get("members") or ()
-             if Decimal(m.get("quantity") or 0) > 0]
-    total = sum((quantity for _org, quantity in named), Decimal(0))
-    if bid.bidder.kind != "cooperative" or not total:
-        return [(bid.bidder_id, Decimal(1))]
-    return [(org, quantity / total) for org, quantity in named]
 
 
 class AwardSource(BookingSource):
@@ -50,8 +40,8 @@ class AwardSource(BookingSource):
                 continue
             for awarded in evaluation.awarded_months.all():
                 kg = Decimal(awarded.units) * lot.unit_weight_kg
-                rows += [Booked(org, awarded.month, bid.pk, kg * part)
-                         for org, part in _makers(bid)]
+                rows += [Booked(org, awarded.month, bid.pk, kg * part) for org, part
+                         in makers(bid.bidder_id, named_members(bid.opened_content))]
         return rows
 
     def holders(self, *, user, ref_ids: Iterable[int]) -> dict[int, Holder]:

@@ -22,7 +22,7 @@ from django.utils.module_loading import import_string
 from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record
 
-from .models import BookedMonth, CapacityBooking
+from .models import BookedMonth, CapacityBooking, SupplierProfile
 
 SOURCES = (
     "pasok.suppliers.award_bookings.AwardSource",
@@ -149,3 +149,14 @@ def booked(organisation_ids: Iterable[int], months: Iterable[dt.date], *,
         rows = rows.exclude(Q(source=source_name, ref_id=ref_id))
     sums = rows.values("organisation_id", "month").annotate(total=Sum("kg")).order_by()
     return {(s["organisation_id"], s["month"]): s["total"] for s in sums}
+
+
+def free_kg(organisation_ids: Iterable[int], months: Iterable[dt.date]) -> dict[tuple, int]:
+    """kg free per (organisation, month): the profile's monthly capacity less what every
+    source books that month, never below 0."""
+    organisation_ids, months = list(organisation_ids), list(months)
+    capacity = dict(SupplierProfile.objects.filter(organisation_id__in=organisation_ids)
+                    .values_list("organisation_id", "monthly_capacity_kg"))
+    taken = booked(organisation_ids, months)
+    return {(org, month): max(0, capacity.get(org, 0) - taken.get((org, month), 0))
+            for org in organisation_ids for month in months}

@@ -1,6 +1,7 @@
 """What a bid says, read back from its sealed (or opened) content as typed values, and told
 to people: the one reader behind the receipt, the bid's own page, the evaluation page and its
-PDF and XLSX. Bids sealed before a key existed read as they were (no TKDN document, no
+PDF and XLSX; and who makes its goods (`makers`: capacity bookings, capacity warnings, one
+bid per maker). Bids sealed before a key existed read as they were (no TKDN document, no
 member values)."""
 
 from dataclasses import dataclass
@@ -34,6 +35,22 @@ def document_text(document: dict | None, source: str) -> str:
         return _("worksheet %(product)s, version %(version)s") % {
             "product": document["product"], "version": document["version"]}
     return ""
+
+
+def named_members(content: dict | None) -> list[tuple[int, int]]:
+    """(member, units) for each member a cooperative's bid names; none for a supplier's."""
+    return [(int(m["organisation"]), int(m.get("quantity") or 0))
+            for m in (content or {}).get("members") or ()]
+
+
+def makers(bidder_id: int, members) -> list[tuple[int, Decimal]]:
+    """(organisation, share of the bid's units) of whoever makes a bid's goods: the members
+    it names ((member, units) pairs), each by its units; else the bidder itself."""
+    named = [(org, Decimal(units)) for org, units in members if units > 0]
+    total = sum((units for _org, units in named), Decimal(0))
+    if not total:
+        return [(bidder_id, Decimal(1))]
+    return [(org, units / total) for org, units in named]
 
 
 @dataclass(frozen=True)

@@ -374,11 +374,19 @@ class BidEvaluation(models.Model):
     def excluded_reason(self) -> str:
         if not self.exclusion:
             return ""
-        if self.exclusion["code"] == "above_owner_estimate":
+        code = self.exclusion["code"]
+        if code == "above_owner_estimate":
             return _("above the owner estimate (HPS)")
-        if self.exclusion["code"] == "missing_documents":
+        if code == "missing_documents":
             return _("missing documents: %(docs)s") % {
                 "docs": ", ".join(self.exclusion["documents"])}
+        if code == "maker_in_two_bids":  # rules.one_bid_per_maker
+            if self.exclusion["earlier_is_own"]:
+                return _("set aside: %(maker)s, a maker of this bid, bid on this lot itself "
+                         "earlier; of two bids with the same maker the later is set aside"
+                         ) % self.exclusion
+            return _("set aside: the earlier bid of %(earlier)s names %(maker)s as a maker; "
+                     "of two bids with the same maker the later is set aside") % self.exclusion
         return _("TKDN below the minimum of %(min)s%%") % {
             "min": localized_number(self.exclusion["minimum"], 2)}
 
@@ -412,7 +420,8 @@ class AwardedMonth(models.Model):
 
 class Question(models.Model):
     """A clarification question on a tender. Everyone who sees the tender reads the
-    questions and answers; nobody but the audit log learns who asked."""
+    questions and answers; who asked is told only to the asker's own organisation (the
+    audit log names the asker to nobody else)."""
 
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="questions")
     asked_by = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")

@@ -1,8 +1,9 @@
 """Sealed bid content: encrypted at rest, with a key that is not in the database.
 
 - The key comes from PASOK_BID_KEYS (Fernet keys, comma-separated; the first seals, all
-  unseal, so keys can be rotated). Without it, in development only, a key is derived from
-  SECRET_KEY. Either way a database dump alone reads nothing.
+  unseal, so keys can be rotated: `reseal`, run by `pasok bidkeys rotate`, moves what the
+  older keys sealed under the first). Without it, in development only, a key is derived
+  from SECRET_KEY (pasok.keys). Either way a database dump alone reads nothing.
 - The receipt digest is SHA-256 of the canonical content, which includes a random nonce the
   bidder gets in the receipt: a low-entropy price cannot be guessed from the digest, and at
   opening everyone can recompute it from the revealed content.
@@ -10,28 +11,28 @@
   file's SHA-256, so the receipt digest covers the documents too.
 """
 
-import base64
 import hashlib
 import json
 import secrets
 from decimal import Decimal
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from pasok.keys import bid_key_list, derived_bid_key
+
 
 def _fernet() -> MultiFernet:
-    keys = [k.strip() for k in getattr(settings, "PASOK_BID_KEYS", "").split(",") if k.strip()]
+    keys = bid_key_list(getattr(settings, "PASOK_BID_KEYS", ""))
     if not keys:
         if not settings.DEBUG:
             raise ImproperlyConfigured("PASOK_BID_KEYS must be set in production")
-        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                       info=b"pasok bid sealing").derive(settings.SECRET_KEY.encode())
-        keys = [base64.urlsafe_b64encode(derived).decode()]
+        keys = [derived_bid_key(settings.SECRET_KEY)]
     return MultiFernet([Fernet(k) for k in keys])
+
+
+CANNOT_OPEN = "the sealed content cannot be opened with the configured keys"
 
 
 def _plain(value):
@@ -71,4 +72,12 @@ def unseal_bytes(token: bytes) -> bytes:
     try:
         return _fernet().decrypt(bytes(token))
     except InvalidToken as exc:
-        raise ValueError("the sealed content cannot be opened with the configured keys") from exc
+        raise ValueError(CANNOT_OPEN) from exc
+
+
+def reseal(token: bytes) -> bytes:
+    """The same sealed bytes under the first key, whichever key sealed them (rotation)."""
+    try:
+        return _fernet().rotate(bytes(token))
+    except InvalidToken as exc:
+        raise ValueError(CANNOT_OPEN) from exc

@@ -22,7 +22,7 @@ from pasok import clock
 from pasok.accounts.models import Organisation, User
 from pasok.audit.services import audit_record
 from pasok.months import add_months, month_start
-from pasok.rules import preference, small_business
+from pasok.rules import one_bid_per_maker, preference, small_business
 from pasok.rules.bid_checks import check_price
 from pasok.suppliers.capacity import capacity_bookings_refresh_for_tender
 from pasok.web.formatting import (
@@ -36,6 +36,7 @@ from pasok.web.links import base_url
 from . import awarding, bid_tkdn, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
+from .content import makers, named_members
 from .models import (
     AwardedMonth,
     Bid,
@@ -371,16 +372,12 @@ def _checked_documents(tender: Tender, documents: Mapping) -> dict:
     return checked
 
 
-def _named_in(bid: Bid) -> set[int]:
-    """The members a cooperative's standing bid names (read from its seal, server-side)."""
-    return {m["organisation"] for m in sealing.unseal(bid.sealed).get("members", ())}
-
-
-def _checked_members(lot: Lot, bidder: Organisation, quantity: int,
+def _checked_members(bidder: Organisation, quantity: int,
                      members: Sequence) -> tuple[list[MemberShare], dict[int, Organisation]]:
     """A cooperative's bid names the members who will make it and each one's share; the
-    shares add up to the bid's quantity, and a member bidding on the lot itself cannot also
-    be named (whichever came second is refused)."""
+    shares add up to the bid's quantity. Nothing here depends on another party's bid (a
+    refusal would tell that it exists): a member that also bids on the lot itself is a
+    matter for the evaluation (rules.one_bid_per_maker)."""
     is_cooperative = bidder.kind == "cooperative"
     rows = [MemberShare(*row) for row in members]
     rows = [row._replace(organisation=int(row.organisation), quantity=int(row.quantity))
@@ -409,10 +406,6 @@ def _checked_members(lot: Lot, bidder: Organisation, quantity: int,
         errors.append(_("The members' quantities add up to %(total)s, not the %(n)s units "
                         "offered.") % {"total": localized_number(total),
                                        "n": localized_number(quantity)})
-    own_bids = Bid.objects.filter(lot=lot, bidder_id__in=found, withdrawn_at__isnull=True)
-    for bidder_id in sorted(own_bids.values_list("bidder_id", flat=True)):
-        errors.append(_("%(member)s already bids on this lot itself; a member cannot also "
-                        "be named in the cooperative's bid.") % {"member": found[bidder_id]})
     if errors:
         raise ValidationError({"members": list(dict.fromkeys(errors))})
     return rows, found
@@ -440,19 +433,6 @@ def _bid_tkdn(by: User, bidder: Organisation, rows: list[MemberShare], found: di
             _("Cite one TKDN: your own certificate or worksheet, or the members'.")]})
     value, per_member = bid_tkdn.members_value(by=by, shares=rows, members=found)
     return value, [row | values for row, values in zip(named, per_member, strict=True)]
-
-
-def _refuse_if_named(lot: Lot, bidder: Organisation) -> None:
-    """A supplier named in a cooperative's standing bid on this lot does not bid on it
-    itself."""
-    if bidder.kind != "supplier":
-        return
-    cooperative_bids = lot.bids.filter(bidder__kind="cooperative", withdrawn_at__isnull=True)
-    for bid in cooperative_bids.select_related("bidder"):
-        if bidder.pk in _named_in(bid):
-            raise ValidationError(_(
-                "%(cooperative)s already bids on this lot naming your organisation as a "
-                "maker; you cannot also bid on it yourself.") % {"cooperative": bid.bidder})
 
 
 def _kept_documents(bid: Bid | None, replaced: set[str]) -> dict:
@@ -528,8 +508,7 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
     if errors:
         raise ValidationError(errors)
     uploads = _checked_documents(tender, documents or {})
-    rows, found = _checked_members(lot, bidder, quantity, members)
-    _refuse_if_named(lot, bidder)
+    rows, found = _checked_members(bidder, quantity, members)
     tkdn, named = _bid_tkdn(by, bidder, rows, found, certificate_id, worksheet_version_id,
                             tkdn_from_members)
     now = clock.now()
@@ -581,16 +560,22 @@ def bid_content_for(*, user: User, bid: Bid) -> dict:
     return sealing.unseal(visible.sealed)  # only its bidder sees an unopened bid
 
 
+def bid_withdraw_preview(*, by: User, bid: Bid) -> None:
+    """The checks withdrawing makes, without withdrawing (for the confirmation page)."""
+    if by.organisation_id != bid.bidder_id or not by.can_write_for_org:
+        raise PermissionDenied
+    if bid.tender.status != Status.PUBLISHED:
+        raise ValidationError(_("The deadline has passed; the bid stands."))
+    if bid.withdrawn_at is not None:
+        raise ValidationError(_("This bid is already withdrawn."))
+
+
 @transaction.atomic
 def bid_withdraw(*, by: User, bid: Bid) -> Bid:
     tender = _locked(bid.tender)
-    if by.organisation_id != bid.bidder_id or not by.can_write_for_org:
-        raise PermissionDenied
-    if tender.status != Status.PUBLISHED:
-        raise ValidationError(_("The deadline has passed; the bid stands."))
     bid = Bid.objects.select_for_update().get(pk=bid.pk)
-    if bid.withdrawn_at is not None:
-        raise ValidationError(_("This bid is already withdrawn."))
+    bid.tender = tender
+    bid_withdraw_preview(by=by, bid=bid)
     bid.withdrawn_at = clock.now()
     bid.save(update_fields=["withdrawn_at"])
     bid.documents.all().delete()  # a withdrawn bid keeps no files
@@ -654,6 +639,23 @@ def _exclusion(tender: Tender, lot: Lot, content: dict) -> dict | None:
     return None
 
 
+def _makers_in_two_bids(bids: list[Bid]) -> dict[int, dict]:
+    """bid id → its exclusion, for the opened bids of one lot that one_bid_per_maker sets
+    aside: a maker of an earlier bid too (its own, or a cooperative's that names it)."""
+    names = {bid.bidder_id: bid.bidder.name for bid in bids}
+    for bid in bids:
+        names |= {m["organisation"]: m["name"] for m in bid.opened_content.get("members") or ()}
+    bidder_of = {bid.pk: bid.bidder_id for bid in bids}
+    set_aside = one_bid_per_maker.set_aside(
+        one_bid_per_maker.LotBid(bid.pk, bid.submitted_at, frozenset(
+            org for org, _share in makers(bid.bidder_id, named_members(bid.opened_content))))
+        for bid in bids)
+    return {pk: {"code": "maker_in_two_bids", "maker": names[why.maker],
+                 "earlier": names[bidder_of[why.earlier]],
+                 "earlier_is_own": bidder_of[why.earlier] == why.maker}
+            for pk, why in set_aside.items()}
+
+
 @transaction.atomic
 def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     """Per lot: exclusions with their reason, then the cascade, preference and ranking."""
@@ -664,10 +666,12 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     package = Decimal(tender.package_value)
     BidEvaluation.objects.filter(bid__tender=tender).delete()
     for lot in tender.lots.all():
-        bids = list(lot.bids.filter(withdrawn_at__isnull=True, opened_content__isnull=False))
+        bids = list(lot.bids.filter(withdrawn_at__isnull=True, opened_content__isnull=False)
+                    .select_related("bidder"))
+        in_two_bids = _makers_in_two_bids(bids)
         candidates = []
         for bid in bids:
-            exclusion = _exclusion(tender, lot, bid.opened_content)
+            exclusion = in_two_bids.get(bid.pk) or _exclusion(tender, lot, bid.opened_content)
             if exclusion:
                 BidEvaluation.objects.create(bid=bid, exclusion=exclusion)
                 continue

@@ -14,7 +14,7 @@ from pasok.accounts.notices import notify
 from pasok.audit.services import audit_record
 from pasok.web.formatting import local_moment, localized_number
 
-from .models import Tender
+from .models import Status, Tender
 
 
 def matching_suppliers(tender: Tender):
@@ -39,8 +39,11 @@ def _people(**filters):
 @task()
 def notify_matching_suppliers(*, tender_id: int, base_url: str | None = None) -> int:
     """E-mail and in-app notice to the people of every supplier that could bid, each in their
-    own language and time zone."""
+    own language and time zone; nothing once bids are no longer taken (the task may run
+    after the deadline, as for a tender the demo loads already awarded, or a cancelled one)."""
     tender = Tender.objects.select_related("buyer").get(pk=tender_id)
+    if tender.status != Status.PUBLISHED:
+        return 0
     return notify(
         _people(organisation__in=matching_suppliers(tender)),
         subject=lambda: _("New tender on Pasok"),

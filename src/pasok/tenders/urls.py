@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.tender_edit, name="edit"),
     path("<int:pk>/lots/<int:lot_pk>/bid/", views.bid, name="bid"),
     path("<int:pk>/bids/<int:bid_pk>/", views.own_bid, name="own-bid"),
+    path("<int:pk>/bids/<int:bid_pk>/receipt/", views.bid_receipt, name="bid-receipt"),
     path("<int:pk>/bids/<int:bid_pk>/receipt.pdf", views.own_bid_pdf, name="own-bid-pdf"),
     path("<int:pk>/bids/<int:bid_pk>/withdraw/", views.bid_withdraw, name="bid-withdraw"),
     path("<int:pk>/documents/<int:document_pk>/", views.bid_document, name="bid-document"),

@@ -1,8 +1,10 @@
 """Tender pages. Thin: forms check shape, selectors read, services check and write.
 
-Publishing, awarding (whole, in shares, as the optimiser proposes) and cancelling take two
-POSTs: the first shows what will happen (the service's preview, after all its checks), the
-second carries `confirm` and does it, so no JavaScript is needed to ask "are you sure"."""
+Publishing, awarding (whole, in shares, as the optimiser proposes), cancelling and
+withdrawing a bid take two POSTs: the first shows what will happen (the service's preview,
+after all its checks), the second carries `confirm` and does it, so no JavaScript is needed
+to ask "are you sure". A bid that is received redirects to its receipt (POST, redirect,
+GET)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,10 +16,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFERENCE
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
-from . import documents, limits, selectors, services
+from . import capacity_warnings, documents, limits, selectors, services
 from .awarding import Method
 from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
@@ -34,6 +37,9 @@ from .forms import (
 )
 from .models import Bid, Status
 from .receipt_pdf import receipt_pdf
+
+# The session key of the receipt just issued: its nonce is shown once, on the next GET.
+FRESH_RECEIPT = "pasok.fresh_bid_receipt"
 
 
 def _may_create(user) -> bool:
@@ -142,6 +148,8 @@ def tender_detail(request, pk: int):
     return render(request, "tenders/detail.html", {
         "tender": tender, "status": status, "Status": Status,
         "is_buyer": services.may_manage(user, tender),
+        # Only the supplier side bids: the "your bid" column is theirs.
+        "supplier_side": org is not None and org.is_supplier_side,
         "may_bid": org is not None and org.is_supplier_side and status == Status.PUBLISHED,
         "own_bids": selectors.own_bids(user=user, tender=tender),
         "bid_counts": selectors.standing_bid_counts(user=user, tender=tender),
@@ -167,6 +175,21 @@ def _bid_errors(form, members, exc: ValidationError) -> None:
         add_service_errors(form, ValidationError(errors))
 
 
+def _bid_overloads(lot, org, form, members, current) -> list:
+    """The capacity warnings for the bid as typed (a valid form), else for the standing bid;
+    none before anything is offered."""
+    if form.is_bound:
+        return capacity_warnings.for_bid(
+            lot=lot, bidder_id=org.pk, quantity=form.cleaned_data["quantity"],
+            monthly_capacity=form.cleaned_data["monthly_capacity"],
+            members=[(row.organisation, row.quantity) for row in members.shares()]
+            if members is not None else [])
+    if current is not None and current.content is not None:
+        return capacity_warnings.for_content(lot=lot, bidder_id=org.pk,
+                                             content=current.content)
+    return []
+
+
 @login_required
 def bid(request, pk: int, lot_pk: int):
     user = request.user
@@ -190,6 +213,7 @@ def bid(request, pk: int, lot_pk: int):
         members = MemberFormSet(data, prefix="member", initial=member_rows, form_kwargs={
             "members": selectors.cooperative_members(cooperative=org),
             "sources": selectors.member_tkdn_sources(user=user, members=named)})
+    overloads = _bid_overloads(lot, org, form, members, current) if data is None else []
     if data is not None and form.is_valid() and (members is None or members.is_valid()):
         fields = {name: form.cleaned_data[name] for name in (
             "unit_price", "quantity", "total_price", "monthly_capacity", "origin",
@@ -199,14 +223,34 @@ def bid(request, pk: int, lot_pk: int):
                 by=user, lot=lot, **fields, **form.source(), documents=form.uploads(),
                 members=members.shares() if members else ())
         except ValidationError as exc:
+            # What was typed, read before the service's errors make the form invalid.
+            overloads = _bid_overloads(lot, org, form, members, current)
             _bid_errors(form, members, exc)
         else:
-            return render(request, "tenders/receipt.html", {
-                "tender": tender, "lot": lot, "bid": placed, "nonce": nonce,
-                "own": selectors.own_bid(user=user, bid=placed)})
+            request.session[FRESH_RECEIPT] = {"bid": placed.pk, "version": placed.version,
+                                              "nonce": nonce}
+            return redirect("tenders:bid-receipt", pk=tender.pk, bid_pk=placed.pk)
     return render(request, "tenders/bid.html", {
         "tender": tender, "lot": lot, "form": form, "members": members, "current": current,
-        "verified": org.is_verified})
+        "verified": org.is_verified, "member_of_cooperative": org.cooperative_id is not None,
+        "overloads": overloads})
+
+
+@login_required
+def bid_receipt(request, pk: int, bid_pk: int):
+    """The receipt right after a bid is received (POST, redirect, GET: a reload sends
+    nothing again). Its nonce comes from the session, once; afterwards the bid's own page
+    is where its receipt stays."""
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    own = selectors.own_bid_get(user=request.user, tender=tender, pk=bid_pk)
+    fresh = request.session.pop(FRESH_RECEIPT, None) or {}
+    if (fresh.get("bid"), fresh.get("version")) != (own.bid.pk, own.bid.version) \
+            or own.content is None:  # another bid's or version's, or withdrawn meanwhile
+        return redirect("tenders:own-bid", pk=pk, bid_pk=bid_pk)
+    return render(request, "tenders/receipt.html", {
+        "tender": tender, "lot": own.bid.lot, "bid": own.bid, "nonce": fresh["nonce"],
+        "own": own, "overloads": capacity_warnings.for_content(
+            lot=own.bid.lot, bidder_id=own.bid.bidder_id, content=own.content)})
 
 
 @login_required
@@ -243,14 +287,30 @@ def bid_document(request, pk: int, document_pk: int):
 @login_required
 @require_POST
 def bid_withdraw(request, pk: int, bid_pk: int):
-    placed = Bid.objects.visible_to(request.user).get(pk=bid_pk, tender_id=pk)
+    """Withdraw the organisation's bid, after a confirmation page that says what happens."""
+    placed = (Bid.objects.visible_to(request.user).select_related("tender", "lot")
+              .get(pk=bid_pk, tender_id=pk))
     try:
-        services.bid_withdraw(by=request.user, bid=placed)
+        if _confirmed(request):
+            services.bid_withdraw(by=request.user, bid=placed)
+        else:
+            services.bid_withdraw_preview(by=request.user, bid=placed)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
+        return _refused(request, exc, pk)
+    if _confirmed(request):
         messages.success(request, _("Bid withdrawn."))
-    return redirect("tenders:detail", pk=pk)
+        return redirect("tenders:detail", pk=pk)
+    tender = placed.tender
+    return _confirm(request, tender, heading=_("Withdraw this bid?"),
+                    action=reverse("tenders:bid-withdraw", args=[pk, bid_pk]),
+                    button=_("Withdraw the bid"), danger=True,
+                    back=reverse("tenders:own-bid", args=[pk, bid_pk]), consequences=[
+        _("Your bid on lot %(lot)s (version %(version)s, received %(received)s) is withdrawn: "
+          "it is never opened, and its files are deleted.") % {
+            "lot": placed.lot.number, "version": placed.version,
+            "received": local_moment(placed.submitted_at)},
+        _("You may bid on this lot again until the deadline, %(deadline)s.") % {
+            "deadline": local_moment(tender.bid_deadline)}])
 
 
 _STEPS = {
@@ -368,6 +428,7 @@ def _award(request, tender, method: Method, service, quantities=None, split_form
                         if method != Method.WHOLE else "tenders:detail")
     hidden = [(f"share-{bid}", units) for bid, units in (quantities or {}).items()]
     return _confirm(request, tender, heading=_("Award this tender?"), plan=plan,
+                    overloads=capacity_warnings.for_award(plan),
                     action=request.path, button=_("Award"), hidden=hidden,
                     shortfall_error=shortfall_error,
                     back=reverse("tenders:evaluation" if method != Method.WHOLE
@@ -465,7 +526,9 @@ def _may_split(user, tender) -> bool:
 
 def _evaluation_page(request, tender, split_form=None):
     tender, lots = _evaluation_context(request, tender.pk)
-    context = {"tender": tender, "lots": lots, "may_split": _may_split(request.user, tender)}
+    context = {"tender": tender, "lots": lots, "may_split": _may_split(request.user, tender),
+               "preference": {"tkdn": TKDN_MIN_FOR_PREFERENCE,
+                              "above": PREFERENCE_PACKAGE_ABOVE}}
     if context["may_split"]:
         context |= _split_proposal_context(tender)
         bids = [b for _lot, found in lots for b in found

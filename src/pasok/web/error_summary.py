@@ -6,6 +6,7 @@ a link to the field."""
 from dataclasses import dataclass
 
 from django.forms import BaseForm, BaseFormSet
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -15,15 +16,17 @@ class Problem:
     href: str = ""  # the field's id as a fragment, "" for an error of the whole form
 
 
-def _of_form(form: BaseForm) -> list[Problem]:
+def _of_form(form: BaseForm, row: int | None = None) -> list[Problem]:
+    """`row`: the form's place in its formset (from 1), so that the label says which row."""
     problems = [Problem(str(message)) for message in form.non_field_errors()]
     for field in form:
         for message in field.errors:
             if field.is_hidden:
                 problems.append(Problem(str(message)))
-            else:
-                problems.append(Problem(str(message), str(field.label),
-                                        f"#{field.id_for_label}"))
+                continue
+            label = str(field.label) if row is None else _("Row %(n)s, %(field)s") % {
+                "n": row, "field": field.label}
+            problems.append(Problem(str(message), label, f"#{field.id_for_label}"))
     return problems
 
 
@@ -35,8 +38,8 @@ def problems(*forms) -> list[Problem]:
             continue
         if isinstance(form, BaseFormSet):
             found += [Problem(str(message)) for message in form.non_form_errors()]
-            for member in form.forms:
-                found += _of_form(member)
+            for row, member in enumerate(form.forms, start=1):
+                found += _of_form(member, row)
         else:
             found += _of_form(form)
     return found

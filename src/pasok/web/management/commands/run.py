@@ -1,6 +1,7 @@
-"""`pasok run`: migrate, load the demo cluster into an empty database, start the task worker,
-serve on http://127.0.0.1:8000 (or --addrport). Mail sent without a request (by the worker,
-or the commands run here) links to the address served, unless PASOK_BASE_URL names one."""
+"""`pasok run`: development (PASOK_DEBUG=1, as `make run` sets). Migrate, load the demo
+cluster into an empty database, start the task worker, serve on http://127.0.0.1:8000 (or
+--addrport). Mail sent without a request (by the worker, or the commands run here) links to
+the address served, unless PASOK_BASE_URL names one. Production runs `pasok serve`."""
 
 import os
 import subprocess
@@ -8,7 +9,7 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from pasok.accounts.models import User
 from pasok.demo.cluster import database_is_empty
@@ -25,6 +26,13 @@ class Command(BaseCommand):
                             help="do not start the background task worker")
 
     def handle(self, *args, addrport, no_worker, **options):
+        if not settings.DEBUG:
+            # The demo's accounts share a published password; Django's development server
+            # is no production server either.
+            raise CommandError(
+                "`pasok run` is for development and loads the demo, whose accounts share a "
+                "published password. Set PASOK_DEBUG=1 for development (`make run` does); "
+                "production runs `pasok serve`.", returncode=2)
         settings.PASOK_SERVED_URL = served_url(addrport)
         call_command("migrate", interactive=False, verbosity=0)
         if database_is_empty():

@@ -1,8 +1,18 @@
 // A form shown again with its errors: the summary above it takes the focus, so a screen
-// reader says what went wrong first and its links lead to the fields.
+// reader says what went wrong first, and each of its links puts the focus in its field.
 document.addEventListener("DOMContentLoaded", function () {
   var summary = document.querySelector(".error-summary");
-  if (summary) { summary.focus(); }
+  if (!summary) { return; }
+  summary.focus();
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (field) {
+      event.preventDefault();
+      field.focus();
+      field.scrollIntoView({block: "center"});
+    }
+  });
 });
 
 // The phone menu: a real button that opens and closes the navigation (aria-expanded); Escape
