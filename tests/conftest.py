@@ -48,6 +48,19 @@ def _fast_settings(settings):
     cache.clear()  # rate limits (pasok.web.throttle) start afresh in every test
 
 
+@pytest.fixture(autouse=True)
+def _login_with_a_request(monkeypatch):
+    """The test client's `login()` calls authenticate() without a request, which the sign-in
+    throttle (django-axes) refuses as it would any code that does; give it a blank one."""
+    from django.http import HttpRequest
+    from django.test import Client
+
+    login = Client.login
+    monkeypatch.setattr(Client, "login",
+                        lambda self, **credentials: login(self, request=HttpRequest(),
+                                                          **credentials))
+
+
 @dataclass
 class Cluster:
     supplier_a: Organisation

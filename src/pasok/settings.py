@@ -8,6 +8,7 @@ DATABASE_URL selects the database (PostgreSQL in production, e.g.
 postgres://postgres@127.0.0.1:5432/test); without it Pasok uses SQLite under var/.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -163,6 +164,32 @@ TASKS = {
         "BACKEND": os.environ.get("PASOK_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# --- Signing in and API tokens ------------------------------------------------------------
+# Failed sign-ins are counted by django-axes in the database, so every app server shares them
+# (pasok.accounts.login_throttle): PASOK_LOGIN_FAILURES for one e-mail address, or
+# PASOK_LOGIN_ADDRESS_FAILURES from one client address (an office signs in from one), within
+# PASOK_LOGIN_PAUSE_MINUTES pause signing in there for that long.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+AXES_HANDLER = "pasok.accounts.login_throttle.LoginThrottle"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("PASOK_LOGIN_FAILURES", "5"))
+PASOK_LOGIN_ADDRESS_FAILURES = int(os.environ.get("PASOK_LOGIN_ADDRESS_FAILURES", "30"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("PASOK_LOGIN_PAUSE_MINUTES", "15")))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the time the page names stays true
+AXES_USERNAME_CALLABLE = "pasok.accounts.login_throttle.account_of"
+AXES_CLIENT_IP_CALLABLE = "pasok.accounts.login_throttle.address_of"
+AXES_LOCKOUT_CALLABLE = "pasok.accounts.login_throttle.paused_response"
+AXES_ENABLE_ADMIN = False  # the admin is read-only; platform admins unlock on accounts:lockouts
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are nobody's record
+AXES_VERBOSE = False  # no banner on every `pasok` command
+# A client's address is the one these proxies saw (X-Forwarded-For), the same proxies whose
+# X-Forwarded-Proto `pasok serve` believes; behind them every request would come from one.
+PASOK_TRUSTED_PROXIES = os.environ.get("PASOK_FORWARDED_ALLOW_IPS", "127.0.0.1,::1").split(",")
+# An API token stops working this many days after it is made.
+PASOK_API_TOKEN_DAYS = int(os.environ.get("PASOK_API_TOKEN_DAYS", "90"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

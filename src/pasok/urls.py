@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from pasok.accounts.views import set_language
 from pasok.api import api
@@ -17,6 +18,9 @@ urlpatterns = [
     path("plans/", include("pasok.allocation.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
+    # A password changes only where the services hear of it (the API tokens are revoked).
+    path("admin/password_change/", RedirectView.as_view(pattern_name="accounts:password-change"),
+         name="admin-password-change"),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

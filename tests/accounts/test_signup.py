@@ -437,3 +437,57 @@ def test_staff_cannot_resend_invitations(client, cluster, django_capture_on_comm
     client.login(email="staf@logam.id", password="rahasia-uji-123")
     assert client.post(reverse("accounts:person-reinvite",
                                args=[budi.pk])).status_code == 403
+
+
+# --- whether an address has an account is nobody's business ---------------------------------
+
+def _without_tokens(page: str, email: str) -> str:
+    """A page with its CSRF tokens (new on every answer) and the address typed left out."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page).replace(email, "")
+
+
+def test_signing_up_with_an_address_in_use_answers_as_for_a_new_one(
+        client, cluster, django_capture_on_commit_callbacks):
+    from pasok.accounts.models import NibDocument
+
+    def counts():
+        return [model.objects.count() for model in (Organisation, User, NibDocument,
+                                                     AuditEvent)]
+
+    before = counts()
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post(reverse("accounts:signup"), _signup_data(
+            email="Supplier_A@example.id"))
+    assert counts() == before  # nothing made, nothing recorded
+    (notice,) = mail.outbox
+    assert notice.to == ["supplier_a@example.id"] and "sudah memiliki akun" in notice.body
+    assert reverse("accounts:password-reset") in notice.body
+    with django_capture_on_commit_callbacks(execute=True):
+        new = client.post(reverse("accounts:signup"), _signup_data(nib=make_nib(79),
+                                                                   npwp=make_npwp(79)))
+    assert taken.status_code == new.status_code == 200
+    assert (_without_tokens(taken.content.decode(), "Supplier_A@example.id")
+            == _without_tokens(new.content.decode(), "sri@logam-rahayu.id"))
+
+
+def test_an_address_in_use_with_a_bad_nib_gets_the_same_error_as_a_new_one(client, cluster):
+    def errors(email):
+        response = client.post(reverse("accounts:signup"), _signup_data(
+            email=email, nib=cluster.supplier_b.nib))
+        return response.context["form"].errors
+
+    assert errors("supplier_a@example.id") == errors("baru@logam-rahayu.id")
+    assert "email" not in errors("supplier_a@example.id")
+    assert mail.outbox == []
+
+
+def test_forgot_password_answers_the_same_for_any_address(client, cluster,
+                                                          django_capture_on_commit_callbacks):
+    def ask(email):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(reverse("accounts:password-reset"), {"email": email},
+                               follow=True).content.decode()
+
+    assert (_without_tokens(ask("supplier_a@example.id"), "supplier_a@example.id")
+            == _without_tokens(ask("tak-ada@example.id"), "tak-ada@example.id"))
+    assert [m.to for m in mail.outbox] == [["supplier_a@example.id"]]

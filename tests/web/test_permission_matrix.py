@@ -57,6 +57,13 @@ PAGES = {
         row(200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:tokens", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "accounts:token-revoke", "token"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    ("GET", "accounts:sign-in-pauses", None): row(LOGIN, 403, 403, 403, 403, 403, 403, 200),
+    ("POST", "accounts:sign-in-unlock", "person_a"):
+        row(LOGIN, 403, 403, 403, 403, 403, 403, 302),
+    ("GET", "accounts:password-change", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "accounts:password-change", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    # The admin's own "change password" would change it past the services.
+    ("GET", "admin-password-change", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     ("GET", "accounts:notifications", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:people", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 403),
     ("POST", "accounts:people", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 403),
@@ -278,6 +285,8 @@ def _page_args(cluster, arg):
         invitee = user_create(by=None, email="undangan@example.id", full_name="Diundang",
                               password=None, organisation=cluster.supplier_a)
         return [invitee.pk]
+    if arg == "person_a":
+        return [cluster.users["supplier_a"].pk]
     if arg == "token":
         token, _secret = api_token_create(by=cluster.users["supplier_a"], name="matrix")
         return [token.pk]

@@ -1,8 +1,16 @@
 from django.contrib import admin
+from django.contrib.auth.models import Group
 
 from pasok.web.admin_mixins import ReadOnlyRestrictedAdmin
 
+from .forms import AdminLoginForm
 from .models import ApiToken, Organisation, User
+
+# The admin signs in throttled like the login page, and saying so (forms.paused_error).
+admin.site.login_form = AdminLoginForm
+# Pasok's permissions are roles (permissions.py), not groups; django.contrib.auth's group
+# admin would let a platform admin (a superuser) write groups past the services, unaudited.
+admin.site.unregister(Group)
 
 
 @admin.register(Organisation)
@@ -23,5 +31,5 @@ class UserAdmin(ReadOnlyRestrictedAdmin, admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(ReadOnlyRestrictedAdmin, admin.ModelAdmin):
-    list_display = ["name", "user", "prefix", "created_at", "last_used_at"]
+    list_display = ["name", "user", "prefix", "created_at", "expires_at", "last_used_at"]
     exclude = ["digest"]

@@ -1,17 +1,36 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from pasok.rules.identifiers import format_npwp
+from pasok.web.formatting import local_moment
+from pasok.web.links import base_url
 from pasok.web.number_fields import MoneyField, model_formfield
 from pasok.web.uploads import DocumentField
 
+from . import login_throttle
 from .models import Organisation, OrgRole, User
 from .validators import clean_nib, clean_npwp
+
+
+def paused_error(form: AuthenticationForm) -> ValidationError | None:
+    """While signing in is paused for the address typed or from the client's address, a
+    login form says until when, and nothing else: not even whether the password was right."""
+    if not getattr(form.request, "axes_locked_out", False):
+        return None
+    until = login_throttle.paused_until(form.request, form.cleaned_data.get("username"))
+    if until is None:  # the pause ended while this attempt was counted
+        return None
+    return ValidationError(
+        _("Too many failed sign-ins with this e-mail address or from your connection. Try "
+          "again after %(moment)s, or choose a new password with “Forgot your password?”."),
+        params={"moment": local_moment(until)}, code="paused")
 
 
 class LoginForm(AuthenticationForm):
@@ -22,6 +41,9 @@ class LoginForm(AuthenticationForm):
         """A sign-up that has not confirmed its e-mail address is told so, with the way to a
         new link — but only with the right password: to anyone else an unconfirmed account
         looks like none at all."""
+        paused = paused_error(self)
+        if paused is not None:
+            return paused
         email = User.objects.normalize_email(self.cleaned_data.get("username", "")).lower()
         waiting = User.objects.awaiting_confirmation().filter(email=email).first()
         if waiting is None or not waiting.check_password(self.cleaned_data.get("password")):
@@ -31,6 +53,26 @@ class LoginForm(AuthenticationForm):
             _("Your e-mail address is not confirmed yet: open the link we sent to it."),
             reverse("accounts:resend-confirmation"), _("Get a new confirmation link.")),
             code="unconfirmed")
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The admin's sign-in, paused the same way as the login page's."""
+
+    def get_invalid_login_error(self):
+        return paused_error(self) or super().get_invalid_login_error()
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """The reset link goes out as a background task, like all account mail: the page answers
+    as fast for an address with an account as for one without, and the link is made by the
+    worker, so no task record holds it."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        from .tasks import send_password_reset_email
+
+        user_id, links = context["user"].pk, base_url()
+        transaction.on_commit(lambda: send_password_reset_email.enqueue(user_id=user_id,
+                                                                        base_url=links))
 
 
 class IdentityFieldsMixin:

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pasok import clock
 from pasok.rules.time_zones import zone_of_province
 
 from .permissions import VIEW_PRIVATE, OrganisationQuerySet
@@ -252,6 +253,8 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8, db_index=True)
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("created at"))
+    # Refused from then on (PASOK_API_TOKEN_DAYS after it was made).
+    expires_at = models.DateTimeField(_("expires"))
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 
     class Meta:
@@ -260,6 +263,10 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        return clock.now() >= self.expires_at
 
     @staticmethod
     def new_secret() -> str:

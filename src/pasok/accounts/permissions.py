@@ -112,3 +112,8 @@ def may_import_suppliers(user) -> bool:
         return False
     return (user.is_platform_admin or user.is_ministry_officer
             or (user.org_kind == "cooperative" and user.is_org_admin))
+
+
+def may_unlock_sign_in(user) -> bool:
+    """Lifting a pause on signing in (too many wrong passwords): platform admins only."""
+    return user.is_authenticated and user.is_active and user.is_platform_admin

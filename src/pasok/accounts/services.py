@@ -2,11 +2,14 @@
 
 import datetime as dt
 
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
 
 from pasok import clock
@@ -261,15 +264,42 @@ def _send_confirmation(user: User) -> None:
                                                                   base_url=links))
 
 
-@transaction.atomic
+class _AddressTaken(Exception):
+    def __init__(self, user: User):
+        self.user = user
+
+
 def supplier_signup(*, email: str, full_name: str, password: str, nib_document: uploads.Upload,
-                    language: str = settings.LANGUAGE_CODE, **org_fields) -> User:
+                    language: str = settings.LANGUAGE_CODE, **org_fields) -> User | None:
     """A foundry signs itself up: an unverified supplier organisation with its NIB document
     and its first admin, inactive until the e-mail address is confirmed. The confirmation
     mail goes out as a background task once the transaction commits, in `language` (the
-    page's)."""
+    page's).
+
+    Whether an address has an account is nobody's business: for an address in use the
+    business's details are checked the same way, then nothing is kept (None), and the
+    address's owner is told that someone tried (the page answers as for a new address)."""
+    try:
+        return _signup(email=email, full_name=full_name, password=password,
+                       nib_document=nib_document, language=language, **org_fields)
+    except _AddressTaken as taken:
+        make_password(password)  # as long as a new account's hashing takes: time tells nothing
+        from .tasks import send_signup_attempt_notice
+
+        user_id, links = taken.user.pk, base_url()
+        transaction.on_commit(lambda: send_signup_attempt_notice.enqueue(user_id=user_id,
+                                                                         base_url=links))
+        return None
+
+
+@transaction.atomic
+def _signup(*, email: str, full_name: str, password: str, nib_document: uploads.Upload,
+            language: str, **org_fields) -> User:
     _purge_stale_signup(nib=org_fields.get("nib"))
     org = organisation_create(by=None, kind=OrgKind.SUPPLIER, email=email, **org_fields)
+    taken = User.objects.filter(email=User.objects.normalize_email(email).lower()).first()
+    if taken is not None:
+        raise _AddressTaken(taken)  # after the business's checks; rolls the organisation back
     org.is_active = False
     org.save(update_fields=["is_active"])
     user = user_create(by=None, email=email, full_name=full_name, password=password,
@@ -333,11 +363,33 @@ def user_language_set(*, user: User, language: str) -> None:
                  before=before, after={"language": language})
 
 
-def password_set_record(*, user: User) -> None:
-    """Django's password views write the password; this records that it happened (never
-    the password)."""
+@transaction.atomic
+def password_changed(*, user: User) -> None:
+    """Django's password views (a reset or invitation link, the change page) wrote a new
+    password; this records it (never the password), revokes the person's API tokens — whoever
+    knew the old password may have made them — and lifts a pause on signing in to the
+    account, since only the person can have chosen it."""
     audit_record(actor=user, action="user.password_set", obj=user,
                  organisation=user.organisation, after={"password": "changed"})
+    for token in ApiToken.objects.filter(user=user).select_for_update():
+        audit_record(actor=user, action="api_token.revoke_on_password", obj=token,
+                     organisation=user.organisation, before=_token_facts(token))
+        token.delete()
+    axes_reset(username=user.email)
+
+
+@transaction.atomic
+def sign_in_unlock(*, by: User, person: User) -> None:
+    """A platform admin lifts the pause on signing in to `person`'s account (too many wrong
+    passwords, pasok.accounts.login_throttle); a pause of a client address ends by itself."""
+    if not permissions.may_unlock_sign_in(by):
+        raise PermissionDenied
+    failures = AccessAttempt.objects.filter(username=person.email).aggregate(
+        n=Sum("failures_since_start"))["n"]
+    axes_reset(username=person.email)
+    audit_record(actor=by, action="user.sign_in_unlock", obj=person,
+                 organisation=person.organisation, before={"failed_sign_ins": failures or 0},
+                 after={"failed_sign_ins": 0})
 
 
 class _ClockSigner(signing.TimestampSigner):
@@ -381,15 +433,23 @@ def user_confirm_email(*, token: str) -> User:
 
 @transaction.atomic
 def api_token_create(*, by: User, name: str) -> tuple[ApiToken, str]:
-    """A new token for `by`; returns the record and the secret, which is never stored."""
+    """A new token for `by`, valid PASOK_API_TOKEN_DAYS; returns the record and the secret,
+    which is never stored."""
     if not by.is_authenticated:
         raise PermissionDenied
     secret = ApiToken.new_secret()
+    now = clock.now()
     token = ApiToken.objects.create(user=by, name=name, prefix=secret[4:12],
-                                    digest=ApiToken.digest_of(secret), created_at=clock.now())
+                                    digest=ApiToken.digest_of(secret), created_at=now,
+                                    expires_at=now + dt.timedelta(
+                                        days=settings.PASOK_API_TOKEN_DAYS))
     audit_record(actor=by, action="api_token.create", obj=token, organisation=by.organisation,
-                 after={"name": name, "prefix": token.prefix})
+                 after={"name": name, "prefix": token.prefix, "expires_at": token.expires_at})
     return token, secret
+
+
+def _token_facts(token: ApiToken) -> dict:
+    return {"name": token.name, "prefix": token.prefix}
 
 
 @transaction.atomic
@@ -397,5 +457,5 @@ def api_token_revoke(*, by: User, token: ApiToken) -> None:
     if token.user_id != by.pk:
         raise PermissionDenied
     audit_record(actor=by, action="api_token.revoke", obj=token, organisation=by.organisation,
-                 before={"name": token.name, "prefix": token.prefix})
+                 before=_token_facts(token))
     token.delete()

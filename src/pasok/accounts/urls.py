@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
+from .forms import QueuedPasswordResetForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
+    path("sign-in-pauses/", views.sign_in_pauses, name="sign-in-pauses"),
+    path("sign-in-pauses/<int:pk>/unlock/", views.sign_in_unlock, name="sign-in-unlock"),
     path("people/", views.people, name="people"),
     path("people/<int:pk>/reinvite/", views.person_reinvite, name="person-reinvite"),
     path("notifications/", views.notifications, name="notifications"),
@@ -20,9 +23,9 @@ urlpatterns = [
     path("organisations/<int:pk>/nib-document/", views.nib_document, name="nib-document"),
     path("organisations/<int:pk>/nib-document/upload/", views.nib_document_upload,
          name="nib-document-upload"),
+    path("password/change/", views.PasswordChangeView.as_view(), name="password-change"),
     path("password/reset/", auth_views.PasswordResetView.as_view(
-        template_name="accounts/password_reset.html",
-        email_template_name="accounts/password_reset_email.txt",
+        template_name="accounts/password_reset.html", form_class=QueuedPasswordResetForm,
         success_url=reverse_lazy("accounts:password-reset-done")), name="password-reset"),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(
         template_name="accounts/password_reset_done.html"), name="password-reset-done"),

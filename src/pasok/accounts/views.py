@@ -1,11 +1,13 @@
 import contextlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
@@ -14,7 +16,7 @@ from pasok import clock
 from pasok.web import throttle, uploads
 from pasok.web.form_errors import add_service_errors
 
-from . import permissions, selectors, services
+from . import login_throttle, permissions, selectors, services
 from .forms import (
     ApiTokenForm,
     EmailForm,
@@ -32,13 +34,28 @@ RESEND_LIMIT, RESEND_PERIOD = 10, 3600
 
 
 class PasswordSetView(auth_views.PasswordResetConfirmView):
-    """Choosing a password from a reset or invitation link; the audit log records it."""
+    """Choosing a password from a reset or invitation link (services.password_changed)."""
 
     template_name = "accounts/password_reset_confirm.html"
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        services.password_set_record(user=form.user)
+        services.password_changed(user=form.user)
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A signed-in person changes their password (the admin's "change password" comes here
+    too); their API tokens are revoked (services.password_changed)."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:tokens")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed(user=form.user)
+        messages.success(self.request, _("Your password is changed. Your API tokens no longer "
+                                         "work: make new ones for your integrations."))
         return response
 
 
@@ -60,7 +77,7 @@ def signup(request):
                                      **form.org_fields())
         except ValidationError as exc:
             add_service_errors(form, exc)
-        else:
+        else:  # the same page whether or not the address already had an account
             return render(request, "accounts/signup_sent.html",
                           {"email": form.cleaned_data["email"]})
     return render(request, "accounts/signup.html", {"form": form})
@@ -114,6 +131,7 @@ def tokens(request):
         form = ApiTokenForm()
     return render(request, "accounts/tokens.html", {
         "form": form, "secret": secret,
+        "lifetime_days": settings.PASOK_API_TOKEN_DAYS,
         "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
     })
 
@@ -125,6 +143,33 @@ def token_revoke(request, pk: int):
     services.api_token_revoke(by=request.user, token=token)
     messages.success(request, _("Token revoked."))
     return redirect("accounts:tokens")
+
+
+@login_required
+def sign_in_pauses(request):
+    """Accounts and client addresses that may not sign in for a while (too many wrong
+    passwords), for platform admins, who may lift an account's pause."""
+    if not permissions.may_unlock_sign_in(request.user):
+        raise PermissionDenied
+    pauses = login_throttle.current_pauses()
+    people_by_email = {person.email: person for person in User.objects.filter(
+        email__in=[pause.key for pause in pauses["username"]]).select_related("organisation")}
+    return render(request, "accounts/sign_in_pauses.html", {
+        "accounts": [(pause, people_by_email.get(pause.key)) for pause in pauses["username"]],
+        "addresses": pauses["ip_address"], "account_limit": settings.AXES_FAILURE_LIMIT,
+        "address_limit": settings.PASOK_LOGIN_ADDRESS_FAILURES,
+        "pause_minutes": settings.AXES_COOLOFF_TIME.total_seconds() // 60})
+
+
+@login_required
+@require_POST
+def sign_in_unlock(request, pk: int):
+    if not permissions.may_unlock_sign_in(request.user):
+        raise PermissionDenied
+    person = get_object_or_404(User.objects.visible_to(request.user), pk=pk)
+    services.sign_in_unlock(by=request.user, person=person)
+    messages.success(request, _("%(name)s may sign in again.") % {"name": person})
+    return redirect("accounts:sign-in-pauses")
 
 
 @login_required

@@ -31,6 +31,8 @@ def navigation(request):
         items.append((reverse("accounts:verification"), _("Verification")))
     if permissions.may_import_suppliers(user):
         items.append((reverse("suppliers:import"), _("Import suppliers")))
+    if permissions.may_unlock_sign_in(user):
+        items.append((reverse("accounts:sign-in-pauses"), _("Paused sign-ins")))
     if may_read_audit(user):
         items.append((reverse("audit:list"), _("Audit log")))
     items.append((reverse("accounts:tokens"), _("API tokens")))
