@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from cryptography.fernet import Fernet
+from hypothesis import settings as hypothesis_settings
 
 from pasok.accounts.models import Organisation, OrgKind, OrgRole, User
 from pasok.accounts.services import organisation_create, user_create
@@ -14,6 +15,11 @@ from pasok.rules.identifiers import npwp_check_digit
 from pasok.suppliers.catalogue import load_into
 from pasok.suppliers.models import MaterialGrade, Process
 from pasok.suppliers.services import profile_save
+
+# No per-example deadline: on a shared two-core CI machine it measures the load, not the code
+# (properties still run their full number of examples).
+hypothesis_settings.register_profile("pasok", deadline=None)
+hypothesis_settings.load_profile("pasok")
 
 PASSWORD = "rahasia-uji-123"
 BID_KEY = Fernet.generate_key().decode()  # seals test bids; a fresh key every run

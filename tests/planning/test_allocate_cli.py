@@ -24,6 +24,24 @@ def test_allocates_and_reports_the_bound(tmp_path, tiny):
     assert out["status"] == "optimal" and out["objective"] == 1740 and out["gap"] == 0
 
 
+def test_the_gap_target_and_the_gap_proved(tmp_path, cluster):
+    out = run(tmp_path, cluster, "--gap", "0.05")
+    assert set(out) == {"status", "objective", "lower_bound", "gap", "allocations", "unmet",
+                        "seconds"}
+    assert out["status"] == "optimal"
+    assert 0.01 < out["gap"] <= 0.05   # stopped at the first plan the bound proves
+    assert out["gap"] == round((out["objective"] - out["lower_bound"]) / out["objective"], 6)
+    assert run(tmp_path, cluster)["gap"] <= 0.001
+
+
+@pytest.mark.parametrize("gap", ["0", "1", "-0.01", "1.5", "nan"])
+def test_the_gap_target_is_a_fraction_between_0_and_1(tmp_path, tiny, gap):
+    with pytest.raises(CommandError) as exc:
+        run(tmp_path, tiny, "--gap", gap)
+    assert exc.value.returncode == 2
+    assert str(exc.value).startswith("--gap: must be more than 0 and less than 1")
+
+
 def test_explain_and_fairness_are_added_on_request(tmp_path, tiny):
     out = run(tmp_path, tiny, "--explain", "--fair", "0.01")
     assert out["fairness"]["partners"] == ["A"]

@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from . import highs, verify
 from .instance import Instance
 from .model import extend, integer_model
-from .solve import Result, fits_exact, usable_upper
+from .solve import GAP, Result, fits_exact, usable_upper
 
 
 @dataclass
@@ -51,7 +51,8 @@ def utilisation(inst: Instance, x: np.ndarray, suppliers: np.ndarray) -> np.ndar
 
 
 def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
-           time_limit: float = 30.0) -> Fairer:
+           time_limit: float = 30.0, gap: float = GAP) -> Fairer:
+    """Both steps stop at the relative `gap` (of the utilisation, then of the cost)."""
     if not fits_exact(inst):
         raise ValueError("fairness: the instance is too large for the fairness step")
     chosen = partners(inst)
@@ -90,7 +91,7 @@ def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
                    objective=np.zeros(n_cols))
     start = np.concatenate([base_start, [before.min()]])
     solution = highs.solve(model, time_limit=(time_limit - (time.monotonic() - started)) / 2,
-                           start=start)
+                           mip_gap=gap, start=start)
     if solution.values is None:
         return result
     # Then the least cost at that utilisation: the tolerance is a ceiling, not a budget.
@@ -98,7 +99,7 @@ def fairer(inst: Instance, least: Result, *, tolerance: float = 0.01,
     model.cost = np.concatenate([least_cost_vector, [0.0]])
     model.col_lower[-1] = best_u * (1 - 1e-9)
     second = highs.solve(model, time_limit=max(time_limit - (time.monotonic() - started), 1),
-                         start=solution.values)
+                         mip_gap=gap, start=solution.values)
     if second.values is not None:
         solution = second
     x = np.round(model.x(solution.values[:-1], inst.n_pairs, T))

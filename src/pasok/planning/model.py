@@ -44,6 +44,7 @@ class Model:
     pairs: np.ndarray          # the pairs with columns, in column order
     binary_pairs: np.ndarray   # the pairs that got a binary, in column order
     n_unmet: int
+    share_pairs: np.ndarray    # the pairs with a share row, in row order (after the fixed rows)
     floor_slack_columns: np.ndarray | None = None
 
     def x(self, values: np.ndarray, n_pairs: int, periods: int) -> np.ndarray:
@@ -179,7 +180,8 @@ def build(inst: Instance, *, pairs: np.ndarray, upper: np.ndarray, integer: bool
     return Model(matrix=matrix, cost=cost, col_lower=np.zeros(len(cost)),
                  col_upper=col_upper, row_lower=row_lower, row_upper=row_upper,
                  integrality=integrality, pairs=pairs, binary_pairs=binary_pairs,
-                 n_unmet=n_u, floor_slack_columns=slack_columns)
+                 n_unmet=n_u, share_pairs=cols.share_pairs,
+                 floor_slack_columns=slack_columns)
 
 
 def extend(model: Model, *, cost: np.ndarray, upper: np.ndarray, integer: bool,
@@ -201,4 +203,5 @@ def extend(model: Model, *, cost: np.ndarray, upper: np.ndarray, integer: bool,
         row_upper=np.concatenate([model.row_upper, row_upper]),
         integrality=np.concatenate([model.integrality,
                                     np.full(n_new, int(integer))]).astype(np.int32),
-        pairs=model.pairs, binary_pairs=model.binary_pairs, n_unmet=model.n_unmet)
+        pairs=model.pairs, binary_pairs=model.binary_pairs, n_unmet=model.n_unmet,
+        share_pairs=model.share_pairs)

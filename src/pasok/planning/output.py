@@ -10,7 +10,7 @@ import numpy as np
 
 from . import explain, fairness
 from .instance import Instance
-from .solve import Result
+from .solve import GAP, Result
 
 
 def _finite(value: float) -> float | None:
@@ -39,10 +39,10 @@ def to_dict(inst: Instance, result: Result) -> dict:
     }
 
 
-def with_fairness(inst: Instance, result: Result, *, tolerance: float,
-                  time_limit: float) -> tuple[Result, dict]:
+def with_fairness(inst: Instance, result: Result, *, tolerance: float, time_limit: float,
+                  gap: float = GAP) -> tuple[Result, dict]:
     """The fairer plan as the result (its cost against the least-cost bound) and a summary."""
-    fair = fairness.fairer(inst, result, tolerance=tolerance, time_limit=time_limit)
+    fair = fairness.fairer(inst, result, tolerance=tolerance, time_limit=time_limit, gap=gap)
     summary = {"partners": list(fair.partners), "tolerance": tolerance,
                "least_cost": fair.least_cost, "objective": fair.objective,
                "price": round(fair.price, 6),

@@ -6,9 +6,9 @@ solves it in ~0.4 s, while the whole LP takes 25–60 s and more).
 Used twice:
 - relaxed (spanning rules dropped, or priced in with Lagrange multipliers): the sum of the
   period optima is a proven lower bound;
-- restricted (each pair's share split over the months in proportion to demand, each floor
-  likewise, elastic): every plan it gives keeps the share rule, so it is a near-optimal
-  starting plan for rounding.
+- restricted (each pair's share split over the months, each floor likewise, elastic —
+  first in proportion to demand, then as the year LP of planning.lagrange has them): every
+  plan it gives keeps the share rule, so it is a near-optimal starting plan for rounding.
 
 Each period's HiGHS model stays alive, so a re-solve with changed costs starts from the
 last basis."""
@@ -23,24 +23,41 @@ from .instance import Instance
 from .model import build
 
 
-def proportional_upper(inst: Instance, upper: np.ndarray) -> np.ndarray:
-    """Each pair's share cap split over the periods in proportion to the line's demand."""
+def split_share(inst: Instance, upper: np.ndarray, by: np.ndarray | None = None) -> np.ndarray:
+    """Per pair and period bounds that together keep each pair's share: the months of `by`
+    (a plan over the year that keeps the share, such as the year LP's), and what is left of
+    the share in proportion to the line's demand (all of it without `by`). A pair whose
+    bounds cannot pass its share keeps them."""
+    by = np.zeros_like(upper) if by is None else np.maximum(by, 0)
     line = inst.pair_line
     total = inst.demand.sum(axis=1)[line, None]
-    split = np.floor(inst.pair_cap[:, None] * inst.demand[line]
-                     / np.where(total > 0, total, 1) + 1e-9)
-    return np.minimum(upper, split)
+    left = np.maximum(inst.pair_cap - by.sum(axis=1), 0)[:, None]
+    share = left * inst.demand[line] / np.where(total > 0, total, 1)
+    split = np.floor(by + share + _tolerance(inst))
+    binds = upper.sum(axis=1) > inst.pair_cap
+    return np.where(binds[:, None], np.minimum(upper, split), upper)
 
 
-def proportional_floors(inst: Instance) -> np.ndarray:
-    """(floors, periods): each floor split over the periods, rounded up, in proportion to the
-    demand of the lines it counts."""
+def split_floors(inst: Instance, by: np.ndarray | None = None) -> np.ndarray:
+    """(floors, periods): each floor as whole units per period, rounded up: what `by` gives
+    its pairs each period, and what it still lacks in proportion to the demand of the lines
+    the floor counts (all of it without `by`)."""
     has = inst.floor_of_pair >= 0
-    per_period = np.zeros((len(inst.floor_units), inst.periods))
-    np.add.at(per_period, inst.floor_of_pair[has], inst.demand[inst.pair_line[has]])
-    total = per_period.sum(axis=1, keepdims=True)
-    return np.ceil(inst.floor_units[:, None] * per_period / np.where(total > 0, total, 1)
-                   - 1e-9)
+    n = len(inst.floor_units)
+    got = np.zeros((n, inst.periods))
+    if by is not None:
+        np.add.at(got, inst.floor_of_pair[has], np.maximum(by[has], 0))
+    demand = np.zeros((n, inst.periods))
+    np.add.at(demand, inst.floor_of_pair[has], inst.demand[inst.pair_line[has]])
+    lacking = np.maximum(inst.floor_units - got.sum(axis=1), 0)[:, None]
+    total = demand.sum(axis=1, keepdims=True)
+    return np.ceil(got + lacking * demand / np.where(total > 0, total, 1) - _tolerance(inst))
+
+
+def _tolerance(inst: Instance) -> float:
+    """For whole units read from LP values: small enough that a pair's months, each rounded
+    down with it, still add up to no more than its share."""
+    return min(1e-3, 0.5 / inst.periods)
 
 
 class PeriodModels:

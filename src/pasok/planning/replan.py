@@ -17,15 +17,16 @@ import scipy.sparse as sp
 from . import highs, rounding, verify
 from .instance import Instance
 from .model import extend, integer_model
-from .solve import Result, allocate, fits_exact, usable_upper
+from .solve import GAP, Result, allocate, fits_exact, usable_upper
 
 
 def replan(inst: Instance, previous: np.ndarray, ordered_periods: int, *,
-           time_limit: float = 30.0) -> Result:
+           time_limit: float = 30.0, gap: float = GAP) -> Result:
+    """Both the least-cost plan and the re-plan stop at the relative `gap`."""
     if not fits_exact(inst):
         raise ValueError("replan: the instance is too large to re-plan with fixed months")
     started = time.monotonic()
-    least = allocate(inst, time_limit=time_limit / 3)
+    least = allocate(inst, time_limit=time_limit / 3, gap=gap)
     ordered = min(max(int(ordered_periods), 0), inst.periods)
     if least.status == "infeasible" or ordered == 0:
         return least
@@ -54,7 +55,7 @@ def replan(inst: Instance, previous: np.ndarray, ordered_periods: int, *,
     diff = start_x[pairs][:, :ordered].ravel() - target
     start = np.concatenate([base_start, np.maximum(diff, 0), np.maximum(-diff, 0)])
     solution = highs.solve(model, time_limit=time_limit - (time.monotonic() - started),
-                           start=start)
+                           mip_gap=gap, start=start)
     status = solution.status
     if solution.values is not None:
         x = np.round(model.x(solution.values, inst.n_pairs, T))

@@ -18,8 +18,9 @@ COST_TOLERANCE = 1e-9  # relative: the same cost up to floating-point noise
 
 
 def steadier(inst: Instance, x: np.ndarray, unmet: np.ndarray, upper: np.ndarray, *,
-             time_limit: float):
-    """A plan at the same cost with less month-to-month change, or the given one."""
+             time_limit: float, gap: float):
+    """A plan at the same cost with less month-to-month change, or the given one; the
+    change is proven least within the relative `gap` (the caller's target for cost)."""
     T = inst.periods
     if T < 2 or time_limit < 0.5:
         return x, unmet
@@ -45,7 +46,7 @@ def steadier(inst: Instance, x: np.ndarray, unmet: np.ndarray, upper: np.ndarray
                     objective=np.zeros(n_cols))
     x_now = start[model.n_unmet:model.n_unmet + len(pairs) * T].reshape(len(pairs), T)
     step = np.diff(x_now, axis=1).ravel()
-    solution = highs.solve(steady, time_limit=time_limit,
+    solution = highs.solve(steady, time_limit=time_limit, mip_gap=gap,
                            start=np.concatenate([start, np.maximum(step, 0),
                                                  np.maximum(-step, 0)]))
     if solution.values is None:

@@ -31,10 +31,11 @@ def _of_form(form: BaseForm, row: int | None = None) -> list[Problem]:
 
 
 def problems(*forms) -> list[Problem]:
-    """The problems of bound forms and formsets, in the order given (None is skipped)."""
+    """The problems of bound forms and formsets, in the order given; what is not there (None,
+    or "" for a template variable the page does not have) is skipped."""
     found: list[Problem] = []
     for form in forms:
-        if form is None or not form.is_bound:
+        if not form or not form.is_bound:
             continue
         if isinstance(form, BaseFormSet):
             found += [Problem(str(message)) for message in form.non_form_errors()]
