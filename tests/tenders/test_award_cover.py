@@ -15,7 +15,7 @@ from pasok import clock
 from pasok.accounts.models import Notification
 from pasok.accounts.services import organisation_verify
 from pasok.tenders import awarding
-from pasok.tenders.models import BidEvaluation, Lot, ShortfallReason, Status, Tender
+from pasok.tenders.models import Award, Lot, ShortfallReason, Status, Tender
 from pasok.tenders.services import (
     award_preview,
     bid_submit,
@@ -73,8 +73,7 @@ def _evaluated(cluster, tender):
 
 
 def _shares():
-    return dict(BidEvaluation.objects.filter(awarded=True)
-                .values_list("bid_id", "awarded_quantity"))
+    return dict(Award.objects.values_list("bid_id", "quantity"))
 
 
 def test_a_whole_award_never_exceeds_the_monthly_capacity_offered(cluster):

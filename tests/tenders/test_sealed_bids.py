@@ -14,7 +14,7 @@ from pasok import clock
 from pasok.accounts.services import organisation_verify
 from pasok.audit.models import AuditEvent
 from pasok.tenders import sealing
-from pasok.tenders.models import Bid, BidEvaluation, Status, Tender
+from pasok.tenders.models import Award, AwardRule, Bid, BidEvaluation, Status, Tender
 from pasok.tenders.services import (
     bid_content_for,
     bid_submit,
@@ -175,7 +175,15 @@ def test_opening_evaluation_and_award(cluster, tender):
     assert evaluations[b.pk].exclusion == {"code": "tkdn_below_minimum", "minimum": "25.00"}
     assert evaluations[m.pk].excluded_reason == "dokumen kurang: NIB"
     winner = evaluations[a.pk]
-    assert (winner.tier, winner.rank, winner.awarded) == ("a", 1, True)
+    assert (winner.tier, winner.rank) == ("a", 1)
+    # The award's record: what the bid said, copied once, and the rule that chose it.
+    award = Award.objects.get()
+    assert (award.bid_id, award.supplier_id, award.lot_id) == (a.pk, a.bidder_id, a.lot_id)
+    assert (award.quantity, award.unit_price, award.value) == (
+        10_000, Decimal("118000.00"), Decimal("1180000000.00"))
+    assert (award.tkdn_percent, award.share, award.rule) == (
+        Decimal("45.00"), Decimal("1.000000"), AwardRule.RANK_ONE)
+    assert award.awarded_at == Tender.objects.get(pk=tender.pk).awarded_at
     # KP = 45% × 25% = 0.1125 → HEA = 0.8875 × 118,000 × 10,000.
     assert winner.hea == Decimal("1047250000.00")
     tender.refresh_from_db()
@@ -254,8 +262,10 @@ def test_split_award_by_hand_checks_the_shares(cluster):
             with pytest.raises(ValidationError):
                 tender_award_split(by=buyer, tender=tender, quantities=shares)
         tender_award_split(by=buyer, tender=tender, quantities={a.pk: 60, b.pk: 40})
-    shares = dict(BidEvaluation.objects.values_list("bid_id", "awarded_quantity"))
+    shares = dict(Award.objects.values_list("bid_id", "quantity"))
     assert shares == {a.pk: 60, b.pk: 40}
+    assert set(Award.objects.values_list("rule", "share")) == {
+        (AwardRule.HAND_SPLIT, Decimal("0.600000")), (AwardRule.HAND_SPLIT, Decimal("0.400000"))}
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
     assert lot.quantity == 100
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from pasok import clock
 from pasok.accounts.services import organisation_verify
-from pasok.tenders.models import BidEvaluation, Status, Tender
+from pasok.tenders.models import Award, AwardRule, Status, Tender
 from pasok.tenders.services import (
     lot_add,
     tender_award_optimised,
@@ -64,8 +64,9 @@ def test_award_in_one_step(cluster):
     _open_and_evaluate(cluster, tender)
     with clock.frozen(OPENING):
         tender_award_optimised(by=cluster.users["buyer_x"], tender=tender)
-    shares = dict(BidEvaluation.objects.values_list("bid_id", "awarded_quantity"))
+    shares = dict(Award.objects.values_list("bid_id", "quantity"))
     assert shares == {a.pk: 60, b.pk: 40}
+    assert set(Award.objects.values_list("rule", flat=True)) == {AwardRule.OPTIMISED}
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
 
 

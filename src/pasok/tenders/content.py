@@ -37,12 +37,6 @@ def document_text(document: dict | None, source: str) -> str:
     return ""
 
 
-def named_members(content: dict | None) -> list[tuple[int, int]]:
-    """(member, units) for each member a cooperative's bid names; none for a supplier's."""
-    return [(int(m["organisation"]), int(m.get("quantity") or 0))
-            for m in (content or {}).get("members") or ()]
-
-
 def makers(bidder_id: int, members) -> list[tuple[int, Decimal]]:
     """(organisation, share of the bid's units) of whoever makes a bid's goods: the members
     it names ((member, units) pairs), each by its units; else the bidder itself."""
@@ -98,7 +92,8 @@ class BidContent:
             siinas_registered=bool(content.get("siinas_registered")),
             documents=documents if isinstance(documents, dict) else {},
             members=tuple(Member(
-                organisation=m["organisation"], name=m["name"], quantity=int(m["quantity"]),
+                organisation=int(m["organisation"]), name=m["name"],
+                quantity=int(m["quantity"]),
                 tkdn_percent=_decimal(m.get("tkdn_percent")),
                 bmp_percent=_decimal(m.get("bmp_percent")),
                 source=m.get("tkdn_source") or "", document=m.get("tkdn_document"))
@@ -109,6 +104,11 @@ class BidContent:
     def total(self) -> Decimal:
         """Unit price × quantity: the unit price governs (arithmetic correction)."""
         return self.unit_price * self.quantity
+
+    @property
+    def member_units(self) -> list[tuple[int, int]]:
+        """(member, units) for each member a cooperative's bid names; none for a supplier's."""
+        return [(m.organisation, m.quantity) for m in self.members]
 
     @property
     def from_members(self) -> bool:

@@ -232,7 +232,7 @@ class SplitForm(forms.Form):
         for bid in bids:
             label = _("Share of %(bidder)s (units)") % {"bidder": bid.bidder.name}
             self.fields[f"share-{bid.pk}"] = number_fields.IntegerField(
-                label=label, min_value=0, max_value=int(bid.opened_content["quantity"]),
+                label=label, min_value=0, max_value=bid.terms.quantity,
                 required=False, initial=(proposed or {}).get(bid.pk, 0),
                 widget=number_fields.NumberTextInput(attrs={
                     "class": "share-input", "aria-label": label, "inputmode": "numeric"}))

@@ -1,11 +1,14 @@
 """Tenders, lots and sealed bids. What a tender's status is follows from its timestamps and
 the one clock (pasok.clock), so it is right even when no scheduler ran."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from pasok import clock
@@ -14,6 +17,7 @@ from pasok.months import add_months, month_start
 from pasok.web.formatting import localized_number
 
 from . import limits
+from .content import BidContent, document_text, makers
 
 
 class Status(models.TextChoices):
@@ -264,6 +268,17 @@ class Bid(models.Model):
     def __str__(self):
         return f"{self.lot} · {self.bidder}"
 
+    @cached_property
+    def terms(self) -> BidContent:
+        """What the opened bid says, typed (content.BidContent): only after the opening."""
+        if self.opened_content is None:
+            raise ValueError("a bid's terms are read only after the opening")
+        return BidContent.of(self.opened_content)
+
+    def makers(self) -> list[tuple[int, Decimal]]:
+        """(organisation, share of the units) of whoever makes the opened bid's goods."""
+        return makers(self.bidder_id, self.terms.member_units)
+
 
 class BidDocumentQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -359,9 +374,6 @@ class BidEvaluation(models.Model):
     hea = models.DecimalField(_("final evaluated price (HEA)"), max_digits=18,
                               decimal_places=2, null=True, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
-    awarded = models.BooleanField(_("awarded"), default=False)
-    awarded_quantity = models.PositiveIntegerField(_("awarded quantity"), null=True,
-                                                   blank=True)
 
     class Meta:
         verbose_name = _("bid evaluation")
@@ -392,23 +404,82 @@ class BidEvaluation(models.Model):
 
 
 
-class AwardedMonth(models.Model):
-    """What an awarded bid delivers in one month of its lot's schedule, as the award was
-    made (awarding.Share.deliveries): capacity bookings and what the award left uncovered
-    read these, so they follow the award's own month-by-month split."""
+class AwardRule(models.TextChoices):
+    """The rule that chose an award's units (awarding.Method)."""
 
-    evaluation = models.ForeignKey(BidEvaluation, on_delete=models.CASCADE,
-                                   related_name="awarded_months")
+    RANK_ONE = "rank_one", _("rank 1 of the lot")
+    HAND_SPLIT = "hand_split", _("split by the buyer")
+    OPTIMISED = "optimised", _("split as the allocation engine proposed")
+
+
+class Award(models.Model):
+    """What one bid won of its lot, as the award made it: quantity, price, value and TKDN
+    copied from the opened bid at the award. Every later step (award notices, evaluation
+    exports, capacity bookings, contracts, open data) reads this record, not bid content."""
+
+    bid = models.OneToOneField(Bid, on_delete=models.PROTECT, related_name="award",
+                               verbose_name=_("bid"))
+    lot = models.ForeignKey(Lot, on_delete=models.PROTECT, related_name="awards",
+                            verbose_name=_("lot"))
+    supplier = models.ForeignKey(Organisation, on_delete=models.PROTECT,
+                                 related_name="awards", verbose_name=_("supplier"))
+    quantity = models.PositiveIntegerField(
+        _("awarded quantity"), validators=[MinValueValidator(1),
+                                           MaxValueValidator(limits.MAX_LOT_QUANTITY)])
+    unit_price = models.DecimalField(_("unit price"), max_digits=16, decimal_places=2)
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=2)
+    tkdn_percent = models.DecimalField(_("TKDN (%)"), max_digits=5, decimal_places=2,
+                                       null=True, blank=True)
+    bmp_percent = models.DecimalField(_("BMP (%)"), max_digits=5, decimal_places=2,
+                                      default=0)
+    # Where the TKDN came from (bid_tkdn: a certificate, a worksheet version, the members)
+    # and that document as the bid cited it (content.document_text tells it).
+    tkdn_source = models.CharField(_("TKDN from"), max_length=100, blank=True)
+    tkdn_document = models.JSONField(null=True, blank=True, editable=False)
+    share = models.DecimalField(_("share of the lot"), max_digits=7, decimal_places=6)
+    awarded_at = models.DateTimeField(_("awarded at"))
+    rule = models.CharField(_("chosen by"), max_length=10, choices=AwardRule.choices)
+
+    class Meta:
+        ordering = ["lot_id", "-quantity", "bid_id"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0, quantity__lte=limits.MAX_LOT_QUANTITY),
+                name="award_quantity_range",
+                violation_error_message=_("An award holds 1 to 10,000,000 units.")),
+            models.CheckConstraint(
+                condition=Q(share__gt=0, share__lte=1), name="award_share_range",
+                violation_error_message=_("An award's share of its lot is more than 0 "
+                                          "and at most the whole lot.")),
+        ]
+
+    def __str__(self):
+        return f"{self.bid}: {self.quantity}"
+
+    @property
+    def tkdn_text(self) -> str:
+        """The TKDN document the value came from, in the reader's language."""
+        return document_text(self.tkdn_document, self.tkdn_source)
+
+
+class AwardedMonth(models.Model):
+    """What an award delivers in one month of its lot's schedule, as the award was made
+    (awarding.Share.deliveries): capacity bookings and what the award left uncovered read
+    these, so they follow the award's own month-by-month split."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="months")
     month = models.DateField(_("month"))  # its first day
     units = models.PositiveIntegerField(_("units"))
 
     class Meta:
         verbose_name = _("awarded month")
         verbose_name_plural = _("awarded months")
-        ordering = ["evaluation", "month"]
+        ordering = ["award", "month"]
         constraints = [
             models.UniqueConstraint(
-                fields=["evaluation", "month"], name="awarded_month_once",
+                fields=["award", "month"], name="awarded_month_once",
                 violation_error_message=_("An awarded bid has one quantity a month.")),
             models.CheckConstraint(
                 condition=Q(units__gt=0), name="awarded_month_units_positive",
@@ -416,7 +487,8 @@ class AwardedMonth(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.evaluation.bid}: {self.month:%Y-%m} {self.units}"
+        return f"{self.award.bid}: {self.month:%Y-%m} {self.units}"
+
 
 class Question(models.Model):
     """A clarification question on a tender. Everyone who sees the tender reads the

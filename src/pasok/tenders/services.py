@@ -36,7 +36,6 @@ from pasok.web.links import base_url
 from . import awarding, bid_tkdn, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
-from .content import makers, named_members
 from .models import (
     AwardedMonth,
     Bid,
@@ -644,11 +643,11 @@ def _makers_in_two_bids(bids: list[Bid]) -> dict[int, dict]:
     aside: a maker of an earlier bid too (its own, or a cooperative's that names it)."""
     names = {bid.bidder_id: bid.bidder.name for bid in bids}
     for bid in bids:
-        names |= {m["organisation"]: m["name"] for m in bid.opened_content.get("members") or ()}
+        names |= {m.organisation: m.name for m in bid.terms.members}
     bidder_of = {bid.pk: bid.bidder_id for bid in bids}
     set_aside = one_bid_per_maker.set_aside(
         one_bid_per_maker.LotBid(bid.pk, bid.submitted_at, frozenset(
-            org for org, _share in makers(bid.bidder_id, named_members(bid.opened_content))))
+            org for org, _share in bid.makers()))
         for bid in bids)
     return {pk: {"code": "maker_in_two_bids", "maker": names[why.maker],
                  "earlier": names[bidder_of[why.earlier]],
@@ -725,19 +724,15 @@ def _award(by: User, tender: Tender, method: awarding.Method, quantities,
             _("The award leaves units uncovered; confirm the shortfall to award a partial "
               "cover.")] + [lot.explanation for lot in plan.shortfall]})
     awarded = plan.quantities()
-    for e in BidEvaluation.objects.filter(bid__tender=tender, admissible=True):
-        units = awarded.get(e.bid_id, 0)
-        e.awarded, e.awarded_quantity = units > 0, units or None
-        e.save(update_fields=["awarded", "awarded_quantity"])
-    AwardedMonth.objects.bulk_create(
-        AwardedMonth(evaluation=share.evaluation, month=month, units=units)
-        for lot_award in plan.lots for share in lot_award.shares
-        for month, units in share.deliveries if units)
+    tender.awarded_at = clock.now()
     for lot_award in plan.lots:
+        for share in lot_award.shares:
+            award, months = share.award(lot_award.lot, method.rule, tender.awarded_at)
+            award.save()
+            AwardedMonth.objects.bulk_create(months)
         Lot.objects.filter(pk=lot_award.lot.pk).update(
             covered_quantity=lot_award.covered, uncovered_quantity=lot_award.uncovered,
             shortfall_reason=lot_award.reason)
-    tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
     capacity_bookings_refresh_for_tender(tender, by=by)
     audit_record(actor=by, action=("tender.award" if method == awarding.Method.WHOLE

@@ -33,10 +33,9 @@ def lot_instance(lot, evaluations: list[BidEvaluation]) -> dict:
     weight = float(lot.unit_weight_kg)
     suppliers, candidates, costs = [], [], []
     for e in evaluations:
-        content = e.bid.opened_content
-        offered = int(content["quantity"])
+        offered = e.bid.terms.quantity
         # Without a schedule the lot is one period and only the offer limits a bid.
-        per_period = int(content["monthly_capacity"]) if monthly else lot.quantity
+        per_period = e.bid.terms.monthly_capacity if monthly else lot.quantity
         unit_cost = float(Decimal(e.hea) / offered)
         costs.append(unit_cost)
         suppliers.append({"id": str(e.bid_id), "capacity_kg": per_period * weight,
