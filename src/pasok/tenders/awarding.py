@@ -22,7 +22,17 @@ from pasok.months import add_months
 from pasok.web.formatting import localized_number
 
 from . import cover
-from .models import Award, AwardedMonth, AwardRule, BidEvaluation, Lot, ShortfallReason, Tender
+from .models import (
+    Award,
+    AwardedMonth,
+    AwardRule,
+    BidEvaluation,
+    Lot,
+    ProposalStatus,
+    ShortfallReason,
+    SplitProposal,
+    Tender,
+)
 
 
 class Method(StrEnum):
@@ -259,10 +269,15 @@ def split(tender: Tender, quantities: dict[int, int],
 
 
 def optimised(tender: Tender) -> AwardPlan:
-    """The split the allocation engine proposes (split_proposal), checked like any split."""
-    from .split_proposal import propose_split  # numpy and HiGHS load when first needed
+    """The split the allocation engine proposed (split_proposal, worked out in the
+    background and kept), checked like any split."""
+    from .split_proposal import stored
 
-    quantities = {bid: units for p in propose_split(tender) for bid, units in p.quantities.items()}
+    proposal = SplitProposal.objects.filter(tender=tender).first()
+    if proposal is None or proposal.status != ProposalStatus.DONE:
+        raise ValidationError(_("The optimiser's proposal is not ready: award in shares by "
+                                "hand, or wait for the proposal on the evaluation page."))
+    quantities = {bid: units for p in stored(proposal) for bid, units in p.quantities.items()}
     return split(tender, quantities, Method.OPTIMISED)
 
 

@@ -490,6 +490,39 @@ class AwardedMonth(models.Model):
         return f"{self.award.bid}: {self.month:%Y-%m} {self.units}"
 
 
+class ProposalStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SOLVING = "solving", _("Solving")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class SplitProposal(models.Model):
+    """The allocation engine's split of an evaluated tender (split_proposal), worked out once
+    in the background (tasks.propose_split), never in a request nor under a lock: the
+    evaluation page prefills its shares from it and the optimised award awards it."""
+
+    tender = models.OneToOneField(Tender, on_delete=models.CASCADE,
+                                  related_name="split_proposal")
+    status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices,
+                              default=ProposalStatus.QUEUED)
+    # Per lot: {"number", "quantities": {bid id: units}, "short", "bound_by": {bid id: [rule]}}
+    lots = models.JSONField(default=list, blank=True, editable=False)
+    queued_at = models.DateTimeField(_("queued at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("split proposal")
+        verbose_name_plural = _("split proposals")
+
+    def __str__(self):
+        return f"{self.tender.reference}: {self.status}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ProposalStatus.DONE, ProposalStatus.FAILED)
+
+
 class Question(models.Model):
     """A clarification question on a tender. Everyone who sees the tender reads the
     questions and answers; who asked is told only to the asker's own organisation (the

@@ -36,6 +36,7 @@ from pasok.web.links import base_url
 from . import awarding, bid_tkdn, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
+from .content import BidContent
 from .models import (
     AwardedMonth,
     Bid,
@@ -45,6 +46,7 @@ from .models import (
     BidEventKind,
     Lot,
     Question,
+    SplitProposal,
     Status,
     Tender,
 )
@@ -621,19 +623,17 @@ def _documents_match(bid: Bid, content: dict) -> bool:
                == named[kind]["sha256"] == d.sha256 for kind, d in stored.items())
 
 
-def _exclusion(tender: Tender, lot: Lot, content: dict) -> dict | None:
-    price = check_price(unit_price=Decimal(content["unit_price"]), quantity=content["quantity"],
-                        stated_total=None if content.get("total_price") is None
-                        else Decimal(content["total_price"]),
-                        hps_unit_price=lot.hps_unit_price)
+def _exclusion(tender: Tender, lot: Lot, terms: BidContent) -> dict | None:
+    price = check_price(unit_price=terms.unit_price, quantity=terms.quantity,
+                        stated_total=terms.total_price, hps_unit_price=lot.hps_unit_price)
     if price.above_owner_estimate:
         return {"code": "above_owner_estimate", "total": str(price.corrected_total)}
     # The documents the bid uploaded (their digests are in the content, checked at opening).
-    missing = set(tender.required_documents) - set(content["documents"])
+    missing = set(tender.required_documents) - set(terms.documents)
     if missing:
         return {"code": "missing_documents", "documents": sorted(missing)}
-    tkdn = content["tkdn_percent"]
-    if tender.min_tkdn_percent and (tkdn is None or Decimal(tkdn) < tender.min_tkdn_percent):
+    tkdn = terms.tkdn_percent
+    if tender.min_tkdn_percent and (tkdn is None or tkdn < tender.min_tkdn_percent):
         return {"code": "tkdn_below_minimum", "minimum": str(tender.min_tkdn_percent)}
     return None
 
@@ -670,17 +670,14 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
         in_two_bids = _makers_in_two_bids(bids)
         candidates = []
         for bid in bids:
-            exclusion = in_two_bids.get(bid.pk) or _exclusion(tender, lot, bid.opened_content)
+            exclusion = in_two_bids.get(bid.pk) or _exclusion(tender, lot, bid.terms)
             if exclusion:
                 BidEvaluation.objects.create(bid=bid, exclusion=exclusion)
                 continue
-            c = bid.opened_content
+            c = bid.terms
             candidates.append((bid, preference.Bid(
-                id=str(bid.pk), price=Decimal(c["unit_price"]) * c["quantity"],
-                origin=c["origin"],
-                tkdn_percent=None if c["tkdn_percent"] is None else Decimal(c["tkdn_percent"]),
-                bmp_percent=Decimal(c["bmp_percent"] or 0),
-                siinas_registered=c["siinas_registered"])))
+                id=str(bid.pk), price=c.total, origin=c.origin, tkdn_percent=c.tkdn_percent,
+                bmp_percent=c.bmp_percent, siinas_registered=c.siinas_registered)))
         result = preference.evaluate([b for _bid, b in candidates], package_value=package,
                                      max_preference_percent=tender.max_preference_percent)
         by_id = {e.id: e for e in result.bids}
@@ -692,7 +689,21 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     tender.save(update_fields=["evaluated_at"])
     audit_record(actor=by, action="tender.evaluate", obj=tender, organisation=tender.buyer,
                  after={"evaluated_at": tender.evaluated_at})
+    if tender.split_award_allowed:
+        split_proposal_queue(tender=tender)
     return tender
+
+
+def split_proposal_queue(*, tender: Tender) -> SplitProposal:
+    """The optimiser's split of an evaluated tender that allows one, queued once: a
+    background task works it out (tasks.propose_split), never the request."""
+    proposal, created = SplitProposal.objects.get_or_create(
+        tender=tender, defaults={"queued_at": clock.now()})
+    if created:
+        from .tasks import propose_split
+
+        transaction.on_commit(lambda: propose_split.enqueue(tender_id=tender.pk))
+    return proposal
 
 
 def _plan(tender: Tender, method: awarding.Method, quantities) -> awarding.AwardPlan:

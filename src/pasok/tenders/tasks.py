@@ -54,6 +54,14 @@ def notify_matching_suppliers(*, tender_id: int, base_url: str | None = None) ->
 
 
 @task()
+def propose_split(*, tender_id: int) -> str:
+    """The optimiser's split of an evaluated tender (split_proposal.work_out)."""
+    from .split_proposal import work_out  # numpy and HiGHS load in the worker only
+
+    return work_out(tender_id)
+
+
+@task()
 def send_award_notices(*, tender_id: int, base_url: str | None = None) -> int:
     """Every bidder learns the result: the winners, and the others with their rank."""
     tender = Tender.objects.get(pk=tender_id)

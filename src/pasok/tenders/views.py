@@ -10,12 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pasok import clock
 from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFERENCE
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
@@ -35,7 +36,7 @@ from .forms import (
     SplitForm,
     TenderForm,
 )
-from .models import Bid, Status
+from .models import Bid, ProposalStatus, Status
 from .receipt_pdf import receipt_pdf
 
 # The session key of the receipt just issued: its nonce is shown once, on the next GET.
@@ -545,18 +546,39 @@ def evaluation(request, pk: int):
 
 
 def _split_proposal_context(tender) -> dict:
-    """The optimiser's split, to prefill the share inputs, with what held each bid."""
-    from .split_proposal import propose_split  # numpy and HiGHS load when first needed
+    """The optimiser's split as the background task worked it out (queued now for a tender
+    evaluated before proposals were kept), to prefill the share inputs, with what held each
+    bid; while it is worked out, where it stands."""
+    from .split_proposal import stored
 
     rule_names = {"capacity": _("monthly capacity offered"), "share": _("quantity offered"),
                   "cost": _("evaluated price")}
-    proposals = propose_split(tender)
+    proposal = services.split_proposal_queue(tender=tender)
+    proposals = stored(proposal)
     return {
+        "proposal": proposal, "proposal_elapsed": _elapsed(proposal),
+        "proposal_stages": [(s, s.label) for s in (ProposalStatus.QUEUED,
+                                                   ProposalStatus.SOLVING)],
         "proposed": {bid: q for p in proposals for bid, q in p.quantities.items()},
         "held_by": {bid: ", ".join(str(rule_names.get(r, r)) for r in rules)
                     for p in proposals for bid, rules in p.bound_by.items()},
         "uncovered": {p.number: p.short for p in proposals if p.short},
     }
+
+
+def _elapsed(proposal) -> int:
+    return int(((proposal.finished_at or clock.now()) - proposal.queued_at).total_seconds())
+
+
+@login_required
+def split_proposal_progress(request, pk: int):
+    """Where the optimiser's proposal stands (progress.js), for those who may split."""
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    if not _may_split(request.user, tender):
+        raise PermissionDenied
+    proposal = services.split_proposal_queue(tender=tender)
+    return JsonResponse({"status": proposal.status, "label": proposal.get_status_display(),
+                         "elapsed": _elapsed(proposal), "finished": proposal.finished})
 
 
 @login_required
