@@ -14,6 +14,7 @@ from pasok import clock
 from pasok.accounts.services import organisation_verify
 from pasok.audit.models import AuditEvent
 from pasok.tenders import sealing
+from pasok.tenders.content import BidContent
 from pasok.tenders.models import Award, AwardRule, Bid, BidEvaluation, Status, Tender
 from pasok.tenders.services import (
     bid_content_for,
@@ -284,3 +285,16 @@ def test_bids_above_the_owner_estimate_are_set_aside_and_totals_corrected(cluste
     assert evaluations[fair.pk].rank == 1
     # HEA on the corrected total: (1 − 0.45 × 0.25) × 119,000 × 10,000.
     assert evaluations[fair.pk].hea == Decimal("1056125000.00")
+
+
+def test_a_submitted_bid_seals_exactly_its_terms(cluster, tender):
+    with clock.frozen(T0):
+        bid, nonce = _bid(cluster, "supplier_a", tender, "118000.50", tkdn=45)
+    raw = sealing.unseal(bid.sealed)
+    read = BidContent.of(raw)
+    assert (read.unit_price, read.quantity, read.tkdn_percent, read.nonce) == (
+        Decimal("118000.50"), 10_000, Decimal("45.00"), nonce)
+    assert read.sealed() == {**raw, "unit_price": Decimal("118000.50"),
+                             "tkdn_percent": Decimal("45.00"),
+                             "bmp_percent": Decimal(raw["bmp_percent"])}
+    assert sealing.digest(read.sealed()) == bid.digest

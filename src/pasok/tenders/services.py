@@ -36,7 +36,7 @@ from pasok.web.links import base_url
 from . import awarding, bid_tkdn, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
-from .content import BidContent
+from .content import BidContent, Member
 from .models import (
     AwardedMonth,
     Bid,
@@ -520,11 +520,13 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
                           "content_type": content_type, "sha256": upload.sha256,
                           "size": len(upload.data)}
     nonce = sealing.new_nonce()
-    content = {"lot": lot.number, "bidder": bidder.pk, "unit_price": unit_price,
-               "quantity": quantity, "monthly_capacity": monthly_capacity,
-               "origin": origin, **tkdn.sealed(), "siinas_registered": bool(siinas_registered),
-               "documents": attached, "members": named, "nonce": nonce,
-               "total_price": total_price}
+    content = BidContent(
+        lot=lot.number, bidder=bidder.pk, unit_price=unit_price, quantity=quantity,
+        total_price=total_price, monthly_capacity=monthly_capacity, origin=origin,
+        tkdn_percent=tkdn.tkdn_percent, bmp_percent=tkdn.bmp_percent, tkdn_source=tkdn.source,
+        tkdn_document=tkdn.document, siinas_registered=bool(siinas_registered),
+        documents=attached, members=tuple(Member.of(row) for row in named),
+        nonce=nonce).sealed()
     if bid is None:
         bid = Bid(tender=tender, lot=lot, bidder=bidder, version=0)
     bid.submitted_by, bid.sealed = by, sealing.seal(content)
