@@ -16,7 +16,7 @@ from pasok import clock
 from pasok.planning.explain import supplier_reasons
 from pasok.planning.instance import parse
 from pasok.planning.solve import allocate
-from pasok.rules.small_business import RESERVED_FOR_SIZES
+from pasok.rules.size_class import is_small_business
 
 from .cover import periods
 from .models import BidEvaluation, ProposalStatus, SplitProposal, Tender
@@ -44,7 +44,7 @@ def lot_instance(lot, evaluations: list[BidEvaluation]) -> dict:
         unit_cost = float(Decimal(e.hea) / offered)
         costs.append(unit_cost)
         suppliers.append({"id": str(e.bid_id), "capacity_kg": per_period * weight,
-                          "small": e.bid.bidder.size_class in RESERVED_FOR_SIZES})
+                          "small": is_small_business(e.bid.bidder.size_class)})
         candidates.append({"supplier": str(e.bid_id), "unit_cost": unit_cost,
                            "max_units": offered})
     return {"periods": len(schedule), "unmet_penalty": 100 * max(costs, default=1.0),
