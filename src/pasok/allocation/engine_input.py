@@ -1,8 +1,8 @@
-"""The engine's input (INTERFACES.md, `pasok allocate`) from a plan's rows: the one function
+"""The engine's input (docs/interfaces.md, `pasok allocate`) from a plan's rows: the one function
 the solve task and the tests use, and the changes a what-if makes to it.
 
 Names for people ride along (`first_month`, a supplier's `name`, a line's `product`); the
-engine reads only the fields of INTERFACES.md."""
+engine reads only the fields of docs/interfaces.md."""
 
 import copy
 

@@ -80,13 +80,13 @@ class ProfilePlan:
 
 
 def worksheet_tkdn(data: dict) -> Decimal:
-    """The TKDN of a worksheet (INTERFACES.md JSON) as worksheet_save stores it."""
+    """The TKDN of a worksheet (docs/interfaces.md JSON) as worksheet_save stores it."""
     return round_half_up(compute(worksheet_from_dict(data)).tkdn_percent, 2)
 
 
 @dataclass(frozen=True)
 class WorksheetPlan:
-    """One product's cost build-up (the worksheet JSON of INTERFACES.md), oldest version
+    """One product's cost build-up (the worksheet JSON of docs/interfaces.md), oldest version
     first, each saved on its day."""
 
     versions: tuple[dict, ...]
