@@ -181,3 +181,38 @@ def test_the_optimiser_runs_in_the_background_never_in_a_request_nor_under_a_loc
         client.post(reverse("tenders:award-optimised", args=[tender.pk]), {"confirm": "1"})
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
     assert len(calls) == solved
+
+
+def test_the_evaluation_page_asks_the_same_queries_however_many_bids(cluster, client):
+    """Query count guard: a lot more, or bids more, add no query (N+1 would)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from pasok.tenders.services import bid_submit
+
+    def queries(lots: int) -> int:
+        buyer = cluster.users["buyer_x"]
+        with clock.frozen(T0):
+            tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
+                                   bid_deadline=DEADLINE, opening_time=OPENING,
+                                   split_award_allowed=True)
+            for n in range(lots):
+                lot_add(by=buyer, tender=tender, product=f"Blok {n}", quantity=100,
+                        unit_weight_kg=Decimal(11), hps_unit_price=Decimal(110_000))
+            tender_publish(by=buyer, tender=tender)
+            for lot in tender.lots.all():
+                for role in ("supplier_a", "supplier_b"):
+                    org = cluster.users[role].organisation
+                    bid_submit(by=cluster.users[role], lot=lot, unit_price=Decimal(100_000),
+                               quantity=60, monthly_capacity=60,
+                               certificate_id=_cert(cluster, org, 45).pk, documents={})
+        _open_and_evaluate(cluster, tender)
+        client.force_login(buyer)
+        with clock.frozen(OPENING), CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("tenders:evaluation", args=[tender.pk])).status_code == 200
+        return len(captured.captured_queries)
+
+    for org in (cluster.supplier_a, cluster.supplier_b):
+        organisation_verify(by=None, organisation=org)
+    assert queries(lots=1) == queries(lots=3) <= 25

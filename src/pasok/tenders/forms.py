@@ -3,6 +3,7 @@ pasok.web.number_fields, in the active language); services.py checks meaning and
 field, which web/form_errors.py puts back next to it."""
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
@@ -237,8 +238,10 @@ class SplitForm(forms.Form):
                 widget=number_fields.NumberTextInput(attrs={
                     "class": "share-input", "aria-label": label, "inputmode": "numeric"}))
 
+    @cached_property
     def by_bid(self) -> dict:
-        """bid id → its share's bound field, for the evaluation table."""
+        """bid id → its share's bound field, for the evaluation table (built once: the
+        table asks for it on every row)."""
         return {int(name.removeprefix("share-")): self[name] for name in self.fields}
 
     def quantities(self) -> dict[int, int]:
