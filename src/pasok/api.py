@@ -13,7 +13,7 @@ from pasok.web.form_errors import errors_by_field
 
 # Swagger UI's validator badge would send the schema to validator.swagger.io: off.
 api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AUTH,
-               docs=Swagger(settings={"validatorUrl": None}),
+               docs=Swagger(settings={"validatorUrl": None, "deepLinking": False}),
                description="Pasok HTTP API. Authenticate with `Authorization: Bearer <token>` "
                            "(tokens are made on the API tokens page) or a browser session. "
                            "Messages are in English unless the request asks for Bahasa "
