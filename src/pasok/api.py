@@ -11,7 +11,8 @@ from pasok.tenders.api import router as tenders_router
 from pasok.tkdn.api import router as tkdn_router
 from pasok.web.form_errors import errors_by_field
 
-# Swagger UI's validator badge would send the schema to validator.swagger.io: off.
+# Swagger UI's validator badge would send the schema to validator.swagger.io: off. Its deep
+# links would put a link inside each operation's button (WCAG: no nested controls): off.
 api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AUTH,
                docs=Swagger(settings={"validatorUrl": None, "deepLinking": False}),
                description="Pasok HTTP API. Authenticate with `Authorization: Bearer <token>` "
