@@ -189,6 +189,8 @@ def test_behind_our_proxy_each_client_has_its_own_count(cluster):
 
 
 def test_the_address_signs_in_however_it_is_typed(client, cluster):
+    wrong = _sign_in(client, "Supplier_A@Example.ID", "tebakan-salah").content.decode()
+    assert "Kata sandi membedakan huruf besar dan kecil; alamatnya tidak." in wrong
     assert _sign_in(client, "Supplier_A@Example.ID", PASSWORD).status_code == 302
     assert _signed_in(client)
     admin = Client()

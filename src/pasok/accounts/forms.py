@@ -70,6 +70,10 @@ def email_address(typed: str) -> str:
 class LoginForm(SummaryTakesFocus, AuthenticationForm):
     username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={
         "autofocus": True, "autocomplete": "username"}))
+    # Django's says both fields may be case-sensitive; the address is not.
+    error_messages = {**AuthenticationForm.error_messages, "invalid_login": _(
+        "Enter a correct e-mail address and password. The password is case-sensitive; the "
+        "address is not.")}
 
     def clean_username(self):
         """Accounts are stored in lower case (UserManager, user_create): the address signs in
