@@ -18,16 +18,14 @@ from pasok.web.formatting import localized_number
 
 from . import limits
 from .content import BidContent, document_text, makers
+from .lifecycle import Stage
 
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-    CLOSED = "closed", _("Closed")
-    OPENED = "opened", _("Opened")
-    EVALUATED = "evaluated", _("Evaluated")
-    AWARDED = "awarded", _("Awarded")
-    CANCELLED = "cancelled", _("Cancelled")
+STATUS_LABELS = {Stage.DRAFT: _("Draft"), Stage.PUBLISHED: _("Published"),
+                 Stage.CLOSED: _("Closed"), Stage.OPENED: _("Opened"),
+                 Stage.EVALUATED: _("Evaluated"), Stage.AWARDED: _("Awarded"),
+                 Stage.CANCELLED: _("Cancelled")}
+# The lifecycle's stages (lifecycle.Stage, their one definition) with their labels.
+Status = models.TextChoices("Status", [(s.name, (s.value, STATUS_LABELS[s])) for s in Stage])
 
 
 class TenderQuerySet(models.QuerySet):

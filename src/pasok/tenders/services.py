@@ -33,10 +33,11 @@ from pasok.web.formatting import (
 )
 from pasok.web.links import base_url
 
-from . import awarding, bid_tkdn, limits, sealing
+from . import awarding, bid_tkdn, lifecycle, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
 from .content import BidContent, Member
+from .lifecycle import Action
 from .models import (
     AwardedMonth,
     Bid,
@@ -63,11 +64,13 @@ def _locked(tender: Tender) -> Tender:
     return Tender.objects.select_for_update().get(pk=tender.pk)
 
 
-def _require_status(tender: Tender, *allowed: str) -> None:
-    status = tender.status
-    if status not in allowed:
-        raise ValidationError(_("Not possible while the tender is %(status)s.")
-                              % {"status": Status(status).label})
+def _require(tender: Tender, action: Action, message: str | None = None) -> None:
+    """The lifecycle's answer (lifecycle.TRANSITIONS) as the error people read."""
+    try:
+        lifecycle.require(action, tender.status)
+    except lifecycle.NotAllowed as refused:
+        raise ValidationError((message or _("Not possible while the tender is %(status)s."))
+                              % {"status": Status(refused.stage).label}) from refused
 
 
 TENDER_FIELDS = ("title", "description", "bid_deadline", "opening_time", "first_delivery_month",
@@ -167,7 +170,7 @@ def tender_update(*, by: User, tender: Tender, **fields) -> Tender:
     tender = _locked(tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.EDIT)
     before = {name: getattr(tender, name) for name in fields}
     _set_tender_fields(tender, fields)
     _validated(tender)
@@ -251,7 +254,7 @@ def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity:
     tender = _locked(tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.EDIT)
     number = (tender.lots.aggregate(n=Max("number"))["n"] or 0) + 1
     lot = Lot(tender=tender, number=number)
     _set_lot_fields(lot, {"product": product, "grade": grade,
@@ -272,7 +275,7 @@ def lot_update(*, by: User, lot: Lot, **fields) -> Lot:
     tender = _locked(lot.tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.EDIT)
     lot = tender.lots.get(pk=lot.pk)
     before = {name: getattr(lot, name) for name in fields}
     _set_lot_fields(lot, fields)
@@ -289,7 +292,7 @@ def lot_remove(*, by: User, lot: Lot) -> None:
     tender = _locked(lot.tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.EDIT)
     lot = tender.lots.get(pk=lot.pk)
     audit_record(actor=by, action="tender.lot_remove", obj=lot, organisation=tender.buyer,
                  before={"number": lot.number, "product": lot.product,
@@ -316,7 +319,7 @@ def _publish_errors(tender: Tender) -> dict[str, list[str]]:
 def _publishable(by: User, tender: Tender) -> None:
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.PUBLISH)
     errors = _publish_errors(tender)
     if errors:
         raise ValidationError(errors)
@@ -491,9 +494,7 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
     bidder = Organisation.objects.get(pk=by.organisation_id)  # its standing as of now
     if not bidder.is_supplier_side:
         raise PermissionDenied
-    if tender.status != Status.PUBLISHED:
-        raise ValidationError(_("Bids are not accepted: the tender is %(status)s.")
-                              % {"status": Status(tender.status).label})
+    _require(tender, Action.BID, _("Bids are not accepted: the tender is %(status)s."))
     if not bidder.is_verified:
         raise ValidationError(_("Your organisation is not verified yet."))
     if tender.small_business_reserved and not small_business.may_bid_on_reserved(
@@ -567,7 +568,7 @@ def bid_withdraw_preview(*, by: User, bid: Bid) -> None:
     """The checks withdrawing makes, without withdrawing (for the confirmation page)."""
     if by.organisation_id != bid.bidder_id or not by.can_write_for_org:
         raise PermissionDenied
-    if bid.tender.status != Status.PUBLISHED:
+    if not lifecycle.allows(Action.BID, bid.tender.status):
         raise ValidationError(_("The deadline has passed; the bid stands."))
     if bid.withdrawn_at is not None:
         raise ValidationError(_("This bid is already withdrawn."))
@@ -595,7 +596,7 @@ def tender_open(*, by: User | None, tender: Tender) -> Tender:
     tender = _locked(tender)
     if by is not None and not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.CLOSED)
+    _require(tender, Action.OPEN)
     if clock.now() < tender.opening_time:
         raise ValidationError(_("The opening time has not come yet."))
     for bid in tender.bids.filter(withdrawn_at__isnull=True).select_for_update():
@@ -663,7 +664,7 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     tender = _locked(tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.OPENED)
+    _require(tender, Action.EVALUATE)
     package = Decimal(tender.package_value)
     BidEvaluation.objects.filter(bid__tender=tender).delete()
     for lot in tender.lots.all():
@@ -724,7 +725,7 @@ def award_preview(*, by: User, tender: Tender, method: awarding.Method,
     why), after every check the award makes but the confirmation: nothing is written."""
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.EVALUATED)
+    _require(tender, Action.AWARD)
     return _plan(tender, method, quantities)
 
 
@@ -774,7 +775,7 @@ def cancel_preview(*, by: User, tender: Tender, reason: str) -> None:
     """The checks cancelling makes, without cancelling (for the confirmation page)."""
     if not may_manage(by, tender):
         raise PermissionDenied
-    if tender.status in (Status.AWARDED, Status.CANCELLED):
+    if not lifecycle.allows(Action.CANCEL, tender.status):
         raise ValidationError(_("An awarded or cancelled tender cannot be cancelled."))
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the tender is cancelled.")]})
@@ -798,7 +799,7 @@ def question_ask(*, by: User, tender: Tender, text: str) -> Question:
     if by.organisation_id is None or not by.organisation.is_supplier_side \
             or not by.can_write_for_org:
         raise PermissionDenied
-    _require_status(tender, Status.PUBLISHED)
+    _require(tender, Action.ASK)
     if not text.strip():
         raise ValidationError({"text": [_("Write the question.")]})
     question = Question.objects.create(tender=tender, asked_by_id=by.organisation_id,
@@ -869,7 +870,7 @@ def tender_follow_up(*, by: User, tender: Tender) -> Tender:
     tender = _locked(tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.AWARDED)
+    _require(tender, Action.FOLLOW_UP)
     existing = tender.follow_ups.filter(cancelled_at__isnull=True).first()
     if existing is not None:
         raise ValidationError(_("%(reference)s is already the new tender for the uncovered "

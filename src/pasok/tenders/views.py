@@ -21,7 +21,7 @@ from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFER
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
-from . import capacity_warnings, documents, limits, selectors, services
+from . import capacity_warnings, documents, lifecycle, limits, selectors, services
 from .awarding import Method
 from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
@@ -36,6 +36,7 @@ from .forms import (
     SplitForm,
     TenderForm,
 )
+from .lifecycle import Action
 from .models import Bid, ProposalStatus, Status
 from .receipt_pdf import receipt_pdf
 
@@ -134,7 +135,7 @@ def tender_edit(request, pk: int):
     tender = selectors.tender_get(user=request.user, pk=pk)
     if not services.may_manage(request.user, tender):
         raise PermissionDenied
-    if tender.status != Status.DRAFT:
+    if not lifecycle.allows(Action.EDIT, tender.status):
         messages.error(request, _("Only a draft can be changed; this tender is %(status)s.")
                        % {"status": tender.status_label})
         return redirect("tenders:detail", pk=pk)
@@ -262,7 +263,8 @@ def own_bid(request, pk: int, bid_pk: int):
     own = selectors.own_bid_get(user=request.user, tender=tender, pk=bid_pk)
     return render(request, "tenders/own_bid.html", {
         "tender": tender, "lot": own.bid.lot, "own": own,
-        "may_change": tender.status == Status.PUBLISHED and request.user.can_write_for_org})
+        "may_change": lifecycle.allows(Action.BID, tender.status)
+        and request.user.can_write_for_org})
 
 
 @login_required
@@ -421,7 +423,7 @@ def _award(request, tender, method: Method, service, quantities=None, split_form
         plan = services.award_preview(by=user, tender=tender, method=method,
                                       quantities=quantities)
     except ValidationError as exc:
-        if split_form is not None and tender.status == Status.EVALUATED \
+        if split_form is not None and lifecycle.allows(Action.AWARD, tender.status) \
                 and tender.split_award_allowed:
             add_service_errors(split_form, exc)
             return _evaluation_page(request, tender, split_form)
@@ -521,7 +523,7 @@ def _admissible_bids(user, tender) -> list[Bid]:
 
 
 def _may_split(user, tender) -> bool:
-    return (tender.split_award_allowed and tender.status == Status.EVALUATED
+    return (tender.split_award_allowed and lifecycle.allows(Action.AWARD, tender.status)
             and services.may_manage(user, tender))
 
 
