@@ -33,7 +33,7 @@ from pasok.web.formatting import (
 )
 from pasok.web.links import base_url
 
-from . import awarding, bid_tkdn, limits, sealing
+from . import awarding, bid_tkdn, bounds, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
 from .content import makers, named_members
@@ -475,23 +475,20 @@ def _kept_documents(bid: Bid | None, replaced: set[str]) -> dict:
             if kind in stored and kind not in replaced}
 
 
-def _bid_number_errors(lot: Lot, unit_price: Decimal, quantity: int, monthly_capacity: int,
-                       total_price: Decimal | None) -> dict[str, list[str]]:
+def _bid_number_errors(lot: Lot, numbers: Mapping) -> dict[str, list[str]]:
+    """The bid's numbers within their bounds (tenders.bounds), the quantity within the lot."""
     errors = {}
-    if not 0 < unit_price <= limits.MAX_UNIT_PRICE:
-        errors["unit_price"] = [_("The price must be more than 0 and at most %(max)s.") % {
-            "max": localized_rupiah(limits.MAX_UNIT_PRICE)}]
-    if not 0 < quantity <= lot.quantity:
+    for name, value in numbers.items():
+        if value is not None or name != "total_price":
+            errors |= _BID_BOUNDS[name].errors(name, value)
+    if "quantity" not in errors and int(numbers["quantity"]) > lot.quantity:
         errors["quantity"] = [_("Offer between 1 and %(n)s units.") % {
             "n": localized_number(lot.quantity)}]
-    if not 0 < monthly_capacity <= limits.MAX_LOT_QUANTITY:
-        errors["monthly_capacity"] = [_(
-            "The monthly capacity must be more than 0 and at most %(max)s units.") % {
-            "max": localized_number(limits.MAX_LOT_QUANTITY)}]
-    if total_price is not None and not (
-            0 < total_price <= limits.MAX_UNIT_PRICE * limits.MAX_LOT_QUANTITY):
-        errors["total_price"] = [_("The total price must be more than 0.")]
     return errors
+
+
+_BID_BOUNDS = {"unit_price": bounds.UNIT_PRICE, "quantity": bounds.BID_QUANTITY,
+               "monthly_capacity": bounds.MONTHLY_CAPACITY, "total_price": bounds.TOTAL_PRICE}
 
 
 @transaction.atomic
@@ -526,14 +523,16 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
             size_class=bidder.size_class, is_cooperative=bidder.kind == "cooperative"):
         raise ValidationError(_("This package is reserved for small businesses and "
                                 "cooperatives."))
-    unit_price, quantity = Decimal(unit_price), int(quantity)
-    monthly_capacity = int(monthly_capacity)
-    total_price = None if total_price is None else Decimal(total_price)
-    errors = _bid_number_errors(lot, unit_price, quantity, monthly_capacity, total_price)
+    numbers = {"unit_price": unit_price, "quantity": quantity,
+               "monthly_capacity": monthly_capacity, "total_price": total_price}
+    errors = _bid_number_errors(lot, numbers)
     if origin not in ("domestic", "import"):
         errors["origin"] = [_("Domestic or import.")]
     if errors:
         raise ValidationError(errors)
+    unit_price, quantity, monthly_capacity, total_price = (
+        None if value is None else _BID_BOUNDS[name].value(value)
+        for name, value in numbers.items())
     uploads = _checked_documents(tender, documents or {})
     rows, found = _checked_members(bidder, quantity, members)
     tkdn, named = _bid_tkdn(by, bidder, rows, found, certificate_id, worksheet_version_id,
