@@ -47,8 +47,8 @@ def _api_bid(client, cluster, lot, language="en", **numbers):
 
 def _message(response, field):
     assert response.status_code == 422, response.content
-    [error] = [e for e in response.json()["detail"] if e["loc"][-1] == field]
-    return error["msg"]
+    [message] = response.json()["errors"][field]
+    return message
 
 
 @pytest.mark.parametrize(("field", "value", "english", "indonesian"), [
