@@ -38,8 +38,9 @@ class Bounds:
             return write_rupiah(value, 0 if value == int(value) else self.places)
         return input_text(value)
 
-    def problem(self, value) -> str | None:
-        """Why `value` is refused (naming the field), or None when it is within bounds."""
+    def problem(self, value, *, rounds: bool = False) -> str | None:
+        """Why `value` is refused (naming the field), or None when it is within bounds.
+        `rounds`: more decimals are allowed, the caller rounds them away."""
         field = capfirst(str(self.label))
         try:
             number = None if isinstance(value, bool) else to_decimal(value)
@@ -61,7 +62,7 @@ class Bounds:
                     if self.above_minimum else
                     _("%(field)s must be between %(min)s and %(max)s.")) % {
                 "field": field, "min": self._write(low), "max": self._write(high)}
-        if _decimals(number) > self.places:
+        if not rounds and decimals_of(number) > self.places:
             if not self.places:
                 return _("%(field)s must be a whole number.") % {"field": field}
             return _("%(field)s has at most %(places)s decimal places.") % {
@@ -101,7 +102,7 @@ class Bounds:
         return {name: [problem]} if problem else {}
 
 
-def _decimals(number: Decimal) -> int:
+def decimals_of(number: Decimal) -> int:
     """The decimals `number` has, trailing zeros aside (12.50 has 1), without rounding."""
     _sign, digits, exponent = number.as_tuple()
     while exponent < 0 and digits and digits[-1] == 0:
