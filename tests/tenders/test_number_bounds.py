@@ -113,3 +113,11 @@ def test_the_bid_form_refuses_more_decimals_than_a_price_has(client, cluster, lo
                             "monthly_capacity": "50", "origin": "domestic"})
     assert page.status_code == 200 and "95.000,001" in page.content.decode()
     assert not lot.bids.exists()
+
+
+def test_a_nested_number_is_named_by_its_path(client, cluster, lot):
+    response = _api_bid(client, cluster, lot,
+                        members=[{"organisation_id": cluster.member.pk, "quantity": 1e30}])
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"members[0].quantity": [
+        "Member's quantity must be between 1 and 10,000,000."]}
