@@ -121,3 +121,10 @@ def test_a_nested_number_is_named_by_its_path(client, cluster, lot):
     assert response.status_code == 422
     assert response.json()["errors"] == {"members[0].quantity": [
         "Member's quantity must be between 1 and 10,000,000."]}
+
+
+def test_the_api_documents_the_bounds(client):
+    bid = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["BidIn"]
+    price, quantity = bid["properties"]["unit_price"], bid["properties"]["quantity"]
+    assert (price["exclusiveMinimum"], price["maximum"]) == (0, 10_000_000_000)
+    assert (quantity["minimum"], quantity["maximum"]) == (1, 10_000_000)

@@ -92,9 +92,12 @@ class Bounds:
                 raise PydanticCustomError("number_bounds", "{problem}", {"problem": problem})
             return self.value(value)
 
-        limits = {"gt" if self.above_minimum else "ge": self.minimum, "le": self.maximum}
+        limits = {"exclusiveMinimum" if self.above_minimum else "minimum": self.minimum,
+                  "maximum": self.maximum}
+        documented = {k: float(v) if self.places else int(v)
+                      for k, v in limits.items() if v is not None}
         return Annotated[int if not self.places else Decimal, BeforeValidator(check),
-                         Field(**{k: v for k, v in limits.items() if v is not None})]
+                         Field(json_schema_extra=documented)]
 
     def errors(self, name: str, value) -> dict[str, list[str]]:
         """{name: [message]} for a service's ValidationError, or {} when within bounds."""
