@@ -3,6 +3,7 @@ everywhere — a field-named message for bad input, 403 for what the user may no
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from ninja import NinjaAPI, Swagger
+from ninja.errors import ValidationError as SchemaError
 
 from pasok.accounts.api import router as accounts_router
 from pasok.api_auth import API_AUTH
@@ -31,6 +32,28 @@ def _validation_error(request, exc):
     return api.create_response(request, {"detail": "invalid input",
                                          "errors": errors_by_field(exc)},
                                status=422)
+
+
+@api.exception_handler(SchemaError)
+def _schema_error(request, exc):
+    """What the schemas refuse (a number out of its bounds, a missing field) reads like what
+    a service refuses: messages by field, "members[0].quantity" for a nested one."""
+    errors = {}
+    for error in exc.errors:
+        errors.setdefault(_field_path(error["loc"]), []).append(error["msg"])
+    return api.create_response(request, {"detail": "invalid input", "errors": errors},
+                               status=422)
+
+
+def _field_path(loc) -> str:
+    """("body", "payload", "members", 0, "quantity") → "members[0].quantity": without where
+    it came from and, in a body, the name of the route's parameter."""
+    source, *rest = loc
+    path = rest[1:] if source == "body" and len(rest) > 1 else rest
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or source
 
 
 @api.exception_handler(PermissionDenied)

@@ -15,7 +15,7 @@ from pasok.accounts.services import organisation_verify
 from pasok.months import month_start
 from pasok.web.numbers import NOTATIONS
 
-from . import selectors
+from . import bounds, selectors
 from .importing import import_suppliers
 from .query_parse import parse_query
 from .services import profile_save
@@ -27,13 +27,14 @@ class SearchParams(Schema):
     q: str = ""
     process: list[str] = Field(default_factory=list)
     grade: list[str] = Field(default_factory=list)
-    weight_min: Decimal | None = None
-    weight_max: Decimal | None = None
+    weight_min: bounds.SEARCH_WEIGHT_MIN.schema_type() | None = None
+    weight_max: bounds.SEARCH_WEIGHT_MAX.schema_type() | None = None
     month: date | None = Field(None, description="Free capacity in this month (its first "
                                                  "day); default: the coming month")
-    free_capacity: int | None = Field(None, ge=0, description="Free kg that month at least")
-    need: int | None = Field(None, ge=1, description="kg needed that month: ranks by the "
-                                                     "share of it free")
+    free_capacity: bounds.SEARCH_FREE_KG.schema_type() | None = Field(
+        None, description="Free kg that month at least")
+    need: bounds.SEARCH_NEED_KG.schema_type() | None = Field(
+        None, description="kg needed that month: ranks by the share of it free")
     province: str = ""
     regency: str = ""
     certificate: str = ""
@@ -166,11 +167,11 @@ class SupplierDetail(Schema):
 class ProfileIn(Schema):
     processes: list[str] | None = None
     grades: list[str] | None = None
-    weight_min_kg: Decimal | None = None
-    weight_max_kg: Decimal | None = None
-    monthly_capacity_kg: int | None = None
-    workforce_total: int | None = None
-    workforce_women: int | None = None
+    weight_min_kg: bounds.PROFILE["weight_min_kg"].schema_type() | None = None
+    weight_max_kg: bounds.PROFILE["weight_max_kg"].schema_type() | None = None
+    monthly_capacity_kg: bounds.PROFILE["monthly_capacity_kg"].schema_type() | None = None
+    workforce_total: bounds.PROFILE["workforce_total"].schema_type() | None = None
+    workforce_women: bounds.PROFILE["workforce_women"].schema_type() | None = None
     description: str | None = None
     buyers_served: list[str] | None = None
 

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 
 from pasok.rules.tkdn import FACTORS, Worksheet, WorksheetError
 from pasok.rules.tkdn_json import json_number
-from pasok.web.formatting import spreadsheet_safe
+from pasok.web.formatting import spreadsheet_row
 from pasok.web.numbers import (
     INDONESIAN,
     NOTATIONS,
@@ -166,13 +166,13 @@ def write_xlsx(sheet: Worksheet) -> bytes:
     book = Workbook()
     book.remove(book.active)
     info = book.create_sheet("info")
-    info.append(["product", spreadsheet_safe(sheet.product)])
-    info.append(["regime", sheet.regime.value])
-    info.append(["uncertified", sheet.uncertified])
-    info.append(["notation", INDONESIAN.code])  # for numbers typed as text
+    for row in (["product", sheet.product], ["regime", sheet.regime.value],
+                ["uncertified", sheet.uncertified],
+                ["notation", INDONESIAN.code]):  # for numbers typed as text
+        info.append(spreadsheet_row(row))
     for factor in FACTORS:
         ws = book.create_sheet(SHEETS[factor])
-        ws.append(list(COLUMNS[factor]))
+        ws.append(spreadsheet_row(COLUMNS[factor]))
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for line in sheet.lines(factor):
@@ -184,7 +184,7 @@ def write_xlsx(sheet: Worksheet) -> bytes:
                           line.category]
             else:
                 values = [line.name, line.cost, line.domestic_percent, line.certificate]
-            ws.append([spreadsheet_safe(v) for v in values])
+            ws.append(spreadsheet_row(values))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
