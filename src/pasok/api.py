@@ -1,7 +1,12 @@
 """The one NinjaAPI (/api/v1/): each app mounts its router here; errors read the same
 everywhere — a field-named message for bad input, 403 for what the user may not do."""
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    ValidationError,
+)
 from ninja import NinjaAPI, Swagger
 
 from pasok.accounts.api import router as accounts_router
@@ -9,7 +14,9 @@ from pasok.api_auth import API_AUTH
 from pasok.suppliers.api import router as suppliers_router
 from pasok.tenders.api import router as tenders_router
 from pasok.tkdn.api import router as tkdn_router
+from pasok.web.file_limits import FileTooLarge
 from pasok.web.form_errors import errors_by_field
+from pasok.web.middleware import request_too_large_message
 
 # Swagger UI's validator badge would send the schema to validator.swagger.io: off.
 api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AUTH,
@@ -40,3 +47,16 @@ def _permission_denied(request, exc):
 @api.exception_handler(ObjectDoesNotExist)
 def _not_found(request, exc):
     return api.create_response(request, {"detail": "not found"}, status=404)
+
+
+@api.exception_handler(FileTooLarge)
+def _file_too_large(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=413)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _request_too_large(request, exc):
+    """A body without a Content-Length the request limit could have refused first
+    (pasok.web.middleware.RequestSizeMiddleware), over Django's in-memory limit."""
+    return api.create_response(request, {"detail": request_too_large_message(None)},
+                               status=413)

@@ -11,6 +11,7 @@ from pasok.accounts.models import Organisation, SizeClass
 from pasok.accounts.regions import PROVINCE_CHOICES
 from pasok.months import month_start, month_starts
 from pasok.web import number_fields
+from pasok.web.file_limits import MB, FileLimit, LimitedImageField
 from pasok.web.number_fields import MoneyField, model_formfield
 
 from .catalogue import GRADES, PROCESSES, SEARCHABLE_CERTIFICATES
@@ -19,6 +20,8 @@ from .query_parse import parse_query
 from .selectors import SORTS, SearchCriteria, coming_month
 
 GRADE_CHOICES = [(code, code) for code, _family in GRADES]
+# A phone's photo of a casting; larger ones are refused before Pillow opens them.
+PHOTO_LIMIT = FileLimit(max_bytes=5 * MB)
 SEARCH_MONTHS = 12  # the months a search may ask about: this one and the next eleven
 
 
@@ -188,6 +191,9 @@ class ProductForm(_ChildForm):
         model = Product
         formfield_callback = model_formfield
         fields = ["name", "grade", "unit_weight_kg", "photo"]
+
+    photo = Product._meta.get_field("photo").formfield(form_class=LimitedImageField,
+                                                       limit=PHOTO_LIMIT)
 
 
 def child_formset(form_class, extra=1):
