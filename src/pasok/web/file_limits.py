@@ -53,15 +53,11 @@ class FileTooLarge(FileRefused):
     """Over the size limit (the API answers 413)."""
 
 
-def too_large(file_name: str, size: int, limit: int) -> FileTooLarge:
-    return FileTooLarge(_("%(file)s is %(size)s; at most %(limit)s is accepted.") % {
-        "file": file_name, "size": localized_file_size(size),
-        "limit": limit_text(limit)})
-
-
 def check_size(file_name: str, size: int, limit: FileLimit) -> None:
     if size > limit.max_bytes:
-        raise too_large(file_name, size, limit.max_bytes)
+        raise FileTooLarge(_("%(file)s is %(size)s; at most %(limit)s is accepted.") % {
+            "file": file_name, "size": localized_file_size(size),
+            "limit": limit_text(limit.max_bytes)})
 
 
 def read_at_most(file_name: str, stream: BinaryIO, limit: FileLimit) -> bytes:
