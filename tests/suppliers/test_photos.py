@@ -9,21 +9,16 @@ from PIL import Image
 
 from pasok.suppliers.models import Product
 from tests.conftest import PASSWORD
+from tests.tenders.files import PNG
 
 pytestmark = pytest.mark.django_db
-
-
-def png() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (4, 4), "gray").save(out, "PNG")
-    return out.getvalue()
 
 
 @pytest.fixture
 def photo(cluster, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     product = Product.objects.create(profile=cluster.supplier_a.profile, name="Blok rem",
-                                     photo=SimpleUploadedFile("blok-rem.png", png()))
+                                     photo=SimpleUploadedFile("blok-rem.png", PNG))
     return product.photo
 
 
@@ -35,7 +30,7 @@ def _as(client, cluster, role):
 def test_a_buyer_sees_the_photo_as_an_image_nothing_runs_in(client, cluster, photo):
     response = _as(client, cluster, "buyer_x").get(photo.url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == png()
+    assert b"".join(response.streaming_content) == PNG
     assert response["Content-Type"] == "image/png"
     assert response["Content-Disposition"].startswith("inline")
     assert response["X-Content-Type-Options"] == "nosniff"
