@@ -11,7 +11,9 @@ from django_tasks_db.models import DBTaskResult
 
 from pasok.ops import worker
 
-pytestmark = pytest.mark.django_db
+# Committed for real: the worker closes connections left in a transaction (a test's) and
+# opens its own, as it does in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @task()
