@@ -1,7 +1,12 @@
 """The one NinjaAPI (/api/v1/): each app mounts its router here; errors read the same
 everywhere — a field-named message for bad input, 403 for what the user may not do."""
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    ValidationError,
+)
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError as SchemaError
 
@@ -10,7 +15,9 @@ from pasok.api_auth import API_AUTH
 from pasok.suppliers.api import router as suppliers_router
 from pasok.tenders.api import router as tenders_router
 from pasok.tkdn.api import router as tkdn_router
+from pasok.web.file_limits import FileTooLarge
 from pasok.web.form_errors import errors_by_field
+from pasok.web.middleware import request_too_large_message
 
 # Swagger UI's validator badge would send the schema to validator.swagger.io: off. Its deep
 # links would put a link inside each operation's button (WCAG: no nested controls): off.
@@ -64,3 +71,16 @@ def _permission_denied(request, exc):
 @api.exception_handler(ObjectDoesNotExist)
 def _not_found(request, exc):
     return api.create_response(request, {"detail": "not found"}, status=404)
+
+
+@api.exception_handler(FileTooLarge)
+def _file_too_large(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=413)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _request_too_large(request, exc):
+    """A body without a Content-Length the request limit could have refused first
+    (pasok.web.middleware.RequestSizeMiddleware), over Django's in-memory limit."""
+    return api.create_response(request, {"detail": request_too_large_message(None)},
+                               status=413)

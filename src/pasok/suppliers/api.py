@@ -13,10 +13,11 @@ from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import organisation_verify
 from pasok.months import month_start
+from pasok.web.file_limits import check_size
 from pasok.web.numbers import NOTATIONS
 
 from . import bounds, selectors
-from .importing import import_suppliers
+from .importing import FILE_LIMIT, import_suppliers
 from .query_parse import parse_query
 from .services import profile_save
 
@@ -225,7 +226,8 @@ def verify(request, supplier_id: int):
 def bulk_import(request, file: File[UploadedFile], dry_run: bool = True,
                 notation: Literal["id", "en"] = "id"):
     """Numbers written as text are read in `notation`: id (1.250.000 and 12,5, the default)
-    or en (1,250,000 and 12.5)."""
+    or en (1,250,000 and 12.5). A file over the import's size limit: 413."""
+    check_size(file.name, file.size, FILE_LIMIT)  # before it is read
     report = import_suppliers(by=request.auth, file_name=file.name, data=file.read(),
                               dry_run=dry_run, notation=NOTATIONS[notation])
     return Status(422 if report.problems else 200, report)

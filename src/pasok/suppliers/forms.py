@@ -10,6 +10,7 @@ from pasok.accounts.forms import IdentityFieldsMixin, identity_fields, with_auto
 from pasok.accounts.models import Organisation, SizeClass
 from pasok.accounts.regions import PROVINCE_CHOICES
 from pasok.months import month_start, month_starts
+from pasok.web.file_limits import MB, FileLimit, LimitedImageField
 from pasok.web.number_fields import MoneyField, model_formfield
 
 from . import bounds
@@ -19,6 +20,8 @@ from .query_parse import parse_query
 from .selectors import SORTS, SearchCriteria, coming_month
 
 GRADE_CHOICES = [(code, code) for code, _family in GRADES]
+# A phone's photo of a casting; larger ones are refused before Pillow opens them.
+PHOTO_LIMIT = FileLimit(max_bytes=5 * MB)
 SEARCH_MONTHS = 12  # the months a search may ask about: this one and the next eleven
 
 
@@ -194,6 +197,9 @@ class ProductForm(_ChildForm):
         model = Product
         formfield_callback = model_formfield
         fields = ["name", "grade", "unit_weight_kg", "photo"]
+
+    photo = Product._meta.get_field("photo").formfield(form_class=LimitedImageField,
+                                                       limit=PHOTO_LIMIT)
 
 
 def child_formset(form_class, extra=1):

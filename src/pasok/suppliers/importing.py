@@ -18,6 +18,7 @@ from pasok.accounts.services import organisation_create
 from pasok.accounts.validators import clean_nib, clean_npwp
 from pasok.audit.services import audit_record
 from pasok.rules.money import round_half_up
+from pasok.web.file_limits import MB, FileLimit
 from pasok.web.number_bounds import bounds_of, decimals_of
 from pasok.web.numbers import INDONESIAN, Notation
 
@@ -52,6 +53,10 @@ NUMBERS = {name: bounds_of(Organisation if name in ORGANISATION_NUMBERS else Sup
                         "weight_min_kg", "weight_max_kg", "monthly_capacity_kg",
                         "workforce_total", "workforce_women")}
 ROUNDED = ("latitude", "longitude")
+# Tens of thousands of suppliers fit in 5 MB of CSV; one file keeps one web worker busy for
+# seconds, not minutes (a cluster's foundries number hundreds). Larger lists: several files.
+FILE_LIMIT = FileLimit(max_bytes=5 * MB, max_rows=10_000, max_columns=2 * len(COLUMNS),
+                       max_unpacked_bytes=50 * MB)
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,7 @@ def import_suppliers(*, by, file_name: str, data: bytes, dry_run: bool,
     cooperative = _acting_cooperative(by, cooperative)
     report = ImportReport(dry_run=dry_run)
     try:
-        table = read_table(file_name, data)
+        table = read_table(file_name, data, FILE_LIMIT)
     except UnreadableFile as exc:
         report.problems.append(ImportProblem(exc.row, "file", exc.message))
         return report
