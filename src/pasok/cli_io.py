@@ -7,12 +7,20 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from pasok.web.file_limits import FileLimit, FileRefused, check_size, read_at_most
 
-def read_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
+
+def read_bytes(path: str, limit: FileLimit | None = None) -> bytes:
+    """The file's bytes; with a `limit`, refused before they are read when there are more."""
     try:
+        if path == "-":
+            stdin = sys.stdin.buffer
+            return read_at_most(path, stdin, limit) if limit else stdin.read()
+        if limit:
+            check_size(path, Path(path).stat().st_size, limit)
         return Path(path).read_bytes()
+    except FileRefused as exc:
+        raise CommandError(exc.message, returncode=2) from exc
     except OSError as exc:
         raise CommandError(f"{path}: {exc.strerror}", returncode=2) from exc
 

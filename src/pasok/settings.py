@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "pasok.ops",  # before django_tasks_db: its `db_worker` command is the one run
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -51,7 +52,6 @@ INSTALLED_APPS = [
     "pasok.tenders",
     "pasok.allocation",
     "pasok.demo",
-    "pasok.ops",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: a signed-in person's own language and time zone.
     "pasok.web.middleware.LanguageMiddleware",
+    "pasok.web.middleware.RequestSizeMiddleware",
     "pasok.web.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "pasok.web.middleware.NotFoundMiddleware",
@@ -101,9 +102,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # Wait for a writer instead of failing at once: the web server and the
-    # task worker share the file.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    # Wait for a writer instead of failing at once: the web server and the task worker
+    # share the file (the worker waits out a longer write: pasok.ops.worker). In WAL mode
+    # readers go on while one writes, and a commit costs no sync of the whole file.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20, "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -139,8 +143,13 @@ STORAGES = {
                     if DEBUG else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads. A request over PASOK_MAX_REQUEST_MB (by its Content-Length) is refused before its
+# body is read (pasok.web.middleware.RequestSizeMiddleware), the API's with a JSON 413; each
+# kind of file has its own, smaller limit (pasok.web.file_limits). The API sends a bid's
+# documents base64-encoded in JSON, which Django holds in memory: the same bound. Uploaded
+# files over Django's default 2,5 MB wait in a temporary file, not in memory.
+PASOK_MAX_REQUEST_BYTES = int(os.environ.get("PASOK_MAX_REQUEST_MB", "40")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = PASOK_MAX_REQUEST_BYTES
 
 EMAIL_BACKEND = os.environ.get(
     "PASOK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

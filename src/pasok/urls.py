@@ -1,11 +1,10 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from pasok.accounts.views import set_language
 from pasok.api import api
+from pasok.suppliers.photos import product_photo
 
 urlpatterns = [
     path("", include("pasok.web.urls")),
@@ -22,7 +21,7 @@ urlpatterns = [
     path("admin/password_change/", RedirectView.as_view(pattern_name="accounts:password-change"),
          name="admin-password-change"),
     path("admin/", admin.site.urls),
+    # Uploaded media (MEDIA_URL): product photos, for those who may see their supplier.
+    path("media/<path:name>", product_photo, name="media"),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

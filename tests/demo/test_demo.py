@@ -219,7 +219,7 @@ def test_the_command_loads_the_cluster_and_the_logins_work(settings):
     # A fast hasher: PBKDF2 would spend seconds on nine accounts made and nine checked.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     out = StringIO()
-    call_command("demo", stdout=out)
+    call_command("demo", "--noinput", stdout=out)  # the test runner sets DEBUG off
     plan = plan_cluster(seed=DEFAULT_SEED, today=TODAY)
     agent = Organisation.objects.get(name=IMPORT_AGENT)
     assert agent.size_class == "large" and agent.verified_at is not None
@@ -324,7 +324,7 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
 @pytest.mark.django_db
 def test_the_command_refuses_a_database_that_is_not_empty(cluster):
     with pytest.raises(CommandError, match="empty database") as caught:
-        call_command("demo", stdout=StringIO())
+        call_command("demo", "--noinput", stdout=StringIO())
     assert caught.value.returncode == 2
 
 

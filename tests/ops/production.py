@@ -20,6 +20,9 @@ def production_env(tmp_path, **extra: str) -> dict[str, str]:
             "PASOK_ALLOWED_HOSTS": "127.0.0.1,localhost", **extra}
 
 
-def pasok(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def pasok(env: dict[str, str], *args: str, timeout: float = 120,
+          answer: str = "") -> subprocess.CompletedProcess:
+    """`answer` is what is typed when it asks."""
     return subprocess.run([sys.executable, "-m", "pasok.cli", *args], env=env,  # noqa: S603
-                          capture_output=True, text=True, timeout=timeout, check=False)
+                          capture_output=True, text=True, timeout=timeout, check=False,
+                          input=answer)

@@ -119,6 +119,22 @@ def test_pasok_run_in_production_refuses_and_loads_no_demo(tmp_path):
     assert _users(tmp_path / "var" / "pasok.sqlite3") == 0
 
 
+def test_pasok_demo_in_production_asks_first(tmp_path):
+    """It used to load accounts with the published password without a word."""
+    env = production_env(tmp_path)
+    database = tmp_path / "var" / "pasok.sqlite3"
+    assert pasok(env, "migrate", "--no-input").returncode == 0
+    for answer in ("", "no\n"):
+        refused = pasok(env, "demo", answer=answer)
+        assert refused.returncode == 1, refused.stderr
+        assert "published password" in refused.stdout + refused.stderr
+        assert "No demo loaded." in refused.stderr
+        assert _users(database) == 0
+    loaded = pasok(env, "demo", "--yes", timeout=300)
+    assert loaded.returncode == 0, loaded.stderr
+    assert _users(database) > 0
+
+
 def test_make_run_asks_for_development():
     shown = subprocess.run(["make", "-n", "run"], capture_output=True, text=True,  # noqa: S607
                            cwd=Path(__file__).parents[2], check=True).stdout

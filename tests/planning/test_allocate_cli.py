@@ -103,3 +103,19 @@ def test_a_line_without_candidates_goes_unmet(tmp_path):
                          "lines": [{"id": "a", "buyer": "b", "unit_weight_kg": 1,
                                     "demand": [1, 2], "candidates": []}]})
     assert out["objective"] == 15 and len(out["unmet"]) == 2
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d.update(periods=10**9), "periods: must be at most 120"),
+    (lambda d: d["suppliers"][0].update(capacity_kg=1e300), "suppliers[0].capacity_kg"),
+    (lambda d: d["lines"][0]["candidates"][0].update(unit_cost=1e13),
+     "lines[0].candidates[0].unit_cost: must be at most 1e+12"),
+    (lambda d: d.update(unmet_penalty=1e17), "unmet_penalty: must be at most 1e+16"),
+])
+def test_numbers_beyond_any_plan_are_refused_naming_the_field(tmp_path, tiny, change, message):
+    data = copy.deepcopy(tiny)
+    change(data)
+    with pytest.raises(CommandError) as exc:
+        run(tmp_path, data)
+    assert exc.value.returncode == 2
+    assert message in str(exc.value)

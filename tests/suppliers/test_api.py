@@ -67,8 +67,8 @@ def test_search_refuses_a_weight_it_cannot_read_and_says_why(client, cluster):
     response = client.get("/api/v1/suppliers", {"q": "FCD450 1.500 kg"},
                           headers=_bearer(cluster, "buyer_x"))
     assert response.status_code == 422
-    [error] = response.json()["detail"]
-    assert error["msg"].startswith("“1.500” can be read two ways")  # not "Value error, …"
+    [message] = response.json()["errors"]["q"]
+    assert message.startswith("“1.500” can be read two ways")  # not "Value error, …"
     response = client.get("/api/v1/suppliers", {"q": "FCD450 1,500 kg"},
                           headers=_bearer(cluster, "buyer_x"))  # English: 1500 kg
     assert response.status_code == 200

@@ -111,3 +111,23 @@ def test_a_bid_racing_the_deadline_is_in_or_out_whole(cluster, tender):
         (late,) = _race(_replace(cluster, tender, 98_000))
     assert isinstance(late, ValidationError)
     assert Bid.objects.get().version == 2
+
+
+def test_tenders_created_at_once_each_get_their_own_reference(cluster):
+    """Two buyers' people press "save" together: both tenders are saved, numbered apart
+    (the reference is the year's next number; the second writer used to get an
+    IntegrityError, a 500)."""
+    def create(role, buyer):
+        def call():
+            with clock.frozen(T0):
+                return tender_create(by=cluster.users[role], buyer=buyer, title=role,
+                                     bid_deadline=DEADLINE,
+                                     opening_time=DEADLINE + dt.timedelta(hours=1))
+        return call
+
+    for _round in range(3):
+        outcomes = _race(create("buyer_x", cluster.buyer_x), create("buyer_x", cluster.buyer_x),
+                         create("buyer_y", cluster.buyer_y))
+        assert all(isinstance(o, Tender) for o in outcomes), outcomes
+    references = list(Tender.objects.values_list("reference", flat=True))
+    assert sorted(references) == [f"PSK-2026-{n:05d}" for n in range(1, 10)]

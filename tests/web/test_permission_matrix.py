@@ -9,6 +9,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
@@ -22,6 +23,7 @@ from pasok.accounts.services import (
 )
 from pasok.api import api
 from pasok.audit.models import AuditEvent
+from pasok.suppliers.models import Product
 from pasok.tenders.services import (
     bid_submit,
     lot_add,
@@ -32,7 +34,7 @@ from pasok.tenders.services import (
 from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
 from tests.conftest import PASSWORD
-from tests.tenders.files import nib_pdf
+from tests.tenders.files import PNG, nib_pdf
 
 ROLES = ("anonymous", "supplier_a", "supplier_b", "cooperative", "buyer_x", "buyer_y",
          "ministry", "admin")
@@ -148,6 +150,8 @@ PAGES = {
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     # For load balancers: no sign-in, tells nothing but that the database answers.
     ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
+    # A product photo of supplier A: for those who see its profile.
+    ("GET", "media", "photo_a"): row(LOGIN, 200, 404, 404, 200, 200, 200, 200),
 }
 # Routes that are not pages of ours: the admin (tested below) and static/media serving.
 NOT_PAGES_PREFIXES = ("admin:", "api:")
@@ -291,6 +295,10 @@ def _page_args(cluster, arg):
     if arg == "token":
         token, _secret = api_token_create(by=cluster.users["supplier_a"], name="matrix")
         return [token.pk]
+    if arg == "photo_a":
+        product = Product.objects.create(profile=cluster.supplier_a.profile, name="Blok rem",
+                                         photo=SimpleUploadedFile("blok-rem.png", PNG))
+        return [product.photo.name]
     return [arg]
 
 
@@ -303,7 +311,8 @@ def _outcome(response):
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("route", list(PAGES), ids=lambda r: f"{r[0]} {r[1]} {r[2] or ''}")
-def test_page(client, cluster, role, route):
+def test_page(client, cluster, role, route, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # product photos
     method, name, arg = route
     url = reverse(name, args=_page_args(cluster, arg))
     _client_as(client, cluster, role)
@@ -459,7 +468,9 @@ def test_no_page_shows_supplier_a_private_data_to_others(client, cluster, role):
                 claims=[{"factor": "labour_absorption", "evidence": SECRET_EVIDENCE}])
     _client_as(client, cluster, role)
     for (method, name, arg), expected in PAGES.items():
-        if method != "GET" or expected[role] != 200 or arg in ("t", "t_draft", "t_lot"):
+        # Tenders are walked elsewhere; a photo is an image, with no text to look through.
+        if method != "GET" or expected[role] != 200 or arg in ("t", "t_draft", "t_lot",
+                                                               "photo_a"):
             continue
         body = _text(client.get(reverse(name, args=_page_args(cluster, arg))))
         for secret in (SECRET_CAPITAL, SECRET_PRODUCT, SECRET_EVIDENCE):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from pasok.web.formatting import localized_number
+from pasok.web.number_bounds import bounds_of
 from pasok.web.number_fields import (
     DecimalField,
     IntegerField,
@@ -16,10 +17,13 @@ from pasok.web.number_fields import (
     WholeNumbersField,
 )
 
-from .models import MAX_MONTHS
+from .models import MAX_MONTHS, CapacityReport, PlanOffer
 from .presenting import first_months
 
 _PERCENT = {"max_digits": 5, "decimal_places": 2}
+# The columns' bounds (web.number_bounds): what they cannot hold is refused on the page.
+_UNIT_COST = bounds_of(PlanOffer, "unit_cost", minimum=0, money=True)
+_MIN_LOT = bounds_of(PlanOffer, "min_lot")
 
 
 def compact(values: list[int]) -> list[int]:
@@ -116,11 +120,11 @@ class OffersForm(forms.Form):
             for member in members:
                 offer = existing.get((line.pk, member.pk))
                 name = f"{line.pk}-{member.pk}"
-                self.fields[f"{name}-unit_cost"] = MoneyField(
-                    label=_("Price per unit (Rp)"), required=False, max_digits=14,
+                self.fields[f"{name}-unit_cost"] = _UNIT_COST.form_field(
+                    label=_("Price per unit (Rp)"), required=False,
                     initial=offer.unit_cost if offer else None)
-                self.fields[f"{name}-min_lot"] = IntegerField(
-                    label=_("Minimum lot"), required=False, min_value=0,
+                self.fields[f"{name}-min_lot"] = _MIN_LOT.form_field(
+                    label=_("Minimum lot"), required=False,
                     initial=offer.min_lot if offer else None)
                 self.fields[f"{name}-floor_percent"] = PercentField(
                     label=_("Partner floor (%)"), required=False,
@@ -176,7 +180,8 @@ class WhatIfForm(forms.Form):
 class CapacityForm(forms.Form):
     member = forms.TypedChoiceField(label=_("Member"), coerce=int)
     month = forms.TypedChoiceField(label=_("Month"), coerce=int)
-    capacity_kg = IntegerField(label=_("Capacity that month (kg)"), min_value=0)
+    capacity_kg = bounds_of(CapacityReport, "capacity_kg").form_field(
+        label=_("Capacity that month (kg)"))
     ordered_months = forms.TypedChoiceField(
         label=_("Months already ordered (kept as they are)"), coerce=int,
         help_text=_("The re-plan changes these months as little as it can."))

@@ -57,11 +57,20 @@ class Instance:
         return Instance(**values)
 
 
-def _number(value, field: str, *, minimum=0.0, integer=False):
+# Beyond these a figure is a typing error, and the solver's arithmetic (doubles) would
+# lose the units: no line, capacity or price of a plan comes near a trillion, and a plan
+# spans at most ten years of months.
+LARGEST = 1e12
+MAX_PERIODS = 120
+
+
+def _number(value, field: str, *, minimum=0.0, maximum=LARGEST, integer=False):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise InstanceError(field, "must be a number")
     if value < minimum:
         raise InstanceError(field, f"must be at least {minimum:g}")
+    if value > maximum:
+        raise InstanceError(field, f"must be at most {maximum:g}")
     if integer and value != int(value):
         raise InstanceError(field, "must be a whole number")
     return value
@@ -96,8 +105,10 @@ def _per_period(value, field: str, periods: int, *, integer: bool) -> list:
 
 def parse(data) -> Instance:
     data = _object(data, "instance")
-    periods = int(_number(data.get("periods"), "periods", minimum=1, integer=True))
-    penalty = _number(data.get("unmet_penalty"), "unmet_penalty")
+    periods = int(_number(data.get("periods"), "periods", minimum=1, maximum=MAX_PERIODS,
+                          integer=True))
+    # A penalty may dwarf every cost: that is what it is for (a plan keeps 16 digits of it).
+    penalty = _number(data.get("unmet_penalty"), "unmet_penalty", maximum=1e16)
 
     supplier_ids, capacity, small, index = [], [], [], {}
     for i, raw in enumerate(_list(data.get("suppliers"), "suppliers")):

@@ -5,8 +5,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 
 def to_decimal(value) -> Decimal:
-    """A Decimal from an int, str or Decimal; floats go through str to avoid binary noise."""
-    if isinstance(value, Decimal):
+    """A finite Decimal from an int, str or Decimal (NaN and Infinity are not numbers);
+    floats go through str to avoid binary noise."""
+    if isinstance(value, Decimal) and value.is_finite():
         return value
     if isinstance(value, float):
         value = repr(value)

@@ -13,10 +13,11 @@ from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import organisation_verify
 from pasok.months import month_start
+from pasok.web.file_limits import check_size
 from pasok.web.numbers import NOTATIONS
 
-from . import selectors
-from .importing import import_suppliers
+from . import bounds, selectors
+from .importing import FILE_LIMIT, import_suppliers
 from .query_parse import parse_query
 from .services import profile_save
 
@@ -27,13 +28,14 @@ class SearchParams(Schema):
     q: str = ""
     process: list[str] = Field(default_factory=list)
     grade: list[str] = Field(default_factory=list)
-    weight_min: Decimal | None = None
-    weight_max: Decimal | None = None
+    weight_min: bounds.SEARCH_WEIGHT_MIN.schema_type() | None = None
+    weight_max: bounds.SEARCH_WEIGHT_MAX.schema_type() | None = None
     month: date | None = Field(None, description="Free capacity in this month (its first "
                                                  "day); default: the coming month")
-    free_capacity: int | None = Field(None, ge=0, description="Free kg that month at least")
-    need: int | None = Field(None, ge=1, description="kg needed that month: ranks by the "
-                                                     "share of it free")
+    free_capacity: bounds.SEARCH_FREE_KG.schema_type() | None = Field(
+        None, description="Free kg that month at least")
+    need: bounds.SEARCH_NEED_KG.schema_type() | None = Field(
+        None, description="kg needed that month: ranks by the share of it free")
     province: str = ""
     regency: str = ""
     certificate: str = ""
@@ -166,11 +168,11 @@ class SupplierDetail(Schema):
 class ProfileIn(Schema):
     processes: list[str] | None = None
     grades: list[str] | None = None
-    weight_min_kg: Decimal | None = None
-    weight_max_kg: Decimal | None = None
-    monthly_capacity_kg: int | None = None
-    workforce_total: int | None = None
-    workforce_women: int | None = None
+    weight_min_kg: bounds.PROFILE["weight_min_kg"].schema_type() | None = None
+    weight_max_kg: bounds.PROFILE["weight_max_kg"].schema_type() | None = None
+    monthly_capacity_kg: bounds.PROFILE["monthly_capacity_kg"].schema_type() | None = None
+    workforce_total: bounds.PROFILE["workforce_total"].schema_type() | None = None
+    workforce_women: bounds.PROFILE["workforce_women"].schema_type() | None = None
     description: str | None = None
     buyers_served: list[str] | None = None
 
@@ -224,7 +226,8 @@ def verify(request, supplier_id: int):
 def bulk_import(request, file: File[UploadedFile], dry_run: bool = True,
                 notation: Literal["id", "en"] = "id"):
     """Numbers written as text are read in `notation`: id (1.250.000 and 12,5, the default)
-    or en (1,250,000 and 12.5)."""
+    or en (1,250,000 and 12.5). A file over the import's size limit: 413."""
+    check_size(file.name, file.size, FILE_LIMIT)  # before it is read
     report = import_suppliers(by=request.auth, file_name=file.name, data=file.read(),
                               dry_run=dry_run, notation=NOTATIONS[notation])
     return Status(422 if report.problems else 200, report)

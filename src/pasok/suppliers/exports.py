@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from pasok.accounts.models import OrgKind, SizeClass
-from pasok.web.formatting import spreadsheet_safe
+from pasok.web.formatting import spreadsheet_row
 from pasok.web.numbers import active_notation, csv_number
 
 from .catalogue import PROCESSES
@@ -47,7 +47,7 @@ def _rows(organisations):
                 p.weight_min_kg, p.weight_max_kg, p.monthly_capacity_kg, org.free_kg,
                 p.workforce_total, org.cooperative.name if org.cooperative_id else ""]
 
-    return ([spreadsheet_safe(v) for v in row(org)] for org in orgs.iterator(chunk_size=2000))
+    return (spreadsheet_row(row(org)) for org in orgs.iterator(chunk_size=2000))
 
 
 def _with_bom(lines):
@@ -69,7 +69,7 @@ def csv_response(organisations, filename: str, month) -> StreamingHttpResponse:
     """The rows in the search's order; `month` is the month their free capacity is of."""
     notation = active_notation()  # now: the rows are written after the view returns
     writer = csv.writer(_Echo(), delimiter=notation.csv_delimiter)
-    rows = itertools.chain([_columns(month)], _rows(organisations))
+    rows = itertools.chain([spreadsheet_row(_columns(month))], _rows(organisations))
     lines = (writer.writerow([csv_number(v, notation) if _is_number(v) else v for v in row])
              for row in rows)
     response = StreamingHttpResponse(_with_bom(lines),
@@ -81,7 +81,7 @@ def csv_response(organisations, filename: str, month) -> StreamingHttpResponse:
 def xlsx_response(organisations, filename: str, month) -> HttpResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Suppliers"))
-    sheet.append(_columns(month))
+    sheet.append(spreadsheet_row(_columns(month)))
     for row in _rows(organisations):
         sheet.append(row)
     buffer = io.BytesIO()

@@ -10,15 +10,18 @@ from pasok.accounts.forms import IdentityFieldsMixin, identity_fields, with_auto
 from pasok.accounts.models import Organisation, SizeClass
 from pasok.accounts.regions import PROVINCE_CHOICES
 from pasok.months import month_start, month_starts
-from pasok.web import number_fields
+from pasok.web.file_limits import MB, FileLimit, LimitedImageField
 from pasok.web.number_fields import MoneyField, model_formfield
 
+from . import bounds
 from .catalogue import GRADES, PROCESSES, SEARCHABLE_CERTIFICATES
 from .models import Certificate, Furnace, Product
 from .query_parse import parse_query
 from .selectors import SORTS, SearchCriteria, coming_month
 
 GRADE_CHOICES = [(code, code) for code, _family in GRADES]
+# A phone's photo of a casting; larger ones are refused before Pillow opens them.
+PHOTO_LIMIT = FileLimit(max_bytes=5 * MB)
 SEARCH_MONTHS = 12  # the months a search may ask about: this one and the next eleven
 
 
@@ -42,17 +45,15 @@ class SearchForm(forms.Form):
                                       choices=GRADE_CHOICES, required=False,
                                       widget=forms.CheckboxSelectMultiple(
                                           attrs={"class": "columns"}))
-    weight_min = number_fields.DecimalField(label=_("Casting weight from (kg)"),
-                                            required=False, min_value=0, max_digits=9,
-                                            decimal_places=2)
-    weight_max = number_fields.DecimalField(label=_("to (kg)"), required=False, min_value=0,
-                                            max_digits=9, decimal_places=2)
+    weight_min = bounds.SEARCH_WEIGHT_MIN.form_field(label=_("Casting weight from (kg)"),
+                                                     required=False)
+    weight_max = bounds.SEARCH_WEIGHT_MAX.form_field(label=_("to (kg)"), required=False)
     month = forms.ChoiceField(label=_("Capacity in the month"), required=False, choices=())
-    need = number_fields.IntegerField(
-        label=_("Needed that month (kg)"), required=False, min_value=1,
+    need = bounds.SEARCH_NEED_KG.form_field(
+        label=_("Needed that month (kg)"), required=False,
         help_text=_("Ranks suppliers by how much of it they have free; it hides none."))
-    free_capacity = number_fields.IntegerField(
-        label=_("Free capacity that month at least (kg)"), required=False, min_value=0)
+    free_capacity = bounds.SEARCH_FREE_KG.form_field(
+        label=_("Free capacity that month at least (kg)"), required=False)
     province = forms.ChoiceField(label=_("Province"), required=False,
                                  choices=[("", _("All provinces")), *PROVINCE_CHOICES])
     regency = forms.CharField(label=_("Regency / city"), required=False, max_length=100)
@@ -139,13 +140,17 @@ class ProfileForm(forms.Form):
                                           required=False, widget=forms.CheckboxSelectMultiple)
     grades = forms.MultipleChoiceField(label=_("Material grades"), choices=GRADE_CHOICES,
                                        required=False, widget=forms.CheckboxSelectMultiple)
-    weight_min_kg = number_fields.DecimalField(label=_("Minimum casting weight (kg)"),
-                                               required=False, max_digits=9, decimal_places=2)
-    weight_max_kg = number_fields.DecimalField(label=_("Maximum casting weight (kg)"),
-                                               required=False, max_digits=9, decimal_places=2)
-    monthly_capacity_kg = number_fields.IntegerField(label=_("Monthly melting capacity (kg)"))
-    workforce_total = number_fields.IntegerField(label=_("Workforce"), initial=0)
-    workforce_women = number_fields.IntegerField(label=_("Women in the workforce"), initial=0)
+    # Bounds of the digits only: the profile service says what is implausible, and why.
+    weight_min_kg = bounds.PROFILE["weight_min_kg"].form_field(
+        label=_("Minimum casting weight (kg)"), required=False, min_value=None, max_value=None)
+    weight_max_kg = bounds.PROFILE["weight_max_kg"].form_field(
+        label=_("Maximum casting weight (kg)"), required=False, min_value=None, max_value=None)
+    monthly_capacity_kg = bounds.PROFILE["monthly_capacity_kg"].form_field(
+        label=_("Monthly melting capacity (kg)"), min_value=None, max_value=None)
+    workforce_total = bounds.PROFILE["workforce_total"].form_field(
+        label=_("Workforce"), initial=0, min_value=None, max_value=None)
+    workforce_women = bounds.PROFILE["workforce_women"].form_field(
+        label=_("Women in the workforce"), initial=0, min_value=None, max_value=None)
     description = forms.CharField(label=_("Description"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
     buyers_served = forms.CharField(label=_("Buyers served (one per line)"), required=False,
@@ -192,6 +197,9 @@ class ProductForm(_ChildForm):
         model = Product
         formfield_callback = model_formfield
         fields = ["name", "grade", "unit_weight_kg", "photo"]
+
+    photo = Product._meta.get_field("photo").formfield(form_class=LimitedImageField,
+                                                       limit=PHOTO_LIMIT)
 
 
 def child_formset(form_class, extra=1):

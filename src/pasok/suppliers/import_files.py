@@ -1,14 +1,22 @@
 """Reading an uploaded spreadsheet (CSV or XLSX) into rows of cells, and the numbers in them
-(through pasok.web.numbers). No knowledge of suppliers here."""
+(through pasok.web.numbers), within the caller's limits on size, rows and columns
+(pasok.web.file_limits). No knowledge of suppliers here."""
 
 import csv
 import io
 from dataclasses import dataclass
 from decimal import Decimal
 
-import openpyxl
 from django.utils.translation import gettext as _
 
+from pasok.web.file_limits import (
+    FileLimit,
+    FileRefused,
+    check_size,
+    counted_rows,
+    open_xlsx,
+    sheet_rows,
+)
 from pasok.web.numbers import Notation, NumberError, read_number, spreadsheet_number
 
 Cell = str | Decimal  # XLSX numbers stay Decimal so "1.125" in a cell is never re-read as text
@@ -31,16 +39,21 @@ class Table:
     rows: list[tuple[int, list[Cell]]]  # (spreadsheet row number, cells); blank rows left out
 
 
-def read_table(file_name: str, data: bytes) -> Table:
+def read_table(file_name: str, data: bytes, limit: FileLimit) -> Table:
     """The first sheet of an XLSX, or a UTF-8 CSV separated by commas or semicolons."""
-    if not data.strip():
-        raise UnreadableFile(_("The file is empty."))
-    if data.startswith(OLE_MAGIC):
-        raise UnreadableFile(_("Old .xls files cannot be read; save the sheet as .xlsx or CSV."))
-    if file_name.lower().endswith(".xlsx") or data.startswith(ZIP_MAGIC):
-        lines = _xlsx_lines(data)
-    else:
-        lines = _csv_lines(data)
+    try:
+        check_size(file_name, len(data), limit)
+        if not data.strip():
+            raise UnreadableFile(_("The file is empty."))
+        if data.startswith(OLE_MAGIC):
+            raise UnreadableFile(
+                _("Old .xls files cannot be read; save the sheet as .xlsx or CSV."))
+        if file_name.lower().endswith(".xlsx") or data.startswith(ZIP_MAGIC):
+            lines = _xlsx_lines(file_name, data, limit)
+        else:
+            lines = _csv_lines(file_name, data, limit)
+    except FileRefused as exc:
+        raise UnreadableFile(exc.message) from exc
     numbered = [(number, cells) for number, cells in enumerate(lines, start=1)
                 if any(has_value(c) for c in cells)]
     if not numbered:
@@ -52,7 +65,7 @@ def read_table(file_name: str, data: bytes) -> Table:
     return Table(header_row=header_row, header=header, rows=rows)
 
 
-def _csv_lines(data: bytes) -> list[list[str]]:
+def _csv_lines(file_name: str, data: bytes, limit: FileLimit) -> list[list[str]]:
     if b"\x00" in data:
         raise UnreadableFile(_("This is not a CSV file; upload a .csv or .xlsx file."))
     try:
@@ -65,21 +78,23 @@ def _csv_lines(data: bytes) -> list[list[str]]:
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        return list(reader)
+        return list(counted_rows(file_name, reader, limit))
     except csv.Error as exc:
         raise UnreadableFile(
             _("The CSV is malformed (%(detail)s); check the quotes around values.")
             % {"detail": exc}, row=reader.line_num) from exc
 
 
-def _xlsx_lines(data: bytes) -> list[list[Cell]]:
+def _xlsx_lines(file_name: str, data: bytes, limit: FileLimit) -> list[list[Cell]]:
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = open_xlsx(file_name, data, limit)
         try:
             return [[_cell(c.value, getattr(c, "number_format", None)) for c in cells]
-                    for cells in book.worksheets[0].iter_rows()]
+                    for cells in sheet_rows(file_name, book.worksheets[0], limit)]
         finally:
             book.close()
+    except FileRefused:
+        raise
     except Exception as exc:
         raise UnreadableFile(_("This XLSX file is damaged or not an Excel workbook.")) from exc
 

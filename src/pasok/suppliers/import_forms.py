@@ -1,16 +1,15 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pasok.web.file_limits import LimitedFileField
 from pasok.web.numbers import NOTATIONS, active_notation
 
-# Enough for tens of thousands of rows; keeps one upload from tying up a web worker.
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+from .importing import FILE_LIMIT
 
 
 class SupplierImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV or XLSX file"),
+    file = LimitedFileField(
+        limit=FILE_LIMIT, label=_("CSV or XLSX file"),
         help_text=_("One supplier per row, with the column names of the template in the first "
                     "row. CSV may be separated by commas or semicolons."),
         widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
@@ -33,10 +32,3 @@ class SupplierImportForm(forms.Form):
         """Not given: as the page's language writes them."""
         chosen = self.cleaned_data["notation"]
         return NOTATIONS[chosen] if chosen else active_notation()
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise ValidationError(_("The file is larger than 5 MB; split it into several "
-                                    "files."))
-        return upload

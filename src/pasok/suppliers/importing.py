@@ -4,7 +4,6 @@ checks as the one-by-one forms; then all rows are written in one transaction, or
 
 import re
 from dataclasses import asdict, dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
@@ -18,6 +17,9 @@ from pasok.accounts.regions import PROVINCES
 from pasok.accounts.services import organisation_create
 from pasok.accounts.validators import clean_nib, clean_npwp
 from pasok.audit.services import audit_record
+from pasok.rules.money import round_half_up
+from pasok.web.file_limits import MB, FileLimit
+from pasok.web.number_bounds import bounds_of, decimals_of
 from pasok.web.numbers import INDONESIAN, Notation
 
 from .import_files import (
@@ -40,15 +42,21 @@ COLUMNS = (
 )
 REQUIRED = ("name", "nib", "npwp", "province", "regency", "monthly_capacity_kg")
 ORGANISATION_TEXT = ("name", "regency", "district", "address", "email", "phone")
-# Decimal places per numeric column (0: a whole number); more are refused, except for the
-# coordinates, rounded to 6 places (about 10 cm).
-NUMBERS = {
-    "latitude": 6, "longitude": 6, "business_capital": 0, "annual_sales": 0,
-    "weight_min_kg": 2, "weight_max_kg": 2, "monthly_capacity_kg": 0, "workforce_total": 0,
-    "workforce_women": 0,
-}
 ORGANISATION_NUMBERS = ("latitude", "longitude", "business_capital", "annual_sales")
+# Each numeric column within the bounds of the field it fills (web.number_bounds): its
+# decimal places (0: a whole number; more are refused, except for the coordinates, rounded
+# to 6 places, about 10 cm) and its range (a profile's: check_profile_fields, which says
+# what is plausible).
+NUMBERS = {name: bounds_of(Organisation if name in ORGANISATION_NUMBERS else SupplierProfile,
+                           name, money=name in ("business_capital", "annual_sales"))
+           for name in ("latitude", "longitude", "business_capital", "annual_sales",
+                        "weight_min_kg", "weight_max_kg", "monthly_capacity_kg",
+                        "workforce_total", "workforce_women")}
 ROUNDED = ("latitude", "longitude")
+# Tens of thousands of suppliers fit in 5 MB of CSV; one file keeps one web worker busy for
+# seconds, not minutes (a cluster's foundries number hundreds). Larger lists: several files.
+FILE_LIMIT = FileLimit(max_bytes=5 * MB, max_rows=10_000, max_columns=2 * len(COLUMNS),
+                       max_unpacked_bytes=50 * MB)
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,7 @@ def import_suppliers(*, by, file_name: str, data: bytes, dry_run: bool,
     cooperative = _acting_cooperative(by, cooperative)
     report = ImportReport(dry_run=dry_run)
     try:
-        table = read_table(file_name, data)
+        table = read_table(file_name, data, FILE_LIMIT)
     except UnreadableFile as exc:
         report.problems.append(ImportProblem(exc.row, "file", exc.message))
         return report
@@ -248,20 +256,25 @@ def _check_identity(row: _Row, text: dict[str, str], lookups: _Lookups) -> None:
 
 
 def _check_numbers(row: _Row, values: dict[str, Cell], notation: Notation) -> None:
-    for name, places in NUMBERS.items():
+    for name, bounds in NUMBERS.items():
         if not has_value(values.get(name, "")):
             continue
+        places = bounds.places
         try:
             number = parse_number(values[name], whole=places == 0, notation=notation)
         except ValueError as exc:
             row.fail(name, str(exc))
             continue
-        rounded = number.quantize(Decimal(10) ** -places, ROUND_HALF_UP)
-        if rounded != number and name not in ROUNDED:
+        if name in ORGANISATION_NUMBERS and (problem := bounds.problem(number, rounds=True)):
+            row.fail(name, problem)  # a profile's numbers: check_profile_fields says why
+            continue
+        if name in ROUNDED:  # within its range: a handful of digits
+            number = round_half_up(number, places)
+        elif decimals_of(number) > places:
             row.fail(name, _("“%(value)s” has more than %(places)s decimal places.") % {
                 "value": cell_text(values[name]), "places": places})
             continue
-        value = int(rounded) if places == 0 else rounded
+        value = bounds.value(number)
         (row.organisation if name in ORGANISATION_NUMBERS else row.profile)[name] = value
     try:
         check_profile_fields({k: v for k, v in row.profile.items() if k not in row.errors})

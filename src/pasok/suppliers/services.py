@@ -1,6 +1,5 @@
 """Writes to capability profiles. Keyword-only, atomic, audited."""
 
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,13 +13,10 @@ from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record
 from pasok.web.formatting import localized_number
 
+from . import bounds
+from .bounds import MAX_CASTING_WEIGHT_KG, MAX_MONTHLY_CAPACITY_KG
 from .catalogue import FURNACE_KINDS, MATERIAL_FAMILIES, PROCESSES
 from .models import Certificate, Furnace, MaterialGrade, Process, Product, SupplierProfile
-
-# A single foundry melting more than 20,000 t a month would be among the largest in the
-# world; above this a figure is a typing error (often kg entered as grams).
-MAX_MONTHLY_CAPACITY_KG = 20_000_000
-MAX_CASTING_WEIGHT_KG = Decimal(100_000)
 
 PROFILE_FIELDS = ("weight_min_kg", "weight_max_kg", "monthly_capacity_kg", "workforce_total",
                   "workforce_women", "description", "buyers_served")
@@ -89,6 +85,8 @@ def check_profile_fields(fields: dict) -> None:
     for name, value in (("workforce_total", total), ("workforce_women", women)):
         if value is not None and value < 0:
             errors[name] = _("A number of people cannot be negative.")
+        elif value is not None and (problem := bounds.PROFILE[name].problem(value)):
+            errors[name] = problem
     if total is not None and women is not None and women > total and not errors.get(
             "workforce_women"):
         errors["workforce_women"] = _("More women than the whole workforce.")

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from . import documents, selectors, services
+from . import bounds, documents, selectors, services
 from .bid_tkdn import MemberShare
 from .documents import Upload
 from .models import Bid, BidDocument
@@ -60,16 +60,16 @@ class DocumentIn(Schema):
 
 class MemberIn(Schema):
     organisation_id: int
-    quantity: int
+    quantity: bounds.MEMBER_QUANTITY.schema_type()
     certificate_id: int | None = Field(None, description="With tkdn_from_members: this "
                                                          "member's TKDN certificate")
     worksheet_version_id: int | None = Field(None, description="… or worksheet version")
 
 
 class BidIn(Schema):
-    unit_price: Decimal
-    quantity: int
-    monthly_capacity: int
+    unit_price: bounds.UNIT_PRICE.schema_type()
+    quantity: bounds.BID_QUANTITY.schema_type()
+    monthly_capacity: bounds.MONTHLY_CAPACITY.schema_type()
     origin: str = "domestic"
     certificate_id: int | None = None
     worksheet_version_id: int | None = None
@@ -83,7 +83,7 @@ class BidIn(Schema):
     tkdn_from_members: bool = Field(
         False, description="A cooperative's TKDN and BMP weighted from the members' values "
                            "(each member's certificate_id or worksheet_version_id)")
-    total_price: Decimal | None = None
+    total_price: bounds.TOTAL_PRICE.schema_type() | None = None
 
     def service_arguments(self) -> dict:
         data = self.dict(exclude={"documents", "members"})

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from pasok.rules.bid_checks import check_price
-from pasok.web.formatting import localized_number, spreadsheet_safe
+from pasok.web.formatting import localized_number, spreadsheet_row
 
 
 @dataclass(frozen=True)
@@ -83,24 +83,23 @@ def evaluation_xlsx(tender, lots) -> HttpResponse:
     book.remove(book.active)
     for lot, rows in evaluation_rows(lots):
         sheet = book.create_sheet((_("Lot %(n)s") % {"n": lot.number})[:31])
-        sheet.append([tender.reference, tender.title, lot.product])
-        sheet.append([_("Bidder"), _("Unit price"), _("Quantity"),
-                      _("Monthly capacity offered"), _("TKDN (%)"), _("TKDN from"),
-                      _("BMP (%)"), _("Cascade tier"), _("Preference (KP)"), _("HEA"),
-                      _("Rank"), _("Excluded because"), _("Awarded"), _("Units awarded"),
-                      _("Receipt digest"), _("Members who will make the goods")])
+        sheet.append(spreadsheet_row([tender.reference, tender.title, lot.product]))
+        sheet.append(spreadsheet_row([
+            _("Bidder"), _("Unit price"), _("Quantity"), _("Monthly capacity offered"),
+            _("TKDN (%)"), _("TKDN from"), _("BMP (%)"), _("Cascade tier"),
+            _("Preference (KP)"), _("HEA"), _("Rank"), _("Excluded because"), _("Awarded"),
+            _("Units awarded"), _("Receipt digest"), _("Members who will make the goods")]))
         for r in rows:
-            sheet.append([spreadsheet_safe(r.bidder), float(r.unit_price), r.quantity,
-                          r.monthly_capacity, _float(r.tkdn_percent),
-                          spreadsheet_safe(r.tkdn_basis), float(r.bmp_percent), r.tier,
-                          _float(r.kp), _float(r.hea), r.rank, r.excluded_reason,
-                          _("yes") if r.awarded else "", r.awarded_quantity, r.digest,
-                          spreadsheet_safe("; ".join(f"{name}: {localized_number(units)}"
-                                                     for name, units in r.members))])
+            sheet.append(spreadsheet_row([
+                r.bidder, float(r.unit_price), r.quantity, r.monthly_capacity,
+                _float(r.tkdn_percent), r.tkdn_basis, float(r.bmp_percent), r.tier,
+                _float(r.kp), _float(r.hea), r.rank, r.excluded_reason,
+                _("yes") if r.awarded else "", r.awarded_quantity, r.digest,
+                "; ".join(f"{name}: {localized_number(units)}" for name, units in r.members)]))
         if lot.uncovered_quantity:
             sheet.append([])
-            sheet.append([_("Left uncovered"), lot.uncovered_quantity,
-                          lot.get_shortfall_reason_display()])
+            sheet.append(spreadsheet_row([_("Left uncovered"), lot.uncovered_quantity,
+                                          lot.get_shortfall_reason_display()]))
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(

@@ -2,6 +2,8 @@
 pasok.web.number_fields, in the active language); services.py checks meaning and names the
 field, which web/form_errors.py puts back next to it."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +13,8 @@ from pasok.suppliers.models import MaterialGrade
 from pasok.web import number_fields
 from pasok.web.formatting import localized_percent
 
+from . import bounds
 from . import documents as bid_documents
-from . import limits
 from .bid_tkdn import MEMBERS, MemberShare, parse_source
 
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -64,15 +66,12 @@ class LotForm(forms.Form):
                                    queryset=MaterialGrade.objects.all(), required=False)
     drawing_reference = forms.CharField(label=_("Drawing reference"), max_length=100,
                                         required=False)
-    unit_weight_kg = number_fields.DecimalField(
-        label=_("Unit weight (kg)"), min_value=0.01, max_value=limits.MAX_UNIT_WEIGHT_KG,
-        max_digits=9, decimal_places=2)
-    quantity = number_fields.IntegerField(label=_("Quantity"), min_value=1,
-                                          max_value=limits.MAX_LOT_QUANTITY)
+    unit_weight_kg = bounds.UNIT_WEIGHT_KG.form_field(label=_("Unit weight (kg)"),
+                                                      min_value=Decimal("0.01"))
+    quantity = bounds.LOT_QUANTITY.form_field(label=_("Quantity"))
     unit = forms.CharField(label=_("Unit"), max_length=20, initial="pcs")
-    hps_unit_price = number_fields.MoneyField(
-        label=_("Owner estimate (HPS) per unit (Rp)"), min_value=1,
-        max_value=limits.MAX_UNIT_PRICE)
+    hps_unit_price = bounds.HPS_UNIT_PRICE.form_field(
+        label=_("Owner estimate (HPS) per unit (Rp)"), min_value=1)
     delivery_schedule = number_fields.WholeNumbersField(
         label=_("Monthly deliveries"), required=False,
         help_text=_("Units per month from the first delivery month, separated by spaces or "
@@ -112,16 +111,14 @@ def source_choices(certificates, versions) -> list[tuple[str, str]]:
 
 
 class BidForm(forms.Form):
-    unit_price = number_fields.MoneyField(label=_("Unit price (Rp)"),
-                                          max_value=limits.MAX_UNIT_PRICE)
-    quantity = number_fields.IntegerField(label=_("Quantity offered"),
-                                          max_value=limits.MAX_LOT_QUANTITY)
-    total_price = number_fields.MoneyField(
-        label=_("Total price (Rp)"), max_digits=18, required=False,
+    unit_price = bounds.UNIT_PRICE.form_field(label=_("Unit price (Rp)"))
+    quantity = bounds.BID_QUANTITY.form_field(label=_("Quantity offered"))
+    total_price = bounds.TOTAL_PRICE.form_field(
+        label=_("Total price (Rp)"), required=False,
         help_text=_("As written in your offer letter; where it differs from unit price × "
                     "quantity, the unit price counts (arithmetic correction)."))
-    monthly_capacity = number_fields.IntegerField(label=_("Monthly capacity offered (units)"),
-                                                  max_value=limits.MAX_LOT_QUANTITY)
+    monthly_capacity = bounds.MONTHLY_CAPACITY.form_field(
+        label=_("Monthly capacity offered (units)"))
     origin = forms.ChoiceField(label=_("Origin"), choices=[
         ("domestic", _("Domestic product")), ("import", _("Imported product"))])
     tkdn_source = forms.ChoiceField(label=_("TKDN from"), required=False)
@@ -185,8 +182,7 @@ class MemberForm(forms.Form):
 
     member = forms.ModelChoiceField(label=_("Member"), queryset=Organisation.objects.none(),
                                     required=False)
-    quantity = number_fields.IntegerField(label=_("Quantity (units)"), min_value=1,
-                                          max_value=limits.MAX_LOT_QUANTITY, required=False)
+    quantity = bounds.MEMBER_QUANTITY.form_field(label=_("Quantity (units)"), required=False)
     tkdn_source = forms.ChoiceField(label=_("Member's TKDN from"), required=False)
 
     def __init__(self, *args, members=None, sources=None, **kwargs):

@@ -390,7 +390,7 @@ class BidEvaluation(models.Model):
             return ""
         code = self.exclusion["code"]
         if code == "above_owner_estimate":
-            return _("above the owner estimate (HPS)")
+            return str(_("above the owner estimate (HPS)"))  # a str, as promised: not lazy
         if code == "missing_documents":
             return _("missing documents: %(docs)s") % {
                 "docs": ", ".join(self.exclusion["documents"])}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -33,7 +33,7 @@ from pasok.web.formatting import (
 )
 from pasok.web.links import base_url
 
-from . import awarding, bid_tkdn, lifecycle, limits, sealing
+from . import awarding, bid_tkdn, bounds, lifecycle, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
 from .content import BidContent, Member
@@ -127,12 +127,41 @@ def _set_tender_fields(tender: Tender, fields: Mapping) -> None:
 def _validated(tender: Tender) -> None:
     errors = _tender_errors(tender)
     try:
-        tender.full_clean(exclude=list(errors))
+        # The reference is Pasok's, not typed: _save_numbered keeps it unique.
+        tender.full_clean(exclude=[*errors, "reference"])
     except ValidationError as exc:
         for field, messages in exc.message_dict.items():
             errors.setdefault(field, []).extend(messages)
     if errors:
         raise ValidationError(errors)
+
+
+def _next_reference() -> str:
+    """PSK-2026-00042: the year's next number after the highest given (zero-padded, so the
+    highest sorts last)."""
+    prefix = f"PSK-{clock.now().year}-"
+    last = (Tender.objects.filter(reference__startswith=prefix).order_by("-reference")
+            .values_list("reference", flat=True).first())
+    return f"{prefix}{int(last.removeprefix(prefix)) + 1 if last else 1:05d}"
+
+
+_REFERENCE_ATTEMPTS = 10
+
+
+def _save_numbered(tender: Tender) -> None:
+    """Save a new tender under the next free reference. Two tenders saved at once read the
+    same highest number; the unique reference lets one in and the other, in its savepoint,
+    takes the number after it (its transaction sees the winner once that commits)."""
+    for attempt in range(_REFERENCE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                tender.save()
+            return
+        except IntegrityError:
+            if attempt == _REFERENCE_ATTEMPTS - 1 or not Tender.objects.filter(
+                    reference=tender.reference).exists():
+                raise  # not the reference, or never free: a real fault
+            tender.reference = _next_reference()
 
 
 @transaction.atomic
@@ -145,9 +174,7 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
                   follows: Tender | None = None) -> Tender:
     if not buyer.is_buyer or not may_manage(by, buyer):
         raise PermissionDenied
-    year = clock.now().year
-    count = Tender.objects.filter(reference__startswith=f"PSK-{year}-").count()
-    tender = Tender(buyer=buyer, reference=f"PSK-{year}-{count + 1:05d}", follows=follows,
+    tender = Tender(buyer=buyer, reference=_next_reference(), follows=follows,
                     created_at=clock.now())
     _set_tender_fields(tender, {
         "title": title, "description": description, "bid_deadline": bid_deadline,
@@ -157,7 +184,7 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
         "small_business_reserved": small_business_reserved,
         "reservation_exemption": reservation_exemption})
     _validated(tender)
-    tender.save()
+    _save_numbered(tender)
     audit_record(actor=by, action="tender.create", obj=tender, organisation=buyer,
                  after={"reference": tender.reference, "title": tender.title,
                         "follows": follows.reference if follows else None})
@@ -452,23 +479,20 @@ def _kept_documents(bid: Bid | None, replaced: set[str]) -> dict:
             if kind in stored and kind not in replaced}
 
 
-def _bid_number_errors(lot: Lot, unit_price: Decimal, quantity: int, monthly_capacity: int,
-                       total_price: Decimal | None) -> dict[str, list[str]]:
+def _bid_number_errors(lot: Lot, numbers: Mapping) -> dict[str, list[str]]:
+    """The bid's numbers within their bounds (tenders.bounds), the quantity within the lot."""
     errors = {}
-    if not 0 < unit_price <= limits.MAX_UNIT_PRICE:
-        errors["unit_price"] = [_("The price must be more than 0 and at most %(max)s.") % {
-            "max": localized_rupiah(limits.MAX_UNIT_PRICE)}]
-    if not 0 < quantity <= lot.quantity:
+    for name, value in numbers.items():
+        if value is not None or name != "total_price":
+            errors |= _BID_BOUNDS[name].errors(name, value)
+    if "quantity" not in errors and int(numbers["quantity"]) > lot.quantity:
         errors["quantity"] = [_("Offer between 1 and %(n)s units.") % {
             "n": localized_number(lot.quantity)}]
-    if not 0 < monthly_capacity <= limits.MAX_LOT_QUANTITY:
-        errors["monthly_capacity"] = [_(
-            "The monthly capacity must be more than 0 and at most %(max)s units.") % {
-            "max": localized_number(limits.MAX_LOT_QUANTITY)}]
-    if total_price is not None and not (
-            0 < total_price <= limits.MAX_UNIT_PRICE * limits.MAX_LOT_QUANTITY):
-        errors["total_price"] = [_("The total price must be more than 0.")]
     return errors
+
+
+_BID_BOUNDS = {"unit_price": bounds.UNIT_PRICE, "quantity": bounds.BID_QUANTITY,
+               "monthly_capacity": bounds.MONTHLY_CAPACITY, "total_price": bounds.TOTAL_PRICE}
 
 
 @transaction.atomic
@@ -501,14 +525,16 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
             size_class=bidder.size_class, is_cooperative=bidder.kind == "cooperative"):
         raise ValidationError(_("This package is reserved for small businesses and "
                                 "cooperatives."))
-    unit_price, quantity = Decimal(unit_price), int(quantity)
-    monthly_capacity = int(monthly_capacity)
-    total_price = None if total_price is None else Decimal(total_price)
-    errors = _bid_number_errors(lot, unit_price, quantity, monthly_capacity, total_price)
+    numbers = {"unit_price": unit_price, "quantity": quantity,
+               "monthly_capacity": monthly_capacity, "total_price": total_price}
+    errors = _bid_number_errors(lot, numbers)
     if origin not in ("domestic", "import"):
         errors["origin"] = [_("Domestic or import.")]
     if errors:
         raise ValidationError(errors)
+    unit_price, quantity, monthly_capacity, total_price = (
+        None if value is None else _BID_BOUNDS[name].value(value)
+        for name, value in numbers.items())
     uploads = _checked_documents(tender, documents or {})
     rows, found = _checked_members(bidder, quantity, members)
     tkdn, named = _bid_tkdn(by, bidder, rows, found, certificate_id, worksheet_version_id,

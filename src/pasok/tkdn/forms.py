@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok.rules.bmp import FACTORS as BMP_FACTORS
 from pasok.rules.tkdn_json import json_number
+from pasok.web.file_limits import LimitedFileField
 from pasok.web.formatting import localized_number
 from pasok.web.number_fields import DecimalField, MoneyField, PercentField
 
 from .models import REGIME_CHOICES
+from .xlsx_io import FILE_LIMIT
 
 
 class WorksheetForm(forms.Form):
@@ -63,7 +65,7 @@ OverheadFormSet = forms.formset_factory(OverheadLineForm, extra=1, can_delete=Tr
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Worksheet (.xlsx)"))
+    file = LimitedFileField(limit=FILE_LIMIT, label=_("Worksheet (.xlsx)"))
 
 
 class WhatIfForm(forms.Form):

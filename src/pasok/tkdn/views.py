@@ -249,7 +249,8 @@ def worksheet_import(request, org_pk: int):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            data, rows = read_xlsx(form.cleaned_data["file"].read())
+            upload = form.cleaned_data["file"]
+            data, rows = read_xlsx(upload.read(), file_name=upload.name)
             target = request.POST.get("worksheet")
             worksheet = (Worksheet.objects.filter(organisation=org).get(pk=int(target))
                          if target and target.isdigit() else None)

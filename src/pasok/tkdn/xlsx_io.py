@@ -8,18 +8,22 @@ a percentage (48,5% holds 0.485) is 48.5 in the percent column (pasok.web.number
 spreadsheet_number); a number typed as text ("1.250.000", "48,5%", "Rp9.500") is read in
 Indonesian notation, or in English where the info sheet says `notation` `en`. Text that is
 no number at all is left for the rules to refuse ("must be a number"); text in the other
-notation or ambiguous ("1,500") is refused here with the sheet, row and column."""
+notation or ambiguous ("1,500") is refused here with the sheet, row and column.
+
+A workbook larger, or with longer sheets, than FILE_LIMIT is refused before it is read, or
+as soon as reading passes the limit (pasok.web.file_limits)."""
 
 import io
 import re
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from pasok.rules.tkdn import FACTORS, Worksheet, WorksheetError
 from pasok.rules.tkdn_json import json_number
-from pasok.web.formatting import spreadsheet_safe
+from pasok.web.file_limits import MB, FileLimit, FileRefused, open_xlsx, sheet_rows
+from pasok.web.formatting import spreadsheet_row
 from pasok.web.numbers import (
     INDONESIAN,
     NOTATIONS,
@@ -39,6 +43,9 @@ OPTIONAL = {"certificate", "origin", "category"}
 # How each numeric column's text is read: money may carry "Rp", a percent "%".
 NUMBER_COLUMNS = {"quantity": {}, "unit_price": {"money": True}, "cost": {"money": True},
                   "domestic_percent": {"percent": True}}
+# A product's bill of materials runs to hundreds of lines, not thousands.
+FILE_LIMIT = FileLimit(max_bytes=2 * MB, max_rows=2_000, max_columns=30,
+                       max_unpacked_bytes=20 * MB)
 _PATH = re.compile(r"^(materials|labour|overhead)(?:\[(\d+)\](?:\.(\w+))?)?$")
 
 
@@ -72,9 +79,8 @@ def _cell_value(cell, column: str, notation, sheet: str, row: int):
         raise XlsxError(f"{_place(sheet, row, column)}: {exc.message}") from exc
 
 
-def _rows(sheet, factor: str, notation) -> tuple[list[dict], list[int]]:
+def _rows(rows, sheet, factor: str, notation) -> tuple[list[dict], list[int]]:
     """Dicts of the non-empty rows and their spreadsheet row numbers."""
-    rows = sheet.iter_rows()
     header = [str(c.value).strip().lower() if c.value is not None else ""
               for c in next(rows, ())]
     missing = [c for c in COLUMNS[factor] if c not in header and c not in OPTIONAL]
@@ -92,29 +98,36 @@ def _rows(sheet, factor: str, notation) -> tuple[list[dict], list[int]]:
     return items, numbers
 
 
-def read_xlsx(data: bytes) -> tuple[dict, dict[str, list[int]]]:
-    """The worksheet dict and, per list, the spreadsheet row of each item."""
+def read_xlsx(data: bytes, *,
+              file_name: str = "worksheet.xlsx") -> tuple[dict, dict[str, list[int]]]:
+    """The worksheet dict and, per list, the spreadsheet row of each item. `file_name`
+    names the file in messages."""
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        return _read_book(book)
+        book = open_xlsx(file_name, data, FILE_LIMIT)
+        try:
+            return _read_book(book, lambda sheet: sheet_rows(file_name, sheet, FILE_LIMIT))
+        finally:
+            book.close()
+    except FileRefused as exc:
+        raise XlsxError(exc.message) from exc
     except XlsxError:
         raise
     except Exception as exc:  # a damaged workbook fails in many ways (zip, XML, cells)
         raise XlsxError(_("not a readable .xlsx file")) from exc
 
 
-def _info(names: dict) -> dict[str, str]:
+def _info(rows) -> dict[str, str]:
     info = {}
-    if "info" in names:
-        for row in names["info"].iter_rows(min_row=1, values_only=True):
-            if row and row[0] in INFO_KEYS and len(row) > 1 and row[1]:
-                info[row[0]] = str(row[1]).strip()
+    for cells in rows:
+        row = [c.value for c in cells]
+        if row and row[0] in INFO_KEYS and len(row) > 1 and row[1]:
+            info[row[0]] = str(row[1]).strip()
     return info
 
 
-def _read_book(book) -> tuple[dict, dict[str, list[int]]]:
+def _read_book(book, rows_of) -> tuple[dict, dict[str, list[int]]]:
     names = {ws.title.strip().lower(): ws for ws in book.worksheets}
-    info = _info(names)
+    info = _info(rows_of(names["info"])) if "info" in names else {}
     code = info.pop("notation", INDONESIAN.code).lower()
     if code not in NOTATIONS:
         raise XlsxError(_("sheet info: notation must be %(choices)s") % {
@@ -124,7 +137,8 @@ def _read_book(book) -> tuple[dict, dict[str, list[int]]]:
         key = SHEETS[factor]
         if key not in names:
             raise XlsxError(_("the workbook has no sheet named “%(sheet)s”") % {"sheet": key})
-        result[key], row_numbers[key] = _rows(names[key], factor, NOTATIONS[code])
+        sheet = names[key]
+        result[key], row_numbers[key] = _rows(rows_of(sheet), sheet, factor, NOTATIONS[code])
     return result | info, row_numbers
 
 
@@ -166,13 +180,13 @@ def write_xlsx(sheet: Worksheet) -> bytes:
     book = Workbook()
     book.remove(book.active)
     info = book.create_sheet("info")
-    info.append(["product", spreadsheet_safe(sheet.product)])
-    info.append(["regime", sheet.regime.value])
-    info.append(["uncertified", sheet.uncertified])
-    info.append(["notation", INDONESIAN.code])  # for numbers typed as text
+    for row in (["product", sheet.product], ["regime", sheet.regime.value],
+                ["uncertified", sheet.uncertified],
+                ["notation", INDONESIAN.code]):  # for numbers typed as text
+        info.append(spreadsheet_row(row))
     for factor in FACTORS:
         ws = book.create_sheet(SHEETS[factor])
-        ws.append(list(COLUMNS[factor]))
+        ws.append(spreadsheet_row(COLUMNS[factor]))
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for line in sheet.lines(factor):
@@ -184,7 +198,7 @@ def write_xlsx(sheet: Worksheet) -> bytes:
                           line.category]
             else:
                 values = [line.name, line.cost, line.domestic_percent, line.certificate]
-            ws.append([spreadsheet_safe(v) for v in values])
+            ws.append(spreadsheet_row(values))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

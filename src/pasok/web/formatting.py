@@ -4,6 +4,7 @@ e-mails and messages all print through here (numbers: pasok.web.numbers)."""
 from decimal import Decimal
 
 from django.utils import dateformat, timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from pasok.rules.money import round_half_up, to_decimal
@@ -77,9 +78,18 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value):
-    """Text that a spreadsheet would run as a formula (=HYPERLINK(...)) gets a leading
-    apostrophe, so exports of what suppliers typed cannot attack whoever opens them (OWASP
-    CSV injection). Numbers and other values pass unchanged."""
+    """One cell of an export: text that a spreadsheet would run as a formula
+    (=HYPERLINK(...)) gets a leading apostrophe, so exports of what people typed (supplier
+    names, tender titles, lot names) cannot attack whoever opens them (OWASP CSV injection).
+    Lazy translations become text (openpyxl refuses them); numbers and other values pass
+    unchanged."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def spreadsheet_row(values) -> list:
+    """A row for any CSV or XLSX writer: every export appends its rows through here."""
+    return [spreadsheet_safe(v) for v in values]

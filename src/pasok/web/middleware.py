@@ -1,11 +1,15 @@
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.handlers.exception import response_for_exception
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
+
+from pasok.web.file_limits import limit_text
+from pasok.web.formatting import localized_file_size
 
 API_PREFIX = "/api/"
 
@@ -106,3 +110,34 @@ class MethodNotAllowedMiddleware:
         page = TemplateResponse(request, "405.html", status=405)
         page["Allow"] = response["Allow"]
         return page.render()
+
+
+def request_too_large_message(size: int | None) -> str:
+    limit = limit_text(settings.PASOK_MAX_REQUEST_BYTES)
+    if size is None:
+        return _("The request is larger than %(limit)s; at most %(limit)s is accepted in one "
+                 "request.") % {"limit": limit}
+    return _("The request is %(size)s; at most %(limit)s is accepted in one request.") % {
+        "size": localized_file_size(size), "limit": limit}
+
+
+class RequestSizeMiddleware:
+    """A request larger than PASOK_MAX_REQUEST_BYTES (by its Content-Length) answers 413
+    before anything reads its body: Django would spool a 300 MB upload to disk for a form
+    to read back into memory. The API answers JSON (`{"detail": ...}`), pages a page. After
+    the language middleware, so the answer is in the reader's language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            size = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            size = 0
+        if size <= settings.PASOK_MAX_REQUEST_BYTES:
+            return self.get_response(request)
+        message = request_too_large_message(size)
+        if request.path_info.startswith(API_PREFIX):
+            return JsonResponse({"detail": message}, status=413)
+        return TemplateResponse(request, "413.html", {"message": message}, status=413).render()

@@ -1,6 +1,6 @@
 """`pasok serve`: production. Applies the migrations, makes the cache table, collects the
-static files, then runs gunicorn and the task worker side by side and keeps both running
-(pasok.ops.supervise).
+static files (one server at a time: pasok.ops.locks), then runs gunicorn and the task worker
+side by side and keeps both running (pasok.ops.supervise).
 It never loads the demo: that takes `pasok demo`, asked for."""
 
 import logging
@@ -11,7 +11,9 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
+from pasok.ops.locks import migration_lock
 from pasok.ops.supervise import Child, Supervisor
 
 logger = logging.getLogger("pasok.serve")
@@ -62,10 +64,11 @@ class Command(BaseCommand):
             logger.warning("PASOK_DEBUG=1: development settings; production leaves it unset")
         if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             logger.warning("serving from SQLite: fine for a trial, production needs PostgreSQL")
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("createcachetable", verbosity=0)  # the rate limits' shared counts
-        if settings.STATIC_ROOT:
-            call_command("collectstatic", interactive=False, verbosity=0)
+        with migration_lock(connection):
+            call_command("migrate", interactive=False, verbosity=0)
+            call_command("createcachetable", verbosity=0)  # the rate limits' shared counts
+            if settings.STATIC_ROOT:
+                call_command("collectstatic", interactive=False, verbosity=0)
         env = dict(os.environ)
         supervisor = Supervisor(Child("web server", web_server(bind, workers, threads), env),
                                 None if no_worker else Child("task worker", task_worker(), env))

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pasok.accounts.models import User
 from pasok.accounts.permissions import may_import_suppliers
-from pasok.suppliers.importing import COLUMNS, REQUIRED, import_suppliers
+from pasok.suppliers.importing import COLUMNS, FILE_LIMIT, REQUIRED, import_suppliers
+from pasok.web.file_limits import FileRefused, check_size, read_at_most
 from pasok.web.numbers import NOTATIONS
 
 
@@ -46,10 +47,15 @@ class Command(BaseCommand):
                                returncode=2)
 
     def _read(self, file: str) -> bytes:
-        if file == "-":
-            return sys.stdin.buffer.read()
+        """The file's bytes, refused before they are read when there are too many."""
         try:
-            return Path(file).read_bytes()
+            if file == "-":
+                return read_at_most("-", sys.stdin.buffer, FILE_LIMIT)
+            path = Path(file)
+            check_size(file, path.stat().st_size, FILE_LIMIT)
+            return path.read_bytes()
+        except FileRefused as exc:
+            raise CommandError(f"FILE: {exc.message}", returncode=2) from exc
         except OSError as exc:
             raise CommandError(f"FILE: cannot read {file}: {exc.strerror}", returncode=2) from exc
 

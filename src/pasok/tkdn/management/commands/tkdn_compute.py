@@ -7,15 +7,15 @@ from django.utils import translation
 from pasok.cli_io import bad_input, read_bytes, read_json, write_json
 from pasok.rules.tkdn import WorksheetError, compute, validate
 from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
-from pasok.tkdn.xlsx_io import XlsxError, locate, read_xlsx
+from pasok.tkdn.xlsx_io import FILE_LIMIT, XlsxError, locate, read_xlsx
 
 
 def load_worksheet(path: str):
     """The worksheet in a JSON or XLSX file ('-' reads JSON from standard input)."""
-    raw = read_bytes(path)
+    raw = read_bytes(path, FILE_LIMIT)
     if path.lower().endswith(".xlsx") or raw[:2] == b"PK":
         try:
-            data, rows = read_xlsx(raw)
+            data, rows = read_xlsx(raw, file_name=path)
         except XlsxError as exc:
             raise CommandError(f"{path}: {exc}", returncode=2) from exc
         try:
