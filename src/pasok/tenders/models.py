@@ -1,6 +1,8 @@
 """Tenders, lots and sealed bids. What a tender's status is follows from its timestamps and
 the one clock (pasok.clock), so it is right even when no scheduler ran."""
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,6 +16,13 @@ from pasok.months import add_months, month_start
 from pasok.web.formatting import localized_number
 
 from . import limits
+
+
+def public_id_field():
+    """The id a bid, a bid document or a question has in URLs, the API and pages: random,
+    so that, unlike the primary key, it tells nobody how many came before it or between
+    two of one's own (issue 10: bids #412 and #415 told their bidder of three others)."""
+    return models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
 
 
 class Status(models.TextChoices):
@@ -235,6 +244,7 @@ class Bid(models.Model):
     """One supplier's offer on one lot. Its content lives only in `sealed` (encrypted) until
     the tender is opened; `opened_content` holds it afterwards, for everyone who may see."""
 
+    public_id = public_id_field()
     tender = models.ForeignKey(Tender, on_delete=models.PROTECT, related_name="bids")
     lot = models.ForeignKey(Lot, on_delete=models.PROTECT, related_name="bids")
     bidder = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="bids",
@@ -276,6 +286,7 @@ class BidDocument(models.Model):
     bid: the bytes are encrypted like the content (sealing.seal_bytes), and the file name
     lives only in the sealed content, whose digest covers the file's SHA-256."""
 
+    public_id = public_id_field()
     bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="documents",
                             verbose_name=_("bid"))
     kind = models.CharField(_("document"), max_length=200)
@@ -423,6 +434,7 @@ class Question(models.Model):
     questions and answers; who asked is told only to the asker's own organisation (the
     audit log names the asker to nobody else)."""
 
+    public_id = public_id_field()
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="questions")
     asked_by = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("question"))
