@@ -3,8 +3,8 @@ as unreadable here as anywhere."""
 
 import base64
 from datetime import datetime
-from uuid import UUID
 from decimal import Decimal
+from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
