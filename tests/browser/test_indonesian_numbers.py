@@ -90,7 +90,7 @@ def test_profile_and_worksheet_keep_what_was_typed(phone, cluster):
     material = worksheet.latest.data["materials"][0]
     assert (material["quantity"], material["unit_price"], material["domestic_percent"]) == (
         6.2, 9500, 48.5)
-    page.goto(f"/local-content/worksheets/{worksheet.pk}/edit/")
+    page.goto(f"/local-content/worksheets/{worksheet.public_id}/edit/")
     assert _values(page, line) == typed
 
 

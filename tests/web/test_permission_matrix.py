@@ -270,7 +270,7 @@ def _page_args(cluster, arg):
         return [cluster.member.pk]
     if arg in ("ws_a", "ws_member"):
         org = cluster.supplier_a if arg == "ws_a" else cluster.member
-        return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet_id]
+        return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet.public_id]
     if arg in ("t", "t_draft", "t_lot", "t_bid", "t_question", "t_doc"):
         return _tender_args(cluster, arg)
     if arg in ("plan", "run"):

@@ -1,8 +1,6 @@
 """Tenders, lots and sealed bids. What a tender's status is follows from its timestamps and
 the one clock (pasok.clock), so it is right even when no scheduler ran."""
 
-import uuid
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,16 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from pasok import clock
 from pasok.accounts.models import Organisation
 from pasok.months import add_months, month_start
+from pasok.public_ids import public_id_field
 from pasok.web.formatting import localized_number
 
 from . import limits
-
-
-def public_id_field():
-    """The id a bid, a bid document or a question has in URLs, the API and pages: random,
-    so that, unlike the primary key, it tells nobody how many came before it or between
-    two of one's own (issue 10: bids #412 and #415 told their bidder of three others)."""
-    return models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
 
 
 class Status(models.TextChoices):

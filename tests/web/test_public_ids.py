@@ -1,6 +1,6 @@
-"""Bids, their documents and questions go by random public ids in URLs, pages and the API
-(issue 10): a bidder who got bid #412 and later #415 learned that three bids came in between.
-The sequential keys are no route at all."""
+"""Bids, their documents, questions and TKDN worksheets go by random public ids in URLs,
+pages and the API (issue 10): a bidder who got bid #412 and later #415 learned that three bids
+came in between. The sequential keys are no route at all."""
 
 import base64
 import datetime as dt
@@ -23,14 +23,17 @@ from pasok.tenders.services import (
     tender_create,
     tender_publish,
 )
+from pasok.tkdn.models import Worksheet
+from pasok.tkdn.services import worksheet_save
 from tests.tenders.files import PDF, nib_pdf
+from tests.web.test_permission_matrix import BRAKE_BLOCK
 
 T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
 DEADLINE = T0 + dt.timedelta(days=7)
 DURING = T0 + dt.timedelta(days=1)
 # A link in a page or an API path that carries an integer where a bid, a document or a
 # question is named.
-INTEGER_LINK = re.compile(r"/(?:bids|documents|questions)/\d+/")
+INTEGER_LINK = re.compile(r"/(?:bids|documents|questions|worksheets)/\d+/")
 
 
 def _tender(cluster):
@@ -136,6 +139,28 @@ def test_an_integer_id_is_no_route_even_for_the_bidder(client, cluster, tender):
     assert Question.objects.get().answer == ""
 
 
+@pytest.mark.django_db
+def test_worksheets_go_by_their_public_ids(client, cluster):
+    first = worksheet_save(by=None, organisation=cluster.supplier_a, data=BRAKE_BLOCK).worksheet
+    worksheet_save(by=None, organisation=cluster.supplier_b, data=BRAKE_BLOCK)
+    client.force_login(cluster.users["supplier_a"])
+    overview = client.get(reverse("tkdn:overview", args=[cluster.supplier_a.pk])).content
+    assert f"/worksheets/{first.public_id}/" in overview.decode()
+    assert INTEGER_LINK.search(overview.decode()) is None
+    assert first.public_id.version == 4
+    for suffix in ("", "edit/", "export.xlsx", "export.pdf"):
+        assert client.get(f"/local-content/worksheets/{first.pk}/{suffix}").status_code == 404
+        assert client.get(f"/local-content/worksheets/{first.public_id}/{suffix}"
+                          ).status_code == 200
+    _token, secret = api_token_create(by=cluster.users["supplier_a"], name="erp")
+    headers = {"Authorization": f"Bearer {secret}"}
+    assert client.get(f"/api/v1/tkdn/worksheets/{first.pk}", headers=headers
+                      ).status_code == 404
+    (listed,) = client.get(f"/api/v1/tkdn/suppliers/{cluster.supplier_a.pk}/worksheets",
+                           headers=headers).json()
+    assert listed["id"] == listed["latest"]["worksheet_id"] == str(first.public_id)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_gives_every_existing_row_its_own_id(cluster):
     tender = _tender(cluster)
@@ -143,12 +168,14 @@ def test_the_migration_gives_every_existing_row_its_own_id(cluster):
         _bid(cluster, tender, role)
     with clock.frozen(DURING):
         question_ask(by=cluster.users["supplier_b"], tender=tender, text="Gambar teknis?")
-    before, after = ("tenders", "0009_awarded_months"), ("tenders", "0010_public_ids")
+    for org in (cluster.supplier_a, cluster.supplier_b):
+        worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK)
     executor = MigrationExecutor(connection)
-    executor.migrate([before])
+    executor.migrate([("tenders", "0009_awarded_months"),
+                      ("tkdn", "0003_certificate_number_unique")])
     executor.loader.build_graph()
-    executor.migrate([after])
-    for model in (Bid, BidDocument, Question):
+    executor.migrate([("tenders", "0010_public_ids"), ("tkdn", "0004_worksheet_public_id")])
+    for model in (Bid, BidDocument, Question, Worksheet):
         ids = list(model.objects.values_list("public_id", flat=True))
         assert len(ids) == len(set(ids)) >= 1, model
         assert all(isinstance(u, uuid.UUID) and u.version == 4 for u in ids), model
