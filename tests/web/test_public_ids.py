@@ -1,6 +1,6 @@
-"""Bids, their documents, questions and TKDN worksheets go by random public ids in URLs,
-pages and the API (issue 10): a bidder who got bid #412 and later #415 learned that three bids
-came in between. The sequential keys are no route at all."""
+"""Bids, their documents, questions, TKDN worksheets and cooperative plans go by random public
+ids in URLs, pages and the API (issue 10): a bidder who got bid #412 and later #415 learned
+that three bids came in between. The sequential keys are no route at all."""
 
 import base64
 import datetime as dt
@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from pasok import clock
 from pasok.accounts.services import api_token_create, organisation_verify
+from pasok.allocation.models import Plan
 from pasok.tenders.models import Bid, BidDocument, Question
 from pasok.tenders.services import (
     bid_submit,
@@ -25,6 +26,7 @@ from pasok.tenders.services import (
 )
 from pasok.tkdn.models import Worksheet
 from pasok.tkdn.services import worksheet_save
+from tests.allocation.factories import matrix_args as plan_args
 from tests.tenders.files import PDF, nib_pdf
 from tests.web.test_permission_matrix import BRAKE_BLOCK
 
@@ -161,6 +163,18 @@ def test_worksheets_go_by_their_public_ids(client, cluster):
     assert listed["id"] == listed["latest"]["worksheet_id"] == str(first.public_id)
 
 
+@pytest.mark.django_db
+def test_plans_go_by_their_public_ids(client, cluster):
+    public_id, number = plan_args(cluster, "run")
+    plan = Plan.objects.get(public_id=public_id)
+    client.force_login(cluster.users["cooperative"])
+    listing = client.get(reverse("allocation:list")).content.decode()
+    assert f"/plans/{plan.public_id}/" in listing and f"/plans/{plan.pk}/" not in listing
+    for suffix in ("", "edit/", "offers/", f"runs/{number}/", f"runs/{number}/progress/"):
+        assert client.get(f"/plans/{plan.pk}/{suffix}").status_code == 404
+        assert client.get(f"/plans/{plan.public_id}/{suffix}").status_code == 200
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_gives_every_existing_row_its_own_id(cluster):
     tender = _tender(cluster)
@@ -170,12 +184,15 @@ def test_the_migration_gives_every_existing_row_its_own_id(cluster):
         question_ask(by=cluster.users["supplier_b"], tender=tender, text="Gambar teknis?")
     for org in (cluster.supplier_a, cluster.supplier_b):
         worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK)
+    plan_args(cluster, "plan")
     executor = MigrationExecutor(connection)
     executor.migrate([("tenders", "0009_awarded_months"),
-                      ("tkdn", "0003_certificate_number_unique")])
+                      ("tkdn", "0003_certificate_number_unique"),
+                      ("allocation", "0004_constraint_messages_bookings")])
     executor.loader.build_graph()
-    executor.migrate([("tenders", "0010_public_ids"), ("tkdn", "0004_worksheet_public_id")])
-    for model in (Bid, BidDocument, Question, Worksheet):
+    executor.migrate([("tenders", "0010_public_ids"), ("tkdn", "0004_worksheet_public_id"),
+                      ("allocation", "0005_plan_public_id")])
+    for model in (Bid, BidDocument, Question, Worksheet, Plan):
         ids = list(model.objects.values_list("public_id", flat=True))
         assert len(ids) == len(set(ids)) >= 1, model
         assert all(isinstance(u, uuid.UUID) and u.version == 4 for u in ids), model
