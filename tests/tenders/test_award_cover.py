@@ -168,7 +168,7 @@ def test_split_shares_never_exceed_a_bid_or_the_lot(cluster, shares, key, messag
     with clock.frozen(OPENING), pytest.raises(ValidationError) as refused:
         tender_award_split(by=cluster.users["buyer_x"], tender=tender, quantities=quantities,
                            accept_shortfall=True)
-    field = key.replace("-a", f"-{bids['a'].public_id}").replace("-b", f"-{bids['b'].public_id}")
+    field = key if key == "shares" else f"share-{bids[key.removeprefix('share-')].public_id}"
     assert message in " ".join(refused.value.message_dict[field])
     assert Tender.objects.get(pk=tender.pk).status == Status.EVALUATED
 
