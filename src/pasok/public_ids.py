@@ -1,7 +1,8 @@
 """Random public ids: what a bid, a bid document, a question, a TKDN worksheet or a
-cooperative plan is called in URLs, pages and the API. The primary key is a sequence, and a sequence tells: a bidder who got
-bid #412 and later #415 learned that three bids came in between (issue 10). A UUID4 tells
-nothing of how many came before or between. The keys stay the database's own business."""
+cooperative plan is called in URLs, pages and the API. The primary key is a sequence, and a
+sequence tells: a bidder who got bid #412 and later #415 learned that three bids came in
+between (issue 10). A UUID4 tells nothing of how many came before or between. The keys stay
+the database's own business."""
 
 import uuid
 
