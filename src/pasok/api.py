@@ -11,9 +11,10 @@ from pasok.tenders.api import router as tenders_router
 from pasok.tkdn.api import router as tkdn_router
 from pasok.web.form_errors import errors_by_field
 
-# Swagger UI's validator badge would send the schema to validator.swagger.io: off.
+# Swagger UI's validator badge would send the schema to validator.swagger.io: off. Its deep
+# links would put a link inside each operation's button (WCAG: no nested controls): off.
 api = NinjaAPI(title="Pasok API", version="1", urls_namespace="api", auth=API_AUTH,
-               docs=Swagger(settings={"validatorUrl": None}),
+               docs=Swagger(settings={"validatorUrl": None, "deepLinking": False}),
                description="Pasok HTTP API. Authenticate with `Authorization: Bearer <token>` "
                            "(tokens are made on the API tokens page) or a browser session. "
                            "Messages are in English unless the request asks for Bahasa "

@@ -186,3 +186,24 @@ def test_behind_our_proxy_each_client_has_its_own_count(cluster):
                                                        "password": PASSWORD},
                            REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=ELSEWHERE)
     assert signed_in.status_code == 302
+
+
+def test_the_address_signs_in_however_it_is_typed(client, cluster):
+    wrong = _sign_in(client, "Supplier_A@Example.ID", "tebakan-salah").content.decode()
+    assert "Kata sandi membedakan huruf besar dan kecil; alamatnya tidak." in wrong
+    assert _sign_in(client, "Supplier_A@Example.ID", PASSWORD).status_code == 302
+    assert _signed_in(client)
+    admin = Client()
+    admin.post(reverse("admin:login"), {"username": "ADMIN@example.id", "password": PASSWORD},
+               REMOTE_ADDR=OFFICE)
+    assert _signed_in(admin)
+
+
+def test_both_spellings_count_against_one_account(client, cluster):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        _sign_in(client, "Supplier_A@example.id" if n % 2 else "supplier_a@EXAMPLE.id",
+                 "tebakan-salah", address=f"198.51.100.{n + 10}")  # not the address's count
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {
+        "supplier_a@example.id"}
+    assert _sign_in(client, "SUPPLIER_A@example.id", PASSWORD).status_code == 429
+    assert not _signed_in(client)

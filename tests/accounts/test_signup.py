@@ -366,8 +366,8 @@ def test_signing_in_before_confirming_says_so_only_with_the_right_password(clien
                                                             "password": password})
         assert response.status_code == 200  # not signed in
         page = response.content.decode()
-        error = str(response.context["form"].non_field_errors())
-        assert error in page
+        error = " ".join(response.context["form"].non_field_errors())
+        assert error in page  # in the error summary, its link a link (never user input)
         return error
 
     error = login_error("Sri@Logam-Rahayu.id", "besi-cor-ceper-2026")
@@ -491,3 +491,67 @@ def test_forgot_password_answers_the_same_for_any_address(client, cluster,
     assert (_without_tokens(ask("supplier_a@example.id"), "supplier_a@example.id")
             == _without_tokens(ask("tak-ada@example.id"), "tak-ada@example.id"))
     assert [m.to for m in mail.outbox] == [["supplier_a@example.id"]]
+
+
+def test_forgot_password_mails_one_account_at_most_every_few_minutes(
+        client, cluster, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from pasok import clock
+
+    def ask(email, at):
+        with clock.frozen(at), django_capture_on_commit_callbacks(execute=True):
+            return client.post(reverse("accounts:password-reset"), {"email": email},
+                               follow=True).content.decode()
+
+    start = clock.now()
+    pages = [ask("supplier_a@example.id", start + dt.timedelta(seconds=n)) for n in range(5)]
+    assert [m.to for m in mail.outbox] == [["supplier_a@example.id"]]  # no flood
+    assert len({_without_tokens(page, "supplier_a@example.id") for page in pages}) == 1
+    assert (_without_tokens(pages[-1], "supplier_a@example.id")
+            == _without_tokens(ask("tak-ada@example.id", start), "tak-ada@example.id"))
+    ask("supplier_a@example.id", start + dt.timedelta(minutes=6))
+    assert len(mail.outbox) == 2
+
+
+def test_one_connection_asks_for_password_links_only_so_often(client, cluster):
+    from pasok.accounts.views import RESEND_LIMIT
+
+    for n in range(RESEND_LIMIT):
+        assert client.post(reverse("accounts:password-reset"), {
+            "email": f"orang{n}@example.id"}).status_code == 302
+    refused = client.post(reverse("accounts:password-reset"), {"email": "lagi@example.id"})
+    assert refused.status_code == 429 and "Terlalu banyak permintaan" in refused.content.decode()
+
+
+def test_inviting_an_address_in_use_elsewhere_answers_as_for_a_new_one(
+        cluster, django_capture_on_commit_callbacks):
+    from django.contrib.messages import get_messages
+    from django.test import Client
+
+    def invite(email):
+        admin = Client()
+        admin.login(email="supplier_a@example.id", password="rahasia-uji-123")
+        before = (User.objects.count(), AuditEvent.objects.count())
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin.post(reverse("accounts:people"), {
+                "full_name": "Budi Santoso", "email": email, "org_role": "staff"})
+        made = (User.objects.count() - before[0], AuditEvent.objects.count() - before[1])
+        said = [str(m).replace(email, "…") for m in get_messages(response.wsgi_request)]
+        return response.status_code, response["Location"], said, made
+
+    taken, new = invite("Buyer_X@example.id"), invite("budi@logam.id")
+    assert taken[:3] == new[:3]
+    assert taken[3] == (0, 0) and new[3][0] == 1  # nothing made, nothing recorded
+    buyer = User.objects.get(email="buyer_x@example.id")
+    assert buyer.organisation == cluster.buyer_x and buyer.org_role == "admin"
+    notice, invitation = mail.outbox
+    assert notice.to == ["buyer_x@example.id"] and invitation.to == ["budi@logam.id"]
+    assert "CV Logam Sejahtera" in notice.body and "/accounts/password/reset/" not in notice.body
+
+
+def test_one_of_the_admins_own_people_is_refused_with_the_reason(client, cluster):
+    client.login(email="supplier_a@example.id", password="rahasia-uji-123")
+    response = client.post(reverse("accounts:people"), {
+        "full_name": "Lagi", "email": "supplier_a@example.id", "org_role": "staff"})
+    assert response.status_code == 200 and "email" in response.context["form"].errors

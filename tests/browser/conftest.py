@@ -139,15 +139,6 @@ def phone(browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def unscanned_context(browser, live_server):
-    """A context the accessibility scan leaves out, for the one page Pasok serves but does
-    not write: django-ninja's Swagger UI (/api/v1/docs), whose own markup axe faults."""
-    context = browser._browser.new_context(base_url=live_server.url)
-    yield context
-    context.close()
-
-
 def click_and_wait(page, target):
     """Click a link or a button that sends a form, and wait until the answer has loaded.
 

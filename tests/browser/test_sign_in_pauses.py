@@ -15,8 +15,9 @@ def test_a_paused_account_is_told_until_when_and_an_admin_lifts_the_pause(
     page = phone
     for _ in range(settings.AXES_FAILURE_LIMIT):
         sign_in(page, "supplier_a@example.id", "tebakan-salah")
-    error = page.locator("main .message.error")
+    error = page.locator("main .error-summary")
     assert "Terlalu banyak upaya masuk yang gagal" in error.inner_text()
+    assert page.evaluate("document.activeElement.className") == "error-summary"
     assert_accessible(page)
 
     admin = browser.new_context(base_url=live_server.url, locale="id-ID").new_page()

@@ -49,4 +49,6 @@ def test_the_swagger_settings_point_at_the_local_schema(client):
     body = client.get("/api/v1/docs").content.decode()
     assert "/api/v1/openapi.json" in body
     assert "&quot;validatorUrl&quot;: null" in body  # no badge fetched from swagger.io
+    # A deep link inside each operation's button would nest a link in a button (axe).
+    assert "&quot;deepLinking&quot;: false" in body
     assert client.get("/api/v1/openapi.json").status_code == 200

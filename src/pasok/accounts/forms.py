@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
@@ -33,9 +34,51 @@ def paused_error(form: AuthenticationForm) -> ValidationError | None:
         params={"moment": local_moment(until)}, code="paused")
 
 
-class LoginForm(AuthenticationForm):
+# What browsers may fill in for a person about themselves and their business (WCAG 1.3.5),
+# by field name; a form sets those of its fields (with_autocomplete).
+AUTOCOMPLETE = {
+    "full_name": "name", "email": "email", "name": "organization", "address": "street-address",
+    "district": "address-level3", "regency": "address-level2", "province": "address-level1",
+    "phone": "tel",
+}
+
+
+def with_autocomplete(form: forms.BaseForm, **tokens: str) -> None:
+    """Sets `autocomplete` on the form's fields named in AUTOCOMPLETE, or in `tokens`."""
+    for name, token in {**AUTOCOMPLETE, **tokens}.items():
+        if name in form.fields:
+            form.fields[name].widget.attrs["autocomplete"] = token
+
+
+class SummaryTakesFocus:
+    """A form shown again after a failed submit (a valid one leads elsewhere): the error
+    summary above it takes the focus (site.js), so no field may take it with `autofocus`
+    first — else a screen reader starts past what went wrong."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            for field in self.fields.values():
+                field.widget.attrs.pop("autofocus", None)
+
+
+def email_address(typed: str) -> str:
+    """An e-mail address as accounts store it: lower case, so that "Sri@X.id" is "sri@x.id"."""
+    return User.objects.normalize_email(typed).lower()
+
+
+class LoginForm(SummaryTakesFocus, AuthenticationForm):
     username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={
-        "autofocus": True, "autocomplete": "email"}))
+        "autofocus": True, "autocomplete": "username"}))
+    # Django's says both fields may be case-sensitive; the address is not.
+    error_messages = {**AuthenticationForm.error_messages, "invalid_login": _(
+        "Enter a correct e-mail address and password. The password is case-sensitive; the "
+        "address is not.")}
+
+    def clean_username(self):
+        """Accounts are stored in lower case (UserManager, user_create): the address signs in
+        however it is typed (throttling counts it the same way, login_throttle.account_of)."""
+        return email_address(self.cleaned_data["username"])
 
     def get_invalid_login_error(self):
         """A sign-up that has not confirmed its e-mail address is told so, with the way to a
@@ -44,7 +87,7 @@ class LoginForm(AuthenticationForm):
         paused = paused_error(self)
         if paused is not None:
             return paused
-        email = User.objects.normalize_email(self.cleaned_data.get("username", "")).lower()
+        email = email_address(self.cleaned_data.get("username", ""))
         waiting = User.objects.awaiting_confirmation().filter(email=email).first()
         if waiting is None or not waiting.check_password(self.cleaned_data.get("password")):
             return super().get_invalid_login_error()
@@ -56,7 +99,10 @@ class LoginForm(AuthenticationForm):
 
 
 class AdminLoginForm(AdminAuthenticationForm):
-    """The admin's sign-in, paused the same way as the login page's."""
+    """The admin's sign-in, paused the same way as the login page's, the address in any case."""
+
+    def clean_username(self):
+        return email_address(self.cleaned_data["username"])
 
     def get_invalid_login_error(self):
         return paused_error(self) or super().get_invalid_login_error()
@@ -68,8 +114,11 @@ class QueuedPasswordResetForm(PasswordResetForm):
     worker, so no task record holds it."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        from .services import password_reset_link_due
         from .tasks import send_password_reset_email
 
+        if not password_reset_link_due(user=context["user"]):
+            return  # one link went out a few minutes ago: no flood of mail to one address
         user_id, links = context["user"].pk, base_url()
         transaction.on_commit(lambda: send_password_reset_email.enqueue(user_id=user_id,
                                                                         base_url=links))
@@ -109,6 +158,10 @@ def nib_document_field(**kwargs) -> DocumentField:
         "10 MB."), **kwargs)
 
 
+class PasswordChangeForm(SummaryTakesFocus, auth_forms.PasswordChangeForm):
+    """Django's, without its autofocus once the form shows errors."""
+
+
 class SignupForm(IdentityFieldsMixin, forms.ModelForm):
     """A foundry registers itself and its first administrator."""
 
@@ -137,6 +190,10 @@ class SignupForm(IdentityFieldsMixin, forms.ModelForm):
 
     field_order = ["full_name", "email", "password1", "password2", "name", "nib", "npwp",
                    "nib_document"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_autocomplete(self)
 
     def clean(self):
         data = super().clean()
@@ -187,7 +244,10 @@ class PersonForm(forms.Form):
     """An organisation's admin adds a colleague; they set their own password from the
     invitation e-mail."""
 
-    full_name = forms.CharField(label=_("Full name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"))
+    # A colleague's name and address, not the admin's own: nothing for the browser to fill in.
+    full_name = forms.CharField(label=_("Full name"), max_length=200,
+                                widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    email = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={
+        "autocomplete": "off"}))
     org_role = forms.ChoiceField(label=_("Role"), choices=OrgRole.choices,
                                  initial=OrgRole.STAFF)

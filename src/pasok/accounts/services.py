@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max, Q, Sum
 from django.utils.translation import gettext as _
 
 from pasok import clock
@@ -30,7 +30,7 @@ ORGANISATION_FIELDS = (
 VERIFIED_FIELDS = ("name", "nib", "npwp", "business_capital", "annual_sales")
 CONFIRM_SALT = "pasok.accounts.confirm-email"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
-# A confirmation or invitation link goes to one address at most this often.
+# A confirmation, invitation or password-reset link goes to one address at most this often.
 RESEND_WAIT = dt.timedelta(minutes=5)
 NIB_DOCUMENT_FIELDS = ["filename", "content_type", "size", "sha256"]
 
@@ -186,6 +186,14 @@ def nib_document_upload(*, by: User | None, organisation: Organisation,
     return _store_nib_document(by=by, organisation=org, upload=upload)
 
 
+def _check_may_add_person(by: User | None, organisation: Organisation | None,
+                          platform_role: str = "") -> None:
+    if by is not None and not (by.is_platform_admin or (
+            by.is_org_admin and organisation is not None
+            and by.organisation_id == organisation.pk and not platform_role)):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def user_create(*, by, email: str, full_name: str, password: str | None,
                 organisation: Organisation | None, org_role: str = OrgRole.VIEWER,
@@ -193,10 +201,7 @@ def user_create(*, by, email: str, full_name: str, password: str | None,
                 language: str = settings.LANGUAGE_CODE) -> User:
     """Create a person. Only the system, platform admins, or an admin of the same organisation
     may add people."""
-    if by is not None and not (by.is_platform_admin or (
-            by.is_org_admin and organisation is not None
-            and by.organisation_id == organisation.pk and not platform_role)):
-        raise PermissionDenied
+    _check_may_add_person(by, organisation, platform_role)
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email=email).exists():
         raise ValidationError({"email": _("An account with this e-mail already exists.")})
@@ -227,9 +232,24 @@ def _send_invitation(*, by: User, person: User) -> None:
 
 
 @transaction.atomic
-def person_invite(*, by: User, email: str, full_name: str, org_role: str) -> User:
+def person_invite(*, by: User, email: str, full_name: str, org_role: str) -> User | None:
     """An organisation's admin adds a colleague, who sets a password from the e-mail. The
-    colleague's pages and mail start in the admin's language."""
+    colleague's pages and mail start in the admin's language.
+
+    Whether an address has an account in another organisation is not the admin's business:
+    then nothing is made (None), the page answers as for a new address, and the address's
+    owner is told by e-mail who wanted to add them. (One of the admin's own people is on the
+    people page anyway: that one is refused with the reason.)"""
+    _check_may_add_person(by, by.organisation)
+    taken = User.objects.filter(email=User.objects.normalize_email(email).lower()).exclude(
+        organisation_id=by.organisation_id).first()
+    if taken is not None:
+        from .tasks import send_invitation_attempt_notice
+
+        user_id, links, inviter = taken.pk, base_url(), by.name_with_organisation
+        transaction.on_commit(lambda: send_invitation_attempt_notice.enqueue(
+            user_id=user_id, invited_by=inviter, base_url=links))
+        return None
     user = user_create(by=by, email=email, full_name=full_name, password=None,
                        organisation=by.organisation, org_role=org_role, language=by.language)
     _send_invitation(by=by, person=user)
@@ -253,6 +273,16 @@ def person_reinvite(*, by: User, person: User) -> None:
     audit_record(actor=by, action="user.reinvite", obj=person, organisation=person.organisation,
                  after={"email": person.email})
     _send_invitation(by=by, person=person)
+
+
+def password_reset_link_due(*, user: User) -> bool:
+    """Whether "Forgot your password?" may mail `user` a link now: at most one every
+    RESEND_WAIT, however often it is asked (the page answers the same either way), so that
+    nobody floods a mailbox with it. Claimed in one UPDATE: of two asks at once, one mails."""
+    now = clock.now()
+    return bool(User.objects.filter(pk=user.pk).filter(
+        Q(link_sent_at__isnull=True) | Q(link_sent_at__lte=now - RESEND_WAIT)).update(
+        link_sent_at=now))
 
 
 def _send_confirmation(user: User) -> None:

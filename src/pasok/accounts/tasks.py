@@ -86,6 +86,21 @@ def send_signup_attempt_notice(*, user_id: int, base_url: str | None = None) -> 
 
 
 @task()
+def send_invitation_attempt_notice(*, user_id: int, invited_by: str,
+                                   base_url: str | None = None) -> None:
+    """An admin tried to add the address of an account in another organisation to theirs:
+    nothing changed, and the admin was not told that the address has an account."""
+    _mail(user_id, subject=lambda: _("Someone tried to add your address to their organisation "
+                                     "on Pasok"), body=lambda: _(
+        "Hello %(name)s,\n\n%(by)s tried to add your e-mail address to their organisation on "
+        "Pasok. Your address already has an account, so nothing changed, and they were not "
+        "told so. An address belongs to one account: if you are to work for them on "
+        "Pasok, tell them another address to use.\n\nIf you do not know them, you need not "
+        "do anything. Sign in at %(login)s\n"),
+        by=lambda _user: invited_by, login=_page("accounts:login", base_url))
+
+
+@task()
 def send_verification_notice(*, organisation_id: int, base_url: str | None = None) -> int:
     """The organisation's people learn that it is verified, by whom and when."""
     org = Organisation.objects.select_related("verified_by__organisation").get(

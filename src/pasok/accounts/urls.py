@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
-from .forms import QueuedPasswordResetForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -24,9 +23,7 @@ urlpatterns = [
     path("organisations/<int:pk>/nib-document/upload/", views.nib_document_upload,
          name="nib-document-upload"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password-change"),
-    path("password/reset/", auth_views.PasswordResetView.as_view(
-        template_name="accounts/password_reset.html", form_class=QueuedPasswordResetForm,
-        success_url=reverse_lazy("accounts:password-reset-done")), name="password-reset"),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password-reset"),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(
         template_name="accounts/password_reset_done.html"), name="password-reset-done"),
     path("password/reset/<uidb64>/<token>/", views.PasswordSetView.as_view(

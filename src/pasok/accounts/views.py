@@ -22,15 +22,39 @@ from .forms import (
     EmailForm,
     LoginForm,
     NibDocumentForm,
+    PasswordChangeForm,
     PersonForm,
+    QueuedPasswordResetForm,
     SignupForm,
     VerifyForm,
 )
 from .models import ApiToken, Notification, Organisation, User
 
 QUEUE_PAGE_SIZE = 50
-# A new confirmation link: at most this many asks per address and hour (then 429).
+# A new confirmation link, or a password-reset link: at most this many asks per client address
+# and hour (then 429).
 RESEND_LIMIT, RESEND_PERIOD = 10, 3600
+
+
+def _asks_too_often(request, what: str) -> bool:
+    return not throttle.allow(f"{what}:{throttle.client_address(request)}",
+                              limit=RESEND_LIMIT, period=RESEND_PERIOD)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """"Forgot your password?" answers the same for any address. One connection asks at most
+    RESEND_LIMIT times an hour; one account gets a link at most every few minutes
+    (services.password_reset_link_due): neither floods a mailbox."""
+
+    template_name = "accounts/password_reset.html"
+    form_class = QueuedPasswordResetForm
+    success_url = reverse_lazy("accounts:password-reset-done")
+
+    def form_valid(self, form):
+        if _asks_too_often(self.request, "password-reset"):
+            return self.render_to_response(self.get_context_data(form=form, too_many=True),
+                                           status=429)
+        return super().form_valid(form)
 
 
 class PasswordSetView(auth_views.PasswordResetConfirmView):
@@ -49,6 +73,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     too); their API tokens are revoked (services.password_changed)."""
 
     template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
     success_url = reverse_lazy("accounts:tokens")
 
     def form_valid(self, form):
@@ -98,8 +123,7 @@ def resend_confirmation(request):
     address has an account waiting for its confirmation."""
     form = EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not throttle.allow(f"resend-confirmation:{throttle.client_address(request)}",
-                              limit=RESEND_LIMIT, period=RESEND_PERIOD):
+        if _asks_too_often(request, "resend-confirmation"):
             return render(request, "accounts/resend_confirmation.html",
                           {"form": form, "too_many": True}, status=429)
         services.confirmation_resend(email=form.cleaned_data["email"])
@@ -186,7 +210,7 @@ def people(request):
                 services.person_invite(by=request.user, **form.cleaned_data)
             except ValidationError as exc:
                 add_service_errors(form, exc)
-            else:
+            else:  # the same answer when the address has an account elsewhere
                 messages.success(request, _("Invitation sent to %(email)s.")
                                  % {"email": form.cleaned_data["email"]})
                 return redirect("accounts:people")

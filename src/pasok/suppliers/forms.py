@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from pasok import clock
-from pasok.accounts.forms import IdentityFieldsMixin, identity_fields
+from pasok.accounts.forms import IdentityFieldsMixin, identity_fields, with_autocomplete
 from pasok.accounts.models import Organisation, SizeClass
 from pasok.accounts.regions import PROVINCE_CHOICES
 from pasok.months import month_start, month_starts
@@ -128,6 +128,10 @@ class OrganisationForm(IdentityFieldsMixin, forms.ModelForm):
         formfield_callback = _organisation_formfield
         fields = ["name", "nib", "npwp", "business_capital", "annual_sales", "address",
                   "district", "regency", "province", "latitude", "longitude", "email", "phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_autocomplete(self)
 
 
 class ProfileForm(forms.Form):
