@@ -47,6 +47,9 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 BIN = Path(sys.executable).parent
 P95_TARGET_MS = 300
 RPS_TARGET = 100
+# Scenario C's tender closes this many seconds after the start: its 200 suppliers sign in
+# first (a password hash each, ~100 s of CPU together), then bid in the last minute.
+LEAD_C = 330
 
 
 def keys() -> dict:
@@ -228,15 +231,16 @@ def aggregated(rows: list[dict]) -> dict:
 
 
 def ramp_table(prefix: Path) -> tuple[str, float]:
-    """Requests per second as users were added (locust's history, one row a second):
-    the median of each user count's seconds; and the best of them."""
-    by_users: dict[int, list[float]] = {}
+    """Requests per second as users were added (locust's history, one row a second), by
+    bands of five users: the median second of each band; and the best band."""
+    bands: dict[int, list[float]] = {}
     with open(f"{prefix}_stats_history.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            if row["Name"] == "Aggregated" and row["Requests/s"] not in ("", "0", "0.000000"):
-                by_users.setdefault(int(row["User Count"]), []).append(float(row["Requests/s"]))
-    medians = {u: sorted(v)[len(v) // 2] for u, v in sorted(by_users.items()) if len(v) >= 3}
-    cells = [f"{u} users: {r:.0f}/s" for u, r in medians.items() if u % 5 == 0 or u == 1]
+            users = int(row["User Count"] or 0)
+            if row["Name"] == "Aggregated" and users:
+                bands.setdefault((users + 4) // 5 * 5, []).append(float(row["Requests/s"]))
+    medians = {u: sorted(v)[len(v) // 2] for u, v in sorted(bands.items())}
+    cells = [f"{max(1, u - 4)}–{u} users: {r:.0f}/s" for u, r in medians.items()]
     return ", ".join(cells), max(medians.values(), default=0.0)
 
 
@@ -268,6 +272,18 @@ def scenario_a(port: int, target_file: Path, seconds: int) -> tuple[str, bool]:
             f"{stats_table(rows)}\n\n{verdict}\n"), ok
 
 
+def scenario_light(port: int, target_file: Path, seconds: int) -> tuple[str, bool]:
+    """Six users (two buyers, three suppliers, the cooperative), 1 s think time: what each
+    page costs when the server is not queueing (no target; beside A and B to tell a slow
+    page from a busy machine)."""
+    out = VAR / "out-1.json"
+    rows = read_stats(locust(port, "1", ["BuyerUser", "SupplierUser", "PlannerUser"], 6, 2,
+                             seconds, 1.0, target_file, out))
+    signing, _measured = sign_ins(out)
+    return (f"### 1: six users, 1 s think time, {seconds} s in all (no target)\n\n{signing}."
+            f"\n\n{stats_table(rows)}\n"), True
+
+
 def scenario_b(port: int, target_file: Path, seconds: int, users: int) -> tuple[str, bool]:
     out = VAR / "out-B.json"
     prefix = locust(port, "B", ["BuyerUser", "SupplierUser", "PlannerUser"], users, 1,
@@ -279,11 +295,11 @@ def scenario_b(port: int, target_file: Path, seconds: int, users: int) -> tuple[
     plateau = float(agg["Requests/s"])
     ok = plateau >= RPS_TARGET
     verdict = (f"**{'PASS' if ok else 'FAIL'}**: {plateau:.1f} requests/s with {users} users "
-               f"after the ramp (target ≥ {RPS_TARGET}); best second-by-second median "
-               f"during the ramp {best:.0f}/s; {agg['Failure Count']} errors")
+               f"after the ramp (target ≥ {RPS_TARGET}); best band of the ramp {best:.0f}/s; "
+               f"{agg['Failure Count']} errors")
     return (f"### B: no think time, 1 user a second up to {users}, {seconds} s in all\n\n"
-            f"{signing}. Requests/s while users were added (median of each count's "
-            f"seconds, sign-ins included): {ramp}\n\n{stats_table(rows)}\n\n{verdict}\n"), ok
+            f"{signing}. Requests/s while users were added (median second of each band, "
+            f"sign-ins included): {ramp}\n\n{stats_table(rows)}\n\n{verdict}\n"), ok
 
 
 def last_minute_tender(lead: float, bidders: int, replacers: int) -> dict:
@@ -380,7 +396,7 @@ def scenario_c(port: int, lead: float) -> tuple[str, bool]:
     target_file.write_text(json.dumps(targets(plan)))
     out = VAR / "out-C.json"
     out.unlink(missing_ok=True)
-    locust(port, "C", ["LastMinuteBidder"], 200, 5, int(lead + 30), 0.0, target_file, out)
+    locust(port, "C", ["LastMinuteBidder"], 200, 2, int(lead + 40), 0.0, target_file, out)
     outcomes = json.loads(out.read_text())["bids"] if out.exists() else []
     return check_last_minute(plan, outcomes)
 
@@ -405,13 +421,15 @@ def loadavg() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def record(text: str) -> None:
-    heading = "## Load test: `pasok serve` on PostgreSQL, national-size data"
+def record(text: str, scenarios: list[str]) -> None:
+    """Write the run into RESULTS.md, replacing the last record of the same scenarios."""
+    heading = f"## Load test {' '.join(scenarios)}: "
     body = RESULTS.read_text(encoding="utf-8")
     if heading in body:
         before, _sep, rest = body.partition(heading)
         following = rest.find("\n## ")
-        body = before + text + (rest[following:] if following >= 0 else "")
+        body = before.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n" + (
+            rest[following:] if following >= 0 else "")
     else:
         body = body.rstrip("\n") + "\n\n" + text
     RESULTS.write_text(body, encoding="utf-8")
@@ -420,7 +438,8 @@ def record(text: str) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scenarios", nargs="*", default=["A", "B", "C"],
-                        choices=["A", "B", "C"])
+                        choices=["1", "A", "B", "C"],
+                        help="1: six users (per-page cost, no target); A, B, C: the targets")
     parser.add_argument("--seconds", type=int, default=120, help="length of A and B")
     parser.add_argument("--users-b", type=int, default=30, help="users B ramps up to")
     parser.add_argument("--workers", type=int, help="request workers (default: serve's)")
@@ -439,12 +458,14 @@ def main(argv=None) -> int:
     try:
         server.wait()
         for name in args.scenarios:
-            if name == "A":
+            if name == "1":
+                text, ok = scenario_light(port, target_file, 60)
+            elif name == "A":
                 text, ok = scenario_a(port, target_file, args.seconds)
             elif name == "B":
                 text, ok = scenario_b(port, target_file, args.seconds, args.users_b)
             else:
-                text, ok = scenario_c(port, lead=200)
+                text, ok = scenario_c(port, lead=LEAD_C)
             text += f"\nLoad average after {name}: {loadavg()}\n"
             print(text, flush=True)
             sections.append(text)
@@ -454,7 +475,8 @@ def main(argv=None) -> int:
     from pasok.ops.management.commands.serve import default_workers
 
     workers = args.workers or default_workers()
-    text = (f"## Load test: `pasok serve` on PostgreSQL, national-size data\n\n"
+    text = (f"## Load test {' '.join(args.scenarios)}: `pasok serve` on PostgreSQL, "
+            f"national-size data\n\n"
             f"- Date: {started:%Y-%m-%d %H:%M} UTC\n- Machine: {machine(url)}; load average "
             f"{load_before} before the run (1, 5, 15 min)\n"
             f"- Command: `.venv/bin/python -m bench.load.run {' '.join(args.scenarios)} "
@@ -467,7 +489,7 @@ def main(argv=None) -> int:
             f"with a year of sealed bids, {data.BUYERS} buyers and {data.SUPPLIER_LOGINS} "
             f"supplier logins\n\n" + "\n".join(sections))
     if args.record:
-        record(text)
+        record(text, args.scenarios)
     return 0 if passed else 1
 
 
