@@ -20,6 +20,12 @@ def tenders_for(*, user):
             .prefetch_related("lots"))
 
 
+def tender_list(*, user):
+    """The tender list's rows: the buyer's name, not the lots (the list shows none)."""
+    return Tender.objects.visible_to(user).select_related("buyer").order_by("-bid_deadline",
+                                                                              "-pk")
+
+
 def tender_get(*, user, pk: int) -> Tender:
     return tenders_for(user=user).get(pk=pk)
 
