@@ -12,11 +12,11 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from pasok import keys
+from pasok.database import database
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("PASOK_VAR_DIR", Path.cwd() / "var")).resolve()
@@ -95,19 +95,8 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'pasok.sqlite3'}", conn_max_age=60
-    )
-}
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # Wait for a writer instead of failing at once: the web server and the task worker
-    # share the file (the worker waits out a longer write: pasok.ops.worker). In WAL mode
-    # readers go on while one writes, and a commit costs no sync of the whole file.
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20, "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"}
+# Connections kept, pooled or through PgBouncer: pasok.database (PASOK_DB_* variables).
+DATABASES = {"default": database(os.environ, f"sqlite:///{VAR_DIR / 'pasok.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

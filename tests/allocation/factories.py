@@ -88,4 +88,4 @@ def matrix_args(cluster, arg: str) -> list:
         {"line": plan.lines.get(), "member": plan.members.get(), "unit_cost": Decimal(90_000),
          "min_lot": 0, "floor_percent": None}])
     run = solved(plan, by)
-    return [plan.pk] if arg == "plan" else [plan.pk, run.number]
+    return [plan.public_id] if arg == "plan" else [plan.public_id, run.number]

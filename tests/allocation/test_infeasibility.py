@@ -38,7 +38,7 @@ def test_an_unreachable_floor_is_told_in_the_readers_language(client, cluster, l
     assert run.result["status"] == "infeasible"
     client.force_login(cluster.users["cooperative"])
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    page = client.get(reverse("allocation:run", args=[plan.pk, run.number])).content.decode()
+    page = client.get(reverse("allocation:run", args=[plan.public_id, run.number])).content.decode()
     assert expected in page
     assert "partner floor PT KAI" not in page  # not the engine's English
 

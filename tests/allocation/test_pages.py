@@ -60,17 +60,17 @@ def test_a_new_plan_takes_capacity_from_the_profile_then_offers(client, cluster)
     response = client.post(reverse("allocation:new"), _new_plan_post(members[:2]))
     new = Plan.objects.exclude(pk=plan.pk).get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("allocation:offers", args=[new.pk])
+    assert response["Location"] == reverse("allocation:offers", args=[new.public_id])
     line = new.lines.get()
     assert line.demand == [1000, 1000, 1200, 1200, 900, 900]
     # Left empty: the profile's capacity less what is booked, when the plan is solved.
     assert [m.capacity_kg for m in new.members.all()] == [[], []]
     assert list(member_capacities(new).values()) == [[12_000] * 6] * 2
-    page = client.get(reverse("allocation:edit", args=[new.pk])).content.decode()
+    page = client.get(reverse("allocation:edit", args=[new.public_id])).content.decode()
     assert 'value="1.000 1.000 1.200 1.200 900 900"' in page
     assert "12.000 kg tersedia pada" in page
     first, second = new.members.all()
-    response = client.post(reverse("allocation:offers", args=[new.pk]), {
+    response = client.post(reverse("allocation:offers", args=[new.public_id]), {
         f"{line.pk}-{first.pk}-unit_cost": "115000", f"{line.pk}-{first.pk}-min_lot": "100",
         f"{line.pk}-{second.pk}-unit_cost": "", f"{line.pk}-{second.pk}-min_lot": ""})
     assert response.status_code == 302
@@ -81,7 +81,8 @@ def test_a_new_plan_takes_capacity_from_the_profile_then_offers(client, cluster)
 def test_the_plan_page_shows_table_chart_and_explanation(client, cluster):
     plan, (a, _b, _c, _d) = demo_like_plan(cluster)
     solved(plan, cluster.users["cooperative"])
-    html = _as(client, cluster).get(reverse("allocation:plan", args=[plan.pk])).content.decode()
+    url = reverse("allocation:plan", args=[plan.public_id])
+    html = _as(client, cluster).get(url).content.decode()
     assert 'id="heatmap"' in html and "<svg" in html
     assert f'data-member="{supplier_id(a.pk)}"' in html
     assert 'id="result-objective"' in html
@@ -96,17 +97,17 @@ def test_the_plan_page_shows_table_chart_and_explanation(client, cluster):
 def test_the_run_page_follows_progress(client, cluster):
     plan, _members = demo_like_plan(cluster)
     _as(client, cluster)
-    response = client.post(reverse("allocation:solve", args=[plan.pk]), {})
+    response = client.post(reverse("allocation:solve", args=[plan.public_id]), {})
     run = plan.runs.get()
-    assert response["Location"] == reverse("allocation:run", args=[plan.pk, run.number])
+    assert response["Location"] == reverse("allocation:run", args=[plan.public_id, run.number])
     page = client.get(response["Location"]).content.decode()
     assert "progress.js" in page and 'http-equiv="refresh"' in page
-    progress = client.get(reverse("allocation:progress", args=[plan.pk, run.number])).json()
+    progress = client.get(reverse("allocation:progress", args=[plan.public_id, run.number])).json()
     assert progress["status"] == RunStatus.QUEUED and progress["finished"] is False
     from pasok.allocation.solving import execute
 
     execute(run.pk)
-    progress = client.get(reverse("allocation:progress", args=[plan.pk, run.number])).json()
+    progress = client.get(reverse("allocation:progress", args=[plan.public_id, run.number])).json()
     assert progress["status"] == RunStatus.DONE and progress["finished"] is True
     page = client.get(response["Location"]).content.decode()
     assert "progress.js" not in page and 'id="heatmap"' in page
@@ -116,13 +117,13 @@ def test_what_if_and_its_comparison(client, cluster, django_capture_on_commit_ca
     plan, (a, *_rest) = demo_like_plan(cluster)
     solved(plan, cluster.users["cooperative"])
     _as(client, cluster)
-    response = client.post(reverse("allocation:what-if", args=[plan.pk]), {})
+    response = client.post(reverse("allocation:what-if", args=[plan.public_id]), {})
     assert response.status_code == 200
     assert "Pilih anggota yang dikeluarkan" in response.content.decode().split(
         'class="error-summary"')[1]
     member_a = plan.members.get(organisation=a)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("allocation:what-if", args=[plan.pk]),
+        response = client.post(reverse("allocation:what-if", args=[plan.public_id]),
                                {"remove": str(member_a.pk)})
     run = plan.runs.get(kind=RunKind.WHAT_IF)
     assert run.status == RunStatus.DONE
@@ -139,14 +140,14 @@ def test_a_member_sees_its_own_rows_and_reports_its_capacity(
                           password=PASSWORD, organisation=a, org_role=OrgRole.STAFF)
     client.force_login(anggota)
     assert reverse("allocation:list") in client.get(reverse("web:home")).content.decode()
-    html = client.get(reverse("allocation:plan", args=[plan.pk])).content.decode()
+    html = client.get(reverse("allocation:plan", args=[plan.public_id])).content.decode()
     assert "CV Asa Logam" in html and "UD Bima Cor" not in html
     assert 'id="result-objective"' not in html and "98000" not in html
     assert 'id="what-if"' not in html and 'id="solve-form"' not in html
-    assert client.get(reverse("allocation:edit", args=[plan.pk])).status_code == 403
+    assert client.get(reverse("allocation:edit", args=[plan.public_id])).status_code == 403
     member_a = plan.members.get(organisation=a)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("allocation:capacity", args=[plan.pk]), {
+        response = client.post(reverse("allocation:capacity", args=[plan.public_id]), {
             "member": str(member_a.pk), "month": "4", "capacity_kg": "2300",
             "ordered_months": "3", "note": "Tungku diperbaiki"})
     run = plan.runs.get(kind=RunKind.REPLAN)
@@ -155,7 +156,7 @@ def test_a_member_sees_its_own_rows_and_reports_its_capacity(
     assert 'id="ordered-unchanged"' in page and "UD Bima Cor" not in page
     # Another member's capacity is not its to report.
     member_b = plan.members.get(organisation=b)
-    response = client.post(reverse("allocation:capacity", args=[plan.pk]), {
+    response = client.post(reverse("allocation:capacity", args=[plan.public_id]), {
         "member": str(member_b.pk), "month": "4", "capacity_kg": "0", "ordered_months": "3"})
     assert response.status_code == 200 and plan.capacity_reports.count() == 1
 

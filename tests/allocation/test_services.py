@@ -206,13 +206,13 @@ def test_who_sees_and_changes_a_plan(cluster):
     plan, (a, b, _c, _d) = demo_like_plan(cluster)
     for role in ("supplier_a", "supplier_b", "buyer_x", "buyer_y"):
         with pytest.raises(Plan.DoesNotExist):
-            plan_get(user=cluster.users[role], pk=plan.pk)
+            plan_get(user=cluster.users[role], public_id=plan.public_id)
     for role in ("cooperative", "ministry", "admin"):
-        assert plan_get(user=cluster.users[role], pk=plan.pk) == plan
+        assert plan_get(user=cluster.users[role], public_id=plan.public_id) == plan
     with pytest.raises(PermissionDenied):
         services.plan_solve(by=cluster.users["ministry"], plan=plan)
     member_user = _member_user(a)
-    assert plan_get(user=member_user, pk=plan.pk) == plan
+    assert plan_get(user=member_user, public_id=plan.public_id) == plan
     with pytest.raises(PermissionDenied):
         services.plan_solve(by=member_user, plan=plan)
     # A member reports its own capacity, never another's.

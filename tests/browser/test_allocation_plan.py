@@ -47,7 +47,7 @@ def test_cooperative_solves_and_replans_after_a_member_reports_less(phone, clust
     frames.first.focus()
     assert page.evaluate("document.activeElement.classList.contains('table-wrap')")
 
-    click_and_wait(page, f"a[href='/plans/{plan.pk}/']")
+    click_and_wait(page, f"a[href='/plans/{plan.public_id}/']")
     page.select_option("#id_member", label="CV Asa Logam")
     page.select_option("#id_month", index=4)  # the fifth month, still ahead
     page.fill("#id_capacity_kg", "2300")

@@ -73,7 +73,7 @@ def test_pages_break_no_rule_of_the_policy(browser, live_server, cluster, role):
     urls = _urls(cluster, role)
     if role == "cooperative":  # and a run still queued: its page polls the progress
         plan, number = _page_args(cluster, "run")
-        PlanRun.objects.filter(plan=plan, number=number).update(status=RunStatus.QUEUED,
+        PlanRun.objects.filter(plan__public_id=plan, number=number).update(status=RunStatus.QUEUED,
                                                                 finished_at=None)
         urls.append(reverse("allocation:run", args=[plan, number]))
     found = []

@@ -90,7 +90,7 @@ def test_profile_and_worksheet_keep_what_was_typed(phone, cluster):
     material = worksheet.latest.data["materials"][0]
     assert (material["quantity"], material["unit_price"], material["domestic_percent"]) == (
         6.2, 9500, 48.5)
-    page.goto(f"/local-content/worksheets/{worksheet.pk}/edit/")
+    page.goto(f"/local-content/worksheets/{worksheet.public_id}/edit/")
     assert _values(page, line) == typed
 
 
@@ -98,15 +98,15 @@ def test_a_members_capacity_report_keeps_indonesian_thousands(phone, cluster):
     plan, members = demo_like_plan(cluster)
     page = phone
     sign_in(page, "cooperative@example.id", PASSWORD)
-    page.goto(f"/plans/{plan.pk}/")
+    page.goto(f"/plans/{plan.public_id}/")
     click_and_wait(page, "#solve-form button[type=submit]")
     page.wait_for_selector("#heatmap")
-    page.goto(f"/plans/{plan.pk}/")
+    page.goto(f"/plans/{plan.public_id}/")
     page.select_option("#id_member", label=members[0].name)
     page.select_option("#id_month", index=4)
     page.fill("#id_capacity_kg", "2.300")
     click_and_wait(page, "#capacity button[type=submit]")
     page.wait_for_selector("#ordered-unchanged")
     assert CapacityReport.objects.get().capacity_kg == 2300
-    page.goto(f"/plans/{plan.pk}/")
+    page.goto(f"/plans/{plan.public_id}/")
     assert f"{members[0].name} dapat membuat 2.300 kg" in page.locator("main").text_content()

@@ -30,8 +30,8 @@ def test_buyer_awards_the_optimisers_split(phone, cluster):
     page = phone
     sign_in(page, "buyer_x@example.id", PASSWORD)
     page.goto(f"/tenders/{tender.pk}/evaluation/")
-    assert page.input_value(f"input[name=share-{a.pk}]") == "60"
-    assert page.input_value(f"input[name=share-{b.pk}]") == "40"
+    assert page.input_value(f"input[name=share-{a.public_id}]") == "60"
+    assert page.input_value(f"input[name=share-{b.public_id}]") == "40"
     assert "jumlah yang ditawarkan" in page.inner_text("main")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "split-award-phone.png"), full_page=True)

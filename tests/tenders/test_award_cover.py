@@ -171,7 +171,7 @@ def test_split_shares_never_exceed_a_bid_or_the_lot(cluster, shares, key, messag
     with clock.frozen(OPENING), pytest.raises(ValidationError) as refused:
         tender_award_split(by=cluster.users["buyer_x"], tender=tender, quantities=quantities,
                            accept_shortfall=True)
-    field = key.replace("-a", f"-{bids['a'].pk}").replace("-b", f"-{bids['b'].pk}")
+    field = key if key == "shares" else f"share-{bids[key.removeprefix('share-')].public_id}"
     assert message in " ".join(refused.value.message_dict[field])
     assert Tender.objects.get(pk=tender.pk).status == Status.EVALUATED
 
@@ -292,19 +292,19 @@ def test_split_shares_on_the_evaluation_page_are_read_in_the_active_language(cli
     tender = _evaluated(cluster, tender)
     client.force_login(cluster.users["buyer_x"])
     url = reverse("tenders:award-split", args=[tender.pk])
+    share_a, share_b = f"share-{a.public_id}", f"share-{b.public_id}"
     with clock.frozen(OPENING):
-        wrong = client.post(url, {f"share-{a.pk}": "25.800", f"share-{b.pk}": "4.201"})
+        wrong = client.post(url, {share_a: "25.800", share_b: "4.201"})
         assert wrong.status_code == 200
         body = wrong.content.decode()
-        (error,) = wrong.context["split_form"].errors[f"share-{b.pk}"]
+        (error,) = wrong.context["split_form"].errors[share_b]
         assert "4.200" in error  # the bid's offer is the limit, written the Indonesian way
         assert 'value="25.800"' in body and 'value="4.201"' in body  # what was typed stays
-        confirm = client.post(url, {f"share-{a.pk}": "25.800", f"share-{b.pk}": "4.200"})
+        confirm = client.post(url, {share_a: "25.800", share_b: "4.200"})
         page = confirm.content.decode()
         assert confirm.status_code == 200 and "Tetapkan pemenang?" in page
         assert "25.800 pcs" in page and "tidak tertutup" not in page
-        assert f'name="share-{a.pk}" value="25800"' in page
-        done = client.post(url, {f"share-{a.pk}": "25800", f"share-{b.pk}": "4200",
-                                 "confirm": "1"})
+        assert f'name="{share_a}" value="25800"' in page
+        done = client.post(url, {share_a: "25800", share_b: "4200", "confirm": "1"})
     assert done.status_code == 302
     assert _shares() == {a.pk: 25_800, b.pk: 4200}

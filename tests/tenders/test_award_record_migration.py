@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("tenders", "0010_award_record"), ("audit", "0002_append_only_triggers")]
-AFTER = [("tenders", "0012_award_record_final")]
+BEFORE = [("tenders", "0011_award_record"), ("audit", "0002_append_only_triggers")]
+AFTER = [("tenders", "0013_award_record_final")]
 AT = dt.datetime(2026, 3, 2, 3, tzinfo=dt.UTC)
 JAN, FEB = dt.date(2026, 4, 1), dt.date(2026, 5, 1)
 

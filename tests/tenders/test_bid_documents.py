@@ -180,7 +180,7 @@ def test_download_only_for_those_who_may_see_the_bid(client, cluster, tender):
     bid = _bid(cluster, tender, **_both())
     _bid(cluster, tender, role="supplier_b", price=99_000, **_both("b"))
     nib = bid.documents.get(kind="NIB")
-    url = reverse("tenders:bid-document", args=[tender.pk, nib.pk])
+    url = reverse("tenders:bid-document", args=[tender.pk, nib.public_id])
     with clock.frozen(T0 + dt.timedelta(days=2)):
         for role in ("supplier_b", "cooperative", "buyer_x", "buyer_y", "ministry", "admin"):
             _login(client, role)
@@ -234,7 +234,7 @@ def test_the_bid_page_names_the_field_and_keeps_what_was_typed(client, cluster, 
         again = client.get(url).content.decode()
     document = BidDocument.objects.get()
     assert document.kind == "NIB"
-    assert reverse("tenders:bid-document", args=[tender.pk, document.pk]) in again
+    assert reverse("tenders:bid-document", args=[tender.pk, document.public_id]) in again
 
 
 def test_the_api_takes_documents_as_base64(client, cluster, tender):

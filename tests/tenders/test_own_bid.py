@@ -80,7 +80,7 @@ def test_the_bid_page_of_its_own_before_and_after_the_deadline(client, cluster, 
     bid = _bid(cluster, tender, 96_500, at=T0 + dt.timedelta(hours=2))
     viewer = user_create(by=None, email="viewer-a@example.id", full_name="Viewer A",
                          password=PASSWORD, organisation=cluster.supplier_a, org_role="viewer")
-    url = reverse("tenders:own-bid", args=[tender.pk, bid.pk])
+    url = reverse("tenders:own-bid", args=[tender.pk, bid.public_id])
     for moment in (T0 + dt.timedelta(days=1), DEADLINE + dt.timedelta(minutes=5)):
         client.force_login(viewer)  # any of its people, a viewer too
         with clock.frozen(moment):
@@ -102,7 +102,7 @@ def test_the_bid_page_of_its_own_before_and_after_the_deadline(client, cluster, 
                 tender.refresh_from_db()
             with clock.frozen(moment):
                 assert client.get(url).status_code == 404, role
-                pdf = reverse("tenders:own-bid-pdf", args=[tender.pk, bid.pk])
+                pdf = reverse("tenders:own-bid-pdf", args=[tender.pk, bid.public_id])
                 assert client.get(pdf).status_code == 404, role
 
 
@@ -113,7 +113,7 @@ def test_the_receipt_as_pdf(client, cluster, tender):
     nonce = sealing.unseal(bid.sealed)["nonce"]
     client.force_login(cluster.users["supplier_a"])
     with clock.frozen(T0 + dt.timedelta(days=1)):
-        response = client.get(reverse("tenders:own-bid-pdf", args=[tender.pk, bid.pk]))
+        response = client.get(reverse("tenders:own-bid-pdf", args=[tender.pk, bid.public_id]))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
         f'attachment; filename="receipt-{tender.reference}-lot1-v2.pdf"')
@@ -153,7 +153,7 @@ def test_the_pages_of_a_bid_in_a_bounded_number_of_queries(client, cluster, tend
     client.force_login(cluster.users["supplier_a"])
     with clock.frozen(T0 + dt.timedelta(days=1)):
         with django_assert_max_num_queries(9):
-            assert client.get(reverse("tenders:own-bid", args=[tender.pk, bid.pk])
+            assert client.get(reverse("tenders:own-bid", args=[tender.pk, bid.public_id])
                               ).status_code == 200
         with django_assert_max_num_queries(9):
             assert client.get(reverse("tenders:detail", args=[tender.pk])).status_code == 200
@@ -166,7 +166,7 @@ def test_the_detail_page_links_the_bid_and_its_receipt_page(client, cluster, ten
     client.force_login(cluster.users["supplier_a"])
     with clock.frozen(T0 + dt.timedelta(days=1)):
         page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
-    assert reverse("tenders:own-bid", args=[tender.pk, bid.pk]) in page
+    assert reverse("tenders:own-bid", args=[tender.pk, bid.public_id]) in page
 
 
 def _post_bid(client, tender, price="97000"):
@@ -188,14 +188,14 @@ def test_the_receipt_is_a_get_after_a_redirect_and_a_reload_sends_nothing(client
     with clock.frozen(T0 + dt.timedelta(hours=2)):
         posted = _post_bid(client, tender)
         bid = tender.bids.get()
-        receipt_url = reverse("tenders:bid-receipt", args=[tender.pk, bid.pk])
+        receipt_url = reverse("tenders:bid-receipt", args=[tender.pk, bid.public_id])
         assert (posted.status_code, posted["Location"]) == (302, receipt_url)
         receipt = client.get(receipt_url)
         body = receipt.content.decode()
         assert receipt.status_code == 200 and bid.digest in body
         assert sealing.unseal(bid.sealed)["nonce"] in body
         again = client.get(receipt_url)  # the reload
-        assert again["Location"] == reverse("tenders:own-bid", args=[tender.pk, bid.pk])
+        assert again["Location"] == reverse("tenders:own-bid", args=[tender.pk, bid.public_id])
     bid.refresh_from_db()
     assert bid.version == 1 and BidEvent.objects.filter(bid=bid).count() == 1
     # A receipt of another version is not shown from an older session entry either.
@@ -213,7 +213,7 @@ def test_the_receipt_is_a_get_after_a_redirect_and_a_reload_sends_nothing(client
 
 def test_the_receipt_page_is_the_bidders_alone(client, cluster, tender):
     bid = _bid(cluster, tender, 97_000)
-    url = reverse("tenders:bid-receipt", args=[tender.pk, bid.pk])
+    url = reverse("tenders:bid-receipt", args=[tender.pk, bid.public_id])
     for role in ("supplier_b", "buyer_x", "ministry", "admin"):
         client.force_login(cluster.users[role])
         session = client.session
@@ -226,7 +226,7 @@ def test_the_receipt_page_is_the_bidders_alone(client, cluster, tender):
 def test_withdrawing_asks_first_and_says_what_happens(client, cluster, tender):
     bid = _bid(cluster, tender, 97_000)
     client.force_login(cluster.users["supplier_a"])
-    url = reverse("tenders:bid-withdraw", args=[tender.pk, bid.pk])
+    url = reverse("tenders:bid-withdraw", args=[tender.pk, bid.public_id])
     with clock.frozen(T0 + dt.timedelta(hours=2)):
         detail = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
         assert f'action="{url}"' in detail
@@ -235,7 +235,7 @@ def test_withdrawing_asks_first_and_says_what_happens(client, cluster, tender):
         assert asked.status_code == 200 and bid.withdrawn_at is None
         body = asked.content.decode()
         assert 'id="confirm-button"' in body and 'name="confirm" value="1"' in body
-        assert reverse("tenders:own-bid", args=[tender.pk, bid.pk]) in body  # go back
+        assert reverse("tenders:own-bid", args=[tender.pk, bid.public_id]) in body  # go back
         assert "versi 1" in body and "8 Desember 2026 09:00 WIB" in body  # and the deadline
         done = client.post(url, {"confirm": "1"})
     bid.refresh_from_db()
@@ -267,5 +267,5 @@ def test_file_sizes_read_in_the_readers_notation(client, cluster, tender):
     client.force_login(cluster.users["supplier_a"])
     with clock.frozen(T0 + dt.timedelta(days=1)):
         for url in (reverse("tenders:bid", args=[tender.pk, tender.lots.get().pk]),
-                    reverse("tenders:own-bid", args=[tender.pk, bid.pk])):
+                    reverse("tenders:own-bid", args=[tender.pk, bid.public_id])):
             assert f"({size})" in client.get(url).content.decode(), url

@@ -115,7 +115,7 @@ def test_clarifications_are_public_and_anonymous(client, cluster):
         _login(client, "buyer_x")
         page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
         assert "Apakah gambar teknis tersedia?" in page and "UD Cor Makmur" not in page
-        client.post(reverse("tenders:answer", args=[tender.pk, question.pk]),
+        client.post(reverse("tenders:answer", args=[tender.pk, question.public_id]),
                     {"answer": "Ya, gambar BR-11 terlampir."})
         _login(client, "supplier_a")
         page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()

@@ -385,7 +385,7 @@ def _state(tender: Tender):
 def _attempts(attack: Attack, role: str):
     """(url name, arguments, data) of every action `role` tries on the tender."""
     pk = attack.tender.pk
-    shares = {f"share-{bid.pk}": str(s.quantity) for s, bid in attack.bids.items()}
+    shares = {f"share-{bid.public_id}": str(s.quantity) for s, bid in attack.bids.items()}
     yield from (("tenders:open", [pk], {}), ("tenders:evaluate", [pk], {}),
                 ("tenders:award", [pk], {}), ("tenders:award-split", [pk], shares),
                 ("tenders:cancel", [pk], {"reason": ""}))
@@ -393,7 +393,7 @@ def _attempts(attack: Attack, role: str):
     if role not in ("buyer_x", "buyer_x_staff", "admin"):
         yield "tenders:cancel", [pk], {"reason": "Dibatalkan oleh penyerang"}
     for secret in attack.hidden_from(role):  # somebody else's bid, by its id
-        yield "tenders:bid-withdraw", [pk, attack.bids[secret].pk], {}
+        yield "tenders:bid-withdraw", [pk, attack.bids[secret].public_id], {}
 
 
 @pytest.mark.parametrize("moment", [BEFORE_DEADLINE, CLOSED], ids=["before", "closed"])
@@ -465,7 +465,7 @@ def test_positive_control_the_buyer_reads_the_bids_after_opening(attack):
     document = BidDocument.objects.get(bid=attack.bids[first])
     client = _client(attack, "buyer_x")
     with clock.frozen(OPENING):
-        response = client.get(reverse("tenders:bid-document", args=[pk, document.pk]))
+        response = client.get(reverse("tenders:bid-document", args=[pk, document.public_id]))
     assert first.marker in readable(response)
 
 

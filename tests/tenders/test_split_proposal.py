@@ -105,8 +105,8 @@ def test_evaluation_page_prefills_the_proposal_and_awards_it(cluster, client):
     client.force_login(cluster.users["buyer_x"])
     with clock.frozen(OPENING):
         page = client.get(reverse("tenders:evaluation", args=[tender.pk])).content.decode()
-        assert f'name="share-{a.pk}" value="60"' in page
-        assert f'name="share-{b.pk}" value="40"' in page
+        assert f'name="share-{a.public_id}" value="60"' in page
+        assert f'name="share-{b.public_id}" value="40"' in page
         assert "ditahan oleh: jumlah yang ditawarkan" in page
         response = client.post(reverse("tenders:award-optimised", args=[tender.pk]),
                                {"confirm": "1"})

@@ -93,7 +93,7 @@ def test_a_worksheet_with_imports_saves_and_reads_back(client, cluster):
     # certificate, 21.25%.
     assert created.json()["tkdn_percent"] == "21.25"
     worksheet = Worksheet.objects.get()
-    again = client.get(f"/api/v1/tkdn/worksheets/{worksheet.pk}", headers=auth).json()
+    again = client.get(f"/api/v1/tkdn/worksheets/{worksheet.public_id}", headers=auth).json()
     assert again["latest"]["data"]["materials"][0]["origin"] == "import"
 
 

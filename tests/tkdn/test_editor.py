@@ -52,10 +52,11 @@ def test_every_rule_error_has_words_for_people():
 def test_a_worksheet_with_imports_saves_and_its_page_and_pdf_answer(supplier, cluster):
     response = _new(supplier, cluster.supplier_a, _with_imports(form_data()))
     worksheet = Worksheet.objects.get()
-    assert response["Location"] == reverse("tkdn:worksheet", args=[worksheet.pk])
+    assert response["Location"] == reverse("tkdn:worksheet", args=[worksheet.public_id])
     page = supplier.get(response["Location"]).content.decode()
     assert "48,18%" in page and "93,48%" in page  # the advice: pig iron made domestic
-    assert supplier.get(reverse("tkdn:worksheet-pdf", args=[worksheet.pk])).status_code == 200
+    pdf = supplier.get(reverse("tkdn:worksheet-pdf", args=[worksheet.public_id]))
+    assert pdf.status_code == 200
     what_if = supplier.get(response["Location"], {"line": "overhead-1", "percent": "100"})
     assert "51,93%" in what_if.content.decode()  # a domestic machine instead
 
@@ -102,19 +103,19 @@ def test_the_editor_shows_stored_figures_the_readers_way(supplier, cluster):
         {**INTERFACES_WORKSHEET["materials"][0], "unit_price": "9500.5"},
         *INTERFACES_WORKSHEET["materials"][1:]]}
     version = worksheet_save(by=None, organisation=cluster.supplier_a, data=data)
-    edit = supplier.get(reverse("tkdn:worksheet-edit", args=[version.worksheet_id]))
+    edit = supplier.get(reverse("tkdn:worksheet-edit", args=[version.worksheet.public_id]))
     body = edit.content.decode()
     assert 'value="9.500,5"' in body and 'value="48,5"' in body
     assert 'type="number"' not in body
     supplier.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    body = supplier.get(reverse("tkdn:worksheet-edit", args=[version.worksheet_id])).content
+    body = supplier.get(reverse("tkdn:worksheet-edit", args=[version.worksheet.public_id])).content
     assert b'value="9,500.5"' in body
 
 
 def test_the_what_if_reads_an_indonesian_percent(supplier, cluster):
     version = worksheet_save(by=None, organisation=cluster.supplier_a,
                              data=INTERFACES_WORKSHEET)
-    url = reverse("tkdn:worksheet", args=[version.worksheet_id])
+    url = reverse("tkdn:worksheet", args=[version.worksheet.public_id])
     body = supplier.get(url, {"line": "material-0", "percent": "71,0"}).content.decode()
     assert "80,34%" in body and 'id="what-if-answer"' in body
     refused = supplier.get(url, {"line": "material-0", "percent": "71.5"})
@@ -125,7 +126,7 @@ def test_the_what_if_reads_an_indonesian_percent(supplier, cluster):
 def test_the_what_if_says_whether_it_raises_or_lowers_tkdn(supplier, cluster):
     version = worksheet_save(by=None, organisation=cluster.supplier_a,
                              data=INTERFACES_WORKSHEET)
-    url = reverse("tkdn:worksheet", args=[version.worksheet_id])
+    url = reverse("tkdn:worksheet", args=[version.worksheet.public_id])
 
     def answer(line, percent):
         body = supplier.get(url, {"line": line, "percent": percent}).content.decode()

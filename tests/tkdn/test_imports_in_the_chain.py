@@ -54,7 +54,7 @@ def test_a_version_with_imports_is_offered_cited_and_evaluated(client, cluster):
                                     "tkdn_source": source}, follow=True)
         assert receipt.status_code == 200 and Bid.objects.filter(lot=lot).exists()
     # The page the supplier returns to still renders, what-if included.
-    page = client.get(reverse("tkdn:worksheet", args=[version.worksheet_id]),
+    page = client.get(reverse("tkdn:worksheet", args=[version.worksheet.public_id]),
                       {"line": "material-0", "percent": "71"})
     assert "80,34%" in page.content.decode()
     with clock.frozen(OPENING):

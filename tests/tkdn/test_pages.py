@@ -58,16 +58,16 @@ def _new(client, org, data):
 def test_worksheet_result_advice_and_versions(supplier, cluster):
     response = _new(supplier, cluster.supplier_a, form_data())
     worksheet = Worksheet.objects.get()
-    assert response["Location"] == reverse("tkdn:worksheet", args=[worksheet.pk])
+    assert response["Location"] == reverse("tkdn:worksheet", args=[worksheet.public_id])
     page = supplier.get(response["Location"]).content.decode()
     assert "48,18%" in page
     assert "Besi kasar (pig iron)" in page and "93,48%" in page  # made fully domestic
     what_if = supplier.get(response["Location"], {"line": "material-0", "percent": "71"})
     assert "80,34%" in what_if.content.decode()
     # Editing shows the lines again; saving unchanged makes version 2 with the same value.
-    edit = supplier.get(reverse("tkdn:worksheet-edit", args=[worksheet.pk]))
+    edit = supplier.get(reverse("tkdn:worksheet-edit", args=[worksheet.public_id]))
     assert 'value="Scrap baja lokal"' in edit.content.decode()
-    supplier.post(reverse("tkdn:worksheet-edit", args=[worksheet.pk]),
+    supplier.post(reverse("tkdn:worksheet-edit", args=[worksheet.public_id]),
                   form_data(initial=3))
     versions = list(WorksheetVersion.objects.order_by("number").values_list("number",
                                                                              "tkdn_percent"))
@@ -106,13 +106,13 @@ def test_empty_materials_and_zero_factor_are_refused(supplier, cluster):
 def test_xlsx_round_trip_gives_the_same_value(supplier, cluster):
     _new(supplier, cluster.supplier_a, form_data())
     worksheet = Worksheet.objects.get()
-    exported = supplier.get(reverse("tkdn:worksheet-xlsx", args=[worksheet.pk])).content
+    exported = supplier.get(reverse("tkdn:worksheet-xlsx", args=[worksheet.public_id])).content
     assert load_workbook(io.BytesIO(exported)).sheetnames == ["info", "materials", "labour",
                                                               "overhead"]
     upload = io.BytesIO(exported)
     upload.name = "blok-rem.xlsx"
     response = supplier.post(reverse("tkdn:worksheet-import", args=[cluster.supplier_a.pk]),
-                             {"file": upload, "worksheet": str(worksheet.pk)})
+                             {"file": upload, "worksheet": str(worksheet.public_id)})
     assert response.status_code == 302
     assert list(worksheet.versions.values_list("tkdn_percent", flat=True)) == [
         Decimal("48.18"), Decimal("48.18")]
@@ -139,7 +139,7 @@ def test_buyers_see_certificates_but_not_cost_build_up(client, supplier, cluster
     body = overview.content.decode()
     assert "123/TKDN" in body and "Blok rem besi cor" not in body
     worksheet = Worksheet.objects.get()
-    assert client.get(reverse("tkdn:worksheet", args=[worksheet.pk])).status_code == 404
+    assert client.get(reverse("tkdn:worksheet", args=[worksheet.public_id])).status_code == 404
 
 
 def test_bmp_needs_evidence_and_is_capped(supplier, cluster):
@@ -282,6 +282,6 @@ def test_a_version_keeps_the_weights_it_was_computed_with(supplier, cluster, mon
     monkeypatch.setitem(tkdn.WEIGHTS, tkdn.Regime.P35_2025,
                         {"material": Decimal("0.7"), "labour": Decimal("0.15"),
                          "overhead": Decimal("0.15")})
-    page = supplier.get(reverse("tkdn:worksheet", args=[worksheet.pk])).content.decode()
+    page = supplier.get(reverse("tkdn:worksheet", args=[worksheet.public_id])).content.decode()
     assert "48,18%" in page
     assert "93,48%" in page  # the advice, computed with the stored 0.75/0.10/0.15

@@ -40,7 +40,7 @@ def supplier(client, cluster):
 def test_a_saved_worksheet_always_renders(supplier, cluster, data, percent):
     version = worksheet_save(by=cluster.users["supplier_a"], organisation=cluster.supplier_a,
                              data=data)
-    page_url = reverse("tkdn:worksheet", args=[version.worksheet_id])
+    page_url = reverse("tkdn:worksheet", args=[version.worksheet.public_id])
     page = supplier.get(page_url)
     assert page.status_code == 200
 
@@ -53,7 +53,7 @@ def test_a_saved_worksheet_always_renders(supplier, cluster, data, percent):
             offered = f'value="{factor}-{i}"' in page.content.decode()
             assert offered == (b'id="what-if-answer"' in what_if.content)
 
-    pdf = supplier.get(reverse("tkdn:worksheet-pdf", args=[version.worksheet_id]))
+    pdf = supplier.get(reverse("tkdn:worksheet-pdf", args=[version.worksheet.public_id]))
     assert pdf.status_code == 200
     assert len(PdfReader(io.BytesIO(pdf.content)).pages) >= 1
 

@@ -220,18 +220,18 @@ def _tender_args(cluster, arg):
     if arg == "t_question":
         question = question_ask(by=cluster.users["supplier_b"], tender=tender,
                                 text="Apakah gambar teknis tersedia?")
-        return [tender.pk, question.pk]
+        return [tender.pk, question.public_id]
     if arg == "t_doc":  # a sealed bid's document, before the opening
         organisation_verify(by=None, organisation=cluster.supplier_a)
         bid, _nonce = bid_submit(by=cluster.users["supplier_a"], lot=lot, unit_price=100,
                                  quantity=10, monthly_capacity=10,
                                  documents={"NIB": nib_pdf()})
-        return [tender.pk, bid.documents.get().pk]
+        return [tender.pk, bid.documents.get().public_id]
     if arg == "t_bid":
         organisation_verify(by=None, organisation=cluster.supplier_a)
         bid, _nonce = bid_submit(by=cluster.users["supplier_a"], lot=lot, unit_price=100,
                                  quantity=10, monthly_capacity=10)
-        return [tender.pk, bid.pk]
+        return [tender.pk, bid.public_id]
     return [tender.pk]
 
 
@@ -275,7 +275,7 @@ def _page_args(cluster, arg):
         return [cluster.member.pk]
     if arg in ("ws_a", "ws_member"):
         org = cluster.supplier_a if arg == "ws_a" else cluster.member
-        return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet_id]
+        return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet.public_id]
     if arg in ("t", "t_draft", "t_lot", "t_bid", "t_question", "t_doc"):
         return _tender_args(cluster, arg)
     if arg in ("plan", "run"):

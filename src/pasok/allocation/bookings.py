@@ -47,7 +47,7 @@ class PlanSource(BookingSource):
         plans = Plan.objects.filter(pk__in=list(ref_ids)).select_related("cooperative")
         visible = set(Plan.objects.visible_to(user).filter(pk__in=plans)
                       .values_list("pk", flat=True))
-        return {p.pk: Holder(p.title, reverse("allocation:plan", args=[p.pk]))
+        return {p.pk: Holder(p.title, reverse("allocation:plan", args=[p.public_id]))
                 if p.pk in visible else
                 Holder(_("Plan of %(cooperative)s") % {"cooperative": p.cooperative.name})
                 for p in plans}

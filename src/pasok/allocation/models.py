@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.months import month_starts
+from pasok.public_ids import public_id_field
 from pasok.web.formatting import localized_number
 
 MAX_MONTHS = 24
@@ -40,6 +41,7 @@ class PlanQuerySet(models.QuerySet):
 
 
 class Plan(models.Model):
+    public_id = public_id_field()
     cooperative = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="plans",
                                     limit_choices_to={"kind": "cooperative"},
                                     verbose_name=_("cooperative"))

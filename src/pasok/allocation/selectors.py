@@ -32,9 +32,9 @@ def plans_for(*, user):
     return Plan.objects.visible_to(user).select_related("cooperative")
 
 
-def plan_get(*, user, pk: int) -> Plan:
+def plan_get(*, user, public_id) -> Plan:
     """The plan, or Plan.DoesNotExist (a 404) for whoever may not see it."""
-    return plans_for(user=user).get(pk=pk)
+    return plans_for(user=user).get(public_id=public_id)
 
 
 def sees_whole_plan(*, user, plan: Plan) -> bool:

@@ -36,8 +36,8 @@ from .models import NO_PLAN, Plan, RunStatus
 from .presenting import RunView, first_months, month_labels
 
 
-def _plan(request, pk) -> Plan:
-    return selectors.plan_get(user=request.user, pk=pk)
+def _plan(request, plan_id) -> Plan:
+    return selectors.plan_get(user=request.user, public_id=plan_id)
 
 
 def _require_change(request, plan: Plan) -> None:
@@ -120,7 +120,7 @@ def _edit(request, cooperative: Organisation, plan: Plan | None = None):
             _attach(form, formsets, exc)
         else:
             messages.success(request, _("Plan saved. Now enter what each member offers."))
-            return redirect("allocation:offers", pk=saved.pk)
+            return redirect("allocation:offers", plan_id=saved.public_id)
     return render(request, "allocation/edit.html", {
         "plan": plan, "cooperative": cooperative, "form": form, **formsets})
 
@@ -133,15 +133,15 @@ def plan_new(request):
 
 
 @login_required
-def plan_edit(request, pk: int):
-    plan = _plan(request, pk)
+def plan_edit(request, plan_id):
+    plan = _plan(request, plan_id)
     _require_change(request, plan)
     return _edit(request, plan.cooperative, plan)
 
 
 @login_required
-def plan_offers(request, pk: int):
-    plan = _plan(request, pk)
+def plan_offers(request, plan_id):
+    plan = _plan(request, plan_id)
     _require_change(request, plan)
     form = OffersForm(request.POST if request.method == "POST" else None,
                       lines=list(plan.lines.all()),
@@ -154,7 +154,7 @@ def plan_offers(request, pk: int):
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Offers saved."))
-            return redirect("allocation:plan", pk=plan.pk)
+            return redirect("allocation:plan", plan_id=plan.public_id)
     return render(request, "allocation/offers.html", {"plan": plan, "form": form})
 
 
@@ -235,13 +235,13 @@ def _month_labels(plan: Plan) -> list[str]:
 
 
 @login_required
-def plan_detail(request, pk: int):
-    return _plan_page(request, _plan(request, pk))
+def plan_detail(request, plan_id):
+    return _plan_page(request, _plan(request, plan_id))
 
 
 @login_required
-def run_detail(request, pk: int, number: int):
-    plan = _plan(request, pk)
+def run_detail(request, plan_id, number: int):
+    plan = _plan(request, plan_id)
     run = selectors.run_get(plan=plan, number=number)
     only = _viewer(request, plan)
     diff = None
@@ -256,8 +256,8 @@ def run_detail(request, pk: int, number: int):
 
 
 @login_required
-def run_progress(request, pk: int, number: int):
-    plan = _plan(request, pk)
+def run_progress(request, plan_id, number: int):
+    plan = _plan(request, plan_id)
     run = selectors.run_get(plan=plan, number=number)
     return JsonResponse({"status": run.status, "label": run.get_status_display(),
                          "elapsed": run.elapsed_seconds(clock.now()),
@@ -269,13 +269,13 @@ def _queued(request, run):
     if not run.finished:
         messages.success(request, _("Run %(n)s is queued; this page follows it.") % {
             "n": run.number})
-    return redirect("allocation:run", pk=run.plan_id, number=run.number)
+    return redirect("allocation:run", plan_id=run.plan.public_id, number=run.number)
 
 
 @login_required
 @require_POST
-def solve(request, pk: int):
-    plan = _plan(request, pk)
+def solve(request, plan_id):
+    plan = _plan(request, plan_id)
     _require_change(request, plan)
     form = SolveForm(request.POST)
     if form.is_valid():
@@ -291,8 +291,8 @@ def solve(request, pk: int):
 
 @login_required
 @require_POST
-def what_if(request, pk: int):
-    plan = _plan(request, pk)
+def what_if(request, plan_id):
+    plan = _plan(request, plan_id)
     _require_change(request, plan)
     members = {m.pk: m for m in plan.members.select_related("organisation")}
     lines = {li.pk: li for li in plan.lines.all()}
@@ -316,8 +316,8 @@ def what_if(request, pk: int):
 
 @login_required
 @require_POST
-def capacity(request, pk: int):
-    plan = _plan(request, pk)
+def capacity(request, plan_id):
+    plan = _plan(request, plan_id)
     reporting = {m.pk: m for m in selectors.reporting_members(user=request.user, plan=plan)}
     if not reporting:
         raise PermissionDenied
@@ -337,6 +337,6 @@ def capacity(request, pk: int):
                 return _queued(request, run)
             messages.success(request, _("Capacity recorded; it counts when the plan is "
                                         "solved."))
-            return redirect("allocation:plan", pk=plan.pk)
+            return redirect("allocation:plan", plan_id=plan.public_id)
     return _plan_page(request, plan, forms={"capacity_form": form})
 

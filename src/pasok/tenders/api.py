@@ -4,6 +4,7 @@ as unreadable here as anywhere."""
 import base64
 from datetime import datetime
 from decimal import Decimal
+from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -104,7 +105,8 @@ class BidIn(Schema):
 
 
 class ReceiptOut(Schema):
-    bid_id: int
+    bid_id: UUID = Field(..., description="The bid's public id (random: it tells nothing of "
+                                          "other bids)")
     version: int
     digest: str
     nonce: str
@@ -112,7 +114,7 @@ class ReceiptOut(Schema):
 
 
 class DocumentOut(Schema):
-    id: int
+    id: UUID = Field(..., alias="public_id")
     kind: str
     content_type: str
     size: int
@@ -120,7 +122,7 @@ class DocumentOut(Schema):
 
 
 class BidOut(Schema):
-    id: int
+    id: UUID = Field(..., alias="public_id")
     lot: int = Field(..., alias="lot.number")
     bidder: str = Field(..., alias="bidder.name")
     digest: str
@@ -156,7 +158,7 @@ def bid_submit(request, tender_id: int, lot_id: int, payload: BidIn):
     tender = selectors.tender_get(user=request.auth, pk=tender_id)
     bid, nonce = services.bid_submit(by=request.auth, lot=tender.lots.get(pk=lot_id),
                                      **payload.service_arguments())
-    return Status(201, {"bid_id": bid.pk, "version": bid.version, "digest": bid.digest,
+    return Status(201, {"bid_id": bid.public_id, "version": bid.version, "digest": bid.digest,
                         "nonce": nonce, "received_at": bid.submitted_at})
 
 
@@ -179,13 +181,13 @@ def bids(request, tender_id: int):
     return result
 
 
-@router.get("/{int:tender_id}/documents/{int:document_id}",
+@router.get("/{int:tender_id}/documents/{uuid:document_id}",
             summary="A bid's document (the file), for whoever may read the bid",
             description="The bidder's people before the opening; afterwards whoever may read "
                         "the opened bid. Anyone else gets 404.",
             response={200: None})
-def bid_document(request, tender_id: int, document_id: int):
+def bid_document(request, tender_id: int, document_id: UUID):
     tender = selectors.tender_get(user=request.auth, pk=tender_id)
     document, filename, data = selectors.bid_document_file(user=request.auth, tender=tender,
-                                                           pk=document_id)
+                                                           public_id=document_id)
     return documents.download(document, filename, data)

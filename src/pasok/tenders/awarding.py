@@ -213,7 +213,8 @@ def split(tender: Tender, quantities: dict[int, int],
           method: Method = Method.SPLIT) -> AwardPlan:
     """The shares given (bid id → units), checked: only admissible bids, each within what
     it offered in all and per month, each lot within its quantity and deliverable in its
-    months. ValidationError names the share (share-<bid id>) or, for a lot, "shares"."""
+    months. ValidationError names the share as the page names it (share-<the bid's public
+    id>) or, for a lot, "shares"."""
     admissible = _admissible(tender)
     by_bid = {e.bid_id: e for found in admissible.values() for e in found}
     errors: dict[str, list[str]] = {}
@@ -228,12 +229,13 @@ def split(tender: Tender, quantities: dict[int, int],
             continue
         offer = _offer(e.bid.lot, e)
         numbers = {"bidder": e.bid.bidder.name, "n": localized_number(offer.quantity)}
+        share = f"share-{e.bid.public_id}"
         if units < 0:
-            refuse(f"share-{bid_id}", _("A share is 0 or more units."))
+            refuse(share, _("A share is 0 or more units."))
         elif units > offer.quantity:
-            refuse(f"share-{bid_id}", _("%(bidder)s offered %(n)s units at most.") % numbers)
+            refuse(share, _("%(bidder)s offered %(n)s units at most.") % numbers)
         elif units > (most := cover.deliverable(_months(e.bid.lot), offer)):
-            refuse(f"share-{bid_id}", _(
+            refuse(share, _(
                 "%(bidder)s offered %(monthly)s units a month: over the months of the "
                 "schedule it can deliver %(most)s units at most.") % (numbers | {
                 "monthly": localized_number(offer.monthly), "most": localized_number(most)}))

@@ -222,13 +222,17 @@ class CancelForm(forms.Form):
 
 
 class SplitForm(forms.Form):
-    """The evaluation page's share per admissible bid (share-<bid id>), in units."""
+    """The evaluation page's share per admissible bid, in units. The inputs are named by the
+    bids' public ids (share-<public id>); by_bid and quantities go by the bids' keys."""
 
     def __init__(self, *args, bids=(), proposed=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self._bid_of = {}
         for bid in bids:
             label = _("Share of %(bidder)s (units)") % {"bidder": bid.bidder.name}
-            self.fields[f"share-{bid.pk}"] = number_fields.IntegerField(
+            name = f"share-{bid.public_id}"
+            self._bid_of[name] = bid.pk
+            self.fields[name] = number_fields.IntegerField(
                 label=label, min_value=0, max_value=bid.terms.quantity,
                 required=False, initial=(proposed or {}).get(bid.pk, 0),
                 widget=number_fields.NumberTextInput(attrs={
@@ -238,8 +242,11 @@ class SplitForm(forms.Form):
     def by_bid(self) -> dict:
         """bid id → its share's bound field, for the evaluation table (built once: the
         table asks for it on every row)."""
-        return {int(name.removeprefix("share-")): self[name] for name in self.fields}
+        return {self._bid_of[name]: self[name] for name in self.fields}
 
     def quantities(self) -> dict[int, int]:
-        return {int(name.removeprefix("share-")): value or 0
-                for name, value in self.cleaned_data.items()}
+        return {self._bid_of[name]: value or 0 for name, value in self.cleaned_data.items()}
+
+    def posted(self) -> list[tuple[str, int]]:
+        """The shares as the confirmation page posts them again."""
+        return [(name, value or 0) for name, value in self.cleaned_data.items()]

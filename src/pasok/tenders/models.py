@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from pasok import clock
 from pasok.accounts.models import Organisation
 from pasok.months import add_months, month_start
+from pasok.public_ids import public_id_field
 from pasok.web.formatting import localized_number
 
 from . import limits
@@ -241,6 +242,7 @@ class Bid(models.Model):
     """One supplier's offer on one lot. Its content lives only in `sealed` (encrypted) until
     the tender is opened; `opened_content` holds it afterwards, for everyone who may see."""
 
+    public_id = public_id_field()
     tender = models.ForeignKey(Tender, on_delete=models.PROTECT, related_name="bids")
     lot = models.ForeignKey(Lot, on_delete=models.PROTECT, related_name="bids")
     bidder = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="bids",
@@ -293,6 +295,7 @@ class BidDocument(models.Model):
     bid: the bytes are encrypted like the content (sealing.seal_bytes), and the file name
     lives only in the sealed content, whose digest covers the file's SHA-256."""
 
+    public_id = public_id_field()
     bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="documents",
                             verbose_name=_("bid"))
     kind = models.CharField(_("document"), max_length=200)
@@ -530,6 +533,7 @@ class Question(models.Model):
     questions and answers; who asked is told only to the asker's own organisation (the
     audit log names the asker to nobody else)."""
 
+    public_id = public_id_field()
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="questions")
     asked_by = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("question"))

@@ -20,6 +20,12 @@ def tenders_for(*, user):
             .prefetch_related("lots"))
 
 
+def tender_list(*, user):
+    """The tender list's rows: the buyer's name, not the lots (the list shows none)."""
+    return Tender.objects.visible_to(user).select_related("buyer").order_by("-bid_deadline",
+                                                                              "-pk")
+
+
 def tender_get(*, user, pk: int) -> Tender:
     return tenders_for(user=user).get(pk=pk)
 
@@ -101,23 +107,23 @@ def own_bid(*, user, bid: Bid | None, history: bool = False) -> OwnBid | None:
     return own
 
 
-def own_bid_get(*, user, tender: Tender, pk: int) -> OwnBid:
+def own_bid_get(*, user, tender: Tender, public_id) -> OwnBid:
     """A bid of the user's organisation on `tender`, with its history; Bid.DoesNotExist
     for anyone else's, before and after the opening."""
     if user.organisation_id is None:
         raise Bid.DoesNotExist
     bid = (Bid.objects.visible_to(user).select_related("lot", "bidder")
-           .get(pk=pk, tender=tender, bidder_id=user.organisation_id))
+           .get(public_id=public_id, tender=tender, bidder_id=user.organisation_id))
     return own_bid(user=user, bid=bid, history=True)
 
 
-def bid_document_file(*, user, tender: Tender, pk: int) -> tuple[BidDocument, str, bytes]:
+def bid_document_file(*, user, tender: Tender, public_id) -> tuple[BidDocument, str, bytes]:
     """A document of a bid the user may see, its file name and its bytes; DoesNotExist for
     anyone else, the same as for a document that does not exist."""
     from .services import bid_content_for
 
     document = (BidDocument.objects.visible_to(user).select_related("bid")
-                .get(pk=pk, bid__tender=tender))
+                .get(public_id=public_id, bid__tender=tender))
     try:
         content = bid_content_for(user=user, bid=document.bid)
     except PermissionDenied as exc:

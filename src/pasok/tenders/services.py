@@ -628,7 +628,8 @@ def tender_open(*, by: User | None, tender: Tender) -> Tender:
     for bid in tender.bids.filter(withdrawn_at__isnull=True).select_for_update():
         content = sealing.unseal(bid.sealed)
         if sealing.digest(content) != bid.digest or not _documents_match(bid, content):
-            raise ValidationError(_("Bid %(id)s does not match its receipt.") % {"id": bid.pk})
+            raise ValidationError(_("Bid %(id)s does not match its receipt.")
+                                  % {"id": bid.public_id})
         bid.opened_content = content
         bid.save(update_fields=["opened_content"])
     tender.opened_at = clock.now()

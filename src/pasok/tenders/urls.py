@@ -3,17 +3,19 @@ from django.urls import path
 from . import views
 
 app_name = "tenders"
+# Bids, their documents and questions go by their random public ids (models.public_id_field),
+# never by the sequential primary key.
 urlpatterns = [
     path("", views.tender_list, name="list"),
     path("new/", views.tender_new, name="new"),
     path("<int:pk>/", views.tender_detail, name="detail"),
     path("<int:pk>/edit/", views.tender_edit, name="edit"),
     path("<int:pk>/lots/<int:lot_pk>/bid/", views.bid, name="bid"),
-    path("<int:pk>/bids/<int:bid_pk>/", views.own_bid, name="own-bid"),
-    path("<int:pk>/bids/<int:bid_pk>/receipt/", views.bid_receipt, name="bid-receipt"),
-    path("<int:pk>/bids/<int:bid_pk>/receipt.pdf", views.own_bid_pdf, name="own-bid-pdf"),
-    path("<int:pk>/bids/<int:bid_pk>/withdraw/", views.bid_withdraw, name="bid-withdraw"),
-    path("<int:pk>/documents/<int:document_pk>/", views.bid_document, name="bid-document"),
+    path("<int:pk>/bids/<uuid:bid_id>/", views.own_bid, name="own-bid"),
+    path("<int:pk>/bids/<uuid:bid_id>/receipt/", views.bid_receipt, name="bid-receipt"),
+    path("<int:pk>/bids/<uuid:bid_id>/receipt.pdf", views.own_bid_pdf, name="own-bid-pdf"),
+    path("<int:pk>/bids/<uuid:bid_id>/withdraw/", views.bid_withdraw, name="bid-withdraw"),
+    path("<int:pk>/documents/<uuid:document_id>/", views.bid_document, name="bid-document"),
     path("<int:pk>/publish/", views.publish, name="publish"),
     *(path(f"<int:pk>/{action}/", views.step, {"action": action}, name=action)
       for action in ("open", "evaluate")),
@@ -21,7 +23,7 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/follow-up/", views.follow_up, name="follow-up"),
     path("<int:pk>/questions/", views.ask, name="ask"),
-    path("<int:pk>/questions/<int:question_pk>/answer/", views.answer, name="answer"),
+    path("<int:pk>/questions/<uuid:question_id>/answer/", views.answer, name="answer"),
     path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
     path("<int:pk>/award-split/", views.award_split, name="award-split"),
     path("<int:pk>/split-proposal/", views.split_proposal_progress, name="split-proposal"),

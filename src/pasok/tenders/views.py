@@ -9,6 +9,7 @@ GET)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -42,6 +43,7 @@ from .receipt_pdf import receipt_pdf
 
 # The session key of the receipt just issued: its nonce is shown once, on the next GET.
 FRESH_RECEIPT = "pasok.fresh_bid_receipt"
+LIST_PAGE_SIZE = 50
 
 
 def _may_create(user) -> bool:
@@ -59,9 +61,12 @@ def _refused(request, exc: ValidationError, pk: int, to: str = "tenders:detail")
 
 @login_required
 def tender_list(request):
+    # A year of tenders is thousands: a page at a time (the load test found the whole list
+    # took seconds to render).
+    page = Paginator(selectors.tender_list(user=request.user),
+                     LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "tenders/list.html", {
-        "tenders": selectors.tenders_for(user=request.user),
-        "may_create": _may_create(request.user)})
+        "page": page, "tenders": page.object_list, "may_create": _may_create(request.user)})
 
 
 class _LotRowError(Exception):
@@ -231,7 +236,7 @@ def bid(request, pk: int, lot_pk: int):
         else:
             request.session[FRESH_RECEIPT] = {"bid": placed.pk, "version": placed.version,
                                               "nonce": nonce}
-            return redirect("tenders:bid-receipt", pk=tender.pk, bid_pk=placed.pk)
+            return redirect("tenders:bid-receipt", pk=tender.pk, bid_id=placed.public_id)
     return render(request, "tenders/bid.html", {
         "tender": tender, "lot": lot, "form": form, "members": members, "current": current,
         "verified": org.is_verified, "member_of_cooperative": org.cooperative_id is not None,
@@ -239,16 +244,16 @@ def bid(request, pk: int, lot_pk: int):
 
 
 @login_required
-def bid_receipt(request, pk: int, bid_pk: int):
+def bid_receipt(request, pk: int, bid_id):
     """The receipt right after a bid is received (POST, redirect, GET: a reload sends
     nothing again). Its nonce comes from the session, once; afterwards the bid's own page
     is where its receipt stays."""
     tender = selectors.tender_get(user=request.user, pk=pk)
-    own = selectors.own_bid_get(user=request.user, tender=tender, pk=bid_pk)
+    own = selectors.own_bid_get(user=request.user, tender=tender, public_id=bid_id)
     fresh = request.session.pop(FRESH_RECEIPT, None) or {}
     if (fresh.get("bid"), fresh.get("version")) != (own.bid.pk, own.bid.version) \
             or own.content is None:  # another bid's or version's, or withdrawn meanwhile
-        return redirect("tenders:own-bid", pk=pk, bid_pk=bid_pk)
+        return redirect("tenders:own-bid", pk=pk, bid_id=bid_id)
     return render(request, "tenders/receipt.html", {
         "tender": tender, "lot": own.bid.lot, "bid": own.bid, "nonce": fresh["nonce"],
         "own": own, "overloads": capacity_warnings.for_content(
@@ -256,11 +261,11 @@ def bid_receipt(request, pk: int, bid_pk: int):
 
 
 @login_required
-def own_bid(request, pk: int, bid_pk: int):
+def own_bid(request, pk: int, bid_id):
     """The bid the user's organisation sent, its documents and its history: for its own
     people only, before and after the deadline."""
     tender = selectors.tender_get(user=request.user, pk=pk)
-    own = selectors.own_bid_get(user=request.user, tender=tender, pk=bid_pk)
+    own = selectors.own_bid_get(user=request.user, tender=tender, public_id=bid_id)
     return render(request, "tenders/own_bid.html", {
         "tender": tender, "lot": own.bid.lot, "own": own,
         "may_change": lifecycle.allows(Action.BID, tender.status)
@@ -268,9 +273,9 @@ def own_bid(request, pk: int, bid_pk: int):
 
 
 @login_required
-def own_bid_pdf(request, pk: int, bid_pk: int):
+def own_bid_pdf(request, pk: int, bid_id):
     tender = selectors.tender_get(user=request.user, pk=pk)
-    own = selectors.own_bid_get(user=request.user, tender=tender, pk=bid_pk)
+    own = selectors.own_bid_get(user=request.user, tender=tender, public_id=bid_id)
     response = HttpResponse(receipt_pdf(tender, own), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="receipt-{tender.reference}-lot{own.bid.lot.number}'
@@ -279,20 +284,20 @@ def own_bid_pdf(request, pk: int, bid_pk: int):
 
 
 @login_required
-def bid_document(request, pk: int, document_pk: int):
+def bid_document(request, pk: int, document_id):
     """A bid's document, as a download, for whoever may see the bid; 404 for anyone else."""
     tender = selectors.tender_get(user=request.user, pk=pk)
     document, filename, data = selectors.bid_document_file(user=request.user, tender=tender,
-                                                           pk=document_pk)
+                                                           public_id=document_id)
     return documents.download(document, filename, data)
 
 
 @login_required
 @require_POST
-def bid_withdraw(request, pk: int, bid_pk: int):
+def bid_withdraw(request, pk: int, bid_id):
     """Withdraw the organisation's bid, after a confirmation page that says what happens."""
     placed = (Bid.objects.visible_to(request.user).select_related("tender", "lot")
-              .get(pk=bid_pk, tender_id=pk))
+              .get(public_id=bid_id, tender_id=pk))
     try:
         if _confirmed(request):
             services.bid_withdraw(by=request.user, bid=placed)
@@ -305,9 +310,9 @@ def bid_withdraw(request, pk: int, bid_pk: int):
         return redirect("tenders:detail", pk=pk)
     tender = placed.tender
     return _confirm(request, tender, heading=_("Withdraw this bid?"),
-                    action=reverse("tenders:bid-withdraw", args=[pk, bid_pk]),
+                    action=reverse("tenders:bid-withdraw", args=[pk, bid_id]),
                     button=_("Withdraw the bid"), danger=True,
-                    back=reverse("tenders:own-bid", args=[pk, bid_pk]), consequences=[
+                    back=reverse("tenders:own-bid", args=[pk, bid_id]), consequences=[
         _("Your bid on lot %(lot)s (version %(version)s, received %(received)s) is withdrawn: "
           "it is never opened, and its files are deleted.") % {
             "lot": placed.lot.number, "version": placed.version,
@@ -429,7 +434,7 @@ def _award(request, tender, method: Method, service, quantities=None, split_form
             return _evaluation_page(request, tender, split_form)
         return _refused(request, exc, pk, "tenders:evaluation"
                         if method != Method.WHOLE else "tenders:detail")
-    hidden = [(f"share-{bid}", units) for bid, units in (quantities or {}).items()]
+    hidden = split_form.posted() if split_form is not None else []
     return _confirm(request, tender, heading=_("Award this tender?"), plan=plan,
                     overloads=capacity_warnings.for_award(plan),
                     action=request.path, button=_("Award"), hidden=hidden,
@@ -496,9 +501,9 @@ def ask(request, pk: int):
 
 @login_required
 @require_POST
-def answer(request, pk: int, question_pk: int):
+def answer(request, pk: int, question_id):
     tender = selectors.tender_get(user=request.user, pk=pk)
-    question = tender.questions.get(pk=question_pk)
+    question = tender.questions.get(public_id=question_id)
     try:
         services.question_answer(by=request.user, question=question,
                                  answer=request.POST.get("answer", ""))

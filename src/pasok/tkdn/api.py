@@ -1,7 +1,8 @@
 from datetime import date
 from decimal import Decimal
+from uuid import UUID
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from pasok.accounts.models import Organisation
 from pasok.accounts.permissions import VIEW_PRIVATE
@@ -28,7 +29,7 @@ class ResultOut(Schema):
 
 
 class VersionOut(Schema):
-    worksheet_id: int
+    worksheet_id: UUID = Field(..., alias="worksheet.public_id")
     number: int
     regime: str
     tkdn_percent: Decimal
@@ -42,7 +43,7 @@ class VersionOut(Schema):
 
 
 class WorksheetOut(Schema):
-    id: int
+    id: UUID = Field(..., alias="public_id")
     product: str
     latest: VersionOut | None
 
@@ -94,15 +95,15 @@ def worksheet_create(request, supplier_id: int, payload: WorksheetIn):
                                                data=payload.dict()))
 
 
-@router.get("/worksheets/{int:worksheet_id}", response=WorksheetOut)
-def worksheet_detail(request, worksheet_id: int):
-    return selectors.worksheet_get(user=request.auth, pk=worksheet_id)
+@router.get("/worksheets/{uuid:worksheet_id}", response=WorksheetOut)
+def worksheet_detail(request, worksheet_id: UUID):
+    return selectors.worksheet_get(user=request.auth, public_id=worksheet_id)
 
 
-@router.post("/worksheets/{int:worksheet_id}/versions", response={201: VersionOut},
+@router.post("/worksheets/{uuid:worksheet_id}/versions", response={201: VersionOut},
              summary="Save a new version of a worksheet")
-def worksheet_version_create(request, worksheet_id: int, payload: WorksheetIn):
-    worksheet = selectors.worksheet_get(user=request.auth, pk=worksheet_id)
+def worksheet_version_create(request, worksheet_id: UUID, payload: WorksheetIn):
+    worksheet = selectors.worksheet_get(user=request.auth, public_id=worksheet_id)
     version = services.worksheet_save(by=request.auth, organisation=worksheet.organisation,
                                       worksheet=worksheet, data=payload.dict())
     return Status(201, version)

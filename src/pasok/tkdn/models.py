@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
+from pasok.public_ids import public_id_field
 from pasok.rules.bmp import FACTORS as BMP_FACTORS
 from pasok.rules.tkdn import Regime
 
@@ -35,6 +36,7 @@ class PrivateQuerySet(OwnedQuerySet):
 class Worksheet(models.Model):
     """The cost build-up of one product of a supplier; each save makes a new version."""
 
+    public_id = public_id_field()
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
                                      related_name="worksheets", verbose_name=_("supplier"))
     product = models.CharField(_("product"), max_length=200)

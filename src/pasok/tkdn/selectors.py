@@ -17,8 +17,9 @@ def worksheets_of(*, user, organisation):
             .prefetch_related(Prefetch("versions", queryset=latest)))
 
 
-def worksheet_get(*, user, pk: int) -> Worksheet:
-    return Worksheet.objects.visible_to(user).select_related("organisation").get(pk=pk)
+def worksheet_get(*, user, public_id) -> Worksheet:
+    return (Worksheet.objects.visible_to(user).select_related("organisation")
+            .get(public_id=public_id))
 
 
 def version_get(*, worksheet: Worksheet, number: int | None) -> WorksheetVersion:

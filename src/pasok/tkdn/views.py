@@ -1,3 +1,4 @@
+import uuid
 from decimal import Decimal
 
 from django.contrib import messages
@@ -47,8 +48,8 @@ def _changeable(request, org):
         raise PermissionDenied
 
 
-def _worksheet(request, pk) -> Worksheet:
-    return selectors.worksheet_get(user=request.user, pk=pk)
+def _worksheet(request, worksheet_id) -> Worksheet:
+    return selectors.worksheet_get(user=request.user, public_id=worksheet_id)
 
 
 @login_required
@@ -133,7 +134,7 @@ def _edit(request, org, worksheet=None, initial=None):
                 _attach(form, formsets, exc)
             else:
                 messages.success(request, _("Saved as version %(n)s.") % {"n": version.number})
-                return redirect("tkdn:worksheet", pk=version.worksheet_id)
+                return redirect("tkdn:worksheet", worksheet_id=version.worksheet.public_id)
     else:
         initial = initial or {}
         form = WorksheetForm(initial={"product": initial.get("product", ""),
@@ -152,8 +153,8 @@ def worksheet_new(request, org_pk: int):
 
 
 @login_required
-def worksheet_edit(request, pk: int):
-    worksheet = _worksheet(request, pk)
+def worksheet_edit(request, worksheet_id):
+    worksheet = _worksheet(request, worksheet_id)
     _changeable(request, worksheet.organisation)
     latest = worksheet.latest
     return _edit(request, worksheet.organisation, worksheet, latest.data if latest else None)
@@ -179,8 +180,8 @@ def _what_if(request, sheet, now):
 
 
 @login_required
-def worksheet_detail(request, pk: int):
-    worksheet = _worksheet(request, pk)
+def worksheet_detail(request, worksheet_id):
+    worksheet = _worksheet(request, worksheet_id)
     number = request.GET.get("v")
     version = selectors.version_get(worksheet=worksheet,
                                     number=int(number) if number and number.isdigit() else None)
@@ -206,8 +207,8 @@ def worksheet_detail(request, pk: int):
     })
 
 
-def _version_for_export(request, pk):
-    worksheet = _worksheet(request, pk)
+def _version_for_export(request, worksheet_id):
+    worksheet = _worksheet(request, worksheet_id)
     number = request.GET.get("v")
     version = selectors.version_get(worksheet=worksheet,
                                     number=int(number) if number and number.isdigit() else None)
@@ -222,22 +223,34 @@ def _slug(worksheet, version):
 
 
 @login_required
-def worksheet_xlsx(request, pk: int):
-    worksheet, version = _version_for_export(request, pk)
+def worksheet_xlsx(request, worksheet_id):
+    worksheet, version = _version_for_export(request, worksheet_id)
     response = HttpResponse(write_xlsx(worksheet_from_dict(version.data)), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{_slug(worksheet, version)}.xlsx"'
     return response
 
 
 @login_required
-def worksheet_pdf_view(request, pk: int):
-    worksheet, version = _version_for_export(request, pk)
+def worksheet_pdf_view(request, worksheet_id):
+    worksheet, version = _version_for_export(request, worksheet_id)
     bmp = selectors.bmp_of(user=request.user, organisation=worksheet.organisation)
     pdf = worksheet_pdf(version=version, organisation=worksheet.organisation,
                         bmp_percent=bmp.bmp_percent if bmp else None)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_slug(worksheet, version)}.pdf"'
     return response
+
+
+def _import_target(org, target: str | None) -> Worksheet | None:
+    """The worksheet chosen by its public id (None: a new one); DoesNotExist for an id
+    that is not one of the organisation's worksheets."""
+    if not target:
+        return None
+    try:
+        public_id = uuid.UUID(target)
+    except ValueError as exc:
+        raise Worksheet.DoesNotExist from exc
+    return Worksheet.objects.filter(organisation=org).get(public_id=public_id)
 
 
 @login_required
@@ -251,9 +264,7 @@ def worksheet_import(request, org_pk: int):
         try:
             upload = form.cleaned_data["file"]
             data, rows = read_xlsx(upload.read(), file_name=upload.name)
-            target = request.POST.get("worksheet")
-            worksheet = (Worksheet.objects.filter(organisation=org).get(pk=int(target))
-                         if target and target.isdigit() else None)
+            worksheet = _import_target(org, request.POST.get("worksheet"))
             data.setdefault("product", form.cleaned_data["file"].name.rsplit(".", 1)[0])
             version = services.worksheet_save(by=request.user, organisation=org,
                                               worksheet=worksheet, data=data)
@@ -266,7 +277,7 @@ def worksheet_import(request, org_pk: int):
                 form.add_error("file", [f"{workbook_place(path, rows)}: {e}" for e in errors])
         else:
             messages.success(request, _("Imported as version %(n)s.") % {"n": version.number})
-            return redirect("tkdn:worksheet", pk=version.worksheet_id)
+            return redirect("tkdn:worksheet", worksheet_id=version.worksheet.public_id)
     return render(request, "tkdn/import.html", {
         "org": org, "form": form,
         "worksheets": Worksheet.objects.filter(organisation=org)})

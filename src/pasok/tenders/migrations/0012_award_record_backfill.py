@@ -56,7 +56,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("tenders", "0010_award_record"),
+        ("tenders", "0011_award_record"),
         ("audit", "0002_append_only_triggers"),
     ]
 

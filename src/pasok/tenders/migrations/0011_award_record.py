@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0006_apitoken_expires_at'),
-        ('tenders', '0009_awarded_months'),
+        ('tenders', '0010_public_ids'),
     ]
 
     operations = [

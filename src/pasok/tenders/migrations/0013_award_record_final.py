@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenders', '0011_award_record_backfill'),
+        ('tenders', '0012_award_record_backfill'),
     ]
 
     operations = [

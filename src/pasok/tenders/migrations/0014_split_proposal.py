@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenders', '0012_award_record_final'),
+        ('tenders', '0013_award_record_final'),
     ]
 
     operations = [
