@@ -177,7 +177,7 @@ def test_the_optimiser_runs_in_the_background_never_in_a_request_nor_under_a_loc
     with clock.frozen(OPENING):
         assert client.get(progress_url).json()["finished"] is True
         page = client.get(page_url).content.decode()
-        assert f'name="share-{a.pk}" value="60"' in page and 'id="progress"' not in page
+        assert f'name="share-{a.public_id}" value="60"' in page and 'id="progress"' not in page
         client.post(reverse("tenders:award-optimised", args=[tender.pk]), {"confirm": "1"})
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
     assert len(calls) == solved
