@@ -1,6 +1,6 @@
 """Worked inputs shared by several test modules."""
 
-# The worksheet of INTERFACES.md (`pasok tkdn compute`), exactly as printed there: TKDN 48.18%
+# The worksheet of docs/interfaces.md (`pasok tkdn compute`), exactly as printed there: TKDN 48.18%
 # under Permenperin 35/2025.
 INTERFACES_WORKSHEET = {
     "regime": "permenperin-35-2025",

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for valid TKDN worksheets in the JSON of INTERFACES.md: both
+"""Hypothesis strategies for valid TKDN worksheets in the JSON of docs/interfaces.md: both
 regimes, both counting rules, imports and imported machines (0% local content by nature),
 uncertified claims, zero-cost lines, and figures from a ten-thousandth of a rupiah to the
 largest the interface takes."""

@@ -1,4 +1,4 @@
-"""Seeded synthetic cluster instances in the `pasok allocate` format (INTERFACES.md).
+"""Seeded synthetic cluster instances in the `pasok allocate` format (docs/interfaces.md).
 
 Shaped on Ceper: many small foundries (median ~30 t/month), a few large ones that cast
 cheaper per kg; buyers' lines of cast parts from 0.5 to 80 kg with a seasonal demand;

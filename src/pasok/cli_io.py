@@ -1,4 +1,4 @@
-"""Shared plumbing of the JSON subcommands (INTERFACES.md): read a file or '-', write to
+"""Shared plumbing of the JSON subcommands (docs/interfaces.md): read a file or '-', write to
 stdout or --out; bad input is exit status 2 with the field named."""
 
 import json

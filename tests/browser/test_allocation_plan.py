@@ -31,7 +31,7 @@ def test_cooperative_solves_and_replans_after_a_member_reports_less(phone, clust
     click_and_wait(page, "#solve-form button[type=submit]")
     page.wait_for_selector("#heatmap")
     base = plan.runs.get()
-    assert base.status == RunStatus.DONE and page.inner_text("#run-status")
+    assert base.status == RunStatus.DONE and page.inner_text("#progress-status")
     # The cheapest member is full every month (1,043 blocks of 11.5 kg in 12,000 kg).
     assert _row(page, line, a) == ["1.043"] * 6
     assert _row(page, line, b) == ["957"] * 6

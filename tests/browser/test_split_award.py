@@ -10,7 +10,7 @@ import pytest
 
 from pasok import clock
 from pasok.accounts.services import organisation_create, organisation_verify
-from pasok.tenders.models import BidEvaluation, Status, Tender
+from pasok.tenders.models import Award, Status, Tender
 from pasok.tenders.services import lot_add, tender_create, tender_publish
 from pasok.tkdn.services import certificate_record
 from tests.browser.conftest import ARTIFACTS, click_and_wait, sign_in
@@ -40,7 +40,7 @@ def test_buyer_awards_the_optimisers_split(phone, cluster):
     click_and_wait(page, "#confirm-button")
     page.wait_for_url(f"**/tenders/{tender.pk}/")
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
-    shares = dict(BidEvaluation.objects.values_list("bid_id", "awarded_quantity"))
+    shares = dict(Award.objects.values_list("bid_id", "quantity"))
     assert shares == {a.pk: 60, b.pk: 40}
 
 
@@ -131,5 +131,5 @@ def test_a_cooperative_bids_with_its_members_tkdn_and_the_buyer_awards_a_partial
         page.wait_for_url("**/edit/")
         assert page.input_value("#id_lot-0-quantity") == "19.800"
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
-    assert sorted(BidEvaluation.objects.values_list("awarded_quantity", flat=True)) == [
+    assert sorted(Award.objects.values_list("quantity", flat=True)) == [
         4200, 6000]

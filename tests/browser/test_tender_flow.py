@@ -163,8 +163,10 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
     assert "pemenang" in table
     assert "UD Sinar Besi: 25.000" in members and "CV Cor Baja Lestari: 15.000" in members
     results = {(e.bid.lot.number, e.bid.bidder.name):
-               (e.tier, e.admissible, e.rank, e.awarded, (e.exclusion or {}).get("code"))
-               for e in BidEvaluation.objects.select_related("bid__bidder", "bid__lot")}
+               (e.tier, e.admissible, e.rank, hasattr(e.bid, "award"),
+                (e.exclusion or {}).get("code"))
+               for e in BidEvaluation.objects.select_related("bid__bidder", "bid__lot",
+                                                             "bid__award")}
     a, b = "CV Logam Sejahtera", "UD Cor Makmur"
     coop, agent = "Koperasi Batur Jaya", "PT Impor Komposit Nusantara"
     # Lot 1: TKDN 45% (TKDN + BMP >= 40) is tier a, so only tiers a and b are admissible:

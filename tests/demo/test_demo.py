@@ -286,16 +286,16 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     # import agent's cheapest one a TKDN of 9.4%: both fell below the tender's 25% minimum.
     from pasok.rules.cooperative_tkdn import weighted_by_units
     from pasok.tenders import sealing
-    from pasok.tenders.models import Bid, BidEvaluation, Tender
+    from pasok.tenders.models import Award, Bid, BidEvaluation, Tender
 
     with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):
         statuses = {t.buyer.name: (t.status, t.lots.count()) for t in Tender.objects.all()}
     assert statuses == {"PT Kereta Api Indonesia (Persero)": ("published", 3),
                         "PT INKA (Persero)": ("awarded", 1)}
-    winner = BidEvaluation.objects.get(awarded=True).bid
+    winner = Award.objects.get().bid
     assert winner.bidder == anggota.organisation
     set_aside = {e.bid.bidder.name: e.exclusion["code"]
-                 for e in BidEvaluation.objects.filter(awarded=False)}
+                 for e in BidEvaluation.objects.filter(bid__award__isnull=True)}
     assert set_aside == {COOPERATIVE_NAME: "tkdn_below_minimum",
                          IMPORT_AGENT: "tkdn_below_minimum"}
     assert all(bid.documents.filter(kind="NIB").exists() for bid in Bid.objects.all())

@@ -1,4 +1,4 @@
-"""`pasok allocate` (INTERFACES.md): JSON in, JSON out; bad input is exit status 2 with the
+"""`pasok allocate` (docs/interfaces.md): JSON in, JSON out; bad input is exit status 2 with the
 field named."""
 
 import copy

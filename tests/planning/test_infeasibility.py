@@ -1,5 +1,5 @@
 """Infeasibility as data: a code and the floor's numbers for the pages to word in the
-reader's language, beside the English sentence `pasok allocate` prints (INTERFACES.md)."""
+reader's language, beside the English sentence `pasok allocate` prints (docs/interfaces.md)."""
 
 from pasok.planning.instance import parse
 from pasok.planning.output import infeasibility, to_dict

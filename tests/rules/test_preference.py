@@ -1,5 +1,5 @@
 """Domestic price preference and the obligation cascade (Perpres 16/2018 as amended by 12/2021
-and 46/2025), as `pasok preference evaluate` specifies it (INTERFACES.md)."""
+and 46/2025), as `pasok preference evaluate` specifies it (docs/interfaces.md)."""
 
 from decimal import Decimal
 from itertools import pairwise
@@ -37,7 +37,7 @@ def by_id(evaluation):
     return {b.id: b for b in evaluation.bids}
 
 
-# --- the INTERFACES.md example ------------------------------------------------------------------
+# --- the docs/interfaces.md example ------------------------------------------------------
 
 def test_interfaces_example():
     # B1 domestic TKDN 41.2 + BMP 6.0 = 47.2 ≥ 40 → tier a.

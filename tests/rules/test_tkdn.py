@@ -61,7 +61,7 @@ def cost(name, amount, domestic_percent) -> dict:
     return {"name": name, "cost": amount, "domestic_percent": domestic_percent}
 
 
-# The worksheet of INTERFACES.md (`pasok tkdn compute`), exactly as printed there.
+# The worksheet of docs/interfaces.md (`pasok tkdn compute`), exactly as printed there.
 
 
 # --- the weights and constants are the regulation's -----------------------------------------

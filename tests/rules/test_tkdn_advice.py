@@ -1,5 +1,5 @@
 """What pulls a TKDN down and what a replacement would raise it to (rules/tkdn_advice.py):
-worked examples on the INTERFACES.md worksheet with its pig iron and machine marked as
+worked examples on the docs/interfaces.md worksheet with its pig iron and machine marked as
 imports (the honest, common case), and properties over generated worksheets."""
 
 import copy

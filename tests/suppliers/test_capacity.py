@@ -7,10 +7,8 @@ On the old main every one of these failed: nothing booked capacity, so a foundry
 import datetime as dt
 import re
 from decimal import Decimal
-from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -24,7 +22,7 @@ from pasok.suppliers.models import BookedMonth, CapacityBooking
 from pasok.suppliers.selectors import SearchCriteria, search_suppliers
 from pasok.suppliers.services import profile_save
 from pasok.tenders import awarding
-from pasok.tenders.models import AwardedMonth, Bid
+from pasok.tenders.models import Bid
 from pasok.tenders.services import (
     bid_submit,
     lot_add,
@@ -148,15 +146,6 @@ def test_a_split_award_books_the_months_the_award_gave_each_bid(verified):
         a.pk: ((JAN, 400), (FEB, 300)), b.pk: ((JAN, 0), (FEB, 300))}
     assert _booked(cluster.supplier_a) == {JAN: 4_000, FEB: 3_000}
     assert _booked(cluster.supplier_b) == {FEB: 3_000}
-
-
-def test_awards_made_before_the_months_were_kept_get_the_same_months(verified):
-    _tender, a, b = _split_700_300(verified)
-    kept = list(AwardedMonth.objects.values_list("evaluation__bid_id", "month", "units"))
-    AwardedMonth.objects.all().delete()
-    import_module("pasok.tenders.migrations.0009_awarded_months").backfill(django_apps, None)
-    assert sorted(AwardedMonth.objects.values_list("evaluation__bid_id", "month", "units")) \
-        == sorted(kept) == [(a.pk, JAN, 400), (a.pk, FEB, 300), (b.pk, FEB, 300)]
 
 
 def test_a_cooperative_award_books_the_members_it_named(verified, second_member):

@@ -139,7 +139,9 @@ def test_every_number_in_the_tender_forms_is_read_in_the_active_language():
     from pasok.accounts.models import Organisation
     from pasok.tenders.models import Bid
 
-    bid = Bid(pk=1, opened_content={"quantity": 10}, bidder=Organisation(name="CV Contoh"))
+    bid = Bid(pk=1, opened_content={"quantity": 10, "unit_price": "1000",
+                                    "monthly_capacity": 10, "origin": "domestic"},
+              bidder=Organisation(name="CV Contoh"))
     built = [tender_forms.TenderForm(), tender_forms.LotForm(), tender_forms.DraftLotForm(),
              tender_forms.BidForm(), tender_forms.MemberForm(), tender_forms.CancelForm(),
              tender_forms.SplitForm(bids=[bid])]

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from pasok import clock
 from pasok.accounts.services import organisation_verify
-from pasok.tenders.models import BidEvaluation, Status, Tender
+from pasok.tenders.models import Award, AwardRule, Status, Tender
 from pasok.tenders.services import (
     lot_add,
     tender_award_optimised,
@@ -17,7 +17,7 @@ from pasok.tenders.services import (
     tender_open,
     tender_publish,
 )
-from pasok.tenders.split_proposal import propose_split
+from pasok.tenders.split_proposal import propose_split, work_out
 from tests.tenders.test_sealed_bids import DEADLINE, OPENING, T0, _bid, _cert
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,10 @@ def _open_and_evaluate(cluster, tender):
     buyer = cluster.users["buyer_x"]
     with clock.frozen(OPENING):
         tender_open(by=buyer, tender=tender)
-        return tender_evaluate(by=buyer, tender=tender)
+        tender = tender_evaluate(by=buyer, tender=tender)
+    if tender.split_award_allowed:
+        work_out(tender.pk)  # the optimiser's proposal, as the task worker works it out
+    return tender
 
 
 def test_cheapest_bid_first_up_to_what_it_offered(cluster):
@@ -64,8 +67,9 @@ def test_award_in_one_step(cluster):
     _open_and_evaluate(cluster, tender)
     with clock.frozen(OPENING):
         tender_award_optimised(by=cluster.users["buyer_x"], tender=tender)
-    shares = dict(BidEvaluation.objects.values_list("bid_id", "awarded_quantity"))
+    shares = dict(Award.objects.values_list("bid_id", "quantity"))
     assert shares == {a.pk: 60, b.pk: 40}
+    assert set(Award.objects.values_list("rule", flat=True)) == {AwardRule.OPTIMISED}
     assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
 
 
@@ -130,3 +134,85 @@ def test_monthly_capacity_offered_holds_a_bid(cluster):
     assert proposal.quantities == {a: 60, b: 40}  # A: 30 a month, its monthly capacity
     assert proposal.bound_by[a] == ["capacity"]
     assert proposal.bound_by[b] == ["cost"]
+
+
+def test_the_optimiser_runs_in_the_background_never_in_a_request_nor_under_a_lock(
+        cluster, client, monkeypatch, django_capture_on_commit_callbacks):
+    """Evaluation queues the proposal; pages and the award only read what the task kept."""
+    from django.db import connection
+    from django.urls import reverse
+
+    from pasok.tenders import split_proposal
+    from pasok.tenders.models import ProposalStatus, SplitProposal
+
+    calls = []  # the transactions open around each engine run (HiGHS), beyond the test's
+    depth = len(connection.atomic_blocks)
+    real = split_proposal.allocate
+    monkeypatch.setattr(split_proposal, "allocate", lambda *args, **kwargs: (
+        calls.append(len(connection.atomic_blocks) - depth), real(*args, **kwargs))[1])
+    with clock.frozen(T0):
+        tender = _tender(cluster, schedule=[], quantity=100)
+        a, _ = _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=60)
+        _bid(cluster, "supplier_b", tender, 101_000, tkdn=45, quantity=70)
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(OPENING), django_capture_on_commit_callbacks() as queued:
+        tender_open(by=buyer, tender=tender)
+        tender_evaluate(by=buyer, tender=tender)
+    assert len(queued) == 1 and SplitProposal.objects.get().status == ProposalStatus.QUEUED
+    client.force_login(buyer)
+    page_url = reverse("tenders:evaluation", args=[tender.pk])
+    progress_url = reverse("tenders:split-proposal", args=[tender.pk])
+    with clock.frozen(OPENING):
+        page = client.get(page_url).content.decode()
+        assert 'id="progress"' in page and "award-optimised" not in page
+        assert client.get(progress_url).json() == {
+            "status": "queued", "label": "Masuk antrean", "elapsed": 0, "finished": False}
+        client.post(reverse("tenders:award-optimised", args=[tender.pk]), {"confirm": "1"})
+        assert Tender.objects.get(pk=tender.pk).status == Status.EVALUATED
+    assert calls == []
+    with clock.frozen(OPENING):
+        queued[0]()  # the worker: ImmediateBackend runs the task here
+    assert calls == [0]  # no transaction, so no row lock, around the engine
+    solved = len(calls)
+    with clock.frozen(OPENING):
+        assert client.get(progress_url).json()["finished"] is True
+        page = client.get(page_url).content.decode()
+        assert f'name="share-{a.public_id}" value="60"' in page and 'id="progress"' not in page
+        client.post(reverse("tenders:award-optimised", args=[tender.pk]), {"confirm": "1"})
+    assert Tender.objects.get(pk=tender.pk).status == Status.AWARDED
+    assert len(calls) == solved
+
+
+def test_the_evaluation_page_asks_the_same_queries_however_many_bids(cluster, client):
+    """Query count guard: a lot more, or bids more, add no query (N+1 would)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from pasok.tenders.services import bid_submit
+
+    def queries(lots: int) -> int:
+        buyer = cluster.users["buyer_x"]
+        with clock.frozen(T0):
+            tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
+                                   bid_deadline=DEADLINE, opening_time=OPENING,
+                                   split_award_allowed=True)
+            for n in range(lots):
+                lot_add(by=buyer, tender=tender, product=f"Blok {n}", quantity=100,
+                        unit_weight_kg=Decimal(11), hps_unit_price=Decimal(110_000))
+            tender_publish(by=buyer, tender=tender)
+            for lot in tender.lots.all():
+                for role in ("supplier_a", "supplier_b"):
+                    org = cluster.users[role].organisation
+                    bid_submit(by=cluster.users[role], lot=lot, unit_price=Decimal(100_000),
+                               quantity=60, monthly_capacity=60,
+                               certificate_id=_cert(cluster, org, 45).pk, documents={})
+        _open_and_evaluate(cluster, tender)
+        client.force_login(buyer)
+        with clock.frozen(OPENING), CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("tenders:evaluation", args=[tender.pk])).status_code == 200
+        return len(captured.captured_queries)
+
+    for org in (cluster.supplier_a, cluster.supplier_b):
+        organisation_verify(by=None, organisation=org)
+    assert queries(lots=1) == queries(lots=3) <= 25

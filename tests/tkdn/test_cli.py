@@ -1,4 +1,4 @@
-"""`pasok tkdn compute WORKSHEET [--out FILE]` (INTERFACES.md): JSON or .xlsx in, JSON out;
+"""`pasok tkdn compute WORKSHEET [--out FILE]` (docs/interfaces.md): JSON or .xlsx in, JSON out;
 bad input is exit status 2 with the field (and, for .xlsx, the sheet and row) named."""
 
 import copy
@@ -19,7 +19,7 @@ from pasok.rules.tkdn_json import result_to_dict, worksheet_from_dict
 from pasok.tkdn.xlsx_io import read_xlsx, write_xlsx
 from tests.examples import INTERFACES_WORKSHEET
 
-EXPECTED = {  # INTERFACES.md, apart from the warnings' text
+EXPECTED = {  # docs/interfaces.md, apart from the warnings' text
     "regime": "permenperin-35-2025", "product": "Blok rem besi cor tipe K", "tkdn_percent": 48.18,
     "factors": {"material": {"cost": 97520, "domestic_percent": 35.91},
                 "labour": {"cost": 14000, "domestic_percent": 100.0},

@@ -20,7 +20,7 @@ from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-# INTERFACES.md's example: TKDN 48.18% under Permenperin 35/2025, typed the Indonesian way.
+# docs/interfaces.md's example: TKDN 48.18% under Permenperin 35/2025, typed the Indonesian way.
 EXAMPLE = {
     "material": [("Besi kasar (pig iron)", "6,2", "9.500", "0"),
                  ("Scrap baja lokal", "5,1", "6.200", "100"),

@@ -25,7 +25,7 @@ from tests.conftest import make_nib, make_npwp
 
 pytestmark = pytest.mark.django_db
 
-# INTERFACES.md (`pasok tkdn compute`): TKDN 48.18% under Permenperin 35/2025.
+# docs/interfaces.md (`pasok tkdn compute`): TKDN 48.18% under Permenperin 35/2025.
 EXAMPLE = {
     "regime": "permenperin-35-2025",
     "product": "Blok rem besi cor tipe K",

@@ -25,7 +25,7 @@ MATERIALS = ["name", "quantity", "unit_price", "domestic_percent", "certificate"
 def workbook(materials, *, labour=(("Operator cor", 14000, 1),),
              overhead=(("Listrik tungku induksi", 9000, 1), ("Penyusutan mesin impor", 3000, 0)),
              percent_format="0.0%", info=()) -> bytes:
-    """The INTERFACES.md worksheet as a clerk keeps it: percentages in cells formatted as
+    """The docs/interfaces.md worksheet as a clerk keeps it: percentages in cells formatted as
     percent unless a row gives its percent as text."""
     book = Workbook()
     book.remove(book.active)
@@ -60,7 +60,7 @@ def test_percent_formatted_cells_are_read_as_the_percent_shown():
     assert data["labour"][0]["domestic_percent"] == 100
     assert rows["materials"] == [2, 3, 4]
     tkdn = compute(worksheet_from_dict(data)).tkdn_percent
-    assert round(tkdn, 2) == Decimal("48.18")  # not 0.48…: the INTERFACES.md value
+    assert round(tkdn, 2) == Decimal("48.18")  # not 0.48…: the docs/interfaces.md value
 
 
 def test_a_plain_number_cell_is_taken_as_written():

@@ -133,6 +133,7 @@ PAGES = {
     ("POST", "tenders:award-optimised", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("POST", "tenders:follow-up", "t"): row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
     ("GET", "tenders:evaluation", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
+    ("GET", "tenders:split-proposal", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "tenders:evaluation-xlsx", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "tenders:evaluation-pdf", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "audit:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from pasok import clock
+from pasok.rules.size_class import SizeClass as Size
 from pasok.rules.time_zones import zone_of_province
 
 from .permissions import VIEW_PRIVATE, OrganisationQuerySet
@@ -28,11 +29,10 @@ SUPPLIER_SIDE = (OrgKind.SUPPLIER, OrgKind.COOPERATIVE)
 BUYER_KINDS = (OrgKind.BUMN_BUYER, OrgKind.PRIVATE_BUYER)
 
 
-class SizeClass(models.TextChoices):
-    MICRO = "micro", _("Micro")
-    SMALL = "small", _("Small")
-    MEDIUM = "medium", _("Medium")
-    LARGE = "large", _("Large")
+SIZE_LABELS = {Size.MICRO: _("Micro"), Size.SMALL: _("Small"), Size.MEDIUM: _("Medium"),
+               Size.LARGE: _("Large")}
+# The classes of PP 7/2021 (pasok.rules.size_class, their one definition) with their labels.
+SizeClass = models.TextChoices("SizeClass", [(c.name, (c.value, SIZE_LABELS[c])) for c in Size])
 
 
 class Organisation(models.Model):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok.months import add_months
 from pasok.suppliers.capacity import Booked, BookingSource, Holder, bookings_refresh
-from pasok.tenders.models import BidEvaluation
+from pasok.tenders.models import Award
 
 from .engine_input import line_id, organisation_of
 from .models import Plan, PlanLine
@@ -73,8 +73,7 @@ def own_bookings(plan: Plan) -> list[tuple[str, int]]:
     """The bookings a plan does not count against its members' capacity: its own, and the
     cooperative's awards of the lots its lines deliver."""
     lots = plan.lines.filter(lot__isnull=False).values("lot_id")
-    awards = BidEvaluation.objects.filter(awarded=True, bid__bidder_id=plan.cooperative_id,
-                                          bid__lot_id__in=lots)
+    awards = Award.objects.filter(supplier_id=plan.cooperative_id, lot_id__in=lots)
     return [("plan", plan.pk), *(("award", bid) for bid in
                                  awards.values_list("bid_id", flat=True))]
 
@@ -84,6 +83,6 @@ def capacity_bookings_refresh_for_plan(plan: Plan, *, by=None) -> None:
     cooperative's awards (whether a plan now covers them)."""
     bookings_refresh(source_name="plan", ref_ids=[plan.pk], by=by, obj=plan,
                      organisation=plan.cooperative)
-    awarded = BidEvaluation.objects.filter(awarded=True, bid__bidder_id=plan.cooperative_id)
+    awarded = Award.objects.filter(supplier_id=plan.cooperative_id)
     bookings_refresh(source_name="award", ref_ids=awarded.values_list("bid_id", flat=True),
                      by=by, obj=plan, organisation=plan.cooperative)

@@ -1,18 +1,16 @@
-"""The engine's input (INTERFACES.md, `pasok allocate`) from a plan's rows: the one function
+"""The engine's input (docs/interfaces.md, `pasok allocate`) from a plan's rows: the one function
 the solve task and the tests use, and the changes a what-if makes to it.
 
 Names for people ride along (`first_month`, a supplier's `name`, a line's `product`); the
-engine reads only the fields of INTERFACES.md."""
+engine reads only the fields of docs/interfaces.md."""
 
 import copy
 
 import numpy as np
 
 from pasok.planning.instance import Instance
+from pasok.rules.size_class import is_small_business
 from pasok.suppliers.capacity import booked
-
-# Size classes of PP 7/2021 that count as small foundries for the fairness step.
-SMALL_CLASSES = ("micro", "small")
 
 
 def supplier_id(organisation_id: int) -> str:
@@ -70,7 +68,7 @@ def plan_instance(plan) -> dict:
         "unmet_penalty": float(plan.unmet_penalty),
         "suppliers": [{"id": supplier_id(m.organisation_id), "name": m.organisation.name,
                        "capacity_kg": capacity[m.pk],
-                       "small": m.organisation.size_class in SMALL_CLASSES}
+                       "small": is_small_business(m.organisation.size_class)}
                       for m in members],
         "lines": [{"id": line_id(line.pk), "buyer": line.buyer, "product": line.product,
                    "unit_weight_kg": float(line.unit_weight_kg), "demand": list(line.demand),

@@ -1,7 +1,7 @@
 """A cooperative's monthly call-off plan: demand lines, the members that may make them and
 their offers, capacity reports, and the runs of the allocation engine (pasok.planning).
 
-A run keeps the engine's input (`instance`, the JSON of INTERFACES.md `pasok allocate` plus
+A run keeps the engine's input (`instance`, the JSON of docs/interfaces.md `pasok allocate` plus
 names for people) and its answer (`result`), so it reads the same after the plan changes."""
 
 import datetime as dt

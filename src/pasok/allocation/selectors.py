@@ -89,5 +89,5 @@ def current_run(plan: Plan) -> PlanRun | None:
 
 def awarded_lots(*, cooperative: Organisation):
     """The tender lots the cooperative's bids were awarded: what a plan line may deliver."""
-    return (Lot.objects.filter(bids__bidder=cooperative, bids__evaluation__awarded=True)
+    return (Lot.objects.filter(awards__supplier=cooperative)
             .select_related("tender").distinct().order_by("-tender__awarded_at", "number"))

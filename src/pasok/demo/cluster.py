@@ -31,6 +31,7 @@ from pasok.accounts.services import (
 from pasok.rules.bmp import BmpClaim, bmp_percent
 from pasok.rules.identifiers import npwp_check_digit
 from pasok.rules.money import round_half_up
+from pasok.rules.size_class import is_small_business
 from pasok.rules.tkdn import Regime, compute
 from pasok.rules.tkdn_json import worksheet_from_dict
 from pasok.suppliers.catalogue import GRADES
@@ -79,13 +80,13 @@ class ProfilePlan:
 
 
 def worksheet_tkdn(data: dict) -> Decimal:
-    """The TKDN of a worksheet (INTERFACES.md JSON) as worksheet_save stores it."""
+    """The TKDN of a worksheet (docs/interfaces.md JSON) as worksheet_save stores it."""
     return round_half_up(compute(worksheet_from_dict(data)).tkdn_percent, 2)
 
 
 @dataclass(frozen=True)
 class WorksheetPlan:
-    """One product's cost build-up (the worksheet JSON of INTERFACES.md), oldest version
+    """One product's cost build-up (the worksheet JSON of docs/interfaces.md), oldest version
     first, each saved on its day."""
 
     versions: tuple[dict, ...]
@@ -450,7 +451,7 @@ def _location(rng: random.Random, place: Place) -> dict:
 
 def _furnaces(rng: random.Random, tier: str, capacity_t: float, induction: bool) -> list[dict]:
     """Melting plant that fits the capacity: cupolas for the small shops, induction above."""
-    if tier in ("micro", "small"):
+    if is_small_business(tier):
         size = (1.0 if capacity_t < 12 else 1.5) if tier == "micro" else rng.choice((1.5, 2.0))
         rows = [{"kind": "cupola", "tonnes_per_heat": _dec(size, 2),
                  "count": 2 if capacity_t > 28 else 1}]
@@ -632,7 +633,7 @@ def _tier_capacities(rng: random.Random) -> list[tuple[Tier, float]]:
 
 def _leave_unverified(rng: random.Random, foundries: list[OrgPlan]) -> list[OrgPlan]:
     """Some independent small shops have signed up but are not checked yet."""
-    candidates = [f.key for f in foundries if not f.member and f.tier in ("micro", "small")]
+    candidates = [f.key for f in foundries if not f.member and is_small_business(f.tier)]
     chosen = set(rng.sample(candidates, k=min(UNVERIFIED_FOUNDRIES, len(candidates))))
     return [replace(f, verifier=None) if f.key in chosen else f for f in foundries]
 
@@ -864,7 +865,7 @@ def _local_content(rng: random.Random, foundries: list[OrgPlan], member: OrgPlan
     expired = max(1, round(TKDN_EXPIRED_SHARE * (len(holders) + 2)))
     ends = [(-700, -1)] * expired + [days for days, n in TKDN_EXPIRING for _ in range(n)]
     ending = dict(zip(rng.sample([f.key for f in holders], k=len(ends)), ends, strict=True))
-    small = [f.key for f in holders if f.tier in ("micro", "small")]
+    small = [f.key for f in holders if is_small_business(f.tier)]
     declared = set(rng.sample(small, k=min(len(small), round((len(holders) + 2) / 3))))
     certificates = {}
     for foundry in holders:

@@ -1,4 +1,4 @@
-"""An allocation instance (INTERFACES.md, `pasok allocate`), read from its JSON form into
+"""An allocation instance (docs/interfaces.md, `pasok allocate`), read from its JSON form into
 flat numpy arrays once, with every input checked and the bad field named.
 
 Candidates become *pairs* (line, supplier); a plan is `x[pair, period]` whole units."""
@@ -160,7 +160,7 @@ def parse(data) -> Instance:
             pair_supplier.append(index[sid])
             unit_cost.append(_number(cand.get("unit_cost"), f"{cfield}.unit_cost"))
             min_lot.append(_number(cand.get("min_lot", 0), f"{cfield}.min_lot", integer=True))
-            # Optional, beyond INTERFACES.md: what a bid offers over all periods.
+            # Optional, beyond docs/interfaces.md: what a bid offers over all periods.
             offer = cand.get("max_units")
             pair_cap.append(share_cap[-1] if offer is None else min(
                 share_cap[-1], _number(offer, f"{cfield}.max_units", integer=True)))

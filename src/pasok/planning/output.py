@@ -1,4 +1,4 @@
-"""A result in the JSON shape of INTERFACES.md (`pasok allocate`), and the optional parts
+"""A result in the JSON shape of docs/interfaces.md (`pasok allocate`), and the optional parts
 every caller adds the same way: the fairness step, the explanation and, for the pages, the
 infeasibility as data. Every number is finite (a missing bound is null), so the JSON is
 valid and PostgreSQL's jsonb takes it."""

@@ -48,7 +48,7 @@ class Infeasibility:
     """A partner floor that cannot hold, as data: `code` (floor_unreachable: even with the
     supplier's whole room it reaches only `most` of the floor's `units`; floors_conflict:
     with the other floors it falls `short` units short) and its numbers, so the pages word
-    it in the reader's language; `message` is the English of INTERFACES.md and the CLI."""
+    it in the reader's language; `message` is the English of docs/interfaces.md and the CLI."""
 
     code: str
     buyer: str

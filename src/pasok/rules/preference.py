@@ -8,7 +8,7 @@ procurement as amended by Perpres 12/2021 and 46/2025; also applied to BUMN proc
   TKDN + BMP ≥ 40% exists, buy domestic with TKDN ≥ 25%; (b) otherwise domestic with
   TKDN ≥ 25%; (c) otherwise domestic with TKDN < 25%; (d) otherwise a domestic product
   registered in SIINas. Imports only when none of these exists.
-Judged on the bids received, as INTERFACES.md (`pasok preference evaluate`) specifies.
+Judged on the bids received, as docs/interfaces.md (`pasok preference evaluate`) specifies.
 """
 
 from dataclasses import dataclass

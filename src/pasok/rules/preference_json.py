@@ -1,4 +1,4 @@
-"""The JSON of `pasok preference evaluate` (INTERFACES.md) to and from rules.preference."""
+"""The JSON of `pasok preference evaluate` (docs/interfaces.md) to and from rules.preference."""
 
 from decimal import Decimal
 
@@ -83,7 +83,7 @@ def _plain(value: Decimal, places: int):
 
 
 def evaluation_to_dict(evaluation: Evaluation) -> dict:
-    """KP as a fraction (6 decimals), HEA in rupiah (2 decimals), as INTERFACES.md prints."""
+    """KP as a fraction (6 decimals), HEA in rupiah (2 decimals), as docs/interfaces.md prints."""
     return {
         "bids": [{"id": b.id, "tier": b.tier, "admissible": b.admissible,
                   "kp": float(round_half_up(b.kp, 6)), "hea": _plain(b.hea, 2), "rank": b.rank,

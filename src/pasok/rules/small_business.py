@@ -5,8 +5,9 @@ record why). The limit is data."""
 
 from decimal import Decimal
 
+from .size_class import is_small_business
+
 RESERVATION_LIMIT = Decimal(15_000_000_000)  # rupiah, inclusive
-RESERVED_FOR_SIZES = ("micro", "small")
 
 
 def must_reserve(package_value: Decimal) -> bool:
@@ -14,4 +15,4 @@ def must_reserve(package_value: Decimal) -> bool:
 
 
 def may_bid_on_reserved(*, size_class: str | None, is_cooperative: bool) -> bool:
-    return is_cooperative or size_class in RESERVED_FOR_SIZES
+    return is_cooperative or is_small_business(size_class)

@@ -150,7 +150,7 @@ class TkdnResult:
     warnings: tuple[UncertifiedContent, ...] = field(default=())
 
 
-# What a worksheet error says, by code: English, the words of INTERFACES.md and the CLI.
+# What a worksheet error says, by code: English, the words of docs/interfaces.md and the CLI.
 # The pages and the API word the same code in the reader's language (tkdn/texts.py), so a
 # message is never matched as a string.
 ERRORS = {

@@ -8,7 +8,7 @@ The shortfalls add up to 100 − TKDN, so they explain the whole gap.
 The what-if replaces a line by a domestic product with a TKDN certificate at the same cost:
 an import becomes a domestic material, an imported machine a domestic one (its depreciation
 then counts as local content), and the certificate makes the counting rule for uncertified
-material leave it as it is. Worked example (INTERFACES.md, TKDN 48.18%): the imported pig
+material leave it as it is. Worked example (docs/interfaces.md, TKDN 48.18%): the imported pig
 iron, Rp58.900 of Rp97.520 material, replaced by domestic pig iron certified at 71% raises
 the material share from 35.91% to 78.79%, so TKDN = 0.75 × 78.79 + 0.10 × 100
 + 0.15 × 75 = 80.34%.

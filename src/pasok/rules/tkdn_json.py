@@ -1,4 +1,4 @@
-"""The worksheet JSON of INTERFACES.md (`pasok tkdn compute`) to and from rules.tkdn objects.
+"""The worksheet JSON of docs/interfaces.md (`pasok tkdn compute`) to and from rules.tkdn objects.
 
 Errors name the field the way the interface promises: `materials[3].cost: must be >= 0`.
 """

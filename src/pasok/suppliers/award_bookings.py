@@ -1,7 +1,7 @@
 """The `award` booking source: what an awarded bid holds of its maker's capacity.
 
-Read only through the award's months (AwardedMonth) and the opened bid's content (a
-cooperative's `members`), so new fields of either do not matter here.
+Read only through the Award record, its months (AwardedMonth) and who makes the opened
+bid's goods (a cooperative's named members: Bid.makers).
 
 - A supplier's awarded bid books, in each month, the units the award gave it that month
   (the award's own split over the lot's schedule) × the lot's unit weight.
@@ -15,8 +15,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from pasok.tenders.content import makers, named_members
-from pasok.tenders.models import Bid, BidEvaluation, Tender
+from pasok.tenders.models import Award, Bid, Tender
 
 from .capacity import Booked, BookingSource, Holder
 
@@ -28,20 +27,18 @@ class AwardSource(BookingSource):
     def rows(self, ref_ids: Iterable[int]) -> list[Booked]:
         from pasok.allocation.bookings import lots_planned
 
-        evaluations = list(BidEvaluation.objects.filter(bid_id__in=list(ref_ids), awarded=True)
-                           .select_related("bid__bidder", "bid__lot")
-                           .prefetch_related("awarded_months"))
-        planned = lots_planned({e.bid.bidder_id for e in evaluations
-                                if e.bid.bidder.kind == "cooperative"})
+        awards = list(Award.objects.filter(bid_id__in=list(ref_ids))
+                      .select_related("bid", "supplier", "lot").prefetch_related("months"))
+        planned = lots_planned({a.supplier_id for a in awards
+                                if a.supplier.kind == "cooperative"})
         rows = []
-        for evaluation in evaluations:
-            bid, lot = evaluation.bid, evaluation.bid.lot
-            if (bid.bidder_id, lot.pk) in planned:
+        for award in awards:
+            if (award.supplier_id, award.lot_id) in planned:
                 continue
-            for awarded in evaluation.awarded_months.all():
-                kg = Decimal(awarded.units) * lot.unit_weight_kg
-                rows += [Booked(org, awarded.month, bid.pk, kg * part) for org, part
-                         in makers(bid.bidder_id, named_members(bid.opened_content))]
+            for awarded in award.months.all():
+                kg = Decimal(awarded.units) * award.lot.unit_weight_kg
+                rows += [Booked(org, awarded.month, award.bid_id, kg * part)
+                         for org, part in award.bid.makers()]
         return rows
 
     def holders(self, *, user, ref_ids: Iterable[int]) -> dict[int, Holder]:

@@ -12,6 +12,7 @@ Shares adding up to less than the lot are a partial cover; services.tender_award
 unless the buyer confirms the shortfall stated here."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
@@ -21,13 +22,32 @@ from pasok.months import add_months
 from pasok.web.formatting import localized_number
 
 from . import cover
-from .models import AwardedMonth, BidEvaluation, Lot, ShortfallReason, Tender
+from .models import (
+    Award,
+    AwardedMonth,
+    AwardRule,
+    BidEvaluation,
+    Lot,
+    ProposalStatus,
+    ShortfallReason,
+    SplitProposal,
+    Tender,
+)
 
 
 class Method(StrEnum):
     WHOLE = "whole"
     SPLIT = "split"
     OPTIMISED = "optimised"
+
+    @property
+    def rule(self) -> AwardRule:
+        """The rule an award made this way records."""
+        return {Method.WHOLE: AwardRule.RANK_ONE, Method.SPLIT: AwardRule.HAND_SPLIT,
+                Method.OPTIMISED: AwardRule.OPTIMISED}[self]
+
+
+SHARE_PLACES = Decimal("0.000001")  # Award.share's decimal places
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,20 @@ class Share:
     @property
     def bidder(self) -> str:
         return self.evaluation.bid.bidder.name
+
+    def award(self, lot: Lot, rule: AwardRule, at) -> tuple[Award, list[AwardedMonth]]:
+        """The records of this share (unsaved): its Award, with the bid's price and TKDN
+        as opened, and the months it delivers."""
+        bid = self.evaluation.bid
+        terms = bid.terms
+        award = Award(bid=bid, lot=lot, supplier_id=bid.bidder_id, quantity=self.units,
+                      unit_price=terms.unit_price, value=terms.unit_price * self.units,
+                      tkdn_percent=terms.tkdn_percent, bmp_percent=terms.bmp_percent,
+                      tkdn_source=terms.tkdn_source, tkdn_document=terms.tkdn_document,
+                      share=(Decimal(self.units) / lot.quantity).quantize(SHARE_PLACES),
+                      awarded_at=at, rule=rule)
+        return award, [AwardedMonth(award=award, month=month, units=units)
+                       for month, units in self.deliveries if units]
 
 
 @dataclass(frozen=True)
@@ -74,9 +108,8 @@ class AwardPlan:
 
 
 def _offer(lot: Lot, evaluation: BidEvaluation) -> cover.Offer:
-    content = evaluation.bid.opened_content
-    monthly = int(content["monthly_capacity"]) if lot.delivery_schedule else None
-    return cover.Offer(int(content["quantity"]), monthly)
+    terms = evaluation.bid.terms
+    return cover.Offer(terms.quantity, terms.monthly_capacity if lot.delivery_schedule else None)
 
 
 def _months(lot: Lot) -> list[int]:
@@ -106,7 +139,7 @@ def _explain(lot: Lot, method: Method, reason: str, covered: int, candidates, be
     if method == Method.WHOLE:
         (only,) = candidates
         numbers |= {"bidder": only.bid.bidder.name,
-                    "monthly": localized_number(only.bid.opened_content["monthly_capacity"])}
+                    "monthly": localized_number(only.bid.terms.monthly_capacity)}
         if reason == ShortfallReason.OFFERED:
             return _("Lot %(lot)s: %(uncovered)s of %(total)s units stay uncovered: "
                      "%(bidder)s offered %(offered)s units.") % numbers
@@ -238,10 +271,15 @@ def split(tender: Tender, quantities: dict[int, int],
 
 
 def optimised(tender: Tender) -> AwardPlan:
-    """The split the allocation engine proposes (split_proposal), checked like any split."""
-    from .split_proposal import propose_split  # numpy and HiGHS load when first needed
+    """The split the allocation engine proposed (split_proposal, worked out in the
+    background and kept), checked like any split."""
+    from .split_proposal import stored
 
-    quantities = {bid: units for p in propose_split(tender) for bid, units in p.quantities.items()}
+    proposal = SplitProposal.objects.filter(tender=tender).first()
+    if proposal is None or proposal.status != ProposalStatus.DONE:
+        raise ValidationError(_("The optimiser's proposal is not ready: award in shares by "
+                                "hand, or wait for the proposal on the evaluation page."))
+    quantities = {bid: units for p in stored(proposal) for bid, units in p.quantities.items()}
     return split(tender, quantities, Method.OPTIMISED)
 
 
@@ -249,13 +287,14 @@ def of_award(tender: Tender) -> AwardPlan:
     """The award as it was made (the awarded quantities and months), e.g. for what its lots
     left uncovered month by month."""
     admissible = _admissible(tender)
+    awarded = dict(Award.objects.filter(lot__tender=tender).values_list("bid_id", "quantity"))
     delivered: dict[tuple, int] = {
         (bid, month): units for bid, month, units in AwardedMonth.objects.filter(
-            evaluation__bid__tender=tender).values_list("evaluation__bid_id", "month", "units")}
+            award__lot__tender=tender).values_list("award__bid_id", "month", "units")}
     lots = []
     for lot in tender.lots.all():
         candidates = list(admissible.get(lot.pk, ()))
-        shares = {e.bid_id: e.awarded_quantity or 0 for e in candidates if e.awarded}
+        shares = {e.bid_id: awarded[e.bid_id] for e in candidates if e.bid_id in awarded}
         dates = _dates(lot)
         flows = [[delivered.get((e.bid_id, month), 0) for month in dates] for e in candidates]
         lots.append(lot_award(lot, Method.SPLIT, candidates, shares, flows))

@@ -15,7 +15,7 @@ from pasok.suppliers.capacity import free_kg, whole_kg
 
 from . import cover
 from .awarding import AwardPlan
-from .content import BidContent, makers, named_members
+from .content import BidContent, makers
 from .models import Lot
 
 
@@ -78,7 +78,7 @@ def for_award(plan: AwardPlan) -> list[Overload]:
     for lot_award in plan.lots:
         for share in lot_award.shares:
             bid = share.evaluation.bid
-            members = named_members(bid.opened_content)
+            members = bid.terms.member_units
             for month, units in share.deliveries:
                 _add(load, bid.bidder_id, members, lot_award.lot, month, units)
     return _overloads(load)

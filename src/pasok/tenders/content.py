@@ -37,12 +37,6 @@ def document_text(document: dict | None, source: str) -> str:
     return ""
 
 
-def named_members(content: dict | None) -> list[tuple[int, int]]:
-    """(member, units) for each member a cooperative's bid names; none for a supplier's."""
-    return [(int(m["organisation"]), int(m.get("quantity") or 0))
-            for m in (content or {}).get("members") or ()]
-
-
 def makers(bidder_id: int, members) -> list[tuple[int, Decimal]]:
     """(organisation, share of the bid's units) of whoever makes a bid's goods: the members
     it names ((member, units) pairs), each by its units; else the bidder itself."""
@@ -67,6 +61,21 @@ class Member:
     def document_text(self) -> str:
         return document_text(self.document, self.source)
 
+    @classmethod
+    def of(cls, row: dict) -> "Member":
+        return cls(organisation=int(row["organisation"]), name=row["name"],
+                   quantity=int(row["quantity"]), tkdn_percent=_decimal(row.get("tkdn_percent")),
+                   bmp_percent=_decimal(row.get("bmp_percent")),
+                   source=row.get("tkdn_source") or "", document=row.get("tkdn_document"))
+
+    def sealed(self) -> dict:
+        """As the bid seals it: the member's TKDN only where the bid's TKDN is built from it."""
+        row = {"organisation": self.organisation, "name": self.name, "quantity": self.quantity}
+        if self.source:
+            row |= {"tkdn_percent": self.tkdn_percent, "bmp_percent": self.bmp_percent,
+                    "tkdn_source": self.source, "tkdn_document": self.document}
+        return row
+
 
 @dataclass(frozen=True)
 class BidContent:
@@ -83,32 +92,49 @@ class BidContent:
     documents: dict  # required document → {filename, content_type, sha256, size}
     members: tuple[Member, ...]
     nonce: str
+    lot: int | None  # the lot's number and the bidder's id, sealed with the terms
+    bidder: int | None
 
     @classmethod
     def of(cls, content: dict) -> "BidContent":
+        """Read back what `sealed` wrote (or a bid sealed before some keys existed)."""
         documents = content.get("documents") or {}
+        bmp = _decimal(content.get("bmp_percent"))
         return cls(
             unit_price=Decimal(content["unit_price"]), quantity=int(content["quantity"]),
             total_price=_decimal(content.get("total_price")),
             monthly_capacity=int(content["monthly_capacity"]), origin=content["origin"],
             tkdn_percent=_decimal(content.get("tkdn_percent")),
-            bmp_percent=_decimal(content.get("bmp_percent")) or Decimal(0),
+            bmp_percent=Decimal(0) if bmp is None else bmp,
             tkdn_source=content.get("tkdn_source") or "",
             tkdn_document=content.get("tkdn_document"),
             siinas_registered=bool(content.get("siinas_registered")),
             documents=documents if isinstance(documents, dict) else {},
-            members=tuple(Member(
-                organisation=m["organisation"], name=m["name"], quantity=int(m["quantity"]),
-                tkdn_percent=_decimal(m.get("tkdn_percent")),
-                bmp_percent=_decimal(m.get("bmp_percent")),
-                source=m.get("tkdn_source") or "", document=m.get("tkdn_document"))
-                for m in content.get("members") or ()),
-            nonce=content.get("nonce", ""))
+            members=tuple(Member.of(m) for m in content.get("members") or ()),
+            nonce=content.get("nonce", ""), lot=content.get("lot"),
+            bidder=content.get("bidder"))
+
+    def sealed(self) -> dict:
+        """The content sealing encrypts and digests (sealing.canonical); `of` reads it back
+        to the same terms, and the digest of what it reads back is the receipt's."""
+        return {"lot": self.lot, "bidder": self.bidder, "unit_price": self.unit_price,
+                "quantity": self.quantity, "monthly_capacity": self.monthly_capacity,
+                "origin": self.origin, "tkdn_percent": self.tkdn_percent,
+                "bmp_percent": self.bmp_percent, "tkdn_source": self.tkdn_source,
+                "tkdn_document": self.tkdn_document,
+                "siinas_registered": self.siinas_registered, "documents": self.documents,
+                "members": [m.sealed() for m in self.members], "nonce": self.nonce,
+                "total_price": self.total_price}
 
     @property
     def total(self) -> Decimal:
         """Unit price × quantity: the unit price governs (arithmetic correction)."""
         return self.unit_price * self.quantity
+
+    @property
+    def member_units(self) -> list[tuple[int, int]]:
+        """(member, units) for each member a cooperative's bid names; none for a supplier's."""
+        return [(m.organisation, m.quantity) for m in self.members]
 
     @property
     def from_members(self) -> bool:

@@ -31,7 +31,7 @@ from pasok.web.pdf import rupiah as _rp
 from pasok.web.pdf import styles as _styles
 
 from .exports import EvaluationRow, evaluation_rows
-from .models import Bid, BidEvaluation, Tender
+from .models import Award, Bid, Tender
 
 PAGE = landscape(A4)
 WIDTH = PAGE[0] - 2 * MARGIN  # 267 mm
@@ -107,7 +107,7 @@ def _bidder(s, r: EvaluationRow, unit: str):
 def _lot_table(s, lot, rows):
     heads = [_("Rank"), _("Bidder"), _("Unit price"), _("Quantity"),
              _("Total (corrected)"), _("TKDN"), _("BMP"), _("Tier"), "KP", _("HEA"),
-             _("Result"), _label(BidEvaluation, "awarded_quantity")]
+             _("Result"), _label(Award, "quantity")]
     table = [[_p(h, s["head"]) for h in heads]]
     for r in rows:
         table.append([

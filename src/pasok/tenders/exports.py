@@ -15,8 +15,6 @@ from openpyxl import Workbook
 from pasok.rules.bid_checks import check_price
 from pasok.web.formatting import localized_number, spreadsheet_row
 
-from .content import BidContent
-
 
 @dataclass(frozen=True)
 class EvaluationRow:
@@ -54,7 +52,8 @@ def evaluation_rows(lots) -> list[tuple]:
         rows = []
         for bid in bids:
             e = getattr(bid, "evaluation", None)
-            c = getattr(bid, "content", None) or BidContent.of(bid.opened_content)
+            award = getattr(bid, "award", None)
+            c = bid.terms
             price = check_price(unit_price=c.unit_price, quantity=c.quantity,
                                 stated_total=c.total_price, hps_unit_price=lot.hps_unit_price)
             rows.append(EvaluationRow(
@@ -67,8 +66,8 @@ def evaluation_rows(lots) -> list[tuple]:
                 hea=e.hea if e else None,
                 rank=e.rank if e else None, admissible=bool(e and e.admissible),
                 excluded_reason=e.excluded_reason if e else "",
-                awarded=bool(e and e.awarded),
-                awarded_quantity=e.awarded_quantity if e else None,
+                awarded=award is not None,
+                awarded_quantity=award.quantity if award else None,
                 digest=bid.digest, submitted_at=bid.submitted_at, version=bid.version,
                 members=tuple((m.name, m.quantity) for m in c.members)))
         result.append((lot, rows))

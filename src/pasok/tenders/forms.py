@@ -5,6 +5,7 @@ field, which web/form_errors.py puts back next to it."""
 from decimal import Decimal
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
@@ -232,13 +233,15 @@ class SplitForm(forms.Form):
             name = f"share-{bid.public_id}"
             self._bid_of[name] = bid.pk
             self.fields[name] = number_fields.IntegerField(
-                label=label, min_value=0, max_value=int(bid.opened_content["quantity"]),
+                label=label, min_value=0, max_value=bid.terms.quantity,
                 required=False, initial=(proposed or {}).get(bid.pk, 0),
                 widget=number_fields.NumberTextInput(attrs={
                     "class": "share-input", "aria-label": label, "inputmode": "numeric"}))
 
+    @cached_property
     def by_bid(self) -> dict:
-        """bid id → its share's bound field, for the evaluation table."""
+        """bid id → its share's bound field, for the evaluation table (built once: the
+        table asks for it on every row)."""
         return {self._bid_of[name]: self[name] for name in self.fields}
 
     def quantities(self) -> dict[int, int]:

@@ -1,11 +1,14 @@
 """Tenders, lots and sealed bids. What a tender's status is follows from its timestamps and
 the one clock (pasok.clock), so it is right even when no scheduler ran."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from pasok import clock
@@ -15,16 +18,15 @@ from pasok.public_ids import public_id_field
 from pasok.web.formatting import localized_number
 
 from . import limits
+from .content import BidContent, document_text, makers
+from .lifecycle import Stage
 
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-    CLOSED = "closed", _("Closed")
-    OPENED = "opened", _("Opened")
-    EVALUATED = "evaluated", _("Evaluated")
-    AWARDED = "awarded", _("Awarded")
-    CANCELLED = "cancelled", _("Cancelled")
+STATUS_LABELS = {Stage.DRAFT: _("Draft"), Stage.PUBLISHED: _("Published"),
+                 Stage.CLOSED: _("Closed"), Stage.OPENED: _("Opened"),
+                 Stage.EVALUATED: _("Evaluated"), Stage.AWARDED: _("Awarded"),
+                 Stage.CANCELLED: _("Cancelled")}
+# The lifecycle's stages (lifecycle.Stage, their one definition) with their labels.
+Status = models.TextChoices("Status", [(s.name, (s.value, STATUS_LABELS[s])) for s in Stage])
 
 
 class TenderQuerySet(models.QuerySet):
@@ -227,9 +229,13 @@ class BidQuerySet(models.QuerySet):
         opened = Q(tender__opened_at__isnull=False)
         if platform:
             return self.filter(own | opened)
-        fellow = Q(tender__bids__bidder_id=user.organisation_id)
+        # A subquery, not a join through the tender's bids: the join multiplied every bid by
+        # the bids of its tender and needed DISTINCT over the sealed columns (2 s a page
+        # for a 200-bid tender, bench/tenders/evaluation_bench.py).
+        fellow = Q(tender_id__in=self.model._base_manager.filter(
+            bidder_id=user.organisation_id).values("tender_id"))
         buyer = Q(tender__buyer_id=user.organisation_id)
-        return self.filter(own | (opened & (buyer | fellow))).distinct()
+        return self.filter(own | (opened & (buyer | fellow)))
 
 
 class Bid(models.Model):
@@ -265,6 +271,17 @@ class Bid(models.Model):
 
     def __str__(self):
         return f"{self.lot} · {self.bidder}"
+
+    @cached_property
+    def terms(self) -> BidContent:
+        """What the opened bid says, typed (content.BidContent): only after the opening."""
+        if self.opened_content is None:
+            raise ValueError("a bid's terms are read only after the opening")
+        return BidContent.of(self.opened_content)
+
+    def makers(self) -> list[tuple[int, Decimal]]:
+        """(organisation, share of the units) of whoever makes the opened bid's goods."""
+        return makers(self.bidder_id, self.terms.member_units)
 
 
 class BidDocumentQuerySet(models.QuerySet):
@@ -362,9 +379,6 @@ class BidEvaluation(models.Model):
     hea = models.DecimalField(_("final evaluated price (HEA)"), max_digits=18,
                               decimal_places=2, null=True, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
-    awarded = models.BooleanField(_("awarded"), default=False)
-    awarded_quantity = models.PositiveIntegerField(_("awarded quantity"), null=True,
-                                                   blank=True)
 
     class Meta:
         verbose_name = _("bid evaluation")
@@ -395,23 +409,82 @@ class BidEvaluation(models.Model):
 
 
 
-class AwardedMonth(models.Model):
-    """What an awarded bid delivers in one month of its lot's schedule, as the award was
-    made (awarding.Share.deliveries): capacity bookings and what the award left uncovered
-    read these, so they follow the award's own month-by-month split."""
+class AwardRule(models.TextChoices):
+    """The rule that chose an award's units (awarding.Method)."""
 
-    evaluation = models.ForeignKey(BidEvaluation, on_delete=models.CASCADE,
-                                   related_name="awarded_months")
+    RANK_ONE = "rank_one", _("rank 1 of the lot")
+    HAND_SPLIT = "hand_split", _("split by the buyer")
+    OPTIMISED = "optimised", _("split as the allocation engine proposed")
+
+
+class Award(models.Model):
+    """What one bid won of its lot, as the award made it: quantity, price, value and TKDN
+    copied from the opened bid at the award. Every later step (award notices, evaluation
+    exports, capacity bookings, contracts, open data) reads this record, not bid content."""
+
+    bid = models.OneToOneField(Bid, on_delete=models.PROTECT, related_name="award",
+                               verbose_name=_("bid"))
+    lot = models.ForeignKey(Lot, on_delete=models.PROTECT, related_name="awards",
+                            verbose_name=_("lot"))
+    supplier = models.ForeignKey(Organisation, on_delete=models.PROTECT,
+                                 related_name="awards", verbose_name=_("supplier"))
+    quantity = models.PositiveIntegerField(
+        _("awarded quantity"), validators=[MinValueValidator(1),
+                                           MaxValueValidator(limits.MAX_LOT_QUANTITY)])
+    unit_price = models.DecimalField(_("unit price"), max_digits=16, decimal_places=2)
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=2)
+    tkdn_percent = models.DecimalField(_("TKDN (%)"), max_digits=5, decimal_places=2,
+                                       null=True, blank=True)
+    bmp_percent = models.DecimalField(_("BMP (%)"), max_digits=5, decimal_places=2,
+                                      default=0)
+    # Where the TKDN came from (bid_tkdn: a certificate, a worksheet version, the members)
+    # and that document as the bid cited it (content.document_text tells it).
+    tkdn_source = models.CharField(_("TKDN from"), max_length=100, blank=True)
+    tkdn_document = models.JSONField(null=True, blank=True, editable=False)
+    share = models.DecimalField(_("share of the lot"), max_digits=7, decimal_places=6)
+    awarded_at = models.DateTimeField(_("awarded at"))
+    rule = models.CharField(_("chosen by"), max_length=10, choices=AwardRule.choices)
+
+    class Meta:
+        ordering = ["lot_id", "-quantity", "bid_id"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0, quantity__lte=limits.MAX_LOT_QUANTITY),
+                name="award_quantity_range",
+                violation_error_message=_("An award holds 1 to 10,000,000 units.")),
+            models.CheckConstraint(
+                condition=Q(share__gt=0, share__lte=1), name="award_share_range",
+                violation_error_message=_("An award's share of its lot is more than 0 "
+                                          "and at most the whole lot.")),
+        ]
+
+    def __str__(self):
+        return f"{self.bid}: {self.quantity}"
+
+    @property
+    def tkdn_text(self) -> str:
+        """The TKDN document the value came from, in the reader's language."""
+        return document_text(self.tkdn_document, self.tkdn_source)
+
+
+class AwardedMonth(models.Model):
+    """What an award delivers in one month of its lot's schedule, as the award was made
+    (awarding.Share.deliveries): capacity bookings and what the award left uncovered read
+    these, so they follow the award's own month-by-month split."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="months")
     month = models.DateField(_("month"))  # its first day
     units = models.PositiveIntegerField(_("units"))
 
     class Meta:
         verbose_name = _("awarded month")
         verbose_name_plural = _("awarded months")
-        ordering = ["evaluation", "month"]
+        ordering = ["award", "month"]
         constraints = [
             models.UniqueConstraint(
-                fields=["evaluation", "month"], name="awarded_month_once",
+                fields=["award", "month"], name="awarded_month_once",
                 violation_error_message=_("An awarded bid has one quantity a month.")),
             models.CheckConstraint(
                 condition=Q(units__gt=0), name="awarded_month_units_positive",
@@ -419,7 +492,41 @@ class AwardedMonth(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.evaluation.bid}: {self.month:%Y-%m} {self.units}"
+        return f"{self.award.bid}: {self.month:%Y-%m} {self.units}"
+
+
+class ProposalStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SOLVING = "solving", _("Solving")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class SplitProposal(models.Model):
+    """The allocation engine's split of an evaluated tender (split_proposal), worked out once
+    in the background (tasks.propose_split), never in a request nor under a lock: the
+    evaluation page prefills its shares from it and the optimised award awards it."""
+
+    tender = models.OneToOneField(Tender, on_delete=models.CASCADE,
+                                  related_name="split_proposal")
+    status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices,
+                              default=ProposalStatus.QUEUED)
+    # Per lot: {"number", "quantities": {bid id: units}, "short", "bound_by": {bid id: [rule]}}
+    lots = models.JSONField(default=list, blank=True, editable=False)
+    queued_at = models.DateTimeField(_("queued at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("split proposal")
+        verbose_name_plural = _("split proposals")
+
+    def __str__(self):
+        return f"{self.tender.reference}: {self.status}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ProposalStatus.DONE, ProposalStatus.FAILED)
+
 
 class Question(models.Model):
     """A clarification question on a tender. Everyone who sees the tender reads the

@@ -46,7 +46,8 @@ def _document_list():
 def opened_bids(*, user, tender: Tender):
     """Every bid of an opened tender the user may see, with its evaluation and documents."""
     return (Bid.objects.visible_to(user).filter(tender=tender, opened_content__isnull=False)
-            .select_related("bidder", "lot", "evaluation").prefetch_related(_document_list())
+            .select_related("bidder", "lot", "evaluation", "award")
+            .prefetch_related(_document_list())
             .order_by("lot__number", "pk"))
 
 
@@ -134,10 +135,8 @@ def bid_document_file(*, user, tender: Tender, public_id) -> tuple[BidDocument, 
 
 def evaluations_by_lot(*, user, tender: Tender) -> list[tuple]:
     """[(lot, [bids ranked first, then the rest, excluded last])] for the evaluation page;
-    each bid's `content` is what it says (content.BidContent)."""
+    each bid's `terms` are what it says (content.BidContent)."""
     bids = list(opened_bids(user=user, tender=tender))
-    for bid in bids:
-        bid.content = BidContent.of(bid.opened_content)
 
     def order(bid):
         e = getattr(bid, "evaluation", None)

@@ -33,10 +33,11 @@ from pasok.web.formatting import (
 )
 from pasok.web.links import base_url
 
-from . import awarding, bid_tkdn, bounds, limits, sealing
+from . import awarding, bid_tkdn, bounds, lifecycle, limits, sealing
 from . import documents as bid_documents
 from .bid_tkdn import MemberShare
-from .content import makers, named_members
+from .content import BidContent, Member
+from .lifecycle import Action
 from .models import (
     AwardedMonth,
     Bid,
@@ -46,6 +47,7 @@ from .models import (
     BidEventKind,
     Lot,
     Question,
+    SplitProposal,
     Status,
     Tender,
 )
@@ -62,11 +64,13 @@ def _locked(tender: Tender) -> Tender:
     return Tender.objects.select_for_update().get(pk=tender.pk)
 
 
-def _require_status(tender: Tender, *allowed: str) -> None:
-    status = tender.status
-    if status not in allowed:
-        raise ValidationError(_("Not possible while the tender is %(status)s.")
-                              % {"status": Status(status).label})
+def _require(tender: Tender, action: Action, message: str | None = None) -> None:
+    """The lifecycle's answer (lifecycle.TRANSITIONS) as the error people read."""
+    try:
+        lifecycle.require(action, tender.status)
+    except lifecycle.NotAllowed as refused:
+        raise ValidationError((message or _("Not possible while the tender is %(status)s."))
+                              % {"status": Status(refused.stage).label}) from refused
 
 
 TENDER_FIELDS = ("title", "description", "bid_deadline", "opening_time", "first_delivery_month",
@@ -193,7 +197,7 @@ def tender_update(*, by: User, tender: Tender, **fields) -> Tender:
     tender = _locked(tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.EDIT)
     before = {name: getattr(tender, name) for name in fields}
     _set_tender_fields(tender, fields)
     _validated(tender)
@@ -277,7 +281,7 @@ def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity:
     tender = _locked(tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.EDIT)
     number = (tender.lots.aggregate(n=Max("number"))["n"] or 0) + 1
     lot = Lot(tender=tender, number=number)
     _set_lot_fields(lot, {"product": product, "grade": grade,
@@ -298,7 +302,7 @@ def lot_update(*, by: User, lot: Lot, **fields) -> Lot:
     tender = _locked(lot.tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.EDIT)
     lot = tender.lots.get(pk=lot.pk)
     before = {name: getattr(lot, name) for name in fields}
     _set_lot_fields(lot, fields)
@@ -315,7 +319,7 @@ def lot_remove(*, by: User, lot: Lot) -> None:
     tender = _locked(lot.tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.EDIT)
     lot = tender.lots.get(pk=lot.pk)
     audit_record(actor=by, action="tender.lot_remove", obj=lot, organisation=tender.buyer,
                  before={"number": lot.number, "product": lot.product,
@@ -342,7 +346,7 @@ def _publish_errors(tender: Tender) -> dict[str, list[str]]:
 def _publishable(by: User, tender: Tender) -> None:
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.DRAFT)
+    _require(tender, Action.PUBLISH)
     errors = _publish_errors(tender)
     if errors:
         raise ValidationError(errors)
@@ -514,9 +518,7 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
     bidder = Organisation.objects.get(pk=by.organisation_id)  # its standing as of now
     if not bidder.is_supplier_side:
         raise PermissionDenied
-    if tender.status != Status.PUBLISHED:
-        raise ValidationError(_("Bids are not accepted: the tender is %(status)s.")
-                              % {"status": Status(tender.status).label})
+    _require(tender, Action.BID, _("Bids are not accepted: the tender is %(status)s."))
     if not bidder.is_verified:
         raise ValidationError(_("Your organisation is not verified yet."))
     if tender.small_business_reserved and not small_business.may_bid_on_reserved(
@@ -545,11 +547,13 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
                           "content_type": content_type, "sha256": upload.sha256,
                           "size": len(upload.data)}
     nonce = sealing.new_nonce()
-    content = {"lot": lot.number, "bidder": bidder.pk, "unit_price": unit_price,
-               "quantity": quantity, "monthly_capacity": monthly_capacity,
-               "origin": origin, **tkdn.sealed(), "siinas_registered": bool(siinas_registered),
-               "documents": attached, "members": named, "nonce": nonce,
-               "total_price": total_price}
+    content = BidContent(
+        lot=lot.number, bidder=bidder.pk, unit_price=unit_price, quantity=quantity,
+        total_price=total_price, monthly_capacity=monthly_capacity, origin=origin,
+        tkdn_percent=tkdn.tkdn_percent, bmp_percent=tkdn.bmp_percent, tkdn_source=tkdn.source,
+        tkdn_document=tkdn.document, siinas_registered=bool(siinas_registered),
+        documents=attached, members=tuple(Member.of(row) for row in named),
+        nonce=nonce).sealed()
     if bid is None:
         bid = Bid(tender=tender, lot=lot, bidder=bidder, version=0)
     bid.submitted_by, bid.sealed = by, sealing.seal(content)
@@ -590,7 +594,7 @@ def bid_withdraw_preview(*, by: User, bid: Bid) -> None:
     """The checks withdrawing makes, without withdrawing (for the confirmation page)."""
     if by.organisation_id != bid.bidder_id or not by.can_write_for_org:
         raise PermissionDenied
-    if bid.tender.status != Status.PUBLISHED:
+    if not lifecycle.allows(Action.BID, bid.tender.status):
         raise ValidationError(_("The deadline has passed; the bid stands."))
     if bid.withdrawn_at is not None:
         raise ValidationError(_("This bid is already withdrawn."))
@@ -618,7 +622,7 @@ def tender_open(*, by: User | None, tender: Tender) -> Tender:
     tender = _locked(tender)
     if by is not None and not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.CLOSED)
+    _require(tender, Action.OPEN)
     if clock.now() < tender.opening_time:
         raise ValidationError(_("The opening time has not come yet."))
     for bid in tender.bids.filter(withdrawn_at__isnull=True).select_for_update():
@@ -649,19 +653,17 @@ def _documents_match(bid: Bid, content: dict) -> bool:
                == named[kind]["sha256"] == d.sha256 for kind, d in stored.items())
 
 
-def _exclusion(tender: Tender, lot: Lot, content: dict) -> dict | None:
-    price = check_price(unit_price=Decimal(content["unit_price"]), quantity=content["quantity"],
-                        stated_total=None if content.get("total_price") is None
-                        else Decimal(content["total_price"]),
-                        hps_unit_price=lot.hps_unit_price)
+def _exclusion(tender: Tender, lot: Lot, terms: BidContent) -> dict | None:
+    price = check_price(unit_price=terms.unit_price, quantity=terms.quantity,
+                        stated_total=terms.total_price, hps_unit_price=lot.hps_unit_price)
     if price.above_owner_estimate:
         return {"code": "above_owner_estimate", "total": str(price.corrected_total)}
     # The documents the bid uploaded (their digests are in the content, checked at opening).
-    missing = set(tender.required_documents) - set(content["documents"])
+    missing = set(tender.required_documents) - set(terms.documents)
     if missing:
         return {"code": "missing_documents", "documents": sorted(missing)}
-    tkdn = content["tkdn_percent"]
-    if tender.min_tkdn_percent and (tkdn is None or Decimal(tkdn) < tender.min_tkdn_percent):
+    tkdn = terms.tkdn_percent
+    if tender.min_tkdn_percent and (tkdn is None or tkdn < tender.min_tkdn_percent):
         return {"code": "tkdn_below_minimum", "minimum": str(tender.min_tkdn_percent)}
     return None
 
@@ -671,11 +673,11 @@ def _makers_in_two_bids(bids: list[Bid]) -> dict[int, dict]:
     aside: a maker of an earlier bid too (its own, or a cooperative's that names it)."""
     names = {bid.bidder_id: bid.bidder.name for bid in bids}
     for bid in bids:
-        names |= {m["organisation"]: m["name"] for m in bid.opened_content.get("members") or ()}
+        names |= {m.organisation: m.name for m in bid.terms.members}
     bidder_of = {bid.pk: bid.bidder_id for bid in bids}
     set_aside = one_bid_per_maker.set_aside(
         one_bid_per_maker.LotBid(bid.pk, bid.submitted_at, frozenset(
-            org for org, _share in makers(bid.bidder_id, named_members(bid.opened_content))))
+            org for org, _share in bid.makers()))
         for bid in bids)
     return {pk: {"code": "maker_in_two_bids", "maker": names[why.maker],
                  "earlier": names[bidder_of[why.earlier]],
@@ -689,7 +691,7 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     tender = _locked(tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.OPENED)
+    _require(tender, Action.EVALUATE)
     package = Decimal(tender.package_value)
     BidEvaluation.objects.filter(bid__tender=tender).delete()
     for lot in tender.lots.all():
@@ -698,17 +700,14 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
         in_two_bids = _makers_in_two_bids(bids)
         candidates = []
         for bid in bids:
-            exclusion = in_two_bids.get(bid.pk) or _exclusion(tender, lot, bid.opened_content)
+            exclusion = in_two_bids.get(bid.pk) or _exclusion(tender, lot, bid.terms)
             if exclusion:
                 BidEvaluation.objects.create(bid=bid, exclusion=exclusion)
                 continue
-            c = bid.opened_content
+            c = bid.terms
             candidates.append((bid, preference.Bid(
-                id=str(bid.pk), price=Decimal(c["unit_price"]) * c["quantity"],
-                origin=c["origin"],
-                tkdn_percent=None if c["tkdn_percent"] is None else Decimal(c["tkdn_percent"]),
-                bmp_percent=Decimal(c["bmp_percent"] or 0),
-                siinas_registered=c["siinas_registered"])))
+                id=str(bid.pk), price=c.total, origin=c.origin, tkdn_percent=c.tkdn_percent,
+                bmp_percent=c.bmp_percent, siinas_registered=c.siinas_registered)))
         result = preference.evaluate([b for _bid, b in candidates], package_value=package,
                                      max_preference_percent=tender.max_preference_percent)
         by_id = {e.id: e for e in result.bids}
@@ -720,7 +719,21 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     tender.save(update_fields=["evaluated_at"])
     audit_record(actor=by, action="tender.evaluate", obj=tender, organisation=tender.buyer,
                  after={"evaluated_at": tender.evaluated_at})
+    if tender.split_award_allowed:
+        split_proposal_queue(tender=tender)
     return tender
+
+
+def split_proposal_queue(*, tender: Tender) -> SplitProposal:
+    """The optimiser's split of an evaluated tender that allows one, queued once: a
+    background task works it out (tasks.propose_split), never the request."""
+    proposal, created = SplitProposal.objects.get_or_create(
+        tender=tender, defaults={"queued_at": clock.now()})
+    if created:
+        from .tasks import propose_split
+
+        transaction.on_commit(lambda: propose_split.enqueue(tender_id=tender.pk))
+    return proposal
 
 
 def _plan(tender: Tender, method: awarding.Method, quantities) -> awarding.AwardPlan:
@@ -739,7 +752,7 @@ def award_preview(*, by: User, tender: Tender, method: awarding.Method,
     why), after every check the award makes but the confirmation: nothing is written."""
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.EVALUATED)
+    _require(tender, Action.AWARD)
     return _plan(tender, method, quantities)
 
 
@@ -752,19 +765,15 @@ def _award(by: User, tender: Tender, method: awarding.Method, quantities,
             _("The award leaves units uncovered; confirm the shortfall to award a partial "
               "cover.")] + [lot.explanation for lot in plan.shortfall]})
     awarded = plan.quantities()
-    for e in BidEvaluation.objects.filter(bid__tender=tender, admissible=True):
-        units = awarded.get(e.bid_id, 0)
-        e.awarded, e.awarded_quantity = units > 0, units or None
-        e.save(update_fields=["awarded", "awarded_quantity"])
-    AwardedMonth.objects.bulk_create(
-        AwardedMonth(evaluation=share.evaluation, month=month, units=units)
-        for lot_award in plan.lots for share in lot_award.shares
-        for month, units in share.deliveries if units)
+    tender.awarded_at = clock.now()
     for lot_award in plan.lots:
+        for share in lot_award.shares:
+            award, months = share.award(lot_award.lot, method.rule, tender.awarded_at)
+            award.save()
+            AwardedMonth.objects.bulk_create(months)
         Lot.objects.filter(pk=lot_award.lot.pk).update(
             covered_quantity=lot_award.covered, uncovered_quantity=lot_award.uncovered,
             shortfall_reason=lot_award.reason)
-    tender.awarded_at = clock.now()
     tender.save(update_fields=["awarded_at"])
     capacity_bookings_refresh_for_tender(tender, by=by)
     audit_record(actor=by, action=("tender.award" if method == awarding.Method.WHOLE
@@ -793,7 +802,7 @@ def cancel_preview(*, by: User, tender: Tender, reason: str) -> None:
     """The checks cancelling makes, without cancelling (for the confirmation page)."""
     if not may_manage(by, tender):
         raise PermissionDenied
-    if tender.status in (Status.AWARDED, Status.CANCELLED):
+    if not lifecycle.allows(Action.CANCEL, tender.status):
         raise ValidationError(_("An awarded or cancelled tender cannot be cancelled."))
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the tender is cancelled.")]})
@@ -817,7 +826,7 @@ def question_ask(*, by: User, tender: Tender, text: str) -> Question:
     if by.organisation_id is None or not by.organisation.is_supplier_side \
             or not by.can_write_for_org:
         raise PermissionDenied
-    _require_status(tender, Status.PUBLISHED)
+    _require(tender, Action.ASK)
     if not text.strip():
         raise ValidationError({"text": [_("Write the question.")]})
     question = Question.objects.create(tender=tender, asked_by_id=by.organisation_id,
@@ -888,7 +897,7 @@ def tender_follow_up(*, by: User, tender: Tender) -> Tender:
     tender = _locked(tender)
     if not may_manage(by, tender):
         raise PermissionDenied
-    _require_status(tender, Status.AWARDED)
+    _require(tender, Action.FOLLOW_UP)
     existing = tender.follow_ups.filter(cancelled_at__isnull=True).first()
     if existing is not None:
         raise ValidationError(_("%(reference)s is already the new tender for the uncovered "

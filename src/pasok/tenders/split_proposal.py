@@ -3,18 +3,23 @@ lot at least evaluated cost (HEA per unit, so the domestic preference still deci
 within the quantity it offered and, where the lot has a monthly schedule, within the
 monthly capacity it offered. Every bid is its own supplier in the engine: a bid states the
 capacity it offers for that lot. The award itself stays `services.tender_award_split`,
-which checks the shares again."""
+which checks the shares again.
 
-from dataclasses import dataclass, field
+The engine runs in the background (tasks.propose_split → `work_out`), outside any
+transaction, and its answer is kept on the tender (models.SplitProposal): a request only
+reads it (`stored`)."""
+
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
+from pasok import clock
 from pasok.planning.explain import supplier_reasons
 from pasok.planning.instance import parse
 from pasok.planning.solve import allocate
-from pasok.rules.small_business import RESERVED_FOR_SIZES
+from pasok.rules.size_class import is_small_business
 
 from .cover import periods
-from .models import BidEvaluation, Tender
+from .models import BidEvaluation, ProposalStatus, SplitProposal, Tender
 
 TIME_LIMIT = 20.0
 
@@ -33,14 +38,13 @@ def lot_instance(lot, evaluations: list[BidEvaluation]) -> dict:
     weight = float(lot.unit_weight_kg)
     suppliers, candidates, costs = [], [], []
     for e in evaluations:
-        content = e.bid.opened_content
-        offered = int(content["quantity"])
+        offered = e.bid.terms.quantity
         # Without a schedule the lot is one period and only the offer limits a bid.
-        per_period = int(content["monthly_capacity"]) if monthly else lot.quantity
+        per_period = e.bid.terms.monthly_capacity if monthly else lot.quantity
         unit_cost = float(Decimal(e.hea) / offered)
         costs.append(unit_cost)
         suppliers.append({"id": str(e.bid_id), "capacity_kg": per_period * weight,
-                          "small": e.bid.bidder.size_class in RESERVED_FOR_SIZES})
+                          "small": is_small_business(e.bid.bidder.size_class)})
         candidates.append({"supplier": str(e.bid_id), "unit_cost": unit_cost,
                            "max_units": offered})
     return {"periods": len(schedule), "unmet_penalty": 100 * max(costs, default=1.0),
@@ -69,3 +73,26 @@ def propose_split(tender: Tender, *, time_limit: float = TIME_LIMIT) -> list[Lot
         proposals.append(LotProposal(lot.number, quantities, int(result.unmet.sum()),
                                      reasons))
     return proposals
+
+
+def work_out(tender_id: int) -> str:
+    """Solve the tender's queued proposal and keep the answer; returns its status."""
+    proposal = SplitProposal.objects.select_related("tender").get(tender_id=tender_id)
+    SplitProposal.objects.filter(pk=proposal.pk).update(status=ProposalStatus.SOLVING)
+    status, lots = ProposalStatus.FAILED, []
+    try:
+        lots = [asdict(p) for p in propose_split(proposal.tender)]
+        status = ProposalStatus.DONE
+    finally:
+        SplitProposal.objects.filter(pk=proposal.pk).update(
+            status=status, lots=lots, finished_at=clock.now())
+    return status
+
+
+def stored(proposal: SplitProposal) -> list[LotProposal]:
+    """The proposal as worked out (JSON keys back to bid ids); none unless it is done."""
+    if proposal.status != ProposalStatus.DONE:
+        return []
+    return [LotProposal(p["number"], {int(b): q for b, q in p["quantities"].items()},
+                        p["short"], {int(b): r for b, r in p["bound_by"].items()})
+            for p in proposal.lots]

@@ -54,15 +54,24 @@ def notify_matching_suppliers(*, tender_id: int, base_url: str | None = None) ->
 
 
 @task()
+def propose_split(*, tender_id: int) -> str:
+    """The optimiser's split of an evaluated tender (split_proposal.work_out)."""
+    from .split_proposal import work_out  # numpy and HiGHS load in the worker only
+
+    return work_out(tender_id)
+
+
+@task()
 def send_award_notices(*, tender_id: int, base_url: str | None = None) -> int:
     """Every bidder learns the result: the winners, and the others with their rank."""
     tender = Tender.objects.get(pk=tender_id)
     link = reverse("tenders:detail", args=[tender.pk])
     sent = 0
     for bid in tender.bids.filter(withdrawn_at__isnull=True).select_related(
-            "lot", "evaluation"):
+            "lot", "evaluation", "award"):
         e = getattr(bid, "evaluation", None)
-        if e is not None and e.awarded:
+        award = getattr(bid, "award", None)
+        if award is not None:
             line = gettext_lazy("%(ref)s lot %(lot)s: your bid wins %(units)s of the lot's "
                                 "%(total)s units.")
         elif e is not None and e.rank:
@@ -71,11 +80,11 @@ def send_award_notices(*, tender_id: int, base_url: str | None = None) -> int:
             line = gettext_lazy("%(ref)s lot %(lot)s: your bid was not admissible (see the "
                                 "evaluation).")
 
-        def text(line=line, e=e, lot=bid.lot):
+        def text(line=line, e=e, award=award, lot=bid.lot):
             """In the recipient's language: the numbers too, and what stays uncovered."""
             words = line % {"ref": tender.reference, "lot": lot.number,
                             "rank": e.rank if e else "",
-                            "units": localized_number(e.awarded_quantity or 0) if e else "",
+                            "units": localized_number(award.quantity) if award else "",
                             "total": localized_number(lot.quantity)}
             if lot.uncovered_quantity:
                 words += " " + _("%(uncovered)s units of the lot stay uncovered, for a new "

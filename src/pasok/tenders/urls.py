@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/questions/<uuid:question_id>/answer/", views.answer, name="answer"),
     path("<int:pk>/evaluation/", views.evaluation, name="evaluation"),
     path("<int:pk>/award-split/", views.award_split, name="award-split"),
+    path("<int:pk>/split-proposal/", views.split_proposal_progress, name="split-proposal"),
     path("<int:pk>/award-optimised/", views.award_optimised, name="award-optimised"),
     path("<int:pk>/evaluation.xlsx", views.evaluation_export, name="evaluation-xlsx"),
     path("<int:pk>/evaluation.pdf", views.evaluation_pdf_view, name="evaluation-pdf"),

@@ -11,17 +11,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pasok import clock
 from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFERENCE
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
-from . import capacity_warnings, documents, limits, selectors, services
+from . import capacity_warnings, documents, lifecycle, limits, selectors, services
 from .awarding import Method
 from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
@@ -36,7 +37,8 @@ from .forms import (
     SplitForm,
     TenderForm,
 )
-from .models import Bid, Status
+from .lifecycle import Action
+from .models import Bid, ProposalStatus, Status
 from .receipt_pdf import receipt_pdf
 
 # The session key of the receipt just issued: its nonce is shown once, on the next GET.
@@ -138,7 +140,7 @@ def tender_edit(request, pk: int):
     tender = selectors.tender_get(user=request.user, pk=pk)
     if not services.may_manage(request.user, tender):
         raise PermissionDenied
-    if tender.status != Status.DRAFT:
+    if not lifecycle.allows(Action.EDIT, tender.status):
         messages.error(request, _("Only a draft can be changed; this tender is %(status)s.")
                        % {"status": tender.status_label})
         return redirect("tenders:detail", pk=pk)
@@ -266,7 +268,8 @@ def own_bid(request, pk: int, bid_id):
     own = selectors.own_bid_get(user=request.user, tender=tender, public_id=bid_id)
     return render(request, "tenders/own_bid.html", {
         "tender": tender, "lot": own.bid.lot, "own": own,
-        "may_change": tender.status == Status.PUBLISHED and request.user.can_write_for_org})
+        "may_change": lifecycle.allows(Action.BID, tender.status)
+        and request.user.can_write_for_org})
 
 
 @login_required
@@ -425,7 +428,7 @@ def _award(request, tender, method: Method, service, quantities=None, split_form
         plan = services.award_preview(by=user, tender=tender, method=method,
                                       quantities=quantities)
     except ValidationError as exc:
-        if split_form is not None and tender.status == Status.EVALUATED \
+        if split_form is not None and lifecycle.allows(Action.AWARD, tender.status) \
                 and tender.split_award_allowed:
             add_service_errors(split_form, exc)
             return _evaluation_page(request, tender, split_form)
@@ -525,7 +528,7 @@ def _admissible_bids(user, tender) -> list[Bid]:
 
 
 def _may_split(user, tender) -> bool:
-    return (tender.split_award_allowed and tender.status == Status.EVALUATED
+    return (tender.split_award_allowed and lifecycle.allows(Action.AWARD, tender.status)
             and services.may_manage(user, tender))
 
 
@@ -550,18 +553,39 @@ def evaluation(request, pk: int):
 
 
 def _split_proposal_context(tender) -> dict:
-    """The optimiser's split, to prefill the share inputs, with what held each bid."""
-    from .split_proposal import propose_split  # numpy and HiGHS load when first needed
+    """The optimiser's split as the background task worked it out (queued now for a tender
+    evaluated before proposals were kept), to prefill the share inputs, with what held each
+    bid; while it is worked out, where it stands."""
+    from .split_proposal import stored
 
     rule_names = {"capacity": _("monthly capacity offered"), "share": _("quantity offered"),
                   "cost": _("evaluated price")}
-    proposals = propose_split(tender)
+    proposal = services.split_proposal_queue(tender=tender)
+    proposals = stored(proposal)
     return {
+        "proposal": proposal, "proposal_elapsed": _elapsed(proposal),
+        "proposal_stages": [(s, s.label) for s in (ProposalStatus.QUEUED,
+                                                   ProposalStatus.SOLVING)],
         "proposed": {bid: q for p in proposals for bid, q in p.quantities.items()},
         "held_by": {bid: ", ".join(str(rule_names.get(r, r)) for r in rules)
                     for p in proposals for bid, rules in p.bound_by.items()},
         "uncovered": {p.number: p.short for p in proposals if p.short},
     }
+
+
+def _elapsed(proposal) -> int:
+    return int(((proposal.finished_at or clock.now()) - proposal.queued_at).total_seconds())
+
+
+@login_required
+def split_proposal_progress(request, pk: int):
+    """Where the optimiser's proposal stands (progress.js), for those who may split."""
+    tender = selectors.tender_get(user=request.user, pk=pk)
+    if not _may_split(request.user, tender):
+        raise PermissionDenied
+    proposal = services.split_proposal_queue(tender=tender)
+    return JsonResponse({"status": proposal.status, "label": proposal.get_status_display(),
+                         "elapsed": _elapsed(proposal), "finished": proposal.finished})
 
 
 @login_required

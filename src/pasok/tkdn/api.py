@@ -49,7 +49,7 @@ class WorksheetOut(Schema):
 
 
 class WorksheetIn(Schema):
-    """The worksheet JSON of `pasok tkdn compute` (INTERFACES.md)."""
+    """The worksheet JSON of `pasok tkdn compute` (docs/interfaces.md)."""
 
     regime: str = "permenperin-35-2025"
     product: str

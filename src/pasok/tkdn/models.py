@@ -59,7 +59,7 @@ class Worksheet(models.Model):
 
 
 class WorksheetVersion(models.Model):
-    """One immutable state of a worksheet. `data` is the JSON of INTERFACES.md
+    """One immutable state of a worksheet. `data` is the JSON of docs/interfaces.md
     (`pasok tkdn compute`), so the page, the API and the CLI read the same thing; the result
     is stored at save time so a bid can cite exactly the value it used."""
 

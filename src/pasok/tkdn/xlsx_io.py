@@ -1,6 +1,6 @@
 """A TKDN worksheet as XLSX: sheets `materials`, `labour` and `overhead` (the cost lines) and
 an optional `info` sheet (product, regime, uncertified, notation). Reading gives the JSON
-shape of INTERFACES.md, so one parser (pasok.rules.tkdn_json) validates both; writing is its
+shape of docs/interfaces.md, so one parser (pasok.rules.tkdn_json) validates both; writing is its
 inverse.
 
 Numbers are read as the person who filled in the sheet sees them: a number cell formatted as

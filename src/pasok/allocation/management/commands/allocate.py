@@ -1,4 +1,4 @@
-"""`pasok allocate INSTANCE [--time-limit SECONDS] [--gap GAP]` (INTERFACES.md): split
+"""`pasok allocate INSTANCE [--time-limit SECONDS] [--gap GAP]` (docs/interfaces.md): split
 demand lines across suppliers over periods at least cost within every rule. Bad input:
 exit status 2 with the field named. `--gap` is the target: the engine stops once the cost
 is proven within that fraction of the least cost (default 0.001) and reports the gap it

@@ -1,4 +1,4 @@
-"""`pasok preference evaluate TENDER [--out FILE]` (INTERFACES.md): the obligation cascade,
+"""`pasok preference evaluate TENDER [--out FILE]` (docs/interfaces.md): the obligation cascade,
 price preference and ranking of a tender's bids."""
 
 from django.core.management.base import BaseCommand

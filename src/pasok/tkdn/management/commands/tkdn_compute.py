@@ -1,4 +1,4 @@
-"""`pasok tkdn compute WORKSHEET [--out FILE]` (INTERFACES.md): JSON or .xlsx in, JSON out.
+"""`pasok tkdn compute WORKSHEET [--out FILE]` (docs/interfaces.md): JSON or .xlsx in, JSON out.
 Bad input: exit status 2, nothing written, the field named on standard error."""
 
 from django.core.management.base import BaseCommand, CommandError
