@@ -216,3 +216,19 @@ def test_the_evaluation_page_asks_the_same_queries_however_many_bids(cluster, cl
     for org in (cluster.supplier_a, cluster.supplier_b):
         organisation_verify(by=None, organisation=org)
     assert queries(lots=1) == queries(lots=3) <= 25
+
+
+def test_pages_and_the_award_do_not_load_the_engine():
+    """HiGHS loads in the task worker only (tasks.propose_split): a web worker's first
+    evaluation page took 6.9 s importing it (bench/RESULTS.md, load test). The pages and the
+    award read the kept proposal through tenders.proposals, which imports no engine."""
+    from pathlib import Path
+
+    import pasok.tenders
+
+    package = Path(pasok.tenders.__file__).parent
+    importers = sorted(p.name for p in package.rglob("*.py")
+                       if "split_proposal import" in p.read_text() or
+                       "import split_proposal" in p.read_text())
+    assert importers == ["tasks.py"]
+    assert "planning" not in (package / "proposals.py").read_text()

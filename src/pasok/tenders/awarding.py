@@ -33,6 +33,7 @@ from .models import (
     SplitProposal,
     Tender,
 )
+from .proposals import stored
 
 
 class Method(StrEnum):
@@ -273,8 +274,6 @@ def split(tender: Tender, quantities: dict[int, int],
 def optimised(tender: Tender) -> AwardPlan:
     """The split the allocation engine proposed (split_proposal, worked out in the
     background and kept), checked like any split."""
-    from .split_proposal import stored
-
     proposal = SplitProposal.objects.filter(tender=tender).first()
     if proposal is None or proposal.status != ProposalStatus.DONE:
         raise ValidationError(_("The optimiser's proposal is not ready: award in shares by "

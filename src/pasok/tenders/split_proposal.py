@@ -7,9 +7,9 @@ which checks the shares again.
 
 The engine runs in the background (tasks.propose_split → `work_out`), outside any
 transaction, and its answer is kept on the tender (models.SplitProposal): a request only
-reads it (`stored`)."""
+reads it (proposals.stored), without loading the engine."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from decimal import Decimal
 
 from pasok import clock
@@ -20,16 +20,9 @@ from pasok.rules.size_class import is_small_business
 
 from .cover import periods
 from .models import BidEvaluation, ProposalStatus, SplitProposal, Tender
+from .proposals import LotProposal
 
 TIME_LIMIT = 20.0
-
-
-@dataclass
-class LotProposal:
-    number: int
-    quantities: dict[int, int]                 # bid id → units
-    short: int                                 # units no admissible bid could take
-    bound_by: dict[int, list[str]] = field(default_factory=dict)  # bid id → rules
 
 
 def lot_instance(lot, evaluations: list[BidEvaluation]) -> dict:
@@ -87,12 +80,3 @@ def work_out(tender_id: int) -> str:
         SplitProposal.objects.filter(pk=proposal.pk).update(
             status=status, lots=lots, finished_at=clock.now())
     return status
-
-
-def stored(proposal: SplitProposal) -> list[LotProposal]:
-    """The proposal as worked out (JSON keys back to bid ids); none unless it is done."""
-    if proposal.status != ProposalStatus.DONE:
-        return []
-    return [LotProposal(p["number"], {int(b): q for b, q in p["quantities"].items()},
-                        p["short"], {int(b): r for b, r in p["bound_by"].items()})
-            for p in proposal.lots]

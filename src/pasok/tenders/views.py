@@ -39,6 +39,7 @@ from .forms import (
 )
 from .lifecycle import Action
 from .models import Bid, ProposalStatus, Status
+from .proposals import stored
 from .receipt_pdf import receipt_pdf
 
 # The session key of the receipt just issued: its nonce is shown once, on the next GET.
@@ -556,8 +557,6 @@ def _split_proposal_context(tender) -> dict:
     """The optimiser's split as the background task worked it out (queued now for a tender
     evaluated before proposals were kept), to prefill the share inputs, with what held each
     bid; while it is worked out, where it stands."""
-    from .split_proposal import stored
-
     rule_names = {"capacity": _("monthly capacity offered"), "share": _("quantity offered"),
                   "cost": _("evaluated price")}
     proposal = services.split_proposal_queue(tender=tender)
