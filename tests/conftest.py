@@ -158,3 +158,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def back_to_latest():
+    """For a test that migrates back and forth (transaction=True): every app at its latest
+    migration again afterwards, pass or fail, as the tests that follow on the worker need."""
+    yield
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -36,7 +36,9 @@ def test_through_pgbouncer_no_server_side_cursors():
 def test_sqlite_waits_for_the_writer_and_gets_its_folder(tmp_path):
     path = tmp_path / "var" / "pasok.sqlite3"
     config = database({}, f"sqlite:///{path}")
-    assert config["OPTIONS"] == {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    assert config["OPTIONS"] == {
+        "timeout": 20, "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"}
     assert path.parent.is_dir()
 
 

@@ -58,7 +58,7 @@ def _old_award(apps) -> tuple:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_awards_made_before_the_record_get_their_records_and_months():
+def test_awards_made_before_the_record_get_their_records_and_months(back_to_latest):
     a, b = _old_award(_migrate(BEFORE))
     apps = _migrate(AFTER)
     Award = apps.get_model("tenders", "Award")

@@ -176,7 +176,7 @@ def test_plans_go_by_their_public_ids(client, cluster):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_gives_every_existing_row_its_own_id(cluster):
+def test_the_migration_gives_every_existing_row_its_own_id(cluster, back_to_latest):
     tender = _tender(cluster)
     for role in ("supplier_a", "supplier_b"):
         _bid(cluster, tender, role)
