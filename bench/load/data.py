@@ -226,7 +226,7 @@ def fill(progress=print) -> None:
     from bench.suppliers.generate import DEFAULT_COUNT, DEFAULT_SEED, generate
 
     progress("the demo cluster (pasok demo)")
-    call_command("demo", verbosity=0)
+    call_command("demo", interactive=False, verbosity=0)  # production settings ask otherwise
     progress(f"{DEFAULT_COUNT:,} suppliers (bench/suppliers/generate.py)")
     generate(count=DEFAULT_COUNT, seed=DEFAULT_SEED, progress=progress)
     rng = random.Random(SEED)

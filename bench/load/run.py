@@ -140,9 +140,10 @@ def targets(last_minute: dict | None = None) -> dict:
                           .values_list("pk", flat=True)[:500]),
         "searches": [case.params for case in search_bench.CASES if case.typical],
         "planner": {"email": planner.email, "password": DEMO_PASSWORD,
-                    "plans": list(plans.values_list("pk", flat=True)),
-                    "runs": list(PlanRun.objects.filter(plan__in=plans)
-                                 .values_list("plan_id", "number"))},
+                    # Plans go by their public id in URLs.
+                    "plans": [str(p) for p in plans.values_list("public_id", flat=True)],
+                    "runs": [(str(plan), number) for plan, number in PlanRun.objects
+                             .filter(plan__in=plans).values_list("plan__public_id", "number")]},
         "last_minute": last_minute,
     }
 
