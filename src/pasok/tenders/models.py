@@ -18,7 +18,7 @@ from pasok.public_ids import public_id_field
 from pasok.web.formatting import localized_number
 
 from . import limits
-from .content import BidContent, document_text, makers
+from .content import BidContent, makers
 from .lifecycle import Stage
 
 STATUS_LABELS = {Stage.DRAFT: _("Draft"), Stage.PUBLISHED: _("Published"),
@@ -462,11 +462,6 @@ class Award(models.Model):
 
     def __str__(self):
         return f"{self.bid}: {self.quantity}"
-
-    @property
-    def tkdn_text(self) -> str:
-        """The TKDN document the value came from, in the reader's language."""
-        return document_text(self.tkdn_document, self.tkdn_source)
 
 
 class AwardedMonth(models.Model):

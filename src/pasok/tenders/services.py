@@ -39,6 +39,7 @@ from .bid_tkdn import MemberShare
 from .content import BidContent, Member
 from .lifecycle import Action
 from .models import (
+    Award,
     AwardedMonth,
     Bid,
     BidDocument,
@@ -766,11 +767,11 @@ def _award(by: User, tender: Tender, method: awarding.Method, quantities,
               "cover.")] + [lot.explanation for lot in plan.shortfall]})
     awarded = plan.quantities()
     tender.awarded_at = clock.now()
+    records = [share.award(lot_award.lot, method.rule, tender.awarded_at)
+               for lot_award in plan.lots for share in lot_award.shares]
+    Award.objects.bulk_create(award for award, _months in records)
+    AwardedMonth.objects.bulk_create(month for _award, months in records for month in months)
     for lot_award in plan.lots:
-        for share in lot_award.shares:
-            award, months = share.award(lot_award.lot, method.rule, tender.awarded_at)
-            award.save()
-            AwardedMonth.objects.bulk_create(months)
         Lot.objects.filter(pk=lot_award.lot.pk).update(
             covered_quantity=lot_award.covered, uncovered_quantity=lot_award.uncovered,
             shortfall_reason=lot_award.reason)

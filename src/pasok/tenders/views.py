@@ -38,7 +38,7 @@ from .forms import (
     TenderForm,
 )
 from .lifecycle import Action
-from .models import Bid, ProposalStatus, Status
+from .models import Bid, ProposalStatus, SplitProposal, Status
 from .proposals import stored
 from .receipt_pdf import receipt_pdf
 
@@ -582,7 +582,7 @@ def split_proposal_progress(request, pk: int):
     tender = selectors.tender_get(user=request.user, pk=pk)
     if not _may_split(request.user, tender):
         raise PermissionDenied
-    proposal = services.split_proposal_queue(tender=tender)
+    proposal = SplitProposal.objects.get(tender=tender)  # queued by the page it follows
     return JsonResponse({"status": proposal.status, "label": proposal.get_status_display(),
                          "elapsed": _elapsed(proposal), "finished": proposal.finished})
 
