@@ -44,6 +44,30 @@ def test_buyer_awards_the_optimisers_split(phone, cluster):
     assert shares == {a.pk: 60, b.pk: 40}
 
 
+def test_the_evaluation_page_follows_the_optimiser_until_its_proposal_is_ready(phone, cluster):
+    """While the task worker works the proposal out, the page says so and offers only the
+    shares by hand; it fills them in by itself once the proposal is kept (progress.js)."""
+    from pasok.tenders.models import SplitProposal
+    from pasok.tenders.split_proposal import work_out
+
+    with clock.frozen(T0):
+        tender = _tender(cluster, schedule=[], quantity=100)
+        a, _ = _bid(cluster, "supplier_a", tender, 100_000, tkdn=45, quantity=60)
+        _bid(cluster, "supplier_b", tender, 101_000, tkdn=45, quantity=70)
+    _open_and_evaluate(cluster, tender)
+    SplitProposal.objects.update(status="queued", lots=[], finished_at=None)  # not yet solved
+    page = phone
+    sign_in(page, "buyer_x@example.id", PASSWORD)
+    page.goto(f"/tenders/{tender.pk}/evaluation/")
+    assert "Pengoptimal sedang menghitung" in page.inner_text("#progress")
+    assert page.locator("text=Tetapkan pemenang sesuai usulan pengoptimal").count() == 0
+    assert page.input_value(f"input[name=share-{a.public_id}]") == "0"
+    work_out(tender.pk)  # the worker finishes: the page reloads by itself
+    page.wait_for_selector("#progress", state="detached")
+    assert page.input_value(f"input[name=share-{a.public_id}]") == "60"
+    assert page.locator("text=Tetapkan pemenang sesuai usulan pengoptimal").count() == 1
+
+
 def _no_sideways_scroll(page):
     """Nothing important hides off-screen: the page is no wider than the phone."""
     width = page.evaluate("document.documentElement.scrollWidth")
