@@ -22,8 +22,9 @@ import re
 import time
 from http.cookiejar import DefaultCookiePolicy
 from itertools import count
+from urllib.parse import urlencode
 
-from locust import HttpUser, constant, events, task
+from locust import FastHttpUser, constant, events, task
 from locust.exception import StopUser
 
 TARGETS = json.loads(open(os.environ["PASOK_LOAD_TARGETS"], encoding="utf-8").read())  # noqa: SIM115
@@ -35,19 +36,21 @@ _numbers = count()
 
 
 # Send Secure cookies over http://127.0.0.1: TLS ends at the (absent) proxy. For the whole
-# locust process, since requests copies every session's cookies into a jar of the default
-# policy for each request.
+# locust process: each user's cookie jar has the default policy.
 DefaultCookiePolicy.return_ok_secure = lambda _policy, _cookie, _request: True
 
 
-class Signed(HttpUser):
+class Signed(FastHttpUser):
+    """FastHttpUser (geventhttpclient) rather than HttpUser (requests): the load generator
+    shares the server's two cores, and requests costs it several times more CPU a request."""
+
     abstract = True
     wait_time = WAIT
 
     def on_start(self):
-        self.client.headers.update({"X-Forwarded-Proto": "https",
-                                    "Referer": f"https://{self.host.split('://')[1]}/",
-                                    "Accept-Language": "id"})
+        self.headers = {"X-Forwarded-Proto": "https",
+                        "Referer": f"https://{self.host.split('://')[1]}/",
+                        "Accept-Language": "id"}
         self.number = next(_numbers)
         self.email = self.choose_email()
         self.login(self.email, self.password())
@@ -57,7 +60,8 @@ class Signed(HttpUser):
         return TARGETS["password"]
 
     def csrf(self, path: str, name: str) -> str | None:
-        with self.client.get(path, name=name, catch_response=True) as response:
+        with self.client.get(path, name=name, catch_response=True,
+                             headers=self.headers) as response:
             found = CSRF.search(response.text or "")
             if response.status_code != 200 or not found:
                 response.failure(f"{response.status_code}, no form")
@@ -68,7 +72,7 @@ class Signed(HttpUser):
         token = self.csrf("/accounts/login/", "login: form")
         started = time.monotonic()
         with self.client.post("/accounts/login/", name="login: sign in", catch_response=True,
-                              allow_redirects=False,
+                              allow_redirects=False, headers=self.headers,
                               data={"username": email, "password": password,
                                     "csrfmiddlewaretoken": token}) as response:
             if response.status_code != 302:
@@ -77,7 +81,10 @@ class Signed(HttpUser):
 
     def page(self, path: str, name: str, params=None) -> None:
         """A page, which must be the page asked for: a redirect to the login is an error."""
-        with self.client.get(path, params=params, name=name, catch_response=True) as response:
+        if params:
+            path = f"{path}?{urlencode(params, doseq=True)}"
+        with self.client.get(path, name=name, catch_response=True,
+                             headers=self.headers) as response:
             if response.status_code != 200 or "/accounts/login/" in response.url:
                 response.failure(f"{response.status_code} at {response.url}")
 
@@ -144,6 +151,7 @@ def submit_bid(user: Signed, tender: int, lot: int, quantity: int,
     price = price or random.randrange(50_000, 400_000, 100)
     sent = time.time()
     with user.client.post(path, name="bid: submit", catch_response=True, allow_redirects=False,
+                          headers=user.headers,
                           data={"csrfmiddlewaretoken": token, "unit_price": str(price),
                                 "quantity": str(quantity),
                                 "monthly_capacity": str(max(1, quantity // 12)),

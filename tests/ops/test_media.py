@@ -31,7 +31,7 @@ for who, org in (("buyer", buyer), ("nobody", None)):
     if org is not None:
         user = user_create(by=None, email=who + "@example.id", full_name=who,
                            password=None, organisation=org)
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="pasok.accounts.backends.OrganisationBackend")
     response = client.get(product.photo.url, secure=True)
     body = b"".join(response.streaming_content) if response.streaming else b""
     answers[who] = {"status": response.status_code, "type": response.get("Content-Type"),

@@ -16,7 +16,7 @@ Every page, API route, export and admin view asks `Organisation.objects.restrict
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 
 VIEW, CHANGE, VERIFY, VIEW_PRIVATE = "view", "change", "verify", "view_private"
 _SUPPLIER_SIDE = ("supplier", "cooperative")
@@ -65,15 +65,18 @@ def _org_filter(user, action: str) -> Q | None:
     raise ValueError(f"unknown action {action!r}")
 
 
+def _condition(user, action: str) -> Q | None:
+    condition = _org_filter(user, action)
+    if condition is not None and not (user.is_platform_admin or user.is_ministry_officer):
+        # A sign-up whose e-mail is not confirmed yet is nobody's business but its own.
+        condition &= Q(is_active=True) | Q(pk=user.organisation_id)
+    return condition
+
+
 class OrganisationQuerySet(models.QuerySet):
     def restrict(self, user, action: str = VIEW):
-        condition = _org_filter(user, action)
-        if condition is None:
-            return self.none()
-        if not (user.is_platform_admin or user.is_ministry_officer):
-            # A sign-up whose e-mail is not confirmed yet is nobody's business but its own.
-            condition &= Q(is_active=True) | Q(pk=user.organisation_id)
-        return self.filter(condition)
+        condition = _condition(user, action)
+        return self.none() if condition is None else self.filter(condition)
 
     def visible_to(self, user):
         return self.restrict(user, VIEW)
@@ -87,6 +90,20 @@ def may(user, action: str, organisation) -> bool:
     from .models import Organisation
 
     return Organisation.objects.restrict(user, action).filter(pk=organisation.pk).exists()
+
+
+def allowed(user, organisation, actions) -> set[str]:
+    """Which of `actions` `user` may do on `organisation`, asked together (one query at
+    most: a page that shows several buttons asks once)."""
+    from .models import Organisation
+
+    conditions = {a: c for a in actions if (c := _condition(user, a)) is not None}
+    if not conditions:
+        return set()
+    flags = {a: Value(True) if not c else Case(When(c, then=True), default=False)
+             for a, c in conditions.items()}
+    row = Organisation.objects.filter(pk=organisation.pk).values(**flags).first() or {}
+    return {a for a, flag in row.items() if flag}
 
 
 def may_verify_organisations(user) -> bool:

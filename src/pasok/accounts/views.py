@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 from pasok import clock
 from pasok.web import throttle, uploads
 from pasok.web.form_errors import add_service_errors
+from pasok.web.paging import page_of
 
 from . import login_throttle, permissions, selectors, services
 from .forms import (
@@ -248,8 +248,8 @@ def verification_queue(request):
     """Organisations waiting for someone to check their NIB document."""
     if not permissions.may_verify_organisations(request.user):
         raise PermissionDenied
-    page = Paginator(selectors.verification_queue(user=request.user),
-                     QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(selectors.verification_queue(user=request.user), request.GET.get("page"),
+                   QUEUE_PAGE_SIZE)
     return render(request, "accounts/verification_queue.html", {"page": page})
 
 

@@ -25,14 +25,16 @@ def line_id(line_pk: int) -> str:
     return f"line-{line_pk}"
 
 
-def member_capacities(plan) -> dict[int, list[int]]:
+def member_capacities(plan, members=None) -> dict[int, list[int]]:
     """Capacity per month (kg) of each plan member, by PlanMember pk: as typed, or for a
     member taken from its profile the profile's monthly capacity less what other sources
     book that month (suppliers.capacity; not this plan, nor the awards its lines deliver).
-    Then the capacity reports (the latest report of a month wins)."""
+    Then the capacity reports (the latest report of a month wins). `members`: the plan's
+    members with their organisations' profiles, when the caller has them already."""
     from .bookings import own_bookings
 
-    members = list(plan.members.select_related("organisation__profile"))
+    if members is None:
+        members = list(plan.members.select_related("organisation__profile"))
     months = plan.month_starts()
     from_profile = [m.organisation_id for m in members if m.from_profile]
     taken = (booked(from_profile, months, besides=own_bookings(plan)) if from_profile

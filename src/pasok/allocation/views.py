@@ -199,23 +199,23 @@ def _plan_page(request, plan: Plan, *, forms=None):
     may_change = selectors.may_change_plan(user=user, plan=plan)
     current = selectors.current_run(plan)
     runs = list(selectors.runs_of(plan=plan)) if only is None else []
-    members = list(plan.members.select_related("organisation"))
+    members = list(plan.members.select_related("organisation__profile"))
+    lines = list(plan.lines.all()) if only is None or may_change else []
     months = _month_labels(plan)
     reporting = selectors.reporting_members(user=user, plan=plan)
     if may_change:
         forms.setdefault("solve_form", SolveForm())
         if current:
-            forms.setdefault("what_if_form", WhatIfForm(members=members,
-                                                        lines=plan.lines.all()))
+            forms.setdefault("what_if_form", WhatIfForm(members=members, lines=lines))
     if reporting:
         forms.setdefault("capacity_form", CapacityForm(
             members=reporting, months=months,
             initial={"ordered_months": services.months_started(plan, clock.today())}))
-    capacity = member_capacities(plan)
+    capacity = member_capacities(plan, members)
     return render(request, "allocation/plan.html", {
         "plan": plan, "whole": only is None, "may_change": may_change, "current": current,
         "latest": runs[0] if runs else None, "runs": runs,
-        "lines": plan.lines.all() if only is None else [],
+        "lines": lines if only is None else [],
         "members": [(m, capacity[m.pk]) for m in members if only in (None, supplier_id(
             m.organisation_id))],
         "reports": _reports(plan, months, only),

@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import render
+
+from pasok.web.paging import page_of
 
 from .forms import EventFilterForm
 from .presenting import present
@@ -16,6 +17,6 @@ def event_list(request):
         raise PermissionDenied
     form = EventFilterForm(request.GET or None)
     events = events_for(user=request.user, action=form.chosen_action())
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(events, request.GET.get("page"), PAGE_SIZE)
     return render(request, "audit/list.html", {
         "page": page, "form": form, "events": present(page.object_list, reader=request.user)})

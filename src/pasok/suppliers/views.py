@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,6 +11,7 @@ from pasok.accounts import permissions
 from pasok.accounts.services import organisation_update
 from pasok.tkdn.selectors import certificates_of
 from pasok.web.form_errors import errors_by_field
+from pasok.web.paging import page_of
 
 from . import exports, fit, selectors
 from .capacity_chart import capacity_chart
@@ -22,6 +23,7 @@ from .forms import (
     ProfileForm,
     SearchForm,
 )
+from .models import Product
 from .services import profile_save
 
 PAGE_SIZE = 20
@@ -41,9 +43,8 @@ def search(request):
     if form.is_bound and form.is_valid():
         criteria = form.criteria()
         results = selectors.search_suppliers(user=request.user, criteria=criteria)
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = list(page.object_list.prefetch_related("profile__grades",
-                                                                  "profile__processes"))
+        page = page_of(results, request.GET.get("page"), PAGE_SIZE)
+        prefetch_related_objects(page.object_list, "profile__grades", "profile__processes")
         for org in page.object_list:
             org.fit = fit.reasons(org, criteria)
     return render(request, "suppliers/search.html", {
@@ -67,8 +68,13 @@ def export(request, fmt: str):
 def organisation(request, pk: int):
     org = selectors.organisation_get(user=request.user, pk=pk)
     profile = getattr(org, "profile", None) if org.is_supplier_side else None
+    if profile:
+        prefetch_related_objects([profile], "certificates", Prefetch(
+            "products", queryset=Product.objects.select_related("grade")))
     calendar = (selectors.capacity_calendar(user=request.user, organisation=org)
                 if profile else [])
+    may = permissions.allowed(request.user, org, (permissions.CHANGE,
+                                                  permissions.VIEW_PRIVATE, permissions.VERIFY))
     return render(request, "suppliers/organisation.html", {
         "org": org,
         "profile": profile,
@@ -76,12 +82,12 @@ def organisation(request, pk: int):
         "chart": capacity_chart(calendar) if calendar else None,
         "coming": next((m for m in calendar if m.month == selectors.coming_month()), None),
         "today": clock.today(),
-        "may_change": permissions.may(request.user, permissions.CHANGE, org),
-        "may_view_private": permissions.may(request.user, permissions.VIEW_PRIVATE, org),
+        "may_change": permissions.CHANGE in may,
+        "may_view_private": permissions.VIEW_PRIVATE in may,
         "tkdn_certificates": (certificates_of(user=request.user, organisation=org)
                               if org.is_supplier_side else []),
         "may_verify": (org.is_supplier_side and not org.is_verified
-                       and permissions.may(request.user, permissions.VERIFY, org)),
+                       and permissions.VERIFY in may),
         "members": (org.members.visible_to(request.user).order_by("name")
                     if org.kind == "cooperative" else None),
     })

@@ -12,12 +12,12 @@ from pasok.tkdn.selectors import offerable_certificates
 
 from . import sealing
 from .content import BidContent
-from .models import Bid, BidDocument, BidEvent, Tender
+from .models import Bid, BidDocument, BidEvent, Lot, Tender
 
 
 def tenders_for(*, user):
     return (Tender.objects.visible_to(user).select_related("buyer")
-            .prefetch_related("lots"))
+            .prefetch_related(Prefetch("lots", queryset=Lot.objects.select_related("grade"))))
 
 
 def tender_list(*, user):
@@ -28,6 +28,15 @@ def tender_list(*, user):
 
 def tender_get(*, user, pk: int) -> Tender:
     return tenders_for(user=user).get(pk=pk)
+
+
+def lot_of(tender: Tender, pk: int) -> Lot:
+    """Lot `pk` of `tender`, from the lots `tender_get` fetched with it (a missing one is a
+    404, as any record not found is)."""
+    found = next((lot for lot in tender.lots.all() if lot.pk == pk), None)
+    if found is None:
+        raise Lot.DoesNotExist(f"tender {tender.pk} has no lot {pk}")
+    return found
 
 
 def own_bids(*, user, tender: Tender) -> dict[int, Bid]:

@@ -9,7 +9,6 @@ GET)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from pasok import clock
 from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFERENCE
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
+from pasok.web.paging import page_of
 
 from . import capacity_warnings, documents, lifecycle, limits, selectors, services
 from .awarding import Method
@@ -64,8 +64,8 @@ def _refused(request, exc: ValidationError, pk: int, to: str = "tenders:detail")
 def tender_list(request):
     # A year of tenders is thousands: a page at a time (the load test found the whole list
     # took seconds to render).
-    page = Paginator(selectors.tender_list(user=request.user),
-                     LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(selectors.tender_list(user=request.user), request.GET.get("page"),
+                   LIST_PAGE_SIZE)
     return render(request, "tenders/list.html", {
         "page": page, "tenders": page.object_list, "may_create": _may_create(request.user)})
 
@@ -202,7 +202,7 @@ def _bid_overloads(lot, org, form, members, current) -> list:
 def bid(request, pk: int, lot_pk: int):
     user = request.user
     tender = selectors.tender_get(user=user, pk=pk)
-    lot = tender.lots.get(pk=lot_pk)
+    lot = selectors.lot_of(tender, lot_pk)
     org = user.organisation
     if org is None or not org.is_supplier_side or not user.can_write_for_org:
         raise PermissionDenied
@@ -432,7 +432,7 @@ def _award(request, tender, method: Method, service, quantities=None, split_form
         if split_form is not None and lifecycle.allows(Action.AWARD, tender.status) \
                 and tender.split_award_allowed:
             add_service_errors(split_form, exc)
-            return _evaluation_page(request, tender, split_form)
+            return _evaluation_page(request, tender.pk, split_form)
         return _refused(request, exc, pk, "tenders:evaluation"
                         if method != Method.WHOLE else "tenders:detail")
     hidden = split_form.posted() if split_form is not None else []
@@ -466,7 +466,7 @@ def award_split(request, pk: int):
         raise PermissionDenied
     form = SplitForm(request.POST, bids=_admissible_bids(request.user, tender))
     if not form.is_valid():
-        return _evaluation_page(request, tender, form)
+        return _evaluation_page(request, tender.pk, form)
     return _award(request, tender, Method.SPLIT, services.tender_award_split,
                   quantities=form.quantities(), split_form=form)
 
@@ -533,8 +533,9 @@ def _may_split(user, tender) -> bool:
             and services.may_manage(user, tender))
 
 
-def _evaluation_page(request, tender, split_form=None):
-    tender, lots = _evaluation_context(request, tender.pk)
+def _evaluation_page(request, pk: int, split_form=None):
+    """The evaluation page, read afresh (after a refused award too)."""
+    tender, lots = _evaluation_context(request, pk)
     context = {"tender": tender, "lots": lots, "may_split": _may_split(request.user, tender),
                "preference": {"tkdn": TKDN_MIN_FOR_PREFERENCE,
                               "above": PREFERENCE_PACKAGE_ABOVE}}
@@ -549,8 +550,7 @@ def _evaluation_page(request, tender, split_form=None):
 
 @login_required
 def evaluation(request, pk: int):
-    tender = selectors.tender_get(user=request.user, pk=pk)
-    return _evaluation_page(request, tender)
+    return _evaluation_page(request, pk)
 
 
 def _split_proposal_context(tender) -> dict:
