@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts import permissions
 from pasok.accounts.models import Notification
-from pasok.allocation.selectors import may_list_plans
-from pasok.audit.selectors import may_read_audit
 
 
 def navigation(request):
@@ -23,7 +21,7 @@ def navigation(request):
             items.append((reverse("tkdn:overview", args=[user.organisation_id]),
                           _("Local content (TKDN)")))
     items.append((reverse("tenders:list"), _("Tenders")))
-    if may_list_plans(user):
+    if permissions.may_list_plans(user):
         items.append((reverse("allocation:list"), _("Allocation plans")))
     if permissions.may_search_suppliers(user):
         items.append((reverse("suppliers:search"), _("Find suppliers")))
@@ -33,7 +31,7 @@ def navigation(request):
         items.append((reverse("suppliers:import"), _("Import suppliers")))
     if permissions.may_unlock_sign_in(user):
         items.append((reverse("accounts:sign-in-pauses"), _("Paused sign-ins")))
-    if may_read_audit(user):
+    if permissions.may_read_audit(user):
         items.append((reverse("audit:list"), _("Audit log")))
     items.append((reverse("accounts:tokens"), _("API tokens")))
     unread = Notification.objects.visible_to(user).filter(read_at__isnull=True).count()

@@ -2,7 +2,8 @@
 reference, publish, cancel), bids (sealed: submit, read back, withdraw), opening (open,
 evaluate, the split proposal queued), award (whole, split, as the optimiser proposed; a new
 draft for what it left uncovered), questions. Keyword-only, atomic, audited; guards.py is what
-each checks first (who runs the tender, the row lock, lifecycle.TRANSITIONS). The preference
+each checks first (the row lock, lifecycle.TRANSITIONS; who runs the tender is
+accounts.permissions.may_manage_tender). The preference
 rules are pasok.rules.preference, the award plans awarding.py. The *_preview functions run a
 write's checks without writing, for the confirmation pages.
 
@@ -35,9 +36,6 @@ from .drafting import (  # noqa: F401
     tender_create,
     tender_publish,
     tender_update,
-)
-from .guards import (  # noqa: F401
-    may_manage,
 )
 from .opening import (  # noqa: F401
     split_proposal_queue,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts.models import User
+from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
 from pasok.months import add_months, month_start
 from pasok.suppliers.capacity import capacity_bookings_refresh_for_tender
@@ -25,7 +26,7 @@ from ..models import (
     Tender,
 )
 from .drafting import lot_add, tender_create
-from .guards import locked, may_manage, require_allowed
+from .guards import locked, require_allowed
 
 
 def _plan(tender: Tender, method: awarding.Method, quantities) -> awarding.AwardPlan:
@@ -42,7 +43,7 @@ def award_preview(*, by: User, tender: Tender, method: awarding.Method,
                   quantities: Mapping[int, int] | None = None) -> awarding.AwardPlan:
     """What the award will do (who gets how many units of which lot, any shortfall and
     why), after every check the award makes but the confirmation: nothing is written."""
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.AWARD)
     return _plan(tender, method, quantities)
@@ -133,7 +134,7 @@ def tender_follow_up(*, by: User, tender: Tender) -> Tender:
     its uncovered units and months, linked to the original (Tender.follows). The buyer
     checks its dates and publishes it like any draft."""
     tender = locked(tender)
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.FOLLOW_UP)
     existing = tender.follow_ups.filter(cancelled_at__isnull=True).first()

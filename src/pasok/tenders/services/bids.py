@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pasok import clock
+from pasok.accounts import permissions
 from pasok.accounts.models import Organisation, User
 from pasok.audit.services import audit_record
 from pasok.rules import small_business
@@ -161,11 +162,9 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
     `quantity`; with `tkdn_from_members` the bid's TKDN and BMP are the members' weighted by
     their quantities (bid_tkdn)."""
     tender = locked(lot.tender)  # serialises bids with the deadline, awards and cancels
-    if by.organisation_id is None or not by.can_write_for_org:
+    if not permissions.may_bid(by):
         raise PermissionDenied
     bidder = Organisation.objects.get(pk=by.organisation_id)  # its standing as of now
-    if not bidder.is_supplier_side:
-        raise PermissionDenied
     require_allowed(tender, Action.BID, _("Bids are not accepted: the tender is %(status)s."))
     if not bidder.is_verified:
         raise ValidationError(_("Your organisation is not verified yet."))
@@ -240,7 +239,7 @@ def bid_content_for(*, user: User, bid: Bid) -> dict:
 
 def bid_withdraw_preview(*, by: User, bid: Bid) -> None:
     """The checks withdrawing makes, without withdrawing (for the confirmation page)."""
-    if by.organisation_id != bid.bidder_id or not by.can_write_for_org:
+    if not permissions.may_change_own_bid(by, bid):
         raise PermissionDenied
     if not lifecycle.allows(Action.BID, bid.tender.status):
         raise ValidationError(_("The deadline has passed; the bid stands."))

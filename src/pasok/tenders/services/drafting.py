@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts.models import Organisation, User
+from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
 from pasok.months import month_start
 from pasok.rules import preference, small_business
@@ -31,7 +32,7 @@ from ..models import (
     Lot,
     Tender,
 )
-from .guards import locked, may_manage, require_allowed
+from .guards import locked, require_allowed
 
 TENDER_FIELDS = ("title", "description", "bid_deadline", "opening_time", "first_delivery_month",
                  "min_tkdn_percent", "max_preference_percent", "split_award_allowed",
@@ -132,7 +133,7 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
                   small_business_reserved: bool = True,
                   reservation_exemption: str = "", first_delivery_month=None,
                   follows: Tender | None = None) -> Tender:
-    if not buyer.is_buyer or not may_manage(by, buyer):
+    if not buyer.is_buyer or not may_manage_tender(by, buyer):
         raise PermissionDenied
     tender = Tender(buyer=buyer, reference=_next_reference(), follows=follows,
                     created_at=clock.now())
@@ -155,7 +156,7 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
 def tender_update(*, by: User, tender: Tender, **fields) -> Tender:
     """Change a draft's fields (any of TENDER_FIELDS); refused once it is published."""
     tender = locked(tender)
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.EDIT)
     before = {name: getattr(tender, name) for name in fields}
@@ -239,7 +240,7 @@ def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity:
             hps_unit_price, grade=None, drawing_reference: str = "", unit: str = "pcs",
             delivery_schedule=()) -> Lot:
     tender = locked(tender)
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.EDIT)
     number = (tender.lots.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -260,7 +261,7 @@ def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity:
 def lot_update(*, by: User, lot: Lot, **fields) -> Lot:
     """Change a lot of a draft (any of LOT_FIELDS)."""
     tender = locked(lot.tender)
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.EDIT)
     lot = tender.lots.get(pk=lot.pk)
@@ -277,7 +278,7 @@ def lot_remove(*, by: User, lot: Lot) -> None:
     """Remove a lot of a draft; the lots after it move up a number (1, 2, 3 … stay
     without gaps, as the buyer reads them)."""
     tender = locked(lot.tender)
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.EDIT)
     lot = tender.lots.get(pk=lot.pk)
@@ -304,7 +305,7 @@ def _publish_errors(tender: Tender) -> dict[str, list[str]]:
 
 
 def _publishable(by: User, tender: Tender) -> None:
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.PUBLISH)
     errors = _publish_errors(tender)
@@ -345,7 +346,7 @@ def tender_publish(*, by: User, tender: Tender) -> Tender:
 
 def cancel_preview(*, by: User, tender: Tender, reason: str) -> None:
     """The checks cancelling makes, without cancelling (for the confirmation page)."""
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     if not lifecycle.allows(Action.CANCEL, tender.status):
         raise ValidationError(_("An awarded or cancelled tender cannot be cancelled."))

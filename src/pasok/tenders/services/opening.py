@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts.models import User
+from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
 from pasok.rules import one_bid_per_maker, preference
 from pasok.rules.bid_checks import check_price
@@ -24,14 +25,14 @@ from ..models import (
     SplitProposal,
     Tender,
 )
-from .guards import locked, may_manage, require_allowed
+from .guards import locked, require_allowed
 
 
 @transaction.atomic
 def tender_open(*, by: User | None, tender: Tender) -> Tender:
     """Unseal every standing bid at or after the opening time; each digest is checked."""
     tender = locked(tender)
-    if by is not None and not may_manage(by, tender):
+    if by is not None and not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.OPEN)
     if clock.now() < tender.opening_time:
@@ -100,7 +101,7 @@ def _makers_in_two_bids(bids: list[Bid]) -> dict[int, dict]:
 def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     """Per lot: exclusions with their reason, then the cascade, preference and ranking."""
     tender = locked(tender)
-    if not may_manage(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.EVALUATE)
     package = Decimal(tender.package_value)

@@ -5,7 +5,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pasok import clock
+from pasok.accounts import permissions
 from pasok.accounts.models import User
+from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
 
 from ..lifecycle import Action
@@ -13,15 +15,14 @@ from ..models import (
     Question,
     Tender,
 )
-from .guards import locked, may_manage, require_allowed
+from .guards import locked, require_allowed
 
 
 @transaction.atomic
 def question_ask(*, by: User, tender: Tender, text: str) -> Question:
     """A supplier asks for clarification while bids are open."""
     tender = locked(tender)
-    if by.organisation_id is None or not by.organisation.is_supplier_side \
-            or not by.can_write_for_org:
+    if not permissions.may_ask_questions(by):
         raise PermissionDenied
     require_allowed(tender, Action.ASK)
     if not text.strip():
@@ -35,7 +36,7 @@ def question_ask(*, by: User, tender: Tender, text: str) -> Question:
 
 @transaction.atomic
 def question_answer(*, by: User, question: Question, answer: str) -> Question:
-    if not may_manage(by, question.tender):
+    if not may_manage_tender(by, question.tender):
         raise PermissionDenied
     if not answer.strip():
         raise ValidationError({"answer": [_("Write the answer.")]})
