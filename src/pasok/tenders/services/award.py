@@ -76,7 +76,7 @@ def _award(by: User, tender: Tender, method: awarding.Method, quantities,
                  after={"quantities": {str(k): v for k, v in sorted(awarded.items())},
                         "uncovered": {str(lot.lot.number): lot.uncovered
                                       for lot in plan.shortfall}})
-    from .tasks import send_award_notices
+    from ..tasks import send_award_notices
 
     links = base_url()  # the request's address, for the e-mails' links
     transaction.on_commit(lambda: send_award_notices.enqueue(tender_id=tender.pk,

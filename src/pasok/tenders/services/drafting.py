@@ -321,7 +321,7 @@ class PublishPreview:
 
 def publish_preview(*, by: User, tender: Tender) -> PublishPreview:
     """What publishing will do, after the checks publishing makes (nothing is written)."""
-    from .tasks import matching_suppliers
+    from ..tasks import matching_suppliers
 
     _publishable(by, tender)
     return PublishPreview(tender, matching_suppliers(tender).count())
@@ -333,7 +333,7 @@ def tender_publish(*, by: User, tender: Tender) -> Tender:
     _publishable(by, tender)
     tender.published_at = clock.now()
     tender.save(update_fields=["published_at"])
-    from .tasks import notify_matching_suppliers
+    from ..tasks import notify_matching_suppliers
 
     links = base_url()  # the request's address, for the e-mails' links
     transaction.on_commit(lambda: notify_matching_suppliers.enqueue(tender_id=tender.pk,

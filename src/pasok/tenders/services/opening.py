@@ -142,7 +142,7 @@ def split_proposal_queue(*, tender: Tender) -> SplitProposal:
     proposal, created = SplitProposal.objects.get_or_create(
         tender=tender, defaults={"queued_at": clock.now()})
     if created:
-        from .tasks import propose_split
+        from ..tasks import propose_split
 
         transaction.on_commit(lambda: propose_split.enqueue(tender_id=tender.pk))
     return proposal
