@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "pasok.shell",
     "pasok.web",  # before "ninja": its templates/ninja/swagger.html is the one served
     "ninja",  # Swagger UI from static files, not a CDN (/api/v1/docs works offline)
     "pasok.audit",
@@ -87,8 +88,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "pasok.web.context_processors.navigation",
-                "pasok.web.context_processors.language_switch",
+                "pasok.shell.navigation.navigation",
+                "pasok.shell.navigation.language_switch",
             ],
             "builtins": ["pasok.web.templatetags.pasok"],
         },
@@ -102,8 +103,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["pasok.accounts.backends.OrganisationBackend"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "web:home"
-LOGOUT_REDIRECT_URL = "web:home"
+LOGIN_REDIRECT_URL = "shell:home"
+LOGOUT_REDIRECT_URL = "shell:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

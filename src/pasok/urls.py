@@ -7,7 +7,7 @@ from pasok.api import api
 from pasok.suppliers.photos import product_photo
 
 urlpatterns = [
-    path("", include("pasok.web.urls")),
+    path("", include("pasok.shell.urls")),
     path("", include("pasok.ops.urls")),
     path("accounts/", include("pasok.accounts.urls")),
     path("suppliers/", include("pasok.suppliers.urls")),

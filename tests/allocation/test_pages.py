@@ -139,7 +139,7 @@ def test_a_member_sees_its_own_rows_and_reports_its_capacity(
     anggota = user_create(by=None, email="anggota@example.id", full_name="Anggota",
                           password=PASSWORD, organisation=a, org_role=OrgRole.STAFF)
     client.force_login(anggota)
-    assert reverse("allocation:list") in client.get(reverse("web:home")).content.decode()
+    assert reverse("allocation:list") in client.get(reverse("shell:home")).content.decode()
     html = client.get(reverse("allocation:plan", args=[plan.public_id])).content.decode()
     assert "CV Asa Logam" in html and "UD Bima Cor" not in html
     assert 'id="result-objective"' not in html and "98000" not in html
@@ -163,9 +163,9 @@ def test_a_member_sees_its_own_rows_and_reports_its_capacity(
 
 def test_the_cooperative_finds_its_plans_in_the_menu(client, cluster):
     plan, _members = demo_like_plan(cluster)
-    html = _as(client, cluster).get(reverse("web:home")).content.decode()
+    html = _as(client, cluster).get(reverse("shell:home")).content.decode()
     assert reverse("allocation:list") in html
     listing = client.get(reverse("allocation:list")).content.decode()
     assert plan.title in listing and reverse("allocation:new") in listing
-    html = _as(client, cluster, "buyer_x").get(reverse("web:home")).content.decode()
+    html = _as(client, cluster, "buyer_x").get(reverse("shell:home")).content.decode()
     assert reverse("allocation:list") not in html

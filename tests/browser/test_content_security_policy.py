@@ -24,7 +24,7 @@ document.addEventListener("securitypolicyviolation", function (e) {
 # Who opens what: every kind of page (forms with formset.js, SVG charts, the plan's
 # progress poller, Swagger UI, the admin), as a role that may.
 PAGES = {
-    "anonymous": [("web:home", None), ("accounts:login", None), ("accounts:signup", None),
+    "anonymous": [("shell:home", None), ("accounts:login", None), ("accounts:signup", None),
                   ("accounts:password-reset", None)],
     "supplier_a": [("suppliers:organisation", "a"), ("suppliers:edit", "a"),
                    ("tkdn:overview", "a"), ("tkdn:worksheet-new", "a"), ("tkdn:bmp", "a"),

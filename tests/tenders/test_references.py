@@ -8,6 +8,7 @@ import pytest
 
 from pasok import clock
 from pasok.tenders import services
+from pasok.tenders.services import drafting
 from pasok.tenders.models import Tender
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +25,9 @@ def _create(cluster):
 
 def test_a_number_taken_meanwhile_is_skipped(cluster, monkeypatch):
     first = _create(cluster)
-    real = services._next_reference
+    real = drafting._next_reference
     stale = iter([first.reference])  # what a save that started before `first` read
-    monkeypatch.setattr(services, "_next_reference", lambda: next(stale, None) or real())
+    monkeypatch.setattr(drafting, "_next_reference", lambda: next(stale, None) or real())
     second = _create(cluster)
     assert (first.reference, second.reference) == ("PSK-2026-00001", "PSK-2026-00002")
 

@@ -24,7 +24,7 @@ def test_404_in_both_languages_with_a_way_back(client, language, title):
     assert response.status_code == 404
     page = _page(response)
     assert title in page and f'lang="{language}"' in page
-    assert f'href="{reverse("web:home")}"' in page and reverse("accounts:login") in page
+    assert f'href="{reverse("shell:home")}"' in page and reverse("accounts:login") in page
     assert "Not Found</h1>" not in page  # Django's own page
 
 
@@ -42,7 +42,7 @@ def test_403_names_who_is_signed_in(client, cluster):
     assert response.status_code == 403
     page = _page(response)
     assert "Tidak diizinkan" in page and "supplier_a (CV Logam Sejahtera)" in page
-    assert f'href="{reverse("web:home")}"' in page
+    assert f'href="{reverse("shell:home")}"' in page
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from pasok.web import links
-from pasok.web.management.commands import run
+from pasok.shell.management.commands import run
 from tests.accounts.test_signup import _signup_data
 from tests.conftest import PASSWORD
 

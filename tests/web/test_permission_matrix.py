@@ -49,7 +49,7 @@ def row(anonymous, supplier_a, supplier_b, cooperative, buyer_x, buyer_y, minist
 # (method, url name, how to build its arguments) → expected status per role.
 # Arguments: "a" = supplier A, "member" = a cooperative member, "token" = supplier A's token.
 PAGES = {
-    ("GET", "web:home", None): row(200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "shell:home", None): row(200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:login", None): row(200, 302, 302, 302, 302, 302, 302, 302),
     ("POST", "accounts:logout", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     ("GET", "accounts:signup", None): row(200, 200, 200, 200, 200, 200, 200, 200),

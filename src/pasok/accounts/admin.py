@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.models import Group
 
-from pasok.web.admin_mixins import ReadOnlyRestrictedAdmin
+from pasok.shell.admin_mixins import ReadOnlyRestrictedAdmin
 
 from .forms import AdminLoginForm
 from .models import ApiToken, Organisation, User

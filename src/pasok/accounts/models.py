@@ -12,27 +12,20 @@ from pasok import clock
 from pasok.rules.size_class import SizeClass as Size
 from pasok.rules.time_zones import zone_of_province
 
-from .permissions import VIEW_PRIVATE, OrganisationQuerySet
+from .kinds import BUYER_KINDS, SUPPLIER_SIDE, OrgKind
+from .permissions import RestrictedQuerySet
 from .regions import PROVINCE_CHOICES
 from .validators import validate_nib, validate_npwp
-
-
-class OrgKind(models.TextChoices):
-    SUPPLIER = "supplier", _("Supplier (UKM/IKM)")
-    COOPERATIVE = "cooperative", _("Cooperative")
-    BUMN_BUYER = "bumn_buyer", _("BUMN buyer")
-    PRIVATE_BUYER = "private_buyer", _("Private buyer")
-    MINISTRY = "ministry", _("Ministry")
-
-
-SUPPLIER_SIDE = (OrgKind.SUPPLIER, OrgKind.COOPERATIVE)
-BUYER_KINDS = (OrgKind.BUMN_BUYER, OrgKind.PRIVATE_BUYER)
-
 
 SIZE_LABELS = {Size.MICRO: _("Micro"), Size.SMALL: _("Small"), Size.MEDIUM: _("Medium"),
                Size.LARGE: _("Large")}
 # The classes of PP 7/2021 (pasok.rules.size_class, their one definition) with their labels.
 SizeClass = models.TextChoices("SizeClass", [(c.name, (c.value, SIZE_LABELS[c])) for c in Size])
+
+
+class OrganisationQuerySet(RestrictedQuerySet):
+    def supplier_side(self):
+        return self.filter(kind__in=SUPPLIER_SIDE)
 
 
 class Organisation(models.Model):
@@ -130,21 +123,12 @@ class PlatformRole(models.TextChoices):
     PLATFORM_ADMIN = "platform_admin", _("Platform administrator")
 
 
-class UserQuerySet(models.QuerySet):
+class UserQuerySet(RestrictedQuerySet):
     def awaiting_confirmation(self):
         """Sign-ups whose e-mail address is not confirmed yet: the person and their
         organisation stay inactive until the link is used."""
         return self.filter(is_active=False, organisation__is_active=False)
 
-    def visible_to(self, user):
-        """Platform admins see everyone; others see the people of their own organisation."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_platform_admin:
-            return self
-        if user.organisation_id is None:
-            return self.filter(pk=user.pk)
-        return self.filter(organisation_id=user.organisation_id)
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
@@ -277,11 +261,6 @@ class ApiToken(models.Model):
         return hashlib.sha256(secret.encode()).hexdigest()
 
 
-class NotificationQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(user=user) if user.is_authenticated else self.none()
-
-
 class Notification(models.Model):
     """An in-app message to one person (e-mail carries the same news)."""
 
@@ -291,7 +270,7 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"))
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
-    objects = NotificationQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -300,13 +279,6 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
-
-
-class NibDocumentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The organisation's own people, its cooperative, ministry officers and platform
-        admins (permissions.VIEW_PRIVATE); nobody else, not even buyers."""
-        return self.filter(organisation__in=Organisation.objects.restrict(user, VIEW_PRIVATE))
 
 
 class WithoutContent(models.Manager):
@@ -335,7 +307,7 @@ class NibDocument(models.Model):
     uploaded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name=_("uploaded by"))
 
-    objects = NibDocumentQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
     without_content = WithoutContent()
 
     class Meta:

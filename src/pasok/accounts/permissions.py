@@ -1,44 +1,107 @@
-"""Who may see and change which organisation: the one place this is decided.
+"""Who may see and do what: the one place this is decided.
 
-Every page, API route, export and admin view asks `Organisation.objects.restrict(user, action)`
-(after NetBox's RestrictedQuerySet). Actions:
+Every page, API route, export, feed and admin view asks `Model.objects.restrict(user, action)`
+(after NetBox's RestrictedQuerySet; `visible_to(user)` is `restrict(user, VIEW)`), or one of
+the `may_*` questions below for what is not a row ("may this person open the verification
+queue at all"). No other module tests a role or an organisation's kind to decide access
+(tests/web/test_one_permission_module.py greps for it). Rules are filters, so a list, a page
+and an export of the same rows can never disagree. Models are looked up by name, so this
+module imports none and every model can import it.
 
-- view: platform admins and ministry officers see every organisation; a buyer sees the
-  supplier side (suppliers and cooperatives) and itself; a cooperative sees itself and its
-  members; a supplier sees itself and its cooperative; anonymous users see nothing.
-- change: platform admins; admins and staff of the organisation; admins and staff of the
-  cooperative for its members.
-- verify: platform admins and ministry officers for any supplier-side organisation; a
-  cooperative's admins for its members.
-- view_private (a supplier's cost build-up, e.g. TKDN worksheets): the organisation's own
-  people, its cooperative, ministry officers and platform admins — never buyers or
-  competitors.
+The rules, by model (RULES below):
+
+- Organisation. view: platform admins and ministry officers see every organisation; a buyer
+  sees the supplier side (suppliers and cooperatives) and itself; a cooperative sees itself
+  and its members; a supplier sees itself and its cooperative. change: platform admins;
+  admins and staff of the organisation; of a cooperative, for its members too. verify:
+  platform admins and ministry officers for any supplier-side organisation; a cooperative's
+  admins for its members. view_private (a supplier's cost build-up, its NIB document): its
+  own people, its cooperative, ministry officers and platform admins — never buyers or
+  competitors. A sign-up whose e-mail is not confirmed yet is nobody's business but its own.
+- User: platform admins see everyone; others the people of their own organisation.
+- Notification: its addressee only.
+- Tender. view: the buyer's own people in every state; ministry officers and platform admins
+  all; the supplier side the published ones. manage (edit, publish, open, evaluate, award,
+  cancel, answer): the buyer's admins and staff, and platform admins.
+- Bid (and its documents): before the opening only its bidder's people; after it also the
+  tender's buyer, the tender's other bidders, ministry officers and platform admins.
+  A bid's history (BidEvent): its bidder's people only.
+- Plan. view: whoever may see the cooperative's private records (the whole plan), and a
+  member foundry the plans it is in (of them only its own rows: allocation/views.py reads
+  `view_whole` to know which). change: whoever may change the cooperative.
+- TKDN certificates: whoever sees the organisation; worksheets and the BMP declaration
+  (cost build-ups): view_private of the organisation.
+- AuditEvent: platform admins and ministry officers read everything; an organisation's
+  admin the events about their organisation; an action may name its own readers
+  (`audit_readers`: a sealed bid's events are its bidder's until the opening).
+- PUBLIC: what an anonymous visitor and open data may read, whoever asks: published tenders
+  and nothing else yet (never a bid, nor a supplier's private record).
+
+Anonymous and deactivated users get nothing but PUBLIC.
 """
 
+from collections.abc import Callable
+
+from django.apps import apps
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, CharField, Q, Value, When
+from django.db.models.functions import Cast
+
+from .kinds import BUYER_KINDS, SUPPLIER_SIDE, OrgKind
 
 VIEW, CHANGE, VERIFY, VIEW_PRIVATE = "view", "change", "verify", "view_private"
-_SUPPLIER_SIDE = ("supplier", "cooperative")
-_BUYERS = ("bumn_buyer", "private_buyer")
+MANAGE = "manage"  # run a tender
+VIEW_WHOLE = "view_whole"  # a plan with every member's rows
+PUBLIC = "public"  # anyone, signed in or not: public notices and open data
+
+NOTHING = Q(pk__in=[])
 
 
-def _org_filter(user, action: str) -> Q | None:
-    """The filter for `action`, Q() for everything, or None for nothing."""
-    if not user.is_authenticated or not user.is_active:
+# -- who the person is -------------------------------------------------------------------
+
+def _signed_in(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def _platform(user) -> bool:
+    """Platform admins and ministry officers: they see every organisation's records."""
+    return _signed_in(user) and (user.is_platform_admin or user.is_ministry_officer)
+
+
+def _admin(user) -> bool:
+    return _signed_in(user) and user.is_platform_admin
+
+
+def _writer(user) -> bool:
+    """Admins and staff act for their organisation; viewers only read."""
+    return _signed_in(user) and user.can_write_for_org
+
+
+def _kind(user) -> str | None:
+    return user.org_kind if _signed_in(user) else None
+
+
+def _model(label: str):
+    return apps.get_model(label)
+
+
+# -- organisations -----------------------------------------------------------------------
+
+def _organisation_condition(user, action: str) -> Q | None:
+    """The filter for `action`: Q() for everything, None for nothing."""
+    if not _signed_in(user):
         return None
     if user.is_platform_admin:
         return Q()
-    own = user.organisation_id
-    kind = user.org_kind
+    own, kind = user.organisation_id, user.org_kind
     if action == VIEW:
         if user.is_ministry_officer:
             return Q()
         if own is None:
             return None
-        if kind in _BUYERS:
-            return Q(kind__in=_SUPPLIER_SIDE) | Q(pk=own)
-        if kind == "cooperative":
+        if kind in BUYER_KINDS:
+            return Q(kind__in=SUPPLIER_SIDE) | Q(pk=own)
+        if kind == OrgKind.COOPERATIVE:
             return Q(pk=own) | Q(cooperative_id=own)
         coop = user.organisation.cooperative_id
         return Q(pk=own) | Q(pk=coop) if coop else Q(pk=own)
@@ -47,90 +110,346 @@ def _org_filter(user, action: str) -> Q | None:
             return Q()
         if own is None:
             return None
-        if kind == "cooperative":
-            return Q(pk=own) | Q(cooperative_id=own)
-        return Q(pk=own)
+        return Q(pk=own) | Q(cooperative_id=own) if kind == OrgKind.COOPERATIVE else Q(pk=own)
     if action == CHANGE:
         if own is None or not user.can_write_for_org:
             return None
-        if kind == "cooperative":
-            return Q(pk=own) | Q(cooperative_id=own)
-        return Q(pk=own)
+        return Q(pk=own) | Q(cooperative_id=own) if kind == OrgKind.COOPERATIVE else Q(pk=own)
     if action == VERIFY:
         if user.is_ministry_officer:
-            return Q(kind__in=_SUPPLIER_SIDE)
-        if kind == "cooperative" and user.is_org_admin:
-            return Q(cooperative_id=own, kind="supplier")
+            return Q(kind__in=SUPPLIER_SIDE)
+        if kind == OrgKind.COOPERATIVE and user.is_org_admin:
+            return Q(cooperative_id=own, kind=OrgKind.SUPPLIER)
         return None
-    raise ValueError(f"unknown action {action!r}")
+    raise ValueError(f"unknown action {action!r} for organisations")
 
 
-def _condition(user, action: str) -> Q | None:
-    condition = _org_filter(user, action)
-    if condition is not None and not (user.is_platform_admin or user.is_ministry_officer):
-        # A sign-up whose e-mail is not confirmed yet is nobody's business but its own.
+def _organisation_filter(user, action: str) -> Q | None:
+    condition = _organisation_condition(user, action)
+    if condition is not None and not _platform(user):
         condition &= Q(is_active=True) | Q(pk=user.organisation_id)
     return condition
 
 
-class OrganisationQuerySet(models.QuerySet):
+def _organisations(user, qs, action):
+    condition = _organisation_filter(user, action)
+    return qs.none() if condition is None else qs.filter(condition)
+
+
+def _organisations_for(user, action):
+    return _organisations(user, _model("accounts.Organisation").objects.all(), action)
+
+
+def _owned_by(action_on_owner: str):
+    """Rows of an organisation (its TKDN records, its NIB document): for whoever may do
+    `action_on_owner` on that organisation."""
+    def rule(user, qs, action):
+        if action != VIEW:
+            raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
+        return qs.filter(organisation__in=_organisations_for(user, action_on_owner))
+    return rule
+
+
+# -- people and notifications ------------------------------------------------------------
+
+def _users(user, qs, action):
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for people")
+    if not _signed_in(user):
+        return qs.none()
+    if user.is_platform_admin:
+        return qs
+    if user.organisation_id is None:
+        return qs.filter(pk=user.pk)
+    return qs.filter(organisation_id=user.organisation_id)
+
+
+def _notifications(user, qs, action):
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for notifications")
+    return qs.filter(user=user) if _signed_in(user) else qs.none()
+
+
+# -- tenders and bids --------------------------------------------------------------------
+
+def _tenders(user, qs, action):
+    if action == PUBLIC:
+        return qs.filter(published_at__isnull=False)
+    if not _signed_in(user):
+        return qs.none()
+    own = Q(buyer_id=user.organisation_id) if user.organisation_id else NOTHING
+    if action == MANAGE:
+        if user.is_platform_admin:
+            return qs
+        return qs.filter(own) if _writer(user) else qs.none()
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for tenders")
+    if _platform(user):
+        return qs
+    if _kind(user) in SUPPLIER_SIDE:
+        return qs.filter(own | Q(published_at__isnull=False))
+    return qs.filter(own)
+
+
+def _bids(user, qs, action):
+    if action == PUBLIC:
+        return qs.none()  # bid statistics are open data's own figures, never the rows
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for bids")
+    platform = _platform(user)
+    if not _signed_in(user) or (user.organisation_id is None and not platform):
+        return qs.none()
+    own = Q(bidder_id=user.organisation_id) if user.organisation_id else NOTHING
+    opened = Q(tender__opened_at__isnull=False)
+    if platform:
+        return qs.filter(own | opened)
+    # A subquery, not a join through the tender's bids: the join multiplied every bid by
+    # the bids of its tender and needed DISTINCT over the sealed columns (2 s a page for a
+    # 200-bid tender, bench/tenders/evaluation_bench.py).
+    fellow = Q(tender_id__in=qs.model._base_manager.filter(
+        bidder_id=user.organisation_id).values("tender_id"))
+    buyer = Q(tender__buyer_id=user.organisation_id)
+    return qs.filter(own | (opened & (buyer | fellow)))
+
+
+def _bid_documents(user, qs, action):
+    """A document is seen by exactly those who see its bid."""
+    return qs.filter(bid__in=_bids(user, _model("tenders.Bid").objects.all(), action))
+
+
+def _bid_events(user, qs, action):
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for bid events")
+    if not _signed_in(user) or user.organisation_id is None:
+        return qs.none()
+    return qs.filter(bid__bidder_id=user.organisation_id)
+
+
+# -- allocation plans --------------------------------------------------------------------
+
+def _plans(user, qs, action):
+    if action == CHANGE:
+        return qs.filter(cooperative__in=_organisations_for(user, CHANGE))
+    private = _organisations_for(user, VIEW_PRIVATE)
+    if action == VIEW_WHOLE:
+        return qs.filter(cooperative__in=private)
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for plans")
+    condition = Q(cooperative__in=private)
+    if _signed_in(user) and user.organisation_id:
+        mine = _model("allocation.PlanMember").objects.filter(
+            organisation_id=user.organisation_id, organisation__in=private)
+        condition |= Q(pk__in=mine.values("plan_id"))
+    return qs.filter(condition)
+
+
+# -- the audit log -----------------------------------------------------------------------
+
+def _audit_admin_of(user) -> int | None:
+    """The organisation whose events `user` reads as its admin (None: none)."""
+    return user.organisation_id if _signed_in(user) and user.is_org_admin else None
+
+
+def _audit_events(user, qs, action):
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for the audit log")
+    from pasok.audit.actions import actions_with_own_readers
+
+    if _platform(user):
+        default = Q()
+    elif _audit_admin_of(user) is not None:
+        default = Q(organisation_id=_audit_admin_of(user))
+    else:
+        return qs.none()
+    own_readers = actions_with_own_readers()
+    condition = default & ~Q(action__in=list(own_readers))
+    for code, readers in own_readers.items():
+        condition |= Q(action=code) & AUDIT_READERS[readers](user, default)
+    return qs.filter(condition)
+
+
+def _bidders_until_opening(user, default: Q) -> Q:
+    """A bid's events are about its bidder (their organisation), whose admins read them;
+    once the tender is opened, also whoever reads the tender's events (the platform, the
+    ministry, the buyer's admins)."""
+    bid = _model("tenders.Bid")
+    own_organisation = _audit_admin_of(user)
+    own = Q(organisation_id=own_organisation) if own_organisation else NOTHING
+    opened = bid.objects.filter(tender__opened_at__isnull=False)
+    if not _platform(user):
+        if own_organisation is None:
+            return NOTHING
+        opened = opened.filter(tender__buyer_id=own_organisation)
+    keys = opened.annotate(key=Cast("pk", CharField())).values("key")
+    return own | Q(object_type=bid._meta.label_lower, object_id__in=keys)
+
+
+def _and_the_askers(user, default: Q) -> Q:
+    """The tender's readers, and the asker's own admins (the event is about the buyer)."""
+    own_organisation = _audit_admin_of(user)
+    return default | (Q(actor__organisation_id=own_organisation) if own_organisation
+                      else NOTHING)
+
+
+# The readers an audit action may name instead of the default (audit.actions.Action.readers).
+BIDDERS_UNTIL_OPENING, AND_THE_ASKERS = "bidders_until_opening", "and_the_askers"
+AUDIT_READERS: dict[str, Callable[..., Q]] = {
+    BIDDERS_UNTIL_OPENING: _bidders_until_opening, AND_THE_ASKERS: _and_the_askers}
+
+
+# -- the rules, and asking them ----------------------------------------------------------
+
+RULES: dict[str, Callable] = {
+    "accounts.Organisation": _organisations,
+    "accounts.User": _users,
+    "accounts.Notification": _notifications,
+    "accounts.NibDocument": _owned_by(VIEW_PRIVATE),
+    "tenders.Tender": _tenders,
+    "tenders.Bid": _bids,
+    "tenders.BidDocument": _bid_documents,
+    "tenders.BidEvent": _bid_events,
+    "allocation.Plan": _plans,
+    "tkdn.TkdnCertificate": _owned_by(VIEW),
+    "tkdn.Worksheet": _owned_by(VIEW_PRIVATE),
+    "tkdn.BmpDeclaration": _owned_by(VIEW_PRIVATE),
+    "audit.AuditEvent": _audit_events,
+}
+
+
+def restrict(user, queryset, action: str = VIEW):
+    """The rows of `queryset` `user` may `action`."""
+    return RULES[queryset.model._meta.label](user, queryset, action)
+
+
+class RestrictedQuerySet(models.QuerySet):
+    """A model's rows as this module's rules let a person have them."""
+
     def restrict(self, user, action: str = VIEW):
-        condition = _condition(user, action)
-        return self.none() if condition is None else self.filter(condition)
+        return restrict(user, self, action)
 
     def visible_to(self, user):
-        return self.restrict(user, VIEW)
-
-    def supplier_side(self):
-        return self.filter(kind__in=_SUPPLIER_SIDE)
+        return restrict(user, self, VIEW)
 
 
-def may(user, action: str, organisation) -> bool:
-    """True when `user` may do `action` on `organisation` (one query)."""
-    from .models import Organisation
-
-    return Organisation.objects.restrict(user, action).filter(pk=organisation.pk).exists()
+def may(user, action: str, obj) -> bool:
+    """True when `user` may do `action` on `obj` (one query)."""
+    return restrict(user, type(obj)._default_manager.all(), action).filter(pk=obj.pk).exists()
 
 
 def allowed(user, organisation, actions) -> set[str]:
     """Which of `actions` `user` may do on `organisation`, asked together (one query at
     most: a page that shows several buttons asks once)."""
-    from .models import Organisation
-
-    conditions = {a: c for a in actions if (c := _condition(user, a)) is not None}
+    conditions = {a: c for a in actions
+                  if (c := _organisation_filter(user, a)) is not None}
     if not conditions:
         return set()
     flags = {a: Value(True) if not c else Case(When(c, then=True), default=False)
              for a, c in conditions.items()}
-    row = Organisation.objects.filter(pk=organisation.pk).values(**flags).first() or {}
+    row = (_model("accounts.Organisation").objects.filter(pk=organisation.pk)
+           .values(**flags).first() or {})
     return {a for a, flag in row.items() if flag}
 
+
+# -- what is not a row: may this person use this part of Pasok at all ---------------------
 
 def may_verify_organisations(user) -> bool:
     """The verification queue: platform admins, ministry officers and cooperative admins (for
     their members)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return (user.is_platform_admin or user.is_ministry_officer
-            or (user.org_kind == "cooperative" and user.is_org_admin))
+    return _platform(user) or (_kind(user) == OrgKind.COOPERATIVE and user.is_org_admin)
 
 
 def may_search_suppliers(user) -> bool:
     """Capability search is for buyers, cooperatives (over their members) and the ministry."""
-    if not user.is_authenticated:
-        return False
-    return (user.is_platform_admin or user.is_ministry_officer
-            or user.org_kind in (*_BUYERS, "cooperative"))
+    return _platform(user) or _kind(user) in (*BUYER_KINDS, OrgKind.COOPERATIVE)
 
 
 def may_import_suppliers(user) -> bool:
     """Bulk import: the ministry, platform admins, and a cooperative's admins for members."""
-    if not user.is_authenticated:
-        return False
-    return (user.is_platform_admin or user.is_ministry_officer
-            or (user.org_kind == "cooperative" and user.is_org_admin))
+    return _platform(user) or (_kind(user) == OrgKind.COOPERATIVE and user.is_org_admin)
+
+
+def imports_for_any_cooperative(user) -> bool:
+    """Platform admins and ministry officers import for any cooperative (or none); a
+    cooperative's admin only members of their own."""
+    return _platform(user)
 
 
 def may_unlock_sign_in(user) -> bool:
     """Lifting a pause on signing in (too many wrong passwords): platform admins only."""
-    return user.is_authenticated and user.is_active and user.is_platform_admin
+    return _admin(user)
+
+
+def may_use_admin_site(user) -> bool:
+    """The read-only admin site: platform admins only."""
+    return _admin(user)
+
+
+def may_add_person(user, organisation, platform_role: str = "") -> bool:
+    """Platform admins add anyone; an organisation's admin adds colleagues to it, never a
+    platform role."""
+    return _admin(user) or (_signed_in(user) and user.is_org_admin and organisation is not None
+                            and user.organisation_id == organisation.pk and not platform_role)
+
+
+def may_manage_colleagues(user, person=None) -> bool:
+    """The people page's form (and a colleague's new invitation): an organisation's admins,
+    for their own organisation's people."""
+    return (_signed_in(user) and user.is_org_admin
+            and (person is None or person.organisation_id == user.organisation_id))
+
+
+def may_read_audit(user) -> bool:
+    """The audit log page: the platform, the ministry, and organisations' admins."""
+    return _platform(user) or (_signed_in(user) and user.is_org_admin)
+
+
+def may_list_plans(user) -> bool:
+    """The plans page: cooperatives, their members, the ministry and platform admins."""
+    if _platform(user):
+        return True
+    if not _signed_in(user) or user.organisation_id is None:
+        return False
+    org = user.organisation
+    return org.kind == OrgKind.COOPERATIVE or org.cooperative_id is not None
+
+
+def may_create_plans(user) -> bool:
+    return _kind(user) == OrgKind.COOPERATIVE and _writer(user)
+
+
+def may_create_tenders(user) -> bool:
+    """A buyer's admins and staff draft tenders for it."""
+    return _kind(user) in BUYER_KINDS and _writer(user)
+
+
+def may_manage_tender(user, tender_or_buyer) -> bool:
+    """The buyer's admins and staff, and platform admins, run a tender (a Tender or a buyer),
+    without a query (the tender's buyer is known)."""
+    buyer_id = getattr(tender_or_buyer, "buyer_id", getattr(tender_or_buyer, "pk", None))
+    return _admin(user) or (_writer(user) and user.organisation_id == buyer_id)
+
+
+def may_bid(user) -> bool:
+    """Suppliers and cooperatives bid, by their admins and staff (the tender's stage is the
+    lifecycle's question)."""
+    return _kind(user) in SUPPLIER_SIDE and _writer(user)
+
+
+def may_change_own_bid(user, bid) -> bool:
+    return _writer(user) and user.organisation_id == bid.bidder_id
+
+
+def may_ask_questions(user) -> bool:
+    return may_bid(user)
+
+
+def sees_bid_counts(user, tender) -> bool:
+    """How many bids each lot has (never who or what): the tender's buyer, the platform and
+    the ministry, once it is published."""
+    return tender.published_at is not None and (
+        _platform(user) or (_signed_in(user) and user.organisation_id == tender.buyer_id))
+
+
+def reads_every_organisation(user) -> bool:
+    """Platform admins and ministry officers: every organisation's records."""
+    return _platform(user)

@@ -188,9 +188,7 @@ def nib_document_upload(*, by: User | None, organisation: Organisation,
 
 def _check_may_add_person(by: User | None, organisation: Organisation | None,
                           platform_role: str = "") -> None:
-    if by is not None and not (by.is_platform_admin or (
-            by.is_org_admin and organisation is not None
-            and by.organisation_id == organisation.pk and not platform_role)):
+    if by is not None and not permissions.may_add_person(by, organisation, platform_role):
         raise PermissionDenied
 
 
@@ -260,7 +258,7 @@ def person_invite(*, by: User, email: str, full_name: str, org_role: str) -> Use
 def person_reinvite(*, by: User, person: User) -> None:
     """A new invitation link for a colleague who has not chosen a password yet (the last one
     expired or got lost); sent by an admin of their organisation."""
-    if not (by.is_org_admin and person.organisation_id == by.organisation_id):
+    if not permissions.may_manage_colleagues(by, person):
         raise PermissionDenied
     person = User.objects.select_for_update().get(pk=person.pk)
     if person.has_usable_password() or not person.is_active:

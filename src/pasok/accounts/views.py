@@ -201,7 +201,8 @@ def people(request):
     """The people of the user's organisation; its admins add colleagues here."""
     if request.user.organisation_id is None:
         raise PermissionDenied
-    form = PersonForm(request.POST or None) if request.user.is_org_admin else None
+    may_add = permissions.may_manage_colleagues(request.user)
+    form = PersonForm(request.POST or None) if may_add else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied

@@ -11,33 +11,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
+from pasok.accounts.permissions import RestrictedQuerySet
 from pasok.months import month_starts
 from pasok.public_ids import public_id_field
 from pasok.web.formatting import localized_number
 
 MAX_MONTHS = 24
-
-
-class PlanQuerySet(models.QuerySet):
-    """Who may see a plan. The whole plan (every member's allocation and offer): the
-    cooperative's own people, ministry officers and platform admins, i.e. whoever may see
-    the cooperative's private records. A member foundry sees the plans it is part of, and of
-    them only what concerns it (views.py filters the rows)."""
-
-    def visible_to(self, user):
-        private = Organisation.objects.restrict(user, permissions.VIEW_PRIVATE)
-        condition = Q(cooperative__in=private)
-        if user.is_authenticated and user.organisation_id:
-            mine = PlanMember.objects.filter(organisation_id=user.organisation_id,
-                                             organisation__in=private)
-            condition |= Q(pk__in=mine.values("plan_id"))
-        return self.filter(condition)
-
-    def wholly_visible_to(self, user):
-        private = Organisation.objects.restrict(user, permissions.VIEW_PRIVATE)
-        return self.filter(cooperative__in=private)
 
 
 class Plan(models.Model):
@@ -55,7 +35,7 @@ class Plan(models.Model):
     created_at = models.DateTimeField(_("created at"))
     updated_at = models.DateTimeField(_("updated at"))
 
-    objects = PlanQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-first_month", "title"]

@@ -13,21 +13,6 @@ from pasok.tenders.models import Lot
 from .models import CapacityReport, Plan, PlanMember, PlanOffer, PlanRun, RunKind, RunStatus
 
 
-def may_list_plans(user) -> bool:
-    """The plans page: cooperatives, their members, the ministry and platform admins."""
-    if not user.is_authenticated:
-        return False
-    if user.is_platform_admin or user.is_ministry_officer:
-        return True
-    org = user.organisation
-    return org is not None and (org.kind == "cooperative" or org.cooperative_id is not None)
-
-
-def may_create_plans(user) -> bool:
-    return (user.is_authenticated and user.org_kind == "cooperative"
-            and user.can_write_for_org)
-
-
 def plans_for(*, user):
     return Plan.objects.visible_to(user).select_related("cooperative")
 
@@ -35,14 +20,6 @@ def plans_for(*, user):
 def plan_get(*, user, public_id) -> Plan:
     """The plan, or Plan.DoesNotExist (a 404) for whoever may not see it."""
     return plans_for(user=user).get(public_id=public_id)
-
-
-def sees_whole_plan(*, user, plan: Plan) -> bool:
-    return Plan.objects.wholly_visible_to(user).filter(pk=plan.pk).exists()
-
-
-def may_change_plan(*, user, plan: Plan) -> bool:
-    return permissions.may(user, permissions.CHANGE, plan.cooperative)
 
 
 def own_member(*, user, plan: Plan) -> PlanMember | None:

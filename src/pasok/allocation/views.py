@@ -41,17 +41,17 @@ def _plan(request, plan_id) -> Plan:
 
 
 def _require_change(request, plan: Plan) -> None:
-    if not selectors.may_change_plan(user=request.user, plan=plan):
+    if not permissions.may(request.user, permissions.CHANGE, plan):
         raise PermissionDenied
 
 
 @login_required
 def plan_list(request):
-    if not selectors.may_list_plans(request.user):
+    if not permissions.may_list_plans(request.user):
         raise PermissionDenied
     return render(request, "allocation/list.html", {
         "plans": selectors.plans_for(user=request.user),
-        "may_create": selectors.may_create_plans(request.user)})
+        "may_create": permissions.may_create_plans(request.user)})
 
 
 def _candidates(request, cooperative: Organisation):
@@ -127,7 +127,7 @@ def _edit(request, cooperative: Organisation, plan: Plan | None = None):
 
 @login_required
 def plan_new(request):
-    if not selectors.may_create_plans(request.user):
+    if not permissions.may_create_plans(request.user):
         raise PermissionDenied
     return _edit(request, request.user.organisation)
 
@@ -160,7 +160,7 @@ def plan_offers(request, plan_id):
 
 def _viewer(request, plan: Plan) -> str | None:
     """None when the user sees the whole plan; else the supplier id of its own member."""
-    if selectors.sees_whole_plan(user=request.user, plan=plan):
+    if permissions.may(request.user, permissions.VIEW_WHOLE, plan):
         return None
     return supplier_id(selectors.own_member(user=request.user, plan=plan).organisation_id)
 
@@ -196,7 +196,7 @@ def _failure(run) -> str:
 def _plan_page(request, plan: Plan, *, forms=None):
     user, forms = request.user, forms or {}
     only = _viewer(request, plan)
-    may_change = selectors.may_change_plan(user=user, plan=plan)
+    may_change = permissions.may(user, permissions.CHANGE, plan)
     current = selectors.current_run(plan)
     runs = list(selectors.runs_of(plan=plan)) if only is None else []
     members = list(plan.members.select_related("organisation__profile"))

@@ -35,16 +35,15 @@ class Detail:
 
 @dataclass(frozen=True)
 class Action:
-    """`readers`, when given, decides who reads this action's events instead of the default
-    (AuditQuerySet.visible_to): a function of the reader and the default's condition that
-    returns a condition on AuditEvent. `unnamed_actor`, when given, is said instead of the
+    """`readers`, when given, names who reads this action's events instead of the default:
+    one of accounts.permissions.AUDIT_READERS. `unnamed_actor`, when given, is said instead of the
     actor to everyone outside the actor's own organisation."""
 
     code: str
     name: Promise
     sentence: Promise
     details: dict[str, Detail] = field(default_factory=dict)
-    readers: Callable | None = None
+    readers: str | None = None
     unnamed_actor: Promise | None = None
 
 
@@ -83,7 +82,7 @@ def action_for(code: str) -> Action | None:
 
 
 @cache
-def actions_with_own_readers() -> dict[str, Callable]:
+def actions_with_own_readers() -> dict[str, str]:
     """code → readers, for the actions that name their own readers."""
     return {code: action.readers for code, action in by_code().items() if action.readers}
 

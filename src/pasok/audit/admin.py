@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from pasok.web.admin_mixins import ReadOnlyRestrictedAdmin
+from pasok.shell.admin_mixins import ReadOnlyRestrictedAdmin
 
 from .actions import actions_with_unnamed_actors
 from .models import AuditEvent

@@ -1,41 +1,13 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .actions import actions_with_own_readers
-
-NOTHING = Q(pk__in=[])
+from pasok.accounts.permissions import RestrictedQuerySet
 
 
-def reads_every_organisation(user) -> bool:
-    """Platform administrators and ministry officers read the events about every
-    organisation."""
-    return user.is_authenticated and (user.is_platform_admin or user.is_ministry_officer)
-
-
-def admin_of(user) -> int | None:
-    """The organisation whose events `user` reads as its admin (None: none)."""
-    return user.organisation_id if user.is_authenticated and user.is_org_admin else None
-
-
-class AuditQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Platform administrators and ministry officers read everything; an organisation's
-        admin reads the events about their own organisation; nobody else reads any. An
-        action may name its own readers instead (Action.readers: a sealed bid's events are
-        its bidder's until the opening)."""
-        if reads_every_organisation(user):
-            default = Q()
-        elif admin_of(user) is not None:
-            default = Q(organisation_id=admin_of(user))
-        else:
-            return self.none()
-        own_readers = actions_with_own_readers()
-        condition = default & ~Q(action__in=list(own_readers))
-        for code, readers in own_readers.items():
-            condition |= Q(action=code) & readers(user, default)
-        return self.filter(condition)
+class AuditQuerySet(RestrictedQuerySet):
+    """Read through `restrict` (accounts.permissions: who reads which events); never
+    changed."""
 
     def update(self, **kwargs):
         raise TypeError("audit events are append-only")

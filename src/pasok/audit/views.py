@@ -2,11 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from pasok.accounts.permissions import may_read_audit
 from pasok.web.paging import page_of
 
 from .forms import EventFilterForm
 from .presenting import present
-from .selectors import events_for, may_read_audit
+from .selectors import events_for
 
 PAGE_SIZE = 50
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from pasok.accounts.models import Organisation
-from pasok.web.admin_mixins import ReadOnlyRestrictedAdmin
+from pasok.shell.admin_mixins import ReadOnlyRestrictedAdmin
 
 from .models import SupplierProfile
 

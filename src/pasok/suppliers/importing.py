@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from pasok import clock
+from pasok.accounts import permissions
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.accounts.permissions import may_import_suppliers
 from pasok.accounts.regions import PROVINCES
@@ -123,7 +124,7 @@ def _acting_cooperative(by, cooperative: Organisation | None) -> Organisation | 
     if by is not None:
         if not may_import_suppliers(by):
             raise PermissionDenied
-        if not (by.is_platform_admin or by.is_ministry_officer):
+        if not permissions.imports_for_any_cooperative(by):
             # A cooperative's admin, who imports only members of their own cooperative.
             if cooperative is not None and cooperative.pk != by.organisation_id:
                 raise PermissionDenied

@@ -1,39 +1,12 @@
 """The tender app's audit actions in words (see pasok.audit.actions). A bid's event says that
 it came in, never what it offers; until the opening only the bidder's own admins read it
 (who bid, and how often, is sealed too). Who asked a clarification question is told only to
-the asker's own organisation."""
+the asker's own organisation. Who reads which: accounts.permissions (AUDIT_READERS)."""
 
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from pasok.accounts import permissions
 from pasok.audit.actions import Action, Detail
-from pasok.audit.models import NOTHING, admin_of, reads_every_organisation
-
-from .models import Bid
-
-
-def _bidders_until_opening(user, default: Q) -> Q:
-    """A bid's events are about its bidder (their organisation), whose admins read them;
-    once the tender is opened, also whoever reads the tender's events (the platform, the
-    ministry, the buyer's admins)."""
-    own_organisation = admin_of(user)
-    own = Q(organisation_id=own_organisation) if own_organisation else NOTHING
-    opened = Bid.objects.filter(tender__opened_at__isnull=False)
-    if not reads_every_organisation(user):
-        if own_organisation is None:
-            return NOTHING
-        opened = opened.filter(tender__buyer_id=own_organisation)
-    keys = opened.annotate(key=Cast("pk", CharField())).values("key")
-    return own | Q(object_type=Bid._meta.label_lower, object_id__in=keys)
-
-
-def _and_the_askers(user, default: Q) -> Q:
-    """The tender's readers, and the asker's own admins (the event is about the buyer)."""
-    own_organisation = admin_of(user)
-    return default | (Q(actor__organisation_id=own_organisation) if own_organisation
-                      else NOTHING)
-
 
 ACTIONS = [
     Action("tender.create", _("Tender drafted"), _("%(actor)s drafted tender %(object)s"),
@@ -48,16 +21,17 @@ ACTIONS = [
     Action("tender.publish", _("Tender published"), _("%(actor)s published tender %(object)s"),
            {"package_value": Detail(_("package value (HPS)"), kind="money")}),
     Action("tender.question", _("Question asked"),
-           _("%(actor)s asked about a tender: “%(object)s”"), readers=_and_the_askers,
+           _("%(actor)s asked about a tender: “%(object)s”"), readers=permissions.AND_THE_ASKERS,
            unnamed_actor=_("A supplier")),
     Action("tender.answer", _("Question answered"),
            _("%(actor)s answered the question “%(object)s”")),
     Action("bid.submit", _("Bid submitted"), _("%(actor)s submitted a sealed bid: %(object)s"),
            {"tender": Detail(_("tender"), kind="text"), "lot": Detail(_("lot"), kind="number"),
             "digest": Detail(_("receipt digest"), kind="text"),
-            "version": Detail(_("version"), kind="number")}, readers=_bidders_until_opening),
+            "version": Detail(_("version"), kind="number")},
+           readers=permissions.BIDDERS_UNTIL_OPENING),
     Action("bid.withdraw", _("Bid withdrawn"), _("%(actor)s withdrew the bid %(object)s"),
-           readers=_bidders_until_opening),
+           readers=permissions.BIDDERS_UNTIL_OPENING),
     Action("tender.remind", _("Deadline reminder sent"),
            _("%(actor)s reminded the suppliers that bids for %(object)s close soon"),
            {"recipients": Detail(_("people reminded"), kind="number")}),

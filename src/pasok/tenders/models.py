@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok import clock
 from pasok.accounts.models import Organisation
+from pasok.accounts.permissions import RestrictedQuerySet
 from pasok.months import add_months, month_start
 from pasok.public_ids import public_id_field
 from pasok.web.formatting import localized_number
@@ -27,20 +28,6 @@ STATUS_LABELS = {Stage.DRAFT: _("Draft"), Stage.PUBLISHED: _("Published"),
                  Stage.CANCELLED: _("Cancelled")}
 # The lifecycle's stages (lifecycle.Stage, their one definition) with their labels.
 Status = models.TextChoices("Status", [(s.name, (s.value, STATUS_LABELS[s])) for s in Stage])
-
-
-class TenderQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The buyer's own people see its tenders in every state; ministry officers and
-        platform admins see all; suppliers and cooperatives see published ones."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_platform_admin or user.is_ministry_officer:
-            return self
-        own = Q(buyer_id=user.organisation_id) if user.organisation_id else Q(pk__in=[])
-        if user.organisation_id and user.organisation.is_supplier_side:
-            return self.filter(own | Q(published_at__isnull=False))
-        return self.filter(own)
 
 
 class Tender(models.Model):
@@ -77,7 +64,7 @@ class Tender(models.Model):
                                 related_name="follow_ups",
                                 verbose_name=_("for what was left uncovered by"))
 
-    objects = TenderQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-bid_deadline"]
@@ -217,27 +204,6 @@ class Lot(models.Model):
         return [(add_months(start, i), units) for i, units in enumerate(schedule)]
 
 
-class BidQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Before opening a bid exists only for its bidder's people. After opening: the
-        tender's buyer, the other bidders of that tender, ministry and platform admins."""
-        platform = user.is_authenticated and (user.is_platform_admin or
-                                              user.is_ministry_officer)
-        if not user.is_authenticated or (user.organisation_id is None and not platform):
-            return self.none()
-        own = Q(bidder_id=user.organisation_id) if user.organisation_id else Q(pk__in=[])
-        opened = Q(tender__opened_at__isnull=False)
-        if platform:
-            return self.filter(own | opened)
-        # A subquery, not a join through the tender's bids: the join multiplied every bid by
-        # the bids of its tender and needed DISTINCT over the sealed columns (2 s a page
-        # for a 200-bid tender, bench/tenders/evaluation_bench.py).
-        fellow = Q(tender_id__in=self.model._base_manager.filter(
-            bidder_id=user.organisation_id).values("tender_id"))
-        buyer = Q(tender__buyer_id=user.organisation_id)
-        return self.filter(own | (opened & (buyer | fellow)))
-
-
 class Bid(models.Model):
     """One supplier's offer on one lot. Its content lives only in `sealed` (encrypted) until
     the tender is opened; `opened_content` holds it afterwards, for everyone who may see."""
@@ -256,7 +222,7 @@ class Bid(models.Model):
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     opened_content = models.JSONField(null=True, blank=True, editable=False)
 
-    objects = BidQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["lot", "submitted_at"]
@@ -284,12 +250,6 @@ class Bid(models.Model):
         return makers(self.bidder_id, self.terms.member_units)
 
 
-class BidDocumentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """A document is seen by exactly those who see its bid."""
-        return self.filter(bid__in=Bid.objects.visible_to(user))
-
-
 class BidDocument(models.Model):
     """A file a bid attaches for one of the tender's required documents. Part of the sealed
     bid: the bytes are encrypted like the content (sealing.seal_bytes), and the file name
@@ -305,7 +265,7 @@ class BidDocument(models.Model):
     sealed = models.BinaryField()
     uploaded_at = models.DateTimeField(_("uploaded at"))
 
-    objects = BidDocumentQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["bid", "kind"]
@@ -326,14 +286,6 @@ class BidEventKind(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
-class BidEventQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """A bid's history is its bidder's: only that organisation's people see it."""
-        if not user.is_authenticated or user.organisation_id is None:
-            return self.none()
-        return self.filter(bid__bidder_id=user.organisation_id)
-
-
 class BidEvent(models.Model):
     """One line of a bid's history as its receipts tell it: each version received, with
     the digest of its receipt, and the withdrawal. What an old version said is not kept:
@@ -348,7 +300,7 @@ class BidEvent(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                            related_name="+", verbose_name=_("by"))
 
-    objects = BidEventQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["bid", "at", "pk"]

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 
 from pasok import clock
+from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.tkdn.models import TkdnCertificate, Worksheet, WorksheetVersion
 from pasok.tkdn.selectors import offerable_certificates
@@ -65,9 +66,7 @@ def standing_bid_counts(*, user, tender: Tender) -> dict[int, int] | None:
     platform and ministry, who see the tender already; None for everyone else. Only the
     count: who bid and what stays sealed, so this one read counts bids that visible_to
     would not show."""
-    if tender.published_at is None or not (
-            user.is_platform_admin or user.is_ministry_officer
-            or (user.organisation_id and user.organisation_id == tender.buyer_id)):
+    if not permissions.sees_bid_counts(user, tender):
         return None
     counts = dict(Bid.objects.filter(tender=tender, withdrawn_at__isnull=True)
                   .values_list("lot_id").annotate(n=Count("pk")))

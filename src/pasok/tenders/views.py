@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pasok import clock
+from pasok.accounts import permissions
 from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFERENCE
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
@@ -47,10 +48,6 @@ FRESH_RECEIPT = "pasok.fresh_bid_receipt"
 LIST_PAGE_SIZE = 50
 
 
-def _may_create(user) -> bool:
-    return bool(user.organisation_id and user.organisation.is_buyer and user.can_write_for_org)
-
-
 def _confirmed(request) -> bool:
     return request.POST.get("confirm") == "1"
 
@@ -67,7 +64,8 @@ def tender_list(request):
     page = page_of(selectors.tender_list(user=request.user), request.GET.get("page"),
                    LIST_PAGE_SIZE)
     return render(request, "tenders/list.html", {
-        "page": page, "tenders": page.object_list, "may_create": _may_create(request.user)})
+        "page": page, "tenders": page.object_list,
+        "may_create": permissions.may_create_tenders(request.user)})
 
 
 class _LotRowError(Exception):
@@ -131,7 +129,7 @@ def _draft(request, tender=None):
 
 @login_required
 def tender_new(request):
-    if not _may_create(request.user):
+    if not permissions.may_create_tenders(request.user):
         raise PermissionDenied
     return _draft(request)
 
@@ -139,7 +137,7 @@ def tender_new(request):
 @login_required
 def tender_edit(request, pk: int):
     tender = selectors.tender_get(user=request.user, pk=pk)
-    if not services.may_manage(request.user, tender):
+    if not permissions.may_manage_tender(request.user, tender):
         raise PermissionDenied
     if not lifecycle.allows(Action.EDIT, tender.status):
         messages.error(request, _("Only a draft can be changed; this tender is %(status)s.")
@@ -155,7 +153,7 @@ def tender_detail(request, pk: int):
     status = tender.status
     return render(request, "tenders/detail.html", {
         "tender": tender, "status": status, "Status": Status,
-        "is_buyer": services.may_manage(user, tender),
+        "is_buyer": permissions.may_manage_tender(user, tender),
         # Only the supplier side bids: the "your bid" column is theirs.
         "supplier_side": org is not None and org.is_supplier_side,
         "may_bid": org is not None and org.is_supplier_side and status == Status.PUBLISHED,
@@ -204,7 +202,7 @@ def bid(request, pk: int, lot_pk: int):
     tender = selectors.tender_get(user=user, pk=pk)
     lot = selectors.lot_of(tender, lot_pk)
     org = user.organisation
-    if org is None or not org.is_supplier_side or not user.can_write_for_org:
+    if not permissions.may_bid(user):
         raise PermissionDenied
     cooperative = org.kind == "cooperative"
     certificates, versions = selectors.tkdn_sources(user=user, organisation=org)
@@ -270,7 +268,7 @@ def own_bid(request, pk: int, bid_id):
     return render(request, "tenders/own_bid.html", {
         "tender": tender, "lot": own.bid.lot, "own": own,
         "may_change": lifecycle.allows(Action.BID, tender.status)
-        and request.user.can_write_for_org})
+        and permissions.may_change_own_bid(request.user, own.bid)})
 
 
 @login_required
@@ -462,7 +460,7 @@ def award_optimised(request, pk: int):
 @require_POST
 def award_split(request, pk: int):
     tender = selectors.tender_get(user=request.user, pk=pk)
-    if not services.may_manage(request.user, tender):
+    if not permissions.may_manage_tender(request.user, tender):
         raise PermissionDenied
     form = SplitForm(request.POST, bids=_admissible_bids(request.user, tender))
     if not form.is_valid():
@@ -530,7 +528,7 @@ def _admissible_bids(user, tender) -> list[Bid]:
 
 def _may_split(user, tender) -> bool:
     return (tender.split_award_allowed and lifecycle.allows(Action.AWARD, tender.status)
-            and services.may_manage(user, tender))
+            and permissions.may_manage_tender(user, tender))
 
 
 def _evaluation_page(request, pk: int, split_form=None):

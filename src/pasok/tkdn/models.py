@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
+from pasok.accounts.permissions import RestrictedQuerySet
 from pasok.public_ids import public_id_field
 from pasok.rules.bmp import FACTORS as BMP_FACTORS
 from pasok.rules.tkdn import Regime
@@ -16,21 +17,6 @@ REGIME_CHOICES = [
     (Regime.P35_2025.value, _("Permenperin 35/2025 (factor-weighted)")),
     (Regime.P16_2011.value, _("Permenperin 16/2011 (cost-based)")),
 ]
-
-
-class OwnedQuerySet(models.QuerySet):
-    """Rows owned by an organisation are visible to whoever may see that organisation."""
-
-    action = "view"
-
-    def visible_to(self, user):
-        return self.filter(organisation__in=Organisation.objects.restrict(user, self.action))
-
-
-class PrivateQuerySet(OwnedQuerySet):
-    """A supplier's cost build-up: its own people, its cooperative and the ministry only."""
-
-    action = "view_private"
 
 
 class Worksheet(models.Model):
@@ -42,7 +28,7 @@ class Worksheet(models.Model):
     product = models.CharField(_("product"), max_length=200)
     created_at = models.DateTimeField(_("created at"))
 
-    objects = PrivateQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["product"]
@@ -95,7 +81,7 @@ class BmpDeclaration(models.Model):
     bmp_percent = models.DecimalField(_("BMP (%)"), max_digits=4, decimal_places=2, default=0)
     updated_at = models.DateTimeField(_("updated at"))
 
-    objects = PrivateQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("BMP declaration")
@@ -135,7 +121,7 @@ class TkdnCertificate(models.Model):
     # The last expiry warning sent (90 or 30 days ahead), so each goes out once.
     reminded_days = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-valid_until"]

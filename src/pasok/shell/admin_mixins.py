@@ -4,9 +4,12 @@ Writes go through the services (validation, audit log), so the admin adds, chang
 deletes nothing; and it reads through the same permission querysets as every other page."""
 
 
+from pasok.accounts import permissions
+
+
 class ReadOnlyRestrictedAdmin:
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_platform_admin
+        return permissions.may_use_admin_site(request.user)
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

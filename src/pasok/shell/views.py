@@ -4,6 +4,6 @@ from pasok.accounts import permissions
 
 
 def home(request):
-    return render(request, "web/home.html", {
+    return render(request, "shell/home.html", {
         "may_search": permissions.may_search_suppliers(request.user),
     })

@@ -2,5 +2,5 @@ from django.urls import path
 
 from . import views
 
-app_name = "web"
+app_name = "shell"
 urlpatterns = [path("", views.home, name="home")]
