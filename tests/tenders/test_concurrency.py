@@ -115,8 +115,8 @@ def test_a_bid_racing_the_deadline_is_in_or_out_whole(cluster, tender):
 
 def test_tenders_created_at_once_each_get_their_own_reference(cluster):
     """Two buyers' people press "save" together: both tenders are saved, numbered apart
-    (the reference is the year's next number; the second writer used to get an
-    IntegrityError, a 500)."""
+    without gaps (the year's counter row is incremented under its row lock; the first
+    round also races to insert the year's row)."""
     def create(role, buyer):
         def call():
             with clock.frozen(T0):

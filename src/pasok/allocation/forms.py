@@ -16,6 +16,7 @@ from pasok.web.number_fields import (
     PercentField,
     WholeNumbersField,
 )
+from pasok.web.shared_choices import SharedChoices
 
 from .models import MAX_MONTHS, CapacityReport, PlanOffer
 from .presenting import first_months
@@ -64,10 +65,12 @@ class LineForm(forms.Form):
         help_text=_("An award of the cooperative's bid: the plan then books the members "
                     "for it, so its capacity is counted once."))
 
-    def __init__(self, *args, lots=None, **kwargs):
+    def __init__(self, *args, lots=None, choices: SharedChoices | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lot"].queryset = lots
         self.fields["lot"].label_from_instance = _lot_label
+        if choices is not None:
+            choices.apply(self.fields["lot"])
 
     def row(self) -> dict | None:
         """The line for the service; None for a blank extra row or one marked removed."""
@@ -88,7 +91,8 @@ class MemberForm(forms.Form):
         help_text=_("Empty: the monthly capacity of the member's profile, less what awards "
                     "and other plans book in each month."))
 
-    def __init__(self, *args, members=None, free=None, month_label="", **kwargs):
+    def __init__(self, *args, members=None, free=None, month_label="",
+                 choices: SharedChoices | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = members
         free = free or {}
@@ -96,6 +100,8 @@ class MemberForm(forms.Form):
             "%(name)s — %(kg)s kg free in %(month)s") % {
             "name": org.name, "kg": localized_number(free.get(org.pk, 0)),
             "month": month_label}
+        if choices is not None:
+            choices.apply(self.fields["organisation"])
 
     def row(self) -> dict | None:
         if self.cleaned_data.get("DELETE") or (not self.initial and not self.has_changed()):

@@ -16,6 +16,7 @@ from pasok.accounts.models import Organisation, OrgKind
 from pasok.suppliers.capacity import booked
 from pasok.suppliers.selectors import coming_month
 from pasok.web.form_errors import add_service_errors, errors_by_field
+from pasok.web.shared_choices import SharedChoices
 
 from . import selectors, services
 from .bookings import own_bookings
@@ -106,9 +107,11 @@ def _edit(request, cooperative: Organisation, plan: Plan | None = None):
     free, month_label = _free_in_first_month(candidates, plan)
     formsets = {
         "lines": LineFormSet(data, prefix="line", initial=line_rows, form_kwargs={
-            "lots": selectors.awarded_lots(cooperative=cooperative)}),
+            "lots": selectors.awarded_lots(cooperative=cooperative),
+            "choices": SharedChoices()}),
         "members": MemberFormSet(data, prefix="member", initial=member_rows, form_kwargs={
-            "members": candidates, "free": free, "month_label": month_label}),
+            "members": candidates, "free": free, "month_label": month_label,
+            "choices": SharedChoices()}),
     }
     if data is not None and form.is_valid() and all(f.is_valid() for f in formsets.values()):
         rows = {k: [r for f in fs.forms if (r := f.row()) is not None]

@@ -173,7 +173,7 @@ def bids(request, tender_id: int):
     result = []
     for bid in visible:
         try:
-            bid.content = services.bid_content_for(user=request.auth, bid=bid)
+            bid.content = services.visible_bid_content(user=request.auth, bid=bid)
         except PermissionDenied:
             bid.content = None
         bid.documents_out = list(bid.documents.all()) if bid.content is not None else []

@@ -12,6 +12,7 @@ from pasok.accounts.models import Organisation
 from pasok.suppliers.models import MaterialGrade
 from pasok.web import number_fields
 from pasok.web.formatting import localized_percent
+from pasok.web.shared_choices import SharedChoices
 
 from . import bounds
 from . import documents as bid_documents
@@ -76,6 +77,11 @@ class LotForm(forms.Form):
         label=_("Monthly deliveries"), required=False,
         help_text=_("Units per month from the first delivery month, separated by spaces or "
                     "semicolons, e.g. 5.000 5.000 5.000; empty: the whole quantity at once."))
+
+    def __init__(self, *args, choices: SharedChoices | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is not None:
+            choices.apply(self.fields["grade"])
 
     @staticmethod
     def initial_of(lot) -> dict:
@@ -185,10 +191,13 @@ class MemberForm(forms.Form):
     quantity = bounds.MEMBER_QUANTITY.form_field(label=_("Quantity (units)"), required=False)
     tkdn_source = forms.ChoiceField(label=_("Member's TKDN from"), required=False)
 
-    def __init__(self, *args, members=None, sources=None, **kwargs):
+    def __init__(self, *args, members=None, sources=None,
+                 choices: SharedChoices | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if members is not None:
             self.fields["member"].queryset = members
+            if choices is not None:
+                choices.apply(self.fields["member"])
         # Grouped by member, so the choice works without JavaScript; the service checks
         # that the document is the chosen member's.
         groups = [(member.name, source_choices(*sources[member.pk]))

@@ -124,6 +124,18 @@ class Tender(models.Model):
         return sum((lot.hps_unit_price * lot.quantity for lot in self.lots.all()), 0)
 
 
+class ReferenceCounter(models.Model):
+    """The last tender number given in a year (references.next_reference): one row a year,
+    incremented in the creating transaction, so two tenders saved at once never read the
+    same number."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
 class ShortfallReason(models.TextChoices):
     """Why an award left part of a lot uncovered."""
 

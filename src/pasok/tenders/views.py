@@ -22,6 +22,7 @@ from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFER
 from pasok.web.form_errors import add_service_errors, errors_by_field
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 from pasok.web.paging import page_of
+from pasok.web.shared_choices import SharedChoices
 
 from . import capacity_warnings, documents, lifecycle, limits, selectors, services
 from .awarding import Method
@@ -101,11 +102,13 @@ def _draft(request, tender=None):
     in one transaction (all or nothing)."""
     user = request.user
     data = request.POST if request.method == "POST" else None
+    grades = {"choices": SharedChoices()}
     if tender is None:
-        form, lots = TenderForm(data), LotFormSet(data, prefix="lot")
+        form = TenderForm(data)
+        lots = LotFormSet(data, prefix="lot", form_kwargs=grades)
     else:
         form = TenderForm(data, initial=TenderForm.initial_of(tender))
-        lots = DraftLotFormSet(data, prefix="lot", initial=[
+        lots = DraftLotFormSet(data, prefix="lot", form_kwargs=grades, initial=[
             DraftLotForm.initial_of(lot) for lot in tender.lots.select_related("grade")])
     if data is not None and form.is_valid() and lots.is_valid():
         try:
@@ -164,7 +167,10 @@ def tender_detail(request, pk: int):
         "follow_up": tender.follow_ups.filter(cancelled_at__isnull=True).first()
         if status == Status.AWARDED else None,
         "uncovered": any(lot.uncovered_quantity for lot in tender.lots.all()),
-        "questions": tender.questions.only("text", "asked_at", "answer", "answered_at"),
+        # Not who asked; the tender (its related manager reads it back onto each question)
+        # and the public id (the answer form) or each row costs a query.
+        "questions": tender.questions.only("tender", "public_id", "text", "asked_at", "answer",
+                                           "answered_at"),
     })
 
 
@@ -218,7 +224,8 @@ def bid(request, pk: int, lot_pk: int):
         named = list(selectors.cooperative_members(cooperative=org))
         members = MemberFormSet(data, prefix="member", initial=member_rows, form_kwargs={
             "members": selectors.cooperative_members(cooperative=org),
-            "sources": selectors.member_tkdn_sources(user=user, members=named)})
+            "sources": selectors.member_tkdn_sources(user=user, members=named),
+            "choices": SharedChoices()})
     overloads = _bid_overloads(lot, org, form, members, current) if data is None else []
     if data is not None and form.is_valid() and (members is None or members.is_valid()):
         fields = {name: form.cleaned_data[name] for name in (

@@ -22,6 +22,7 @@ from .bids import (  # noqa: F401
     bid_submit,
     bid_withdraw,
     bid_withdraw_preview,
+    visible_bid_content,
 )
 from .drafting import (  # noqa: F401
     LOT_FIELDS,

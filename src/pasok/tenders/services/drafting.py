@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -32,6 +32,7 @@ from ..models import (
     Lot,
     Tender,
 )
+from ..references import next_reference
 from .guards import locked, require_allowed
 
 TENDER_FIELDS = ("title", "description", "bid_deadline", "opening_time", "first_delivery_month",
@@ -88,41 +89,13 @@ def _set_tender_fields(tender: Tender, fields: Mapping) -> None:
 def _validated(tender: Tender) -> None:
     errors = _tender_errors(tender)
     try:
-        # The reference is Pasok's, not typed: _save_numbered keeps it unique.
+        # The reference is Pasok's, not typed: given once the terms are valid.
         tender.full_clean(exclude=[*errors, "reference"])
     except ValidationError as exc:
         for field, messages in exc.message_dict.items():
             errors.setdefault(field, []).extend(messages)
     if errors:
         raise ValidationError(errors)
-
-
-def _next_reference() -> str:
-    """PSK-2026-00042: the year's next number after the highest given (zero-padded, so the
-    highest sorts last)."""
-    prefix = f"PSK-{clock.now().year}-"
-    last = (Tender.objects.filter(reference__startswith=prefix).order_by("-reference")
-            .values_list("reference", flat=True).first())
-    return f"{prefix}{int(last.removeprefix(prefix)) + 1 if last else 1:05d}"
-
-
-_REFERENCE_ATTEMPTS = 10
-
-
-def _save_numbered(tender: Tender) -> None:
-    """Save a new tender under the next free reference. Two tenders saved at once read the
-    same highest number; the unique reference lets one in and the other, in its savepoint,
-    takes the number after it (its transaction sees the winner once that commits)."""
-    for attempt in range(_REFERENCE_ATTEMPTS):
-        try:
-            with transaction.atomic():
-                tender.save()
-            return
-        except IntegrityError:
-            if attempt == _REFERENCE_ATTEMPTS - 1 or not Tender.objects.filter(
-                    reference=tender.reference).exists():
-                raise  # not the reference, or never free: a real fault
-            tender.reference = _next_reference()
 
 
 @transaction.atomic
@@ -135,8 +108,7 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
                   follows: Tender | None = None) -> Tender:
     if not buyer.is_buyer or not may_manage_tender(by, buyer):
         raise PermissionDenied
-    tender = Tender(buyer=buyer, reference=_next_reference(), follows=follows,
-                    created_at=clock.now())
+    tender = Tender(buyer=buyer, follows=follows, created_at=clock.now())
     _set_tender_fields(tender, {
         "title": title, "description": description, "bid_deadline": bid_deadline,
         "opening_time": opening_time, "first_delivery_month": first_delivery_month,
@@ -145,7 +117,8 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
         "small_business_reserved": small_business_reserved,
         "reservation_exemption": reservation_exemption})
     _validated(tender)
-    _save_numbered(tender)
+    tender.reference = next_reference()
+    tender.save()
     audit_record(actor=by, action="tender.create", obj=tender, organisation=buyer,
                  after={"reference": tender.reference, "title": tender.title,
                         "follows": follows.reference if follows else None})
