@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import api_token_create
 from pasok.audit.models import AuditEvent
@@ -365,8 +366,8 @@ def test_dry_run_writes_nothing_and_counts_what_would_be_created(cluster):
 
 def test_example_file_is_valid(cluster):
     data = EXAMPLE.read_bytes()
-    assert run(None, data, name=EXAMPLE.name, dry_run=True).created == 5
-    report = run(None, data, name=EXAMPLE.name)
+    assert run(SYSTEM, data, name=EXAMPLE.name, dry_run=True).created == 5
+    report = run(SYSTEM, data, name=EXAMPLE.name)
     assert report.ok and report.created == 5
     assert Organisation.objects.filter(district="Ceper", regency="Klaten").count() == 5
     event = AuditEvent.objects.get(action="suppliers.import")
