@@ -105,8 +105,8 @@ def cluster(db) -> Cluster:
                                    kind=OrgKind.MINISTRY, province="DKI Jakarta",
                                    regency="Jakarta Selatan")
     profile_save(by=SYSTEM, organisation=a, fields={"monthly_capacity_kg": 60_000,
-                                                  "weight_min_kg": Decimal(5),
-                                                  "weight_max_kg": Decimal(80)},
+                                                    "weight_min_kg": Decimal(5),
+                                                    "weight_max_kg": Decimal(80)},
                  processes=["green_sand"], grades=["FCD450", "FC200"])
     users = {"anonymous": None}
     for role, org, extra in (
