@@ -13,8 +13,8 @@ Every write service takes `by`, one of:
   person.
 
 None is no actor: `@requires_actor` makes a service refuse it with a TypeError, so a forgotten
-`by` fails loudly instead of acting with every right. accounts.permissions answers for these
-actors (`answers_for`); this module imports no model, like permissions.
+`by` fails loudly instead of acting with every right. What the system and a delegated person
+may do is accounts.permissions' answer; this module imports no model, like permissions.
 """
 
 import functools
@@ -33,12 +33,6 @@ class System:
 
     label: str = "system"  # actor_label of its audit events, as before this type existed
 
-    def restrict(self, queryset):
-        return queryset
-
-    def decided(self, *objects) -> bool:
-        return True
-
 
 SYSTEM = System()
 
@@ -51,14 +45,12 @@ class OnBehalfOf:
     person: "User"
     objects: frozenset[tuple[str, Any]]
 
-    def restrict(self, queryset):
-        label = queryset.model._meta.label
-        return queryset.filter(pk__in=[pk for model, pk in self.objects if model == label])
+    def names(self, obj: models.Model) -> bool:
+        return _key(obj) in self.objects
 
-    def decided(self, *objects) -> bool:
-        """Whether the delegating service decided on every one of `objects` (a question
-        about none of them is not one it decided)."""
-        return bool(objects) and all(_key(obj) in self.objects for obj in objects)
+    def pks(self, model: type[models.Model]) -> list:
+        """The primary keys of the `model` rows the delegating service decided on."""
+        return [pk for label, pk in self.objects if label == model._meta.label]
 
 
 def _key(obj: models.Model) -> tuple[str, Any]:
@@ -105,9 +97,11 @@ def person_of(actor) -> "User | None":
 
 
 def requires_actor(service):
-    """Refuse `by=None` (a TypeError naming `by`) before `service` does anything."""
+    """Refuse `by=None` (a TypeError naming `by`) before `service` does anything; a `by` left
+    out is Python's own TypeError."""
     @functools.wraps(service)
     def checked(*args, **kwargs):
-        check(kwargs.get("by"))
+        if "by" in kwargs:
+            check(kwargs["by"])
         return service(*args, **kwargs)
     return checked

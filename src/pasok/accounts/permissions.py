@@ -301,6 +301,23 @@ AUDIT_READERS: dict[str, Callable[..., Q]] = {
     BIDDERS_UNTIL_OPENING: _bidders_until_opening, AND_THE_ASKERS: _and_the_askers}
 
 
+# -- the system, and a person through a service (accounts.actors) ------------------------
+
+def _actor_rows(actor, queryset):
+    """Every row for the system; for a person through a service, the rows it decided on."""
+    if isinstance(actor, actors.System):
+        return queryset
+    return queryset.filter(pk__in=actor.pks(queryset.model))
+
+
+def _actor_may(actor, objects) -> bool:
+    """The system may do anything; a person through a service what it decided on: every one
+    of `objects` (a question about none of them is not one it decided)."""
+    if isinstance(actor, actors.System):
+        return True
+    return bool(objects) and all(actor.names(obj) for obj in objects)
+
+
 # -- the rules, and asking them ----------------------------------------------------------
 
 RULES: dict[str, Callable] = {
@@ -323,7 +340,7 @@ RULES: dict[str, Callable] = {
 def restrict(user, queryset, action: str = VIEW):
     """The rows of `queryset` `user` may `action`."""
     if actors.answers_for(user):
-        return user.restrict(queryset)
+        return _actor_rows(user, queryset)
     return RULES[queryset.model._meta.label](user, queryset, action)
 
 
@@ -346,7 +363,7 @@ def allowed(user, organisation, actions) -> set[str]:
     """Which of `actions` `user` may do on `organisation`, asked together (one query at
     most: a page that shows several buttons asks once)."""
     if actors.answers_for(user):
-        return set(actions) if user.decided(organisation) else set()
+        return set(actions) if _actor_may(user, [organisation]) else set()
     conditions = {a: c for a in actions
                   if (c := _organisation_filter(user, a)) is not None}
     if not conditions:
@@ -361,11 +378,11 @@ def allowed(user, organisation, actions) -> set[str]:
 # -- what is not a row: may this person use this part of Pasok at all ---------------------
 
 def _actors_too(question):
-    """The system may; a delegated person only about objects its service decided on."""
+    """The question answered for the system and a person through a service too."""
     @wraps(question)
     def ask(user, *args, **kwargs):
         if actors.answers_for(user):
-            return user.decided(*(a for a in args if isinstance(a, models.Model)))
+            return _actor_may(user, [a for a in args if isinstance(a, models.Model)])
         return question(user, *args, **kwargs)
     return ask
 

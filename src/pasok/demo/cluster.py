@@ -1035,10 +1035,11 @@ def _saved_on(day: dt.date):
 
 
 def _load_local_content(plan: ClusterPlan, orgs: dict, users: dict) -> None:
-    """Worksheets, BMP and certificates, each saved by the foundry's admin when it has one."""
+    """Worksheets, BMP and certificates, each saved by the foundry's admin when it has one,
+    else by the system."""
     admins = {u.org_key: users[u.email] for u in plan.users if u.org_role == "admin"}
     for org in plan.organisations:
-        organisation, by = orgs[org.key], admins.get(org.key)
+        organisation, by = orgs[org.key], admins.get(org.key, SYSTEM)
         latest = {}
         for sheet in org.worksheets:
             version = None

@@ -346,8 +346,8 @@ def _write(rows: list[_Row], *, by: Actor, file_name: str,
         for row in rows:
             try:
                 org = organisation_create(by=by, kind=OrgKind.SUPPLIER, **row.organisation)
-                # import_suppliers decided that `by` may create these suppliers, which
-                # they may not change afterwards (a ministry officer).
+                # `by` may create these suppliers (import_suppliers checked), profiles
+                # included, though a ministry officer may not change them afterwards.
                 profile_save(by=on_behalf_of(by, org), organisation=org, fields=row.profile,
                              processes=row.processes, grades=row.grades)
             except ValidationError as exc:
