@@ -9,6 +9,7 @@ import pytest
 from cryptography.fernet import Fernet
 from hypothesis import settings as hypothesis_settings
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation, OrgKind, OrgRole, User
 from pasok.accounts.services import organisation_create, user_create
 from pasok.rules.identifiers import npwp_check_digit
@@ -80,7 +81,7 @@ class Cluster:
 
 
 def _supplier(n, name, regency="Klaten", **kw):
-    return organisation_create(by=None, name=name, kind=kw.pop("kind", OrgKind.SUPPLIER),
+    return organisation_create(by=SYSTEM, name=name, kind=kw.pop("kind", OrgKind.SUPPLIER),
                                nib=make_nib(n), npwp=make_npwp(n), province="Jawa Tengah",
                                regency=regency, business_capital=Decimal(800_000_000), **kw)
 
@@ -96,16 +97,16 @@ def cluster(db) -> Cluster:
     a = _supplier(2, "CV Logam Sejahtera")
     b = _supplier(3, "UD Cor Makmur", regency="Boyolali")
     member = _supplier(4, "UD Sinar Besi", cooperative=coop)
-    x = organisation_create(by=None, name="PT Kereta Api Indonesia (Persero)",
+    x = organisation_create(by=SYSTEM, name="PT Kereta Api Indonesia (Persero)",
                             kind=OrgKind.BUMN_BUYER, province="Jawa Barat", regency="Bandung")
-    y = organisation_create(by=None, name="PT Astra Otoparts Tbk", kind=OrgKind.PRIVATE_BUYER,
+    y = organisation_create(by=SYSTEM, name="PT Astra Otoparts Tbk", kind=OrgKind.PRIVATE_BUYER,
                             province="DKI Jakarta", regency="Jakarta Utara")
-    ministry = organisation_create(by=None, name="Kementerian Perindustrian",
+    ministry = organisation_create(by=SYSTEM, name="Kementerian Perindustrian",
                                    kind=OrgKind.MINISTRY, province="DKI Jakarta",
                                    regency="Jakarta Selatan")
-    profile_save(by=None, organisation=a, fields={"monthly_capacity_kg": 60_000,
-                                                  "weight_min_kg": Decimal(5),
-                                                  "weight_max_kg": Decimal(80)},
+    profile_save(by=SYSTEM, organisation=a, fields={"monthly_capacity_kg": 60_000,
+                                                    "weight_min_kg": Decimal(5),
+                                                    "weight_max_kg": Decimal(80)},
                  processes=["green_sand"], grades=["FCD450", "FC200"])
     users = {"anonymous": None}
     for role, org, extra in (
@@ -114,7 +115,7 @@ def cluster(db) -> Cluster:
         ("ministry", ministry, {"platform_role": "ministry_officer"}),
         ("admin", None, {"platform_role": "platform_admin"}),
     ):
-        users[role] = user_create(by=None, email=f"{role}@example.id", full_name=role,
+        users[role] = user_create(by=SYSTEM, email=f"{role}@example.id", full_name=role,
                                   password=PASSWORD, organisation=org, org_role=OrgRole.ADMIN,
                                   **extra)
     return Cluster(a, b, coop, member, x, y, ministry, users)

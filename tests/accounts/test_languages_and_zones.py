@@ -10,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Notification, User
 from pasok.accounts.services import organisation_create, user_create
 from pasok.suppliers.models import MaterialGrade
@@ -47,14 +48,14 @@ def test_an_unknown_language_is_ignored(client, cluster):
 
 def _makassar(cluster):
     """A foundry in South Sulawesi (WITA) whose admin reads English."""
-    org = organisation_create(by=None, name="CV Cor Makassar", kind="supplier",
+    org = organisation_create(by=SYSTEM, name="CV Cor Makassar", kind="supplier",
                               nib=make_nib(40), npwp=make_npwp(40),
                               province="Sulawesi Selatan", regency="Makassar",
                               business_capital=Decimal(900_000_000))
-    profile_save(by=None, organisation=org, fields={
+    profile_save(by=SYSTEM, organisation=org, fields={
         "monthly_capacity_kg": 30_000, "weight_min_kg": Decimal(5),
         "weight_max_kg": Decimal(80)}, processes=["green_sand"], grades=["FCD450"])
-    return user_create(by=None, email="makassar@example.id", full_name="Andi Makassar",
+    return user_create(by=SYSTEM, email="makassar@example.id", full_name="Andi Makassar",
                        password=PASSWORD, organisation=org, org_role="admin", language="en")
 
 
@@ -123,7 +124,7 @@ def test_tkdn_expiry_warnings_too(cluster):
     from pasok.tkdn.tasks import send_expiry_warnings
 
     person = _makassar(cluster)
-    certificate_record(by=None, organisation=person.organisation, regime="permenperin-16-2011",
+    certificate_record(by=SYSTEM, organisation=person.organisation, regime="permenperin-16-2011",
                        product="Blok rem", tkdn_percent=Decimal(45),
                        issued_on=dt.date(2024, 6, 1), valid_until=dt.date(2026, 12, 20),
                        self_declared=True)

@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import (
     organisation_create,
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_identifiers_are_stored_as_digits_and_size_class_derived():
-    org = organisation_create(by=None, name="CV Baja Ceper", kind="supplier",
+    org = organisation_create(by=SYSTEM, name="CV Baja Ceper", kind="supplier",
                               nib=" 9120-0000-00099 ", npwp=_formatted_npwp(99),
                               province="Jawa Tengah", regency="Klaten",
                               business_capital=Decimal(3_000_000_000))
@@ -33,7 +34,7 @@ def _formatted_npwp(n):
 
 def test_supplier_needs_a_nib():
     with pytest.raises(ValidationError) as exc:
-        organisation_create(by=None, name="UD Tanpa NIB", kind="supplier", province="Jawa Tengah",
+        organisation_create(by=SYSTEM, name="UD Tanpa NIB", kind="supplier", province="Jawa Tengah",
                             regency="Klaten")
     assert "nib" in exc.value.message_dict
     assert Organisation.objects.count() == 0
@@ -41,7 +42,7 @@ def test_supplier_needs_a_nib():
 
 def test_unknown_province_is_refused():
     with pytest.raises(ValidationError) as exc:
-        organisation_create(by=None, name="UD X", kind="supplier", nib=make_nib(5),
+        organisation_create(by=SYSTEM, name="UD X", kind="supplier", nib=make_nib(5),
                             npwp=make_npwp(5), province="Jawa Tenggara", regency="Klaten")
     assert "province" in exc.value.message_dict
 
@@ -83,7 +84,7 @@ def test_only_org_admins_add_people_to_their_own_org(cluster):
 
 
 def test_viewer_cannot_change_its_organisation(cluster):
-    viewer = user_create(by=None, email="lihat@logam.id", full_name="Viewer", password=None,
+    viewer = user_create(by=SYSTEM, email="lihat@logam.id", full_name="Viewer", password=None,
                          organisation=cluster.supplier_a, org_role="viewer")
     with pytest.raises(PermissionDenied):
         organisation_update(by=viewer, organisation=cluster.supplier_a, phone="0272 123")

@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation, User
 from pasok.audit.models import AuditEvent
 from tests.conftest import make_nib, make_npwp
@@ -99,7 +100,7 @@ def test_admin_invites_a_colleague_who_sets_a_password(client, cluster,
 def test_staff_cannot_invite(client, cluster):
     from pasok.accounts.services import user_create
 
-    user_create(by=None, email="staf@logam.id", full_name="Staf", password="rahasia-uji-123",
+    user_create(by=SYSTEM, email="staf@logam.id", full_name="Staf", password="rahasia-uji-123",
                 organisation=cluster.supplier_a, org_role="staff")
     client.login(email="staf@logam.id", password="rahasia-uji-123")
     page = client.get(reverse("accounts:people"))
@@ -432,7 +433,7 @@ def test_staff_cannot_resend_invitations(client, cluster, django_capture_on_comm
 
     client.login(email="supplier_a@example.id", password="rahasia-uji-123")
     budi = _invite(client, django_capture_on_commit_callbacks)
-    user_create(by=None, email="staf@logam.id", full_name="Staf", password="rahasia-uji-123",
+    user_create(by=SYSTEM, email="staf@logam.id", full_name="Staf", password="rahasia-uji-123",
                 organisation=cluster.supplier_a, org_role="staff")
     client.login(email="staf@logam.id", password="rahasia-uji-123")
     assert client.post(reverse("accounts:person-reinvite",

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Notification, Organisation
 from pasok.accounts.services import (
     nib_document_upload,
@@ -53,7 +54,7 @@ def test_the_queue_puts_confirmed_signups_first_and_shows_unconfirmed_ones_as_su
     later = _signup(62, "UD Baru Daftar", at=T0 + dt.timedelta(hours=2))
     _confirm(first)
     _confirm(later)
-    organisation_verify(by=None, organisation=cluster.supplier_b)
+    organisation_verify(by=SYSTEM, organisation=cluster.supplier_b)
     _login(client, "ministry")
     response = client.get(reverse("accounts:verification"))
     names = _names(response)
@@ -111,7 +112,7 @@ def test_verifying_tells_the_organisations_people_in_their_language(
         client, cluster, django_capture_on_commit_callbacks):
     from pasok.accounts.services import user_create
 
-    english = user_create(by=None, email="staff-en@example.id", full_name="Staff",
+    english = user_create(by=SYSTEM, email="staff-en@example.id", full_name="Staff",
                           password=PASSWORD, organisation=cluster.supplier_a,
                           org_role="staff", language="en")
     _login(client, "ministry")
@@ -134,7 +135,7 @@ def test_verifying_tells_the_organisations_people_in_their_language(
 
 def test_the_system_verifies_silently(cluster, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        organisation_verify(by=None, organisation=cluster.supplier_b)
+        organisation_verify(by=SYSTEM, organisation=cluster.supplier_b)
         organisation_verify(by=cluster.users["ministry"], organisation=cluster.member,
                             notify=False)
     assert mail.outbox == [] and not Notification.objects.exists()
@@ -148,7 +149,7 @@ def test_an_unconfirmed_signup_cannot_be_verified(cluster):
 
 
 def test_the_nib_document_downloads_as_an_attachment(client, cluster):
-    nib_document_upload(by=None, organisation=cluster.supplier_a, upload=nib_pdf())
+    nib_document_upload(by=SYSTEM, organisation=cluster.supplier_a, upload=nib_pdf())
     _login(client, "ministry")
     response = client.get(reverse("accounts:nib-document", args=[cluster.supplier_a.pk]))
     assert response["Content-Type"] == "application/pdf"
@@ -160,7 +161,7 @@ def test_the_nib_document_downloads_as_an_attachment(client, cluster):
 def test_a_new_document_makes_a_verified_organisation_unverified(client, cluster):
     org = organisation_verify(by=cluster.users["ministry"], organisation=cluster.supplier_a,
                               notify=False)
-    nib_document_upload(by=None, organisation=org, upload=nib_pdf("pertama"))
+    nib_document_upload(by=SYSTEM, organisation=org, upload=nib_pdf("pertama"))
     org.refresh_from_db()
     assert org.verified_at is not None  # a first document adds to what was checked
     _login(client, "supplier_a")
@@ -176,7 +177,7 @@ def test_a_new_document_makes_a_verified_organisation_unverified(client, cluster
 
 
 def test_organisation_page_links_the_document_only_for_those_who_may_open_it(client, cluster):
-    nib_document_upload(by=None, organisation=cluster.supplier_a, upload=nib_pdf())
+    nib_document_upload(by=SYSTEM, organisation=cluster.supplier_a, upload=nib_pdf())
     link = reverse("accounts:nib-document", args=[cluster.supplier_a.pk])
     page = reverse("suppliers:organisation", args=[cluster.supplier_a.pk])
     _login(client, "supplier_a")
@@ -187,6 +188,6 @@ def test_organisation_page_links_the_document_only_for_those_who_may_open_it(cli
 
 
 def test_organisations_made_without_a_signup_have_no_document(cluster):
-    org = organisation_create(by=None, name="UD Impor", kind="supplier", nib=make_nib(65),
+    org = organisation_create(by=SYSTEM, name="UD Impor", kind="supplier", nib=make_nib(65),
                               npwp=make_npwp(65), province="Jawa Tengah", regency="Klaten")
     assert not hasattr(Organisation.objects.get(pk=org.pk), "nib_document")

@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.accounts.services import organisation_create
 from pasok.allocation import services
@@ -33,19 +34,19 @@ def add_members(cooperative: Organisation, names=tuple(n for n, _c in MEMBERS),
                 start: int = 100) -> list[Organisation]:
     members = []
     for i, name in enumerate(names):
-        org = organisation_create(by=None, name=name, kind=OrgKind.SUPPLIER,
+        org = organisation_create(by=SYSTEM, name=name, kind=OrgKind.SUPPLIER,
                                   nib=make_nib(start + i), npwp=make_npwp(start + i),
                                   province="Jawa Tengah", regency="Klaten",
                                   business_capital=Decimal(600_000_000),
                                   cooperative=cooperative)
-        profile_save(by=None, organisation=org,
+        profile_save(by=SYSTEM, organisation=org,
                      fields={"monthly_capacity_kg": CAPACITY_KG})
         members.append(org)
     return members
 
 
 def demo_like_plan(cluster, *, first_month: dt.date | None = None,
-                   by=None) -> tuple[Plan, list[Organisation]]:
+                   by=SYSTEM) -> tuple[Plan, list[Organisation]]:
     """Four members, one line of wagon brake blocks for KAI over six months starting two
     months ago (so three months are already ordered), unsolved."""
     by = by or cluster.users["cooperative"]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import OrgRole
 from pasok.accounts.services import user_create
 from pasok.allocation.models import RunStatus
@@ -27,12 +28,12 @@ def test_the_demo_plan_is_solved_with_the_demo_member_as_partner(cluster):
     members = add_members(coop, names=("CV Satu", "CV Dua", "CV Tiga", "CV Empat"))
     for org, products in zip(members, ([WAGON], [WAGON, COACH], [COACH], [WAGON]),
                              strict=True):
-        profile_save(by=None, organisation=org, fields={"monthly_capacity_kg": 15_000},
+        profile_save(by=SYSTEM, organisation=org, fields={"monthly_capacity_kg": 15_000},
                      products=[{"name": p, "unit_weight_kg": Decimal("11.5")}
                                for p in products])
     users = {f"koperasi@{DEMO_DOMAIN}": cluster.users["cooperative"],
              f"anggota@{DEMO_DOMAIN}": user_create(
-                 by=None, email=f"anggota@{DEMO_DOMAIN}", full_name="Sugiyanto",
+                 by=SYSTEM, email=f"anggota@{DEMO_DOMAIN}", full_name="Sugiyanto",
                  password=PASSWORD, organisation=members[3], org_role=OrgRole.ADMIN)}
     plan = load_plan(orgs={"cooperative": coop}, users=users, today=dt.date(2026, 1, 20))
     assert plan.first_month == dt.date(2025, 11, 1) and plan.months == MONTHS

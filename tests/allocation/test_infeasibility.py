@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from pasok.accounts.actors import SYSTEM
 from pasok.allocation import services
 from pasok.allocation.explain_text import infeasibility_explanation
 
@@ -22,7 +23,7 @@ def _floors(plan, percents: dict[int, int]):
     offers = [{"line": line, "member": m, "unit_cost": o.unit_cost, "min_lot": o.min_lot,
                "floor_percent": percents.get(i)}
               for i, (m, o) in enumerate((m, m.offers.get(line=line)) for m in members)]
-    services.offers_save(by=None, plan=plan, offers=offers)
+    services.offers_save(by=SYSTEM, plan=plan, offers=offers)
 
 
 @pytest.mark.parametrize(("language", "expected"), [

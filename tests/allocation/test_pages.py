@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import OrgRole
 from pasok.accounts.services import user_create
 from pasok.allocation.engine_input import member_capacities, supplier_id
@@ -136,7 +137,7 @@ def test_a_member_sees_its_own_rows_and_reports_its_capacity(
         client, cluster, django_capture_on_commit_callbacks):
     plan, (a, b, _c, _d) = demo_like_plan(cluster)
     base = solved(plan, cluster.users["cooperative"])
-    anggota = user_create(by=None, email="anggota@example.id", full_name="Anggota",
+    anggota = user_create(by=SYSTEM, email="anggota@example.id", full_name="Anggota",
                           password=PASSWORD, organisation=a, org_role=OrgRole.STAFF)
     client.force_login(anggota)
     assert reverse("allocation:list") in client.get(reverse("shell:home")).content.decode()

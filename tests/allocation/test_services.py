@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import OrgRole
 from pasok.accounts.services import user_create
 from pasok.allocation import services, solving
@@ -198,7 +199,7 @@ def test_what_if_with_more_demand_leaves_the_excess_unmet(cluster):
 
 
 def _member_user(org):
-    return user_create(by=None, email="anggota@example.id", full_name="Anggota",
+    return user_create(by=SYSTEM, email="anggota@example.id", full_name="Anggota",
                        password=PASSWORD, organisation=org, org_role=OrgRole.ADMIN)
 
 

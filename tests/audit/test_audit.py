@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM, on_behalf_of
 from pasok.accounts.models import Organisation, OrgRole, User
 from pasok.accounts.services import organisation_update, user_create
 from pasok.audit.models import AuditEvent
@@ -34,7 +35,7 @@ def org(db):
 
 @pytest.fixture
 def event(org):
-    return audit_record(actor=None, action="test.create", obj=org, organisation=org,
+    return audit_record(actor=SYSTEM, action="test.create", obj=org, organisation=org,
                         after={"name": "CV Logam Sejahtera"})
 
 
@@ -58,9 +59,8 @@ def test_record_stores_who_what_when(org):
     assert ev.after == {"name": "B"}
 
 
-@pytest.mark.parametrize("actor", [None, AnonymousUser()], ids=["system", "anonymous"])
-def test_no_signed_in_actor_is_the_system(org, actor):
-    ev = audit_record(actor=actor, action="demo.load", obj=org)
+def test_the_system_is_recorded_as_system(org):
+    ev = audit_record(actor=SYSTEM, action="demo.load", obj=org)
     ev.refresh_from_db()
     assert ev.actor_id is None
     assert ev.actor_label == "system"
@@ -69,17 +69,32 @@ def test_no_signed_in_actor_is_the_system(org, actor):
     assert ev.after is None
 
 
+def test_a_person_through_a_service_is_recorded_as_the_person(org):
+    user = User.objects.create_user("petugas@example.id", "x", full_name="Petugas")
+    ev = audit_record(actor=on_behalf_of(user, org), action="profile.update", obj=org)
+    ev.refresh_from_db()
+    assert (ev.actor_id, ev.actor_label) == (user.pk, "petugas@example.id")
+
+
+@pytest.mark.parametrize("actor", [None, AnonymousUser()], ids=["none", "anonymous"])
+def test_no_actor_is_refused_not_taken_for_the_system(org, actor):
+    """Before accounts.actors, None and an anonymous visitor were written as "system"."""
+    with pytest.raises(TypeError, match=r"actor=None|anonymous"):
+        audit_record(actor=actor, action="demo.load", obj=org)
+    assert not AuditEvent.objects.exists()
+
+
 def test_only_changed_fields_are_kept(org):
     before = {"name": "UD Cor", "regency": "Klaten", "size_class": "micro", "phone": ""}
     after = {"name": "UD Cor Makmur", "regency": "Klaten", "size_class": "small", "phone": ""}
-    ev = audit_record(actor=None, action="x", obj=org, before=before, after=after)
+    ev = audit_record(actor=SYSTEM, action="x", obj=org, before=before, after=after)
     ev.refresh_from_db()
     assert ev.before == {"name": "UD Cor", "size_class": "micro"}
     assert ev.after == {"name": "UD Cor Makmur", "size_class": "small"}
 
 
 def test_a_field_that_appears_is_recorded_with_before_none(org):
-    ev = audit_record(actor=None, action="x", obj=org, before={"a": 1}, after={"a": 1, "b": 2})
+    ev = audit_record(actor=SYSTEM, action="x", obj=org, before={"a": 1}, after={"a": 1, "b": 2})
     ev.refresh_from_db()
     assert ev.before == {"b": None}
     assert ev.after == {"b": 2}
@@ -87,15 +102,15 @@ def test_a_field_that_appears_is_recorded_with_before_none(org):
 
 def test_nothing_changed_gives_empty_diffs(org):
     snap = {"name": "A", "n": 3}
-    ev = audit_record(actor=None, action="x", obj=org, before=snap, after=dict(snap))
+    ev = audit_record(actor=SYSTEM, action="x", obj=org, before=snap, after=dict(snap))
     ev.refresh_from_db()
     assert ev.before == {}
     assert ev.after == {}
 
 
 def test_create_keeps_the_whole_after_and_delete_the_whole_before(org):
-    created = audit_record(actor=None, action="x.create", obj=org, after={"a": 1, "b": 2})
-    deleted = audit_record(actor=None, action="x.delete", obj=org, before={"a": 1, "b": 2})
+    created = audit_record(actor=SYSTEM, action="x.create", obj=org, after={"a": 1, "b": 2})
+    deleted = audit_record(actor=SYSTEM, action="x.delete", obj=org, before={"a": 1, "b": 2})
     created.refresh_from_db()
     deleted.refresh_from_db()
     assert (created.before, created.after) == (None, {"a": 1, "b": 2})
@@ -116,7 +131,7 @@ def test_values_are_made_json_ready(org):
         "none": None,
         "flag": True,
     }
-    ev = audit_record(actor=None, action="x", obj=org, after=after)
+    ev = audit_record(actor=SYSTEM, action="x", obj=org, after=after)
     ev.refresh_from_db()
     assert ev.after == {
         "capital": "800000000",
@@ -133,7 +148,7 @@ def test_values_are_made_json_ready(org):
 
 
 def test_decimal_change_is_recorded_as_text(org):
-    ev = audit_record(actor=None, action="x", obj=org,
+    ev = audit_record(actor=SYSTEM, action="x", obj=org,
                       before={"capital": Decimal(800_000_000)},
                       after={"capital": Decimal(1_200_000_000)})
     ev.refresh_from_db()
@@ -144,7 +159,7 @@ def test_decimal_change_is_recorded_as_text(org):
 def test_long_object_label_is_cut_at_300(db):
     user = User.objects.create_user("a@example.id", "x", full_name="Z" * 200)
     user.full_name = "Z" * 400  # str(user) is the full name; not saved, only labelled
-    ev = audit_record(actor=None, action="x", obj=user)
+    ev = audit_record(actor=SYSTEM, action="x", obj=user)
     ev.refresh_from_db()
     assert ev.object_label == "Z" * 300
     assert ev.object_type == "accounts.user"
@@ -178,7 +193,7 @@ def test_diff_property(org, pairs):
     differ, and applying it to `before` gives `after`."""
     before = {k: b for k, (b, _) in pairs.items()}
     after = {k: a for k, (_, a) in pairs.items()}
-    ev = audit_record(actor=None, action="x", obj=org, before=before, after=after)
+    ev = audit_record(actor=SYSTEM, action="x", obj=org, before=before, after=after)
     ev.refresh_from_db()
     changed = {k for k in pairs if before[k] != after[k]}
     assert set(ev.before) == set(ev.after) == changed
@@ -219,16 +234,16 @@ def test_an_update_records_only_what_changed(cluster):
 def test_events_list_newest_first(org):
     for minutes, action in ((0, "first"), (5, "third"), (1, "second")):
         with clock.frozen(T0 + dt.timedelta(minutes=minutes)):
-            audit_record(actor=None, action=action, obj=org)
+            audit_record(actor=SYSTEM, action=action, obj=org)
     with clock.frozen(T0 + dt.timedelta(minutes=5)):
-        audit_record(actor=None, action="fourth", obj=org)  # same second: higher id first
+        audit_record(actor=SYSTEM, action="fourth", obj=org)  # same second: higher id first
     assert list(AuditEvent.objects.values_list("action", flat=True)) == [
         "fourth", "third", "second", "first"]
 
 
 def test_str(event):
     with clock.frozen(T0):
-        ev = audit_record(actor=None, action="organisation.verify", obj=event.organisation)
+        ev = audit_record(actor=SYSTEM, action="organisation.verify", obj=event.organisation)
     assert str(ev) == "2026-03-02 09:30:15 system organisation.verify CV Logam Sejahtera"
 
 
@@ -306,7 +321,7 @@ def test_raw_sql_cannot_rewrite_history_on_postgresql(event, sql):
 @on_postgres_only
 @pytest.mark.postgres_only
 def test_the_trigger_fires_for_every_row_of_a_bulk_statement(event):
-    audit_record(actor=None, action="test.second", obj=event.organisation)
+    audit_record(actor=SYSTEM, action="test.second", obj=event.organisation)
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), \
             connection.cursor() as cursor:
         cursor.execute("DELETE FROM audit_auditevent")
@@ -365,14 +380,14 @@ def test_org_admin_reads_events_others_made_about_their_organisation(cluster):
 
 @pytest.mark.parametrize("org_role", [OrgRole.STAFF, OrgRole.VIEWER])
 def test_staff_and_viewers_read_nothing(cluster, org_role):
-    person = user_create(by=None, email=f"{org_role}@example.id", full_name=str(org_role),
+    person = user_create(by=SYSTEM, email=f"{org_role}@example.id", full_name=str(org_role),
                          password=None, organisation=cluster.supplier_a, org_role=org_role)
     assert _about(cluster.supplier_a)
     assert _visible(person) == set()
 
 
 def test_a_user_without_organisation_or_platform_role_reads_nothing(cluster):
-    loner = user_create(by=None, email="loner@example.id", full_name="Loner", password=None,
+    loner = user_create(by=SYSTEM, email="loner@example.id", full_name="Loner", password=None,
                         organisation=None, org_role=OrgRole.ADMIN)
     assert not loner.is_org_admin
     assert _visible(loner) == set()

@@ -14,6 +14,7 @@ from django.utils import translation
 
 import pasok
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_update, organisation_verify
 from pasok.allocation.models import RunKind
 from pasok.audit.actions import by_code, groups
@@ -140,7 +141,7 @@ def test_a_creation_lists_the_values_it_had(cluster):
 
 @pytest.mark.django_db
 def test_an_action_no_code_records_any_more_still_reads(cluster):
-    audit_record(actor=None, action="retired.action", obj=cluster.supplier_a,
+    audit_record(actor=SYSTEM, action="retired.action", obj=cluster.supplier_a,
                  organisation=cluster.supplier_a, after={"x": 1})
     with translation.override("en"):
         (view,) = present(AuditEvent.objects.filter(action="retired.action").select_related(

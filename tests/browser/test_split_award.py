@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_create, organisation_verify
 from pasok.tenders.models import Award, Status, Tender
 from pasok.tenders.services import lot_add, tender_create, tender_publish
@@ -80,14 +81,14 @@ def test_a_cooperative_bids_with_its_members_tkdn_and_the_buyer_awards_a_partial
     the opening the buyer sees one bid per lot came in (not whose); after it, the optimiser
     cannot cover the lot, the confirmation says by how much and why, and the buyer awards
     the partial cover and starts a new tender for the rest."""
-    second = organisation_create(by=None, name="CV Cor Baja Lestari", kind="supplier",
+    second = organisation_create(by=SYSTEM, name="CV Cor Baja Lestari", kind="supplier",
                                  nib=make_nib(601), npwp=make_npwp(601),
                                  province="Jawa Tengah", regency="Klaten",
                                  cooperative=cluster.cooperative)
     for org in (cluster.supplier_a, cluster.cooperative, cluster.member, second):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     certs = {org.pk: certificate_record(
-        by=None, organisation=org, regime="permenperin-35-2025", product="Blok rem",
+        by=SYSTEM, organisation=org, regime="permenperin-35-2025", product="Blok rem",
         tkdn_percent=Decimal(tkdn), issued_on=dt.date(2026, 1, 5), number=f"{org.pk}/TKDN",
         verifier="PT Sucofindo (Persero)") for org, tkdn in ((cluster.member, 45),
                                                              (second, 30))}

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_create, organisation_verify, user_create
 from pasok.tenders.models import BidEvaluation, Tender
 from pasok.tkdn.services import certificate_record
@@ -26,23 +27,23 @@ LOTS = [("Blok rem gerbong barang", "11,5", "60.000", "112.000"),
 
 
 def _people(cluster):
-    second = organisation_create(by=None, name="CV Cor Baja Lestari", kind="supplier",
+    second = organisation_create(by=SYSTEM, name="CV Cor Baja Lestari", kind="supplier",
                                  nib=make_nib(501), npwp=make_npwp(501), province="Jawa Tengah",
                                  regency="Klaten", cooperative=cluster.cooperative)
     for org in (cluster.supplier_a, cluster.supplier_b, cluster.cooperative, cluster.member,
                 second):
-        organisation_verify(by=None, organisation=org)
-    agent = organisation_create(by=None, name="PT Impor Komposit Nusantara", kind="supplier",
+        organisation_verify(by=SYSTEM, organisation=org)
+    agent = organisation_create(by=SYSTEM, name="PT Impor Komposit Nusantara", kind="supplier",
                                 nib=make_nib(500), npwp=make_npwp(500), province="DKI Jakarta",
                                 regency="Jakarta Utara", annual_sales=Decimal(90_000_000_000))
-    organisation_verify(by=None, organisation=agent)
-    user_create(by=None, email="agent@example.id", full_name="Agen", password=PASSWORD,
+    organisation_verify(by=SYSTEM, organisation=agent)
+    user_create(by=SYSTEM, email="agent@example.id", full_name="Agen", password=PASSWORD,
                 organisation=agent, org_role="admin")
     certificates = {}
     for org, tkdn in ((cluster.supplier_a, 45), (cluster.supplier_b, 20),
                       (cluster.cooperative, 50)):
         certificates[org.pk] = certificate_record(
-            by=None, organisation=org, regime="permenperin-35-2025", product="Blok rem",
+            by=SYSTEM, organisation=org, regime="permenperin-35-2025", product="Blok rem",
             tkdn_percent=Decimal(tkdn), issued_on=dt.date(2026, 1, 5), number=f"{org.pk}/TKDN",
             verifier="PT Sucofindo (Persero)")
     return certificates, second

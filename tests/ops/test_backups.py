@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.accounts.services import organisation_create
 from pasok.audit.models import AuditEvent
@@ -29,7 +30,7 @@ def media(settings, tmp_path):
 
 
 def _later_organisation():
-    return organisation_create(by=None, name="CV Sesudah Cadangan", kind=OrgKind.PRIVATE_BUYER,
+    return organisation_create(by=SYSTEM, name="CV Sesudah Cadangan", kind=OrgKind.PRIVATE_BUYER,
                                province="DKI Jakarta", regency="Jakarta Utara")
 
 

@@ -11,15 +11,16 @@ import io, json
 from PIL import Image
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import OrgKind
 from pasok.accounts.services import organisation_create, user_create
 from pasok.suppliers.models import Product
 from tests.conftest import make_nib, make_npwp
 
-supplier = organisation_create(by=None, name="CV Foto", kind=OrgKind.SUPPLIER,
+supplier = organisation_create(by=SYSTEM, name="CV Foto", kind=OrgKind.SUPPLIER,
                                nib=make_nib(1), npwp=make_npwp(1), province="Jawa Tengah",
                                regency="Klaten")
-buyer = organisation_create(by=None, name="PT Pembeli", kind=OrgKind.BUMN_BUYER,
+buyer = organisation_create(by=SYSTEM, name="PT Pembeli", kind=OrgKind.BUMN_BUYER,
                             province="Jawa Barat", regency="Bandung")
 out = io.BytesIO()
 Image.new("RGB", (4, 4), "gray").save(out, "PNG")
@@ -29,7 +30,7 @@ answers = {}
 for who, org in (("buyer", buyer), ("nobody", None)):
     client = Client(HTTP_HOST="localhost")
     if org is not None:
-        user = user_create(by=None, email=who + "@example.id", full_name=who,
+        user = user_create(by=SYSTEM, email=who + "@example.id", full_name=who,
                            password=None, organisation=org)
         client.force_login(user, backend="pasok.accounts.backends.OrganisationBackend")
     response = client.get(product.photo.url, secure=True)

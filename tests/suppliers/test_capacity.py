@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_create, organisation_verify
 from pasok.allocation import services as plans
 from pasok.allocation.engine_input import member_capacities, supplier_id
@@ -92,16 +93,16 @@ def _sums(org) -> dict[dt.date, int]:
 @pytest.fixture
 def verified(cluster):
     for org in (cluster.supplier_a, cluster.supplier_b, cluster.cooperative, cluster.member):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     return cluster
 
 
 @pytest.fixture
 def second_member(cluster):
-    org = organisation_create(by=None, name="CV Cor Baja Lestari", kind="supplier",
+    org = organisation_create(by=SYSTEM, name="CV Cor Baja Lestari", kind="supplier",
                               nib=make_nib(40), npwp=make_npwp(40), province="Jawa Tengah",
                               regency="Klaten", cooperative=cluster.cooperative)
-    profile_save(by=None, organisation=org, fields={"monthly_capacity_kg": 10_000})
+    profile_save(by=SYSTEM, organisation=org, fields={"monthly_capacity_kg": 10_000})
     return org
 
 
@@ -162,7 +163,7 @@ def test_a_cooperative_award_books_the_members_it_named(verified, second_member)
 
 def test_free_capacity_in_search_is_of_the_month_asked(verified):
     cluster = verified
-    profile_save(by=None, organisation=cluster.supplier_b,
+    profile_save(by=SYSTEM, organisation=cluster.supplier_b,
                  fields={"monthly_capacity_kg": 8_000})
     tender = _tender(cluster)
     _bid(cluster.users["supplier_b"], tender, 100_000)
@@ -249,7 +250,7 @@ def test_a_plan_that_delivers_the_award_counts_it_once(verified):
     cluster = verified
     members = add_members(cluster.cooperative, names=("CV Asa Logam", "UD Bima Cor"))
     for org in members:
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     tender = _tender(cluster)
     _bid(cluster.users["cooperative"], tender, 95_000,
          members=[(members[0].pk, 500), (members[1].pk, 500)])
@@ -294,9 +295,9 @@ def test_the_engine_gets_capacity_less_what_other_sources_book(verified):
     asa = members[0]
     from pasok.accounts.services import user_create
 
-    user = user_create(by=None, email="asa@example.id", full_name="Asa", password=None,
+    user = user_create(by=SYSTEM, email="asa@example.id", full_name="Asa", password=None,
                        organisation=asa, org_role="admin")
-    organisation_verify(by=None, organisation=asa)
+    organisation_verify(by=SYSTEM, organisation=asa)
     tender = _tender(cluster)
     _bid(user, tender, 100_000)  # the member wins a tender of its own
     _evaluated(cluster, tender)
@@ -318,7 +319,7 @@ def test_the_engine_gets_capacity_less_what_other_sources_book(verified):
 def test_the_profile_shows_booked_and_free_per_month(verified, client,
                                                       django_assert_max_num_queries):
     cluster = verified
-    profile_save(by=None, organisation=cluster.supplier_b, fields={"monthly_capacity_kg": 8_000})
+    profile_save(by=SYSTEM, organisation=cluster.supplier_b, fields={"monthly_capacity_kg": 8_000})
     tender = _tender(cluster)
     _bid(cluster.users["supplier_b"], tender, 100_000)
     _evaluated(cluster, tender)

@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import translation
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import api_token_create
 from pasok.audit.models import AuditEvent
@@ -23,6 +24,7 @@ from pasok.suppliers import importing
 from pasok.suppliers.import_files import parse_number
 from pasok.suppliers.importing import import_suppliers
 from pasok.suppliers.models import SupplierProfile
+from pasok.suppliers.services import profile_save
 from pasok.web.numbers import ENGLISH, INDONESIAN
 from tests.conftest import PASSWORD, make_nib, make_npwp
 
@@ -365,12 +367,31 @@ def test_dry_run_writes_nothing_and_counts_what_would_be_created(cluster):
 
 def test_example_file_is_valid(cluster):
     data = EXAMPLE.read_bytes()
-    assert run(None, data, name=EXAMPLE.name, dry_run=True).created == 5
-    report = run(None, data, name=EXAMPLE.name)
+    assert run(SYSTEM, data, name=EXAMPLE.name, dry_run=True).created == 5
+    report = run(SYSTEM, data, name=EXAMPLE.name)
     assert report.ok and report.created == 5
     assert Organisation.objects.filter(district="Ceper", regency="Klaten").count() == 5
     event = AuditEvent.objects.get(action="suppliers.import")
     assert event.actor_label == "system"
+    created = [str(pk) for pk in Organisation.objects.filter(district="Ceper")
+               .values_list("profile__pk", flat=True)]
+    profiles = AuditEvent.objects.filter(action="profile.update", object_id__in=created)
+    assert set(profiles.values_list("actor_id", "actor_label")) == {(None, "system")}
+
+
+def test_the_officer_who_imported_is_named_for_each_supplier_and_gains_no_right(cluster):
+    """The import saves each new profile on behalf of the officer (who may not change a
+    supplier's profile otherwise): the audit log names them, and their rights stay theirs."""
+    ministry = cluster.users["ministry"]
+    assert run(ministry, csv_bytes([supplier_row(1), supplier_row(2)])).ok
+    orgs = list(Organisation.objects.filter(nib__in=[make_nib(101), make_nib(102)]))
+    profiles = [str(org.profile.pk) for org in orgs]
+    for action, ids in (("organisation.create", [str(org.pk) for org in orgs]),
+                        ("profile.update", profiles)):
+        events = AuditEvent.objects.filter(action=action, object_id__in=ids)
+        assert [e.actor for e in events] == [ministry, ministry], action
+    with pytest.raises(PermissionDenied):
+        profile_save(by=ministry, organisation=orgs[0], fields={"workforce_total": 5})
 
 
 # --- who imports, and into which cooperative ----------------------------------------------

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from pasok.accounts.actors import SYSTEM
 from pasok.audit.models import AuditEvent
 from pasok.suppliers.models import SupplierProfile
 from tests.conftest import PASSWORD
@@ -162,7 +163,7 @@ def test_profile_page_lists_tkdn_certificates_and_hides_finances_from_buyers(cli
 
     from pasok.tkdn.services import certificate_record
 
-    certificate_record(by=None, organisation=cluster.supplier_a, regime="permenperin-35-2025",
+    certificate_record(by=SYSTEM, organisation=cluster.supplier_a, regime="permenperin-35-2025",
                        product="Blok rem besi cor", tkdn_percent=Decimal("48.18"),
                        issued_on=dt.date(2026, 1, 5), self_declared=True)
     url = reverse("suppliers:organisation", args=[cluster.supplier_a.pk])

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_create, organisation_verify
 from pasok.suppliers.selectors import SearchCriteria, search_suppliers
 from pasok.suppliers.services import profile_save
@@ -13,10 +14,10 @@ pytestmark = pytest.mark.django_db
 
 def _foundry(n, name, *, regency="Klaten", grades=(), processes=(), weight=(5, 80),
              capacity=50_000, certificates=(), cooperative=None, verified_by=None):
-    org = organisation_create(by=None, name=name, kind="supplier", nib=make_nib(100 + n),
+    org = organisation_create(by=SYSTEM, name=name, kind="supplier", nib=make_nib(100 + n),
                               npwp=make_npwp(100 + n), province="Jawa Tengah", regency=regency,
                               annual_sales=Decimal(1_500_000_000), cooperative=cooperative)
-    profile_save(by=None, organisation=org, grades=list(grades), processes=list(processes),
+    profile_save(by=SYSTEM, organisation=org, grades=list(grades), processes=list(processes),
                  fields={"weight_min_kg": Decimal(weight[0]), "weight_max_kg": Decimal(weight[1]),
                          "monthly_capacity_kg": capacity},
                  certificates=[{"kind": kind, "number": f"C-{n}", "valid_until": until}
@@ -118,11 +119,11 @@ def test_zero_is_an_open_lower_bound(cluster, foundries):
 def test_tkdn_filter_counts_verified_certificates_only(cluster, foundries):
     from pasok.tkdn.services import certificate_record
 
-    certificate_record(by=None, organisation=foundries["brake"], regime="permenperin-35-2025",
+    certificate_record(by=SYSTEM, organisation=foundries["brake"], regime="permenperin-35-2025",
                        product="Blok rem", tkdn_percent=Decimal(50),
                        issued_on=dt.date.today() - dt.timedelta(days=10), self_declared=True)
     assert _names(cluster.users["buyer_x"], certificate="tkdn") == []
-    certificate_record(by=None, organisation=foundries["ductile"],
+    certificate_record(by=SYSTEM, organisation=foundries["ductile"],
                        regime="permenperin-35-2025", product="Bracket",
                        tkdn_percent=Decimal(50), number="9/TKDN", verifier="PT Sucofindo",
                        issued_on=dt.date.today() - dt.timedelta(days=10))
@@ -132,7 +133,7 @@ def test_tkdn_filter_counts_verified_certificates_only(cluster, foundries):
 def test_labels_of_processes_materials_and_furnaces_are_searchable(cluster, foundries):
     from pasok.suppliers.services import profile_save
 
-    profile_save(by=None, organisation=foundries["ductile"],
+    profile_save(by=SYSTEM, organisation=foundries["ductile"],
                  furnaces=[{"kind": "induction", "tonnes_per_heat": Decimal(1), "count": 2}])
     user = cluster.users["buyer_x"]
     assert _names(user, text="nodular induksi") == ["CV Ductile Jaya"]
@@ -143,7 +144,7 @@ def test_labels_of_processes_materials_and_furnaces_are_searchable(cluster, foun
 def test_a_supplier_is_found_by_its_name_with_no_capacity_and_first(cluster, foundries):
     # A foundry just registered: its profile was never saved (no capacity, no search
     # words of its own). On the old main its empty search text hid it from every text search.
-    org = organisation_create(by=None, name="CV Presisi Logam Nusantara", kind="supplier",
+    org = organisation_create(by=SYSTEM, name="CV Presisi Logam Nusantara", kind="supplier",
                               nib=make_nib(190), npwp=make_npwp(190), province="Jawa Tengah",
                               regency="Klaten")
     user = cluster.users["buyer_x"]

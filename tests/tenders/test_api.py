@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import api_token_create, organisation_verify
 from pasok.tenders.services import lot_add, tender_create, tender_open, tender_publish
 
@@ -21,7 +22,7 @@ def _headers(cluster, role):
 
 
 def test_bids_stay_sealed_over_the_api_until_opening(client, cluster):
-    organisation_verify(by=None, organisation=cluster.supplier_a)
+    organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Notification
 from pasok.accounts.services import organisation_verify
 from pasok.tenders import awarding
@@ -40,7 +41,7 @@ SCHEDULE = [2500] * 12  # 30,000 units over twelve months
 
 def _tender(cluster, *, quantity=30_000, schedule=SCHEDULE, split=True, lots=1):
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem 2027",

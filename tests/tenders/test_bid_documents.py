@@ -14,6 +14,7 @@ from django.db import connection
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import api_token_create, organisation_verify
 from pasok.tenders import sealing
 from pasok.tenders.documents import MAX_BYTES, Upload
@@ -42,7 +43,7 @@ MARKER = "RAHASIA-PENAWARAN-7731"  # written inside a document; must never show 
 @pytest.fixture
 def tender(cluster):
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",

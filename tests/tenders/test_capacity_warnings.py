@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_create, organisation_verify
 from pasok.suppliers.services import profile_save
 from pasok.tenders.capacity_warnings import Overload, for_bid
@@ -58,8 +59,8 @@ def _opened(cluster, tender):
 def booked(cluster):
     """Supplier A melts 8.000 kg a month, and an earlier award holds 3.000 kg of January:
     5.000 kg free in January, 8.000 in February."""
-    organisation_verify(by=None, organisation=cluster.supplier_a)
-    profile_save(by=None, organisation=cluster.supplier_a, fields={"monthly_capacity_kg": 8000})
+    organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
+    profile_save(by=SYSTEM, organisation=cluster.supplier_a, fields={"monthly_capacity_kg": 8000})
     earlier = _tender(cluster, [300], title="Blok rem Januari")
     with clock.frozen(DURING):
         bid_submit(by=cluster.users["supplier_a"], lot=earlier.lots.get(), unit_price=100_000,
@@ -121,11 +122,11 @@ def test_a_refused_bid_keeps_the_warning_for_what_was_typed(client, cluster, boo
 
 
 def test_a_cooperatives_warning_names_the_member_that_lacks_capacity(cluster):
-    second = organisation_create(by=None, name="CV Cor Baja Lestari", kind="supplier",
+    second = organisation_create(by=SYSTEM, name="CV Cor Baja Lestari", kind="supplier",
                                  nib=make_nib(41), npwp=make_npwp(41), province="Jawa Tengah",
                                  regency="Klaten", cooperative=cluster.cooperative)
-    profile_save(by=None, organisation=cluster.member, fields={"monthly_capacity_kg": 3000})
-    profile_save(by=None, organisation=second, fields={"monthly_capacity_kg": 10_000})
+    profile_save(by=SYSTEM, organisation=cluster.member, fields={"monthly_capacity_kg": 3000})
+    profile_save(by=SYSTEM, organisation=second, fields={"monthly_capacity_kg": 10_000})
     tender = _tender(cluster, [600, 400])
     # January's 6.000 kg: 60% (3.600 kg) from the member, 40% from the second.
     assert for_bid(lot=tender.lots.get(), bidder_id=cluster.cooperative.pk, quantity=1000,

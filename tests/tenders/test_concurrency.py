@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify
 from pasok.tenders import sealing
 from pasok.tenders.models import Bid, Status, Tender
@@ -58,7 +59,7 @@ def _race(*calls):
 
 @pytest.fixture
 def tender(cluster):
-    organisation_verify(by=None, organisation=cluster.supplier_a)
+    organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation
 from pasok.accounts.services import organisation_create, organisation_verify, user_create
 from pasok.tenders import sealing
@@ -39,7 +40,7 @@ LATER = DURING + dt.timedelta(hours=2)
 
 @pytest.fixture
 def second_member(cluster):
-    return organisation_create(by=None, name="CV Cor Baja Lestari", kind="supplier",
+    return organisation_create(by=SYSTEM, name="CV Cor Baja Lestari", kind="supplier",
                                nib=make_nib(40), npwp=make_npwp(40), province="Jawa Tengah",
                                regency="Klaten", cooperative=cluster.cooperative,
                                business_capital=Decimal(800_000_000))
@@ -48,8 +49,8 @@ def second_member(cluster):
 @pytest.fixture
 def tender(cluster, second_member):
     for org in (cluster.cooperative, cluster.member, second_member, cluster.supplier_a):
-        organisation_verify(by=None, organisation=org)
-    user_create(by=None, email="member@example.id", full_name="Anggota", password=PASSWORD,
+        organisation_verify(by=SYSTEM, organisation=org)
+    user_create(by=SYSTEM, email="member@example.id", full_name="Anggota", password=PASSWORD,
                 organisation=cluster.member, org_role="admin")
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
@@ -177,7 +178,7 @@ def test_a_cooperative_naming_every_member_bars_none_of_them_from_bidding(client
     aside); with the cooperative's out, a member bidding after it stands too."""
     early = _member_bid(cluster, tender)
     _coop_bid(cluster, tender, [(cluster.member.pk, 600), (second_member.pk, 400)], at=LATER)
-    user_create(by=None, email="second@example.id", full_name="Kedua", password=PASSWORD,
+    user_create(by=SYSTEM, email="second@example.id", full_name="Kedua", password=PASSWORD,
                 organisation=second_member, org_role="admin")
     with clock.frozen(LATER + dt.timedelta(hours=1)):
         from pasok.accounts.models import User

@@ -13,6 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_create, organisation_verify
 from pasok.tenders import sealing
 from pasok.tenders.bid_tkdn import MemberShare
@@ -40,7 +41,7 @@ DURING = T0 + dt.timedelta(days=1)
 
 def _cert(org, tkdn, bmp=0, issued=dt.date(2026, 1, 5), number=None):
     regime = "permenperin-35-2025" if issued >= dt.date(2025, 12, 12) else "permenperin-16-2011"
-    return certificate_record(by=None, organisation=org, regime=regime,
+    return certificate_record(by=SYSTEM, organisation=org, regime=regime,
                               product="Blok rem", tkdn_percent=Decimal(tkdn),
                               bmp_percent=Decimal(bmp), issued_on=issued,
                               number=number or f"{org.pk}/TKDN/{tkdn}",
@@ -49,7 +50,7 @@ def _cert(org, tkdn, bmp=0, issued=dt.date(2026, 1, 5), number=None):
 
 @pytest.fixture
 def second(cluster):
-    return organisation_create(by=None, name="CV Cor Baja Lestari", kind="supplier",
+    return organisation_create(by=SYSTEM, name="CV Cor Baja Lestari", kind="supplier",
                                nib=make_nib(41), npwp=make_npwp(41), province="Jawa Tengah",
                                regency="Klaten", cooperative=cluster.cooperative)
 
@@ -57,7 +58,7 @@ def second(cluster):
 @pytest.fixture
 def tender(cluster, second):
     for org in (cluster.cooperative, cluster.member, second, cluster.supplier_a):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
@@ -96,8 +97,8 @@ def test_the_worked_example_from_two_members_certificates(cluster, tender, secon
 
 def test_a_member_may_cite_its_worksheet_which_the_cooperative_reads(cluster, tender, second):
     a = _cert(cluster.member, 45, bmp=6)
-    version = worksheet_save(by=None, organisation=second, data=BRAKE_BLOCK)
-    bmp_declare(by=None, organisation=second,
+    version = worksheet_save(by=SYSTEM, organisation=second, data=BRAKE_BLOCK)
+    bmp_declare(by=SYSTEM, organisation=second,
                 claims=[{"factor": "labour_absorption", "evidence": "BPJS 2026"}])  # 4%
     bid = _coop_bid(cluster, tender, [
         MemberShare(cluster.member.pk, 600, certificate_id=a.pk),

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify
 from pasok.tenders import forms as tender_forms
 from pasok.tenders.models import Lot, Status, Tender
@@ -333,7 +334,7 @@ def test_cancelling_is_confirmed_and_keeps_the_reason(client, cluster):
 
 def test_the_buyer_sees_how_many_standing_bids_each_lot_has(client, cluster):
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     tender = _draft(cluster)
     first, second = _lot(cluster, tender), _lot(cluster, tender)
     with clock.frozen(T0):

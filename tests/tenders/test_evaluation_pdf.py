@@ -15,6 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify
 from pasok.tenders import services
 from pasok.tenders.evaluation_pdf import evaluation_pdf
@@ -74,7 +75,7 @@ def tender(cluster):
     """Buyer X's tender with three bids on one lot: A wins (tier a), B is below the TKDN
     minimum, the cooperative lacks the NIB; the clock stands before the deadline."""
     for org in (cluster.supplier_a, cluster.supplier_b, cluster.cooperative, cluster.member):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = services.tender_create(

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify
 from pasok.tenders import services
 from tests.conftest import PASSWORD
@@ -24,7 +25,7 @@ PRODUCT = "@SUM(1+1)*cmd|' /C calc'!A0"
 def sheet(client, cluster):
     """The buyer's export of a tender typed to attack, with a bid above the HPS."""
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = services.tender_create(by=buyer, buyer=cluster.buyer_x, title=TITLE,

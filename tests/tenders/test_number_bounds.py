@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import api_token_create, organisation_verify
 from pasok.tenders import services
 from tests.conftest import PASSWORD
@@ -23,7 +24,7 @@ OPENING = DEADLINE + dt.timedelta(hours=1)
 
 @pytest.fixture
 def lot(cluster):
-    organisation_verify(by=None, organisation=cluster.supplier_a)
+    organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = services.tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",

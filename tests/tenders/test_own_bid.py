@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify, user_create
 from pasok.tenders import sealing
 from pasok.tenders.models import BidEvent
@@ -38,7 +39,7 @@ OPENING = DEADLINE + dt.timedelta(hours=1)
 @pytest.fixture
 def tender(cluster):
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
@@ -78,7 +79,7 @@ def test_every_version_and_the_withdrawal_are_rows_of_the_history(cluster, tende
 def test_the_bid_page_of_its_own_before_and_after_the_deadline(client, cluster, tender):
     _bid(cluster, tender, 97_000)
     bid = _bid(cluster, tender, 96_500, at=T0 + dt.timedelta(hours=2))
-    viewer = user_create(by=None, email="viewer-a@example.id", full_name="Viewer A",
+    viewer = user_create(by=SYSTEM, email="viewer-a@example.id", full_name="Viewer A",
                          password=PASSWORD, organisation=cluster.supplier_a, org_role="viewer")
     url = reverse("tenders:own-bid", args=[tender.pk, bid.public_id])
     for moment in (T0 + dt.timedelta(days=1), DEADLINE + dt.timedelta(minutes=5)):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify
 from pasok.tenders.models import Bid, Tender
 from pasok.tkdn.services import certificate_record
@@ -42,8 +43,8 @@ def _draft(client):
 
 def test_the_whole_flow_through_the_pages(client, cluster):
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
-    cert = certificate_record(by=None, organisation=cluster.supplier_a,
+        organisation_verify(by=SYSTEM, organisation=org)
+    cert = certificate_record(by=SYSTEM, organisation=cluster.supplier_a,
                               regime="permenperin-35-2025", product="Blok rem",
                               tkdn_percent=Decimal(45), issued_on=dt.date(2026, 1, 5),
                               number="1/TKDN", verifier="PT Sucofindo (Persero)")

@@ -30,6 +30,7 @@ from django.urls.resolvers import RegexPattern
 from openpyxl import load_workbook
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Notification, OrgRole
 from pasok.accounts.services import api_token_create, organisation_verify, user_create
 from pasok.audit.models import AuditEvent
@@ -143,10 +144,10 @@ def attack(cluster, django_capture_on_commit_callbacks) -> Attack:
     supplier B on lot 1), a clarification, notices and reminders sent; an earlier tender of
     buyer X is awarded, so the evaluation pages have something to show."""
     for org in (cluster.supplier_a, cluster.supplier_b, cluster.cooperative, cluster.member):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     users = dict(cluster.users)
     for role, (org_role, level) in EXTRA.items():
-        users[role] = user_create(by=None, email=f"{role}@example.id", full_name=role,
+        users[role] = user_create(by=SYSTEM, email=f"{role}@example.id", full_name=role,
                                   password=PASSWORD, organisation=users[org_role].organisation,
                                   org_role=level)
     buyer = users["buyer_x"]
@@ -166,7 +167,7 @@ def attack(cluster, django_capture_on_commit_callbacks) -> Attack:
     # A's bids cite its TKDN certificate (lot 1) and a worksheet version (lot 2).
     sources = {SECRETS[0]: {"certificate_id": _cert(cluster, cluster.supplier_a, 45).pk},
                SECRETS[1]: {"worksheet_version_id": worksheet_save(
-                   by=None, organisation=cluster.supplier_a, data=BRAKE_BLOCK).pk}}
+                   by=SYSTEM, organisation=cluster.supplier_a, data=BRAKE_BLOCK).pk}}
     bids, nonces = {}, {}
     with clock.frozen(T0 + dt.timedelta(days=1)):
         question = services.question_ask(by=users["supplier_b"], tender=tender,

@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import translation
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify
 from pasok.audit.models import AuditEvent
 from pasok.tenders import sealing
@@ -42,7 +43,7 @@ OPENING = DEADLINE + dt.timedelta(hours=1)
 @pytest.fixture
 def tender(cluster):
     for org in (cluster.supplier_a, cluster.supplier_b, cluster.member, cluster.cooperative):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem 2027",
@@ -59,7 +60,7 @@ def _cert(cluster, org, tkdn):
     is recorded once."""
     number = f"{org.pk}/TKDN/{tkdn}"
     return TkdnCertificate.objects.filter(number=number).first() or certificate_record(
-        by=None, organisation=org, regime="permenperin-35-2025", product="Blok rem",
+        by=SYSTEM, organisation=org, regime="permenperin-35-2025", product="Blok rem",
         tkdn_percent=Decimal(tkdn), bmp_percent=Decimal(6), issued_on=dt.date(2026, 1, 5),
         number=number, verifier="PT Sucofindo (Persero)")
 
@@ -134,7 +135,7 @@ def test_bad_bids_are_refused(cluster, tender, change, field):
 
 
 def test_expired_certificate_and_unverified_supplier_are_refused(cluster, tender):
-    old = certificate_record(by=None, organisation=cluster.supplier_a,
+    old = certificate_record(by=SYSTEM, organisation=cluster.supplier_a,
                              regime="permenperin-16-2011", product="Blok rem",
                              tkdn_percent=Decimal(50), issued_on=dt.date(2022, 1, 1),
                              self_declared=True)
@@ -145,9 +146,9 @@ def test_expired_certificate_and_unverified_supplier_are_refused(cluster, tender
     from pasok.accounts.services import organisation_create, user_create
     from tests.conftest import make_nib, make_npwp
 
-    fresh = organisation_create(by=None, name="UD Baru", kind="supplier", nib=make_nib(90),
+    fresh = organisation_create(by=SYSTEM, name="UD Baru", kind="supplier", nib=make_nib(90),
                                 npwp=make_npwp(90), province="Jawa Tengah", regency="Klaten")
-    user = user_create(by=None, email="baru@x.id", full_name="Baru", password=None,
+    user = user_create(by=SYSTEM, email="baru@x.id", full_name="Baru", password=None,
                        organisation=fresh, org_role="admin")
     with clock.frozen(T0), pytest.raises(ValidationError, match="belum terverifikasi"):
         bid_submit(by=user, lot=tender.lots.get(), unit_price=100, quantity=10,
@@ -245,7 +246,7 @@ def test_split_award_by_hand_checks_the_shares(cluster):
     from pasok.tenders.services import tender_award_split
 
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify
 from pasok.tenders.models import Award, AwardRule, Status, Tender
 from pasok.tenders.services import (
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 def _tender(cluster, *, schedule, quantity, split=True):
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
                            bid_deadline=DEADLINE, opening_time=OPENING,
@@ -214,7 +215,7 @@ def test_the_evaluation_page_asks_the_same_queries_however_many_bids(cluster, cl
         return len(captured.captured_queries)
 
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     assert queries(lots=1) == queries(lots=3) <= 25
 
 

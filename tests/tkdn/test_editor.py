@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.rules.tkdn import ERRORS
 from pasok.tkdn.models import TkdnCertificate, Worksheet
 from pasok.tkdn.services import certificate_record, worksheet_save
@@ -102,7 +103,7 @@ def test_the_editor_shows_stored_figures_the_readers_way(supplier, cluster):
     data = {**INTERFACES_WORKSHEET, "materials": [
         {**INTERFACES_WORKSHEET["materials"][0], "unit_price": "9500.5"},
         *INTERFACES_WORKSHEET["materials"][1:]]}
-    version = worksheet_save(by=None, organisation=cluster.supplier_a, data=data)
+    version = worksheet_save(by=SYSTEM, organisation=cluster.supplier_a, data=data)
     edit = supplier.get(reverse("tkdn:worksheet-edit", args=[version.worksheet.public_id]))
     body = edit.content.decode()
     assert 'value="9.500,5"' in body and 'value="48,5"' in body
@@ -113,7 +114,7 @@ def test_the_editor_shows_stored_figures_the_readers_way(supplier, cluster):
 
 
 def test_the_what_if_reads_an_indonesian_percent(supplier, cluster):
-    version = worksheet_save(by=None, organisation=cluster.supplier_a,
+    version = worksheet_save(by=SYSTEM, organisation=cluster.supplier_a,
                              data=INTERFACES_WORKSHEET)
     url = reverse("tkdn:worksheet", args=[version.worksheet.public_id])
     body = supplier.get(url, {"line": "material-0", "percent": "71,0"}).content.decode()
@@ -124,7 +125,7 @@ def test_the_what_if_reads_an_indonesian_percent(supplier, cluster):
 
 
 def test_the_what_if_says_whether_it_raises_or_lowers_tkdn(supplier, cluster):
-    version = worksheet_save(by=None, organisation=cluster.supplier_a,
+    version = worksheet_save(by=SYSTEM, organisation=cluster.supplier_a,
                              data=INTERFACES_WORKSHEET)
     url = reverse("tkdn:worksheet", args=[version.worksheet.public_id])
 
@@ -167,7 +168,7 @@ def test_a_certificate_percent_is_typed_with_a_comma(supplier, cluster):
      "deklarasi mandiri."),
 ])
 def test_constraints_are_named_in_words(cluster, change, message):
-    cert = certificate_record(by=None, organisation=cluster.supplier_a,
+    cert = certificate_record(by=SYSTEM, organisation=cluster.supplier_a,
                               regime="permenperin-35-2025", product="Blok rem",
                               tkdn_percent=Decimal(50), issued_on=dt.date(2026, 1, 5),
                               self_declared=True)
@@ -182,9 +183,9 @@ def test_constraints_are_named_in_words(cluster, change, message):
 def test_the_overview_reads_in_a_fixed_number_of_queries(supplier, cluster,
                                                           django_assert_max_num_queries):
     for n in range(4):
-        worksheet_save(by=None, organisation=cluster.supplier_a,
+        worksheet_save(by=SYSTEM, organisation=cluster.supplier_a,
                        data={**INTERFACES_WORKSHEET, "product": f"Blok rem {n}"})
-        certificate_record(by=None, organisation=cluster.supplier_a,
+        certificate_record(by=SYSTEM, organisation=cluster.supplier_a,
                            regime="permenperin-35-2025", product=f"Blok rem {n}",
                            tkdn_percent=Decimal(48), issued_on=dt.date(2026, 1, 5),
                            self_declared=True)

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import organisation_verify
 from pasok.tenders import services as tenders
 from pasok.tenders.models import Bid
@@ -30,7 +31,7 @@ def imports_marked() -> dict:
 
 
 def test_a_version_with_imports_is_offered_cited_and_evaluated(client, cluster):
-    organisation_verify(by=None, organisation=cluster.supplier_a)
+    organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
     version = worksheet_save(by=cluster.users["supplier_a"], organisation=cluster.supplier_a,
                              data=imports_marked())
     assert version.tkdn_percent == Decimal("48.18")

@@ -11,6 +11,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.audit.models import AuditEvent
 from pasok.tkdn.models import TkdnCertificate, Worksheet, WorksheetVersion
 from pasok.tkdn.selectors import certificates_of, offerable_certificates
@@ -173,7 +174,7 @@ def test_certificate_validity_defaults_and_rules(cluster):
 
 
 def _cert(cluster, valid_until, **kw):
-    return certificate_record(by=None, organisation=cluster.supplier_a,
+    return certificate_record(by=SYSTEM, organisation=cluster.supplier_a,
                               regime="permenperin-16-2011", product=kw.pop("product", "Blok"),
                               tkdn_percent=Decimal(45), issued_on=dt.date(2024, 6, 1),
                               valid_until=valid_until, self_declared=True, **kw)
@@ -184,7 +185,7 @@ def test_the_audit_log_names_a_certificate_in_no_language(cluster):
     translated word ("self-declared") and no percent in the writer's notation."""
     with translation.override("id"):
         _cert(cluster, dt.date(2027, 5, 31), product="Blok rem")
-        certificate_record(by=None, organisation=cluster.supplier_a, regime="permenperin-35-2025",
+        certificate_record(by=SYSTEM, organisation=cluster.supplier_a, regime="permenperin-35-2025",
                            product="Blok rem", number="123/TKDN", verifier="PT Sucofindo",
                            tkdn_percent=Decimal("48.18"), issued_on=dt.date(2026, 1, 5))
     labels = AuditEvent.objects.filter(action="tkdn_certificate.record").values_list(
@@ -222,7 +223,7 @@ def test_expired_values_are_not_offered_and_warnings_go_once(cluster):
 ])
 def test_certificate_dates_follow_the_regime(cluster, regime, issued, until, field):
     with pytest.raises(Exception) as exc:
-        certificate_record(by=None, organisation=cluster.supplier_a, regime=regime,
+        certificate_record(by=SYSTEM, organisation=cluster.supplier_a, regime=regime,
                            product="Blok rem", tkdn_percent=Decimal(50), issued_on=issued,
                            valid_until=until, self_declared=True)
     assert field in exc.value.message_dict
@@ -230,7 +231,7 @@ def test_certificate_dates_follow_the_regime(cluster, regime, issued, until, fie
 
 
 def _verified_cert(organisation, number, issued_on=dt.date(2026, 1, 5)):
-    return certificate_record(by=None, organisation=organisation, regime="permenperin-35-2025",
+    return certificate_record(by=SYSTEM, organisation=organisation, regime="permenperin-35-2025",
                               product="Blok rem", number=number, verifier="PT Sucofindo",
                               tkdn_percent=Decimal(50), issued_on=issued_on)
 

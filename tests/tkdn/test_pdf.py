@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import OrgKind
 from pasok.accounts.services import organisation_create
 from pasok.rules.identifiers import format_npwp
@@ -78,13 +79,13 @@ def words_x(pdf: bytes) -> list[tuple[float, float, str]]:
 @pytest.fixture
 def foundry():
     return organisation_create(
-        by=None, name="CV Logam Sejahtera", kind=OrgKind.SUPPLIER, nib=make_nib(42),
+        by=SYSTEM, name="CV Logam Sejahtera", kind=OrgKind.SUPPLIER, nib=make_nib(42),
         npwp=make_npwp(42), address="Jl. Raya Ceper No. 12, Desa Batur", district="Ceper",
         regency="Klaten", province="Jawa Tengah", business_capital=Decimal(800_000_000))
 
 
 def _version(org, **changes):
-    return worksheet_save(by=None, organisation=org, data={**copy.deepcopy(EXAMPLE), **changes})
+    return worksheet_save(by=SYSTEM, organisation=org, data={**copy.deepcopy(EXAMPLE), **changes})
 
 
 def test_the_form_carries_the_worksheet_and_the_company(foundry):

@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from pasok.web import links
 from pasok.shell.management.commands import run
+from pasok.web import links
 from tests.accounts.test_signup import _signup_data
 from tests.conftest import PASSWORD
 

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import ApiToken
 from pasok.accounts.services import (
     api_token_create,
@@ -215,20 +216,20 @@ def _tender_args(cluster, arg):
         return [tender.pk]
     tender_publish(by=buyer, tender=tender)
     if arg == "t_lot":
-        organisation_verify(by=None, organisation=cluster.supplier_a)
+        organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
         return [tender.pk, lot.pk]
     if arg == "t_question":
         question = question_ask(by=cluster.users["supplier_b"], tender=tender,
                                 text="Apakah gambar teknis tersedia?")
         return [tender.pk, question.public_id]
     if arg == "t_doc":  # a sealed bid's document, before the opening
-        organisation_verify(by=None, organisation=cluster.supplier_a)
+        organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
         bid, _nonce = bid_submit(by=cluster.users["supplier_a"], lot=lot, unit_price=100,
                                  quantity=10, monthly_capacity=10,
                                  documents={"NIB": nib_pdf()})
         return [tender.pk, bid.documents.get().public_id]
     if arg == "t_bid":
-        organisation_verify(by=None, organisation=cluster.supplier_a)
+        organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
         bid, _nonce = bid_submit(by=cluster.users["supplier_a"], lot=lot, unit_price=100,
                                  quantity=10, monthly_capacity=10)
         return [tender.pk, bid.public_id]
@@ -275,7 +276,7 @@ def _page_args(cluster, arg):
         return [cluster.member.pk]
     if arg in ("ws_a", "ws_member"):
         org = cluster.supplier_a if arg == "ws_a" else cluster.member
-        return [worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK).worksheet.public_id]
+        return [worksheet_save(by=SYSTEM, organisation=org, data=BRAKE_BLOCK).worksheet.public_id]
     if arg in ("t", "t_draft", "t_lot", "t_bid", "t_question", "t_doc"):
         return _tender_args(cluster, arg)
     if arg in ("plan", "run"):
@@ -284,10 +285,10 @@ def _page_args(cluster, arg):
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):
         org = cluster.supplier_a if arg == "nib_a" else cluster.member
-        nib_document_upload(by=None, organisation=org, upload=nib_pdf())
+        nib_document_upload(by=SYSTEM, organisation=org, upload=nib_pdf())
         return [org.pk]
     if arg == "invitee_a":  # a colleague of supplier A's admin, invited, without a password
-        invitee = user_create(by=None, email="undangan@example.id", full_name="Diundang",
+        invitee = user_create(by=SYSTEM, email="undangan@example.id", full_name="Diundang",
                               password=None, organisation=cluster.supplier_a)
         return [invitee.pk]
     if arg == "person_a":
@@ -462,9 +463,9 @@ def test_no_page_shows_supplier_a_private_data_to_others(client, cluster, role):
 
     organisation_update(by=cluster.users["admin"], organisation=cluster.supplier_a,
                         business_capital=Decimal(777_777_777))
-    worksheet_save(by=None, organisation=cluster.supplier_a,
+    worksheet_save(by=SYSTEM, organisation=cluster.supplier_a,
                    data={**BRAKE_BLOCK, "product": SECRET_PRODUCT})
-    bmp_declare(by=None, organisation=cluster.supplier_a,
+    bmp_declare(by=SYSTEM, organisation=cluster.supplier_a,
                 claims=[{"factor": "labour_absorption", "evidence": SECRET_EVIDENCE}])
     _client_as(client, cluster, role)
     for (method, name, arg), expected in PAGES.items():

@@ -14,6 +14,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import api_token_create, organisation_verify
 from pasok.allocation.models import Plan
 from pasok.tenders.models import Bid, BidDocument, Question
@@ -40,7 +41,7 @@ INTEGER_LINK = re.compile(r"/(?:bids|documents|questions|worksheets)/\d+/")
 
 def _tender(cluster):
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     buyer = cluster.users["buyer_x"]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
@@ -143,8 +144,8 @@ def test_an_integer_id_is_no_route_even_for_the_bidder(client, cluster, tender):
 
 @pytest.mark.django_db
 def test_worksheets_go_by_their_public_ids(client, cluster):
-    first = worksheet_save(by=None, organisation=cluster.supplier_a, data=BRAKE_BLOCK).worksheet
-    worksheet_save(by=None, organisation=cluster.supplier_b, data=BRAKE_BLOCK)
+    first = worksheet_save(by=SYSTEM, organisation=cluster.supplier_a, data=BRAKE_BLOCK).worksheet
+    worksheet_save(by=SYSTEM, organisation=cluster.supplier_b, data=BRAKE_BLOCK)
     client.force_login(cluster.users["supplier_a"])
     overview = client.get(reverse("tkdn:overview", args=[cluster.supplier_a.pk])).content
     assert f"/worksheets/{first.public_id}/" in overview.decode()
@@ -183,7 +184,7 @@ def test_the_migration_gives_every_existing_row_its_own_id(cluster, back_to_late
     with clock.frozen(DURING):
         question_ask(by=cluster.users["supplier_b"], tender=tender, text="Gambar teknis?")
     for org in (cluster.supplier_a, cluster.supplier_b):
-        worksheet_save(by=None, organisation=org, data=BRAKE_BLOCK)
+        worksheet_save(by=SYSTEM, organisation=org, data=BRAKE_BLOCK)
     plan_args(cluster, "plan")
     executor = MigrationExecutor(connection)
     executor.migrate([("tenders", "0009_awarded_months"),

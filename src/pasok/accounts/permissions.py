@@ -37,16 +37,20 @@ The rules, by model (RULES below):
 - PUBLIC: what an anonymous visitor and open data may read, whoever asks: published tenders
   and nothing else yet (never a bid, nor a supplier's private record).
 
-Anonymous and deactivated users get nothing but PUBLIC.
+Anonymous and deactivated users get nothing but PUBLIC. The system and a person acting through
+a service that checked their right (accounts.actors) are answered before any rule: the system
+may do everything, a delegated person what that service decided, on its objects only.
 """
 
 from collections.abc import Callable
+from functools import wraps
 
 from django.apps import apps
 from django.db import models
 from django.db.models import Case, CharField, Q, Value, When
 from django.db.models.functions import Cast
 
+from . import actors
 from .kinds import BUYER_KINDS, SUPPLIER_SIDE, OrgKind
 
 VIEW, CHANGE, VERIFY, VIEW_PRIVATE = "view", "change", "verify", "view_private"
@@ -297,6 +301,23 @@ AUDIT_READERS: dict[str, Callable[..., Q]] = {
     BIDDERS_UNTIL_OPENING: _bidders_until_opening, AND_THE_ASKERS: _and_the_askers}
 
 
+# -- the system, and a person through a service (accounts.actors) ------------------------
+
+def _actor_rows(actor, queryset):
+    """Every row for the system; for a person through a service, the rows it decided on."""
+    if isinstance(actor, actors.System):
+        return queryset
+    return queryset.filter(pk__in=actor.pks(queryset.model))
+
+
+def _actor_may(actor, objects) -> bool:
+    """The system may do anything; a person through a service what it decided on: every one
+    of `objects` (a question about none of them is not one it decided)."""
+    if isinstance(actor, actors.System):
+        return True
+    return bool(objects) and all(actor.names(obj) for obj in objects)
+
+
 # -- the rules, and asking them ----------------------------------------------------------
 
 RULES: dict[str, Callable] = {
@@ -318,6 +339,8 @@ RULES: dict[str, Callable] = {
 
 def restrict(user, queryset, action: str = VIEW):
     """The rows of `queryset` `user` may `action`."""
+    if actors.answers_for(user):
+        return _actor_rows(user, queryset)
     return RULES[queryset.model._meta.label](user, queryset, action)
 
 
@@ -339,6 +362,8 @@ def may(user, action: str, obj) -> bool:
 def allowed(user, organisation, actions) -> set[str]:
     """Which of `actions` `user` may do on `organisation`, asked together (one query at
     most: a page that shows several buttons asks once)."""
+    if actors.answers_for(user):
+        return set(actions) if _actor_may(user, [organisation]) else set()
     conditions = {a: c for a in actions
                   if (c := _organisation_filter(user, a)) is not None}
     if not conditions:
@@ -352,38 +377,55 @@ def allowed(user, organisation, actions) -> set[str]:
 
 # -- what is not a row: may this person use this part of Pasok at all ---------------------
 
+def _actors_too(question):
+    """The question answered for the system and a person through a service too."""
+    @wraps(question)
+    def ask(user, *args, **kwargs):
+        if actors.answers_for(user):
+            return _actor_may(user, [a for a in args if isinstance(a, models.Model)])
+        return question(user, *args, **kwargs)
+    return ask
+
+
+@_actors_too
 def may_verify_organisations(user) -> bool:
     """The verification queue: platform admins, ministry officers and cooperative admins (for
     their members)."""
     return _platform(user) or (_kind(user) == OrgKind.COOPERATIVE and user.is_org_admin)
 
 
+@_actors_too
 def may_search_suppliers(user) -> bool:
     """Capability search is for buyers, cooperatives (over their members) and the ministry."""
     return _platform(user) or _kind(user) in (*BUYER_KINDS, OrgKind.COOPERATIVE)
 
 
+@_actors_too
 def may_import_suppliers(user) -> bool:
     """Bulk import: the ministry, platform admins, and a cooperative's admins for members."""
     return _platform(user) or (_kind(user) == OrgKind.COOPERATIVE and user.is_org_admin)
 
 
+@_actors_too
 def imports_for_any_cooperative(user) -> bool:
     """Platform admins and ministry officers import for any cooperative (or none); a
     cooperative's admin only members of their own."""
     return _platform(user)
 
 
+@_actors_too
 def may_unlock_sign_in(user) -> bool:
     """Lifting a pause on signing in (too many wrong passwords): platform admins only."""
     return _admin(user)
 
 
+@_actors_too
 def may_use_admin_site(user) -> bool:
     """The read-only admin site: platform admins only."""
     return _admin(user)
 
 
+@_actors_too
 def may_add_person(user, organisation, platform_role: str = "") -> bool:
     """Platform admins add anyone; an organisation's admin adds colleagues to it, never a
     platform role."""
@@ -391,6 +433,7 @@ def may_add_person(user, organisation, platform_role: str = "") -> bool:
                             and user.organisation_id == organisation.pk and not platform_role)
 
 
+@_actors_too
 def may_manage_colleagues(user, person=None) -> bool:
     """The people page's form (and a colleague's new invitation): an organisation's admins,
     for their own organisation's people."""
@@ -398,11 +441,13 @@ def may_manage_colleagues(user, person=None) -> bool:
             and (person is None or person.organisation_id == user.organisation_id))
 
 
+@_actors_too
 def may_read_audit(user) -> bool:
     """The audit log page: the platform, the ministry, and organisations' admins."""
     return _platform(user) or (_signed_in(user) and user.is_org_admin)
 
 
+@_actors_too
 def may_list_plans(user) -> bool:
     """The plans page: cooperatives, their members, the ministry and platform admins."""
     if _platform(user):
@@ -413,15 +458,18 @@ def may_list_plans(user) -> bool:
     return org.kind == OrgKind.COOPERATIVE or org.cooperative_id is not None
 
 
+@_actors_too
 def may_create_plans(user) -> bool:
     return _kind(user) == OrgKind.COOPERATIVE and _writer(user)
 
 
+@_actors_too
 def may_create_tenders(user) -> bool:
     """A buyer's admins and staff draft tenders for it."""
     return _kind(user) in BUYER_KINDS and _writer(user)
 
 
+@_actors_too
 def may_manage_tender(user, tender_or_buyer) -> bool:
     """The buyer's admins and staff, and platform admins, run a tender (a Tender or a buyer),
     without a query (the tender's buyer is known)."""
@@ -429,20 +477,24 @@ def may_manage_tender(user, tender_or_buyer) -> bool:
     return _admin(user) or (_writer(user) and user.organisation_id == buyer_id)
 
 
+@_actors_too
 def may_bid(user) -> bool:
     """Suppliers and cooperatives bid, by their admins and staff (the tender's stage is the
     lifecycle's question)."""
     return _kind(user) in SUPPLIER_SIDE and _writer(user)
 
 
+@_actors_too
 def may_change_own_bid(user, bid) -> bool:
     return _writer(user) and user.organisation_id == bid.bidder_id
 
 
+@_actors_too
 def may_ask_questions(user) -> bool:
     return may_bid(user)
 
 
+@_actors_too
 def sees_bid_counts(user, tender) -> bool:
     """How many bids each lot has (never who or what): the tender's buyer, the platform and
     the ministry, once it is published."""
@@ -450,6 +502,7 @@ def sees_bid_counts(user, tender) -> bool:
         _platform(user) or (_signed_in(user) and user.organisation_id == tender.buyer_id))
 
 
+@_actors_too
 def reads_every_organisation(user) -> bool:
     """Platform admins and ministry officers: every organisation's records."""
     return _platform(user)

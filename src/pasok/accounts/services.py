@@ -19,6 +19,7 @@ from pasok.web import uploads
 from pasok.web.links import base_url
 
 from . import permissions
+from .actors import SYSTEM, Actor, person_of, requires_actor
 from .models import ApiToken, NibDocument, Organisation, OrgKind, OrgRole, User
 from .validators import clean_nib, clean_npwp
 
@@ -68,9 +69,11 @@ def _save_validated(org: Organisation) -> None:
     org.save()
 
 
+@requires_actor
 @transaction.atomic
-def organisation_create(*, by, verified: bool = False, **fields) -> Organisation:
-    """Create an organisation. `by` None means the system (demo data, migrations).
+def organisation_create(*, by: Actor, verified: bool = False, **fields) -> Organisation:
+    """Create an organisation: for the sign-up (by the system), the demo data and the bulk
+    import, which check who may first.
 
     A supplier-side organisation starts unverified unless `verified` and `by` may verify it.
     """
@@ -90,8 +93,9 @@ def organisation_create(*, by, verified: bool = False, **fields) -> Organisation
     return org
 
 
+@requires_actor
 @transaction.atomic
-def organisation_update(*, by, organisation: Organisation, **fields) -> Organisation:
+def organisation_update(*, by: Actor, organisation: Organisation, **fields) -> Organisation:
     if not permissions.may(by, permissions.CHANGE, organisation):
         raise PermissionDenied
     unknown = set(fields) - set(ORGANISATION_FIELDS) - {"kind"}
@@ -114,12 +118,14 @@ def organisation_update(*, by, organisation: Organisation, **fields) -> Organisa
     return org
 
 
+@requires_actor
 @transaction.atomic
-def organisation_verify(*, by, organisation: Organisation, notify: bool = True) -> Organisation:
+def organisation_verify(*, by: Actor, organisation: Organisation,
+                        notify: bool = True) -> Organisation:
     """Mark a supplier or cooperative verified: `by` checked its NIB document and that its
     NIB, NPWP and size class are right. Its people are told (unless `notify` is False, as for
-    the demo data); the system (by=None) verifies silently."""
-    if by is not None and not permissions.may(by, permissions.VERIFY, organisation):
+    the demo data); the system verifies silently."""
+    if not permissions.may(by, permissions.VERIFY, organisation):
         raise PermissionDenied
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not org.is_supplier_side:
@@ -131,11 +137,11 @@ def organisation_verify(*, by, organisation: Organisation, notify: bool = True) 
         return org
     before = snapshot(org, ["verified_at", "verified_by_id"])
     org.verified_at = clock.now()
-    org.verified_by = by
+    org.verified_by = person_of(by)
     org.save(update_fields=["verified_at", "verified_by"])
     audit_record(actor=by, action="organisation.verify", obj=org, organisation=org,
                  before=before, after=snapshot(org, ["verified_at", "verified_by_id"]))
-    if by is not None and notify:
+    if notify and person_of(by) is not None:
         from .tasks import send_verification_notice
 
         links = base_url()  # the request's address, for the e-mails' links
@@ -144,7 +150,7 @@ def organisation_verify(*, by, organisation: Organisation, notify: bool = True) 
     return org
 
 
-def _store_nib_document(*, by, organisation: Organisation,
+def _store_nib_document(*, by: Actor, organisation: Organisation,
                         upload: uploads.Upload) -> NibDocument:
     """Check and keep `upload` as the organisation's NIB document, replacing the one before.
     A verified organisation becomes unverified: the verifier checked the old document."""
@@ -162,7 +168,7 @@ def _store_nib_document(*, by, organisation: Organisation,
     document.sha256 = upload.sha256
     document.data = upload.data
     document.uploaded_at = clock.now()
-    document.uploaded_by = by
+    document.uploaded_by = person_of(by)
     document.save()
     after = snapshot(document, NIB_DOCUMENT_FIELDS)
     if existing and organisation.verified_at is not None:
@@ -175,25 +181,27 @@ def _store_nib_document(*, by, organisation: Organisation,
     return document
 
 
+@requires_actor
 @transaction.atomic
-def nib_document_upload(*, by: User | None, organisation: Organisation,
+def nib_document_upload(*, by: Actor, organisation: Organisation,
                         upload: uploads.Upload) -> NibDocument:
     """The organisation's people who may change it (or its cooperative) give a new NIB
-    document; by=None is the system (demo data)."""
-    if by is not None and not permissions.may(by, permissions.CHANGE, organisation):
+    document (and the system, for the demo data)."""
+    if not permissions.may(by, permissions.CHANGE, organisation):
         raise PermissionDenied
     org = Organisation.objects.select_for_update().get(pk=organisation.pk)
     return _store_nib_document(by=by, organisation=org, upload=upload)
 
 
-def _check_may_add_person(by: User | None, organisation: Organisation | None,
+def _check_may_add_person(by: Actor, organisation: Organisation | None,
                           platform_role: str = "") -> None:
-    if by is not None and not permissions.may_add_person(by, organisation, platform_role):
+    if not permissions.may_add_person(by, organisation, platform_role):
         raise PermissionDenied
 
 
+@requires_actor
 @transaction.atomic
-def user_create(*, by, email: str, full_name: str, password: str | None,
+def user_create(*, by: Actor, email: str, full_name: str, password: str | None,
                 organisation: Organisation | None, org_role: str = OrgRole.VIEWER,
                 platform_role: str = "", is_active: bool = True,
                 language: str = settings.LANGUAGE_CODE) -> User:
@@ -229,6 +237,7 @@ def _send_invitation(*, by: User, person: User) -> None:
         user_id=person.pk, invited_by=by.full_name, base_url=links))
 
 
+@requires_actor
 @transaction.atomic
 def person_invite(*, by: User, email: str, full_name: str, org_role: str) -> User | None:
     """An organisation's admin adds a colleague, who sets a password from the e-mail. The
@@ -254,6 +263,7 @@ def person_invite(*, by: User, email: str, full_name: str, org_role: str) -> Use
     return user
 
 
+@requires_actor
 @transaction.atomic
 def person_reinvite(*, by: User, person: User) -> None:
     """A new invitation link for a colleague who has not chosen a password yet (the last one
@@ -324,13 +334,13 @@ def supplier_signup(*, email: str, full_name: str, password: str, nib_document: 
 def _signup(*, email: str, full_name: str, password: str, nib_document: uploads.Upload,
             language: str, **org_fields) -> User:
     _purge_stale_signup(nib=org_fields.get("nib"))
-    org = organisation_create(by=None, kind=OrgKind.SUPPLIER, email=email, **org_fields)
+    org = organisation_create(by=SYSTEM, kind=OrgKind.SUPPLIER, email=email, **org_fields)
     taken = User.objects.filter(email=User.objects.normalize_email(email).lower()).first()
     if taken is not None:
         raise _AddressTaken(taken)  # after the business's checks; rolls the organisation back
     org.is_active = False
     org.save(update_fields=["is_active"])
-    user = user_create(by=None, email=email, full_name=full_name, password=password,
+    user = user_create(by=SYSTEM, email=email, full_name=full_name, password=password,
                        organisation=org, org_role=OrgRole.ADMIN, is_active=False,
                        language=language)
     _store_nib_document(by=user, organisation=org, upload=nib_document)
@@ -353,7 +363,7 @@ def _purge_stale_signup(*, nib: str | None) -> None:
         return
     if stale.last_link is not None and stale.last_link >= expired:
         return
-    audit_record(actor=None, action="organisation.purge_unconfirmed", obj=stale,
+    audit_record(actor=SYSTEM, action="organisation.purge_unconfirmed", obj=stale,
                  organisation=stale, before=snapshot(stale))
     stale.users.all().delete()
     stale.delete()
@@ -371,7 +381,7 @@ def confirmation_resend(*, email: str) -> None:
         return
     if user.link_sent_at and clock.now() - user.link_sent_at < RESEND_WAIT:
         return
-    audit_record(actor=None, action="user.confirmation_resend", obj=user,
+    audit_record(actor=SYSTEM, action="user.confirmation_resend", obj=user,
                  organisation=user.organisation, after={"email": user.email})
     _send_confirmation(user)
 
@@ -406,6 +416,7 @@ def password_changed(*, user: User) -> None:
     axes_reset(username=user.email)
 
 
+@requires_actor
 @transaction.atomic
 def sign_in_unlock(*, by: User, person: User) -> None:
     """A platform admin lifts the pause on signing in to `person`'s account (too many wrong
@@ -459,6 +470,7 @@ def user_confirm_email(*, token: str) -> User:
     return user
 
 
+@requires_actor
 @transaction.atomic
 def api_token_create(*, by: User, name: str) -> tuple[ApiToken, str]:
     """A new token for `by`, valid PASOK_API_TOKEN_DAYS; returns the record and the secret,
@@ -480,6 +492,7 @@ def _token_facts(token: ApiToken) -> dict:
     return {"name": token.name, "prefix": token.prefix}
 
 
+@requires_actor
 @transaction.atomic
 def api_token_revoke(*, by: User, token: ApiToken) -> None:
     if token.user_id != by.pk:

@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from pasok.accounts.actors import Actor, requires_actor
 from pasok.months import add_months
 from pasok.suppliers.capacity import Booked, BookingSource, Holder, bookings_refresh
 from pasok.tenders.models import Award
@@ -78,7 +79,8 @@ def own_bookings(plan: Plan) -> list[tuple[str, int]]:
                                  awards.values_list("bid_id", flat=True))]
 
 
-def capacity_bookings_refresh_for_plan(plan: Plan, *, by=None) -> None:
+@requires_actor
+def capacity_bookings_refresh_for_plan(plan: Plan, *, by: Actor) -> None:
     """After a run finished or the plan's lines changed: what the plan books, and the
     cooperative's awards (whether a plan now covers them)."""
     bookings_refresh(source_name="plan", ref_ids=[plan.pk], by=by, obj=plan,

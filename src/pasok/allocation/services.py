@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts import permissions
+from pasok.accounts.actors import person_of, requires_actor
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.audit.services import audit_record, snapshot
 from pasok.web.formatting import localized_quantity
@@ -36,7 +37,7 @@ PLAN_FIELDS = ["title", "first_month", "months", "unmet_penalty"]
 
 
 def _require_change(by, organisation: Organisation) -> None:
-    if by is not None and not permissions.may(by, permissions.CHANGE, organisation):
+    if not permissions.may(by, permissions.CHANGE, organisation):
         raise PermissionDenied
 
 
@@ -109,6 +110,7 @@ def _check_members(cooperative: Organisation, members: list[dict], months: int) 
     return checked
 
 
+@requires_actor
 @transaction.atomic
 def plan_save(*, by, cooperative: Organisation, fields: dict, lines: list[dict],
               members: list[dict], plan: Plan | None = None) -> Plan:
@@ -129,8 +131,8 @@ def plan_save(*, by, cooperative: Organisation, fields: dict, lines: list[dict],
     now = clock.now()
     before = None
     if plan is None:
-        plan = Plan.objects.create(cooperative=cooperative, created_by=by, created_at=now,
-                                   updated_at=now, **fields)
+        plan = Plan.objects.create(cooperative=cooperative, created_by=person_of(by),
+                                   created_at=now, updated_at=now, **fields)
     else:
         plan = Plan.objects.select_for_update().get(pk=plan.pk, cooperative=cooperative)
         before = snapshot(plan, PLAN_FIELDS)
@@ -174,6 +176,7 @@ def _save_members(plan: Plan, members: list[dict]) -> None:
         report.delete()
 
 
+@requires_actor
 @transaction.atomic
 def offers_save(*, by, plan: Plan, offers: list[dict]) -> int:
     """Replace the plan's offers. Each: line, member, unit_cost, min_lot, floor_percent
@@ -213,7 +216,7 @@ def offers_save(*, by, plan: Plan, offers: list[dict]) -> int:
 def _queue(*, by, plan: Plan, kind: str, **fields) -> PlanRun:
     locked = Plan.objects.select_for_update().get(pk=plan.pk)
     last = locked.runs.order_by("-number").values_list("number", flat=True).first() or 0
-    run = PlanRun.objects.create(plan=locked, number=last + 1, kind=kind, created_by=by,
+    run = PlanRun.objects.create(plan=locked, number=last + 1, kind=kind, created_by=person_of(by),
                                  queued_at=clock.now(), **fields)
     audit_record(actor=by, action=f"plan_run.{kind}", obj=run, organisation=plan.cooperative,
                  after={"number": run.number, "base": fields.get("base"),
@@ -224,6 +227,7 @@ def _queue(*, by, plan: Plan, kind: str, **fields) -> PlanRun:
     return run
 
 
+@requires_actor
 @transaction.atomic
 def plan_solve(*, by, plan: Plan, fairness_percent: Decimal | None = None) -> PlanRun:
     """Queue the least-cost plan; with a fairness tolerance (%), small partner foundries
@@ -237,6 +241,7 @@ def plan_solve(*, by, plan: Plan, fairness_percent: Decimal | None = None) -> Pl
     return _queue(by=by, plan=plan, kind=RunKind.SOLVE, fairness_percent=fairness_percent)
 
 
+@requires_actor
 @transaction.atomic
 def what_if(*, by, plan: Plan, base: PlanRun, remove: PlanMember | None = None,
             line: PlanLine | None = None, demand: list[int] | None = None) -> PlanRun:
@@ -269,6 +274,7 @@ def months_started(plan: Plan, today: dt.date) -> int:
     return sum(start <= today for start in plan.month_starts())
 
 
+@requires_actor
 @transaction.atomic
 def capacity_report(*, by, plan: Plan, member: PlanMember, month: int, capacity_kg: int,
                     ordered_months: int, note: str = "") -> tuple[CapacityReport, PlanRun | None]:
@@ -286,7 +292,7 @@ def capacity_report(*, by, plan: Plan, member: PlanMember, month: int, capacity_
         raise ValidationError({"ordered_months": [_("Choose a month of the plan.")]})
     report = CapacityReport.objects.create(plan=plan, member=member, month=month,
                                            capacity_kg=capacity_kg, note=note.strip(),
-                                           reported_by=by, reported_at=clock.now())
+                                           reported_by=person_of(by), reported_at=clock.now())
     audit_record(actor=by, action="plan.capacity_report", obj=plan,
                  organisation=plan.cooperative,
                  after={"member": member.organisation_id, "month": month,

@@ -5,6 +5,7 @@ the page can show where a run is."""
 from django.db import transaction
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.audit.services import audit_record
 from pasok.planning.instance import Instance, parse
 from pasok.planning.output import explanation, infeasibility, to_dict, with_fairness
@@ -69,14 +70,14 @@ def execute(run_id: int) -> str:
         with transaction.atomic():  # it may be the new plan in force: bookings follow
             _set(run, status=RunStatus.DONE, result=payload, finished_at=clock.now())
             _audit_finish(run)
-            capacity_bookings_refresh_for_plan(run.plan)
+            capacity_bookings_refresh_for_plan(run.plan, by=SYSTEM)
         return run.status
     _audit_finish(run)
     return run.status
 
 
 def _audit_finish(run: PlanRun) -> None:
-    audit_record(actor=None, action="plan_run.finish", obj=run, organisation=run.plan.cooperative,
+    audit_record(actor=SYSTEM, action="plan_run.finish", obj=run, organisation=run.plan.cooperative,
                  after={"status": run.status, "error": run.error,
                         "result": (run.result or {}).get("status"),
                         "objective": (run.result or {}).get("objective")})

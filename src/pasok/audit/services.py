@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import models
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM, person_of
 
 from .models import AuditEvent
 
@@ -32,7 +33,9 @@ def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict:
 
 def audit_record(*, actor, action: str, obj: models.Model, organisation=None,
                  before: dict | None = None, after: dict | None = None) -> AuditEvent:
-    """Append one event. `actor` may be None for the system itself (e.g. `pasok demo`)."""
+    """Append one event. `actor` is a service's `by` (accounts.actors): a person, named with
+    their e-mail address; the system, as "system"; a person through a service, as that
+    person. None is refused (TypeError)."""
     changed_before, changed_after = before, after
     if before is not None and after is not None:
         missing = object()
@@ -40,11 +43,11 @@ def audit_record(*, actor, action: str, obj: models.Model, organisation=None,
                 if before.get(k, missing) != after.get(k, missing)]
         changed_before = {k: before.get(k) for k in keys}
         changed_after = {k: after.get(k) for k in keys}
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    person = person_of(actor)
     return AuditEvent.objects.create(
         at=clock.now(),
-        actor=actor if is_user else None,
-        actor_label=actor.email if is_user else "system",
+        actor=person,
+        actor_label=person.email if person is not None else SYSTEM.label,
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),

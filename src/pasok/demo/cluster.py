@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation, User
 from pasok.accounts.services import (
     nib_document_upload,
@@ -1018,10 +1019,10 @@ def _create_organisations(plan: ClusterPlan) -> dict:
     orgs = {}
     for org in plan.organisations:
         extra = {"cooperative": orgs["cooperative"]} if org.member else {}
-        orgs[org.key] = organisation_create(by=None, **org.fields, **extra)
+        orgs[org.key] = organisation_create(by=SYSTEM, **org.fields, **extra)
         if org.profile is not None:
             p = org.profile
-            profile_save(by=None, organisation=orgs[org.key], fields=p.fields,
+            profile_save(by=SYSTEM, organisation=orgs[org.key], fields=p.fields,
                          processes=list(p.processes), grades=list(p.grades),
                          furnaces=list(p.furnaces), certificates=list(p.certificates),
                          products=list(p.products))
@@ -1034,10 +1035,11 @@ def _saved_on(day: dt.date):
 
 
 def _load_local_content(plan: ClusterPlan, orgs: dict, users: dict) -> None:
-    """Worksheets, BMP and certificates, each saved by the foundry's admin when it has one."""
+    """Worksheets, BMP and certificates, each saved by the foundry's admin when it has one,
+    else by the system."""
     admins = {u.org_key: users[u.email] for u in plan.users if u.org_role == "admin"}
     for org in plan.organisations:
-        organisation, by = orgs[org.key], admins.get(org.key)
+        organisation, by = orgs[org.key], admins.get(org.key, SYSTEM)
         latest = {}
         for sheet in org.worksheets:
             version = None
@@ -1067,7 +1069,7 @@ def database_is_empty() -> bool:
 def load_cluster(plan: ClusterPlan) -> dict:
     """Write `plan` through the services; returns the organisations by plan key."""
     orgs = _create_organisations(plan)
-    users = {u.email: user_create(by=None, email=u.email, full_name=u.full_name,
+    users = {u.email: user_create(by=SYSTEM, email=u.email, full_name=u.full_name,
                                   password=DEMO_PASSWORD,
                                   organisation=orgs.get(u.org_key) if u.org_key else None,
                                   org_role=u.org_role, platform_role=u.platform_role)
@@ -1080,7 +1082,7 @@ def load_cluster(plan: ClusterPlan) -> dict:
             organisation_verify(by=verifiers[org.verifier], organisation=orgs[org.key],
                                 notify=False)
         elif orgs[org.key].is_supplier_side:  # waiting in the verification queue
-            nib_document_upload(by=None, organisation=orgs[org.key],
+            nib_document_upload(by=SYSTEM, organisation=orgs[org.key],
                                 upload=nib_pdf(orgs[org.key]))
     _load_local_content(plan, orgs, users)
     from .tenders import load_tenders

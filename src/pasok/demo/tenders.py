@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.services import user_create
 from pasok.suppliers.models import MaterialGrade
 from pasok.tenders.bid_tkdn import MemberShare
@@ -101,7 +102,7 @@ def load_tenders(*, orgs: dict, users: dict, today: dt.date) -> None:
     kai, inka = users[f"kai@{DEMO_DOMAIN}"], users[f"inka@{DEMO_DOMAIN}"]
     member, coop = users[f"anggota@{DEMO_DOMAIN}"], users[f"koperasi@{DEMO_DOMAIN}"]
     # The agent's admin only places the demo's recorded bid: no password, no demo login.
-    agent = user_create(by=None, email=f"impor@{DEMO_DOMAIN}", full_name="Dewi Kartika",
+    agent = user_create(by=SYSTEM, email=f"impor@{DEMO_DOMAIN}", full_name="Dewi Kartika",
                         password=None, organisation=orgs["import_agent"], org_role="admin")
     makers = _makers(orgs["cooperative"], besides=member.organisation)
     with clock.frozen(_at(today - dt.timedelta(days=2), 9)):

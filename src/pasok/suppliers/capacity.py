@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils.module_loading import import_string
 
+from pasok.accounts.actors import Actor, requires_actor
 from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record
 
@@ -89,8 +90,9 @@ def _audited(bookings: dict[tuple, int], source_name: str) -> dict:
             "kg": sum(bookings.values())}
 
 
+@requires_actor
 @transaction.atomic
-def bookings_refresh(*, source_name: str, ref_ids: Iterable[int], by=None, obj,
+def bookings_refresh(*, source_name: str, ref_ids: Iterable[int], by: Actor, obj,
                      organisation: Organisation | None = None) -> None:
     """Rebuild the rows of these records of a source, and the monthly sums of every
     organisation they touch. `obj` and `organisation` are what the audit event is about
@@ -132,7 +134,8 @@ def _resum(organisation_ids: set[int]) -> None:
         for s in sums)
 
 
-def capacity_bookings_refresh_for_tender(tender, *, by=None) -> None:
+@requires_actor
+def capacity_bookings_refresh_for_tender(tender, *, by: Actor) -> None:
     """After an award (whole or split): the bookings of every bid of the tender."""
     bid_ids = tender.bids.values_list("pk", flat=True)
     bookings_refresh(source_name="award", ref_ids=bid_ids, by=by, obj=tender,

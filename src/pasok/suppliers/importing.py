@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from pasok import clock
 from pasok.accounts import permissions
+from pasok.accounts.actors import Actor, on_behalf_of, person_of, requires_actor
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.accounts.permissions import may_import_suppliers
 from pasok.accounts.regions import PROVINCES
@@ -83,12 +84,13 @@ class ImportReport:
                 "problems": [asdict(p) for p in self.problems]}
 
 
-def import_suppliers(*, by, file_name: str, data: bytes, dry_run: bool,
+@requires_actor
+def import_suppliers(*, by: Actor, file_name: str, data: bytes, dry_run: bool,
                      cooperative: Organisation | None = None,
                      notation: Notation = INDONESIAN) -> ImportReport:
     """Check a file of suppliers and, unless `dry_run` or anything is wrong, create them all.
 
-    `by` None is the system (the command line without --as). A cooperative's admin imports
+    `by` is SYSTEM for the command line without --as. A cooperative's admin imports
     members of their own cooperative; `cooperative` makes every row a member of it. Numbers
     written as text are read in `notation` (XLSX numbers are numbers)."""
     cooperative = _acting_cooperative(by, cooperative)
@@ -120,15 +122,14 @@ def import_suppliers(*, by, file_name: str, data: bytes, dry_run: bool,
     return report
 
 
-def _acting_cooperative(by, cooperative: Organisation | None) -> Organisation | None:
-    if by is not None:
-        if not may_import_suppliers(by):
+def _acting_cooperative(by: Actor, cooperative: Organisation | None) -> Organisation | None:
+    if not may_import_suppliers(by):
+        raise PermissionDenied
+    if not permissions.imports_for_any_cooperative(by):
+        # A cooperative's admin, who imports only members of their own cooperative.
+        if cooperative is not None and cooperative.pk != by.organisation_id:
             raise PermissionDenied
-        if not permissions.imports_for_any_cooperative(by):
-            # A cooperative's admin, who imports only members of their own cooperative.
-            if cooperative is not None and cooperative.pk != by.organisation_id:
-                raise PermissionDenied
-            return by.organisation
+        return by.organisation
     if cooperative is not None and cooperative.kind != OrgKind.COOPERATIVE:
         raise ValueError("cooperative must be a cooperative organisation")
     return cooperative
@@ -338,15 +339,17 @@ class _RowRefused(Exception):
 _FIELD_COLUMNS = {"cooperative": "cooperative_nib", "__all__": ""}
 
 
-def _write(rows: list[_Row], *, by, file_name: str, cooperative: Organisation | None) -> None:
+def _write(rows: list[_Row], *, by: Actor, file_name: str,
+           cooperative: Organisation | None) -> None:
     with transaction.atomic():
         created = []
         for row in rows:
             try:
                 org = organisation_create(by=by, kind=OrgKind.SUPPLIER, **row.organisation)
-                profile_save(by=by, organisation=org, fields=row.profile,
-                             processes=row.processes, grades=row.grades,
-                             permission_checked=True)
+                # `by` may create these suppliers (import_suppliers checked), profiles
+                # included, though a ministry officer may not change them afterwards.
+                profile_save(by=on_behalf_of(by, org), organisation=org, fields=row.profile,
+                             processes=row.processes, grades=row.grades)
             except ValidationError as exc:
                 errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
                 raise _RowRefused([
@@ -356,9 +359,10 @@ def _write(rows: list[_Row], *, by, file_name: str, cooperative: Organisation | 
                 raise _RowRefused([ImportProblem(row.number, "", _(
                     "The database refused this row (%(error)s).") % {"error": exc})]) from exc
             created.append(org)
-        acting = by.organisation if by is not None else cooperative
+        person = person_of(by)
+        acting = person.organisation if person is not None else cooperative
         # The event hangs on the acting organisation, else the acting person; the system has
         # neither, so without a cooperative it hangs on the first supplier created.
         audit_record(actor=by, action="suppliers.import",
-                     obj=acting or by or created[0], organisation=acting,
+                     obj=acting or person or created[0], organisation=acting,
                      after={"file": file_name, "rows": len(rows)})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts import permissions
+from pasok.accounts.actors import Actor, requires_actor
 from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record
 from pasok.web.formatting import localized_number
@@ -130,19 +131,17 @@ def _picture(profile: SupplierProfile) -> dict:
     }
 
 
+@requires_actor
 @transaction.atomic
-def profile_save(*, by, organisation: Organisation, fields: dict | None = None,
+def profile_save(*, by: Actor, organisation: Organisation, fields: dict | None = None,
                  processes: list[str] | None = None, grades: list[str] | None = None,
                  furnaces: list[dict] | None = None, certificates: list[dict] | None = None,
-                 products: list[dict] | None = None,
-                 permission_checked: bool = False) -> SupplierProfile:
+                 products: list[dict] | None = None) -> SupplierProfile:
     """Change a capability profile. Lists given replace what was there; None leaves it.
 
-    `by` None is the system (demo data). `permission_checked` is for a service that has
-    already decided `by` may write here (the bulk import creating new suppliers); `by` is then
-    only recorded as the actor."""
-    if by is not None and not permission_checked and not permissions.may(
-            by, permissions.CHANGE, organisation):
+    A service that has decided itself that a person may write here (the bulk import creating
+    new suppliers) passes `on_behalf_of(person, organisation)`."""
+    if not permissions.may(by, permissions.CHANGE, organisation):
         raise PermissionDenied
     fields = fields or {}
     unknown = set(fields) - set(PROFILE_FIELDS)

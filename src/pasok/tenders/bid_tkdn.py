@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from pasok import clock
+from pasok.accounts.actors import requires_actor
 from pasok.rules.cooperative_tkdn import weighted_by_units
 from pasok.tkdn.models import BmpDeclaration, TkdnCertificate, Worksheet, WorksheetVersion
 
@@ -59,6 +60,7 @@ def parse_source(text: str) -> dict:
             "worksheet_version_id": int(pk) if kind == "worksheet_version" else None}
 
 
+@requires_actor
 def value_of(*, by, organisation, certificate_id=None, worksheet_version_id=None,
              field_prefix: str = "") -> TkdnValue:
     """The TKDN of `organisation`'s unexpired certificate or worksheet version, as `by`
@@ -94,6 +96,7 @@ def value_of(*, by, organisation, certificate_id=None, worksheet_version_id=None
     return NONE
 
 
+@requires_actor
 def members_value(*, by, shares: list[MemberShare], members: dict) -> tuple[TkdnValue,
                                                                             list[dict]]:
     """The cooperative's TKDN weighted from its members, and each member's value for the

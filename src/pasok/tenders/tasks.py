@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Organisation, User
 from pasok.accounts.notices import notify
 from pasok.audit.services import audit_record
@@ -117,7 +118,7 @@ def send_deadline_reminders() -> int:
                 "deadline": local_moment(tender.bid_deadline)},
             link=reverse("tenders:detail", args=[tender.pk]))
         Tender.objects.filter(pk=tender.pk).update(reminded_at=now)
-        audit_record(actor=None, action="tender.remind", obj=tender,
+        audit_record(actor=SYSTEM, action="tender.remind", obj=tender,
                      organisation=tender.buyer, after={"recipients": recipients})
         sent += 1
     return sent

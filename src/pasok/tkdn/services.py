@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts import permissions
+from pasok.accounts.actors import person_of, requires_actor
 from pasok.accounts.models import Organisation
 from pasok.audit.services import audit_record, snapshot
 from pasok.rules.bmp import BmpClaim, bmp_percent, claims_without_evidence
@@ -37,7 +38,7 @@ from .texts import worksheet_error_text
 
 
 def _require_change(by, organisation: Organisation) -> None:
-    if by is not None and not permissions.may(by, permissions.CHANGE, organisation):
+    if not permissions.may(by, permissions.CHANGE, organisation):
         raise PermissionDenied
     if not organisation.is_supplier_side:
         raise ValidationError(_("Only suppliers and cooperatives keep TKDN records."))
@@ -53,6 +54,7 @@ def parse_worksheet(data: dict):
             worksheet_error_text(exc), code=exc.code)]}) from exc
 
 
+@requires_actor
 @transaction.atomic
 def worksheet_save(*, by, organisation: Organisation, data: dict,
                    worksheet: Worksheet | None = None) -> WorksheetVersion:
@@ -81,13 +83,14 @@ def worksheet_save(*, by, organisation: Organisation, data: dict,
     version = WorksheetVersion.objects.create(
         worksheet=worksheet, number=number, regime=sheet.regime.value, data=data,
         tkdn_percent=round_half_up(result.tkdn_percent, 2), result=result_to_dict(result),
-        created_at=clock.now(), created_by=by if by is not None else None)
+        created_at=clock.now(), created_by=person_of(by))
     audit_record(actor=by, action="worksheet.save", obj=version, organisation=organisation,
                  after={"product": sheet.product, "version": number,
                         "tkdn_percent": version.tkdn_percent})
     return version
 
 
+@requires_actor
 @transaction.atomic
 def bmp_declare(*, by, organisation: Organisation, claims: list[dict]) -> BmpDeclaration:
     """Record the BMP factors a company claims; BMP = min(15, Σ scores)."""
@@ -139,6 +142,7 @@ def _number_taken(cert: TkdnCertificate) -> str | None:
              "printed on your certificate.") % {"number": cert.number}
 
 
+@requires_actor
 @transaction.atomic
 def certificate_record(*, by, organisation: Organisation, regime: str, product: str,
                        tkdn_percent: Decimal, issued_on: dt.date, number: str = "",

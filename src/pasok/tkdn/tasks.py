@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import OrgRole, User
 from pasok.accounts.notices import notify
 from pasok.audit.services import audit_record
@@ -40,7 +41,7 @@ def send_expiry_warnings() -> int:
                                           org_role=OrgRole.ADMIN).select_related("organisation"))
         with transaction.atomic():
             TkdnCertificate.objects.filter(pk=cert.pk).update(reminded_days=window)
-            audit_record(actor=None, action="tkdn_certificate.expiry_warning", obj=cert,
+            audit_record(actor=SYSTEM, action="tkdn_certificate.expiry_warning", obj=cert,
                          organisation=cert.organisation, before={"reminded_days":
                                                                  cert.reminded_days},
                          after={"reminded_days": window, "recipients": len(admins)})

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pasok import clock
+from pasok.accounts.actors import requires_actor
 from pasok.accounts.models import User
 from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
@@ -39,6 +40,7 @@ def _plan(tender: Tender, method: awarding.Method, quantities) -> awarding.Award
     return awarding.split(tender, {int(b): int(q) for b, q in (quantities or {}).items()})
 
 
+@requires_actor
 def award_preview(*, by: User, tender: Tender, method: awarding.Method,
                   quantities: Mapping[int, int] | None = None) -> awarding.AwardPlan:
     """What the award will do (who gets how many units of which lot, any shortfall and
@@ -84,6 +86,7 @@ def _award(by: User, tender: Tender, method: awarding.Method, quantities,
     return tender
 
 
+@requires_actor
 @transaction.atomic
 def tender_award(*, by: User, tender: Tender, accept_shortfall: bool = False) -> Tender:
     """Award each lot to its rank-1 bid, as much as it can deliver (awarding.whole). Where
@@ -91,6 +94,7 @@ def tender_award(*, by: User, tender: Tender, accept_shortfall: bool = False) ->
     return _award(by, tender, awarding.Method.WHOLE, None, accept_shortfall)
 
 
+@requires_actor
 @transaction.atomic
 def tender_award_split(*, by: User, tender: Tender, quantities: Mapping[int, int],
                        accept_shortfall: bool = False) -> Tender:
@@ -101,6 +105,7 @@ def tender_award_split(*, by: User, tender: Tender, quantities: Mapping[int, int
     return _award(by, tender, awarding.Method.SPLIT, quantities, accept_shortfall)
 
 
+@requires_actor
 @transaction.atomic
 def tender_award_optimised(*, by: User, tender: Tender,
                            accept_shortfall: bool = False) -> Tender:
@@ -128,6 +133,7 @@ def _follow_up_schedule(tender: Tender) -> tuple[dt.date | None, dict[int, tuple
     return start, {pk: (units, months[lead:]) for pk, (units, months) in remaining.items()}
 
 
+@requires_actor
 @transaction.atomic
 def tender_follow_up(*, by: User, tender: Tender) -> Tender:
     """A new draft tender for what an award left uncovered: the same terms, each lot with

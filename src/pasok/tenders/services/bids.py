@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts import permissions
+from pasok.accounts.actors import requires_actor
 from pasok.accounts.models import Organisation, User
 from pasok.audit.services import audit_record
 from pasok.rules import small_business
@@ -144,6 +145,7 @@ _BID_BOUNDS = {"unit_price": bounds.UNIT_PRICE, "quantity": bounds.BID_QUANTITY,
                "monthly_capacity": bounds.MONTHLY_CAPACITY, "total_price": bounds.TOTAL_PRICE}
 
 
+@requires_actor
 @transaction.atomic
 def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacity: int,
                origin: str = "domestic", certificate_id=None, worksheet_version_id=None,
@@ -243,6 +245,7 @@ def visible_bid_content(*, user: User, bid: Bid) -> dict:
     return sealing.unseal(bid.sealed)  # only its bidder sees an unopened bid
 
 
+@requires_actor
 def bid_withdraw_preview(*, by: User, bid: Bid) -> None:
     """The checks withdrawing makes, without withdrawing (for the confirmation page)."""
     if not permissions.may_change_own_bid(by, bid):
@@ -253,6 +256,7 @@ def bid_withdraw_preview(*, by: User, bid: Bid) -> None:
         raise ValidationError(_("This bid is already withdrawn."))
 
 
+@requires_actor
 @transaction.atomic
 def bid_withdraw(*, by: User, bid: Bid) -> Bid:
     tender = locked(bid.tender)

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pasok import clock
+from pasok.accounts.actors import requires_actor
 from pasok.accounts.models import Organisation, User
 from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
@@ -98,6 +99,7 @@ def _validated(tender: Tender) -> None:
         raise ValidationError(errors)
 
 
+@requires_actor
 @transaction.atomic
 def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, opening_time,
                   description: str = "", min_tkdn_percent=Decimal(0),
@@ -125,6 +127,7 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
     return tender
 
 
+@requires_actor
 @transaction.atomic
 def tender_update(*, by: User, tender: Tender, **fields) -> Tender:
     """Change a draft's fields (any of TENDER_FIELDS); refused once it is published."""
@@ -208,6 +211,7 @@ def _set_lot_fields(lot: Lot, fields: Mapping) -> None:
         setattr(lot, name, value)
 
 
+@requires_actor
 @transaction.atomic
 def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity: int,
             hps_unit_price, grade=None, drawing_reference: str = "", unit: str = "pcs",
@@ -230,6 +234,7 @@ def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity:
     return lot
 
 
+@requires_actor
 @transaction.atomic
 def lot_update(*, by: User, lot: Lot, **fields) -> Lot:
     """Change a lot of a draft (any of LOT_FIELDS)."""
@@ -246,6 +251,7 @@ def lot_update(*, by: User, lot: Lot, **fields) -> Lot:
     return lot
 
 
+@requires_actor
 @transaction.atomic
 def lot_remove(*, by: User, lot: Lot) -> None:
     """Remove a lot of a draft; the lots after it move up a number (1, 2, 3 … stay
@@ -292,6 +298,7 @@ class PublishPreview:
     notified: int  # supplier-side organisations whose profile fits a lot
 
 
+@requires_actor
 def publish_preview(*, by: User, tender: Tender) -> PublishPreview:
     """What publishing will do, after the checks publishing makes (nothing is written)."""
     from ..tasks import matching_suppliers
@@ -300,6 +307,7 @@ def publish_preview(*, by: User, tender: Tender) -> PublishPreview:
     return PublishPreview(tender, matching_suppliers(tender).count())
 
 
+@requires_actor
 @transaction.atomic
 def tender_publish(*, by: User, tender: Tender) -> Tender:
     tender = locked(tender)
@@ -317,6 +325,7 @@ def tender_publish(*, by: User, tender: Tender) -> Tender:
     return tender
 
 
+@requires_actor
 def cancel_preview(*, by: User, tender: Tender, reason: str) -> None:
     """The checks cancelling makes, without cancelling (for the confirmation page)."""
     if not may_manage_tender(by, tender):
@@ -327,6 +336,7 @@ def cancel_preview(*, by: User, tender: Tender, reason: str) -> None:
         raise ValidationError({"reason": [_("Say why the tender is cancelled.")]})
 
 
+@requires_actor
 @transaction.atomic
 def tender_cancel(*, by: User, tender: Tender, reason: str) -> Tender:
     tender = locked(tender)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pasok import clock
+from pasok.accounts.actors import Actor, requires_actor
 from pasok.accounts.models import User
 from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
@@ -28,11 +29,12 @@ from ..models import (
 from .guards import locked, require_allowed
 
 
+@requires_actor
 @transaction.atomic
-def tender_open(*, by: User | None, tender: Tender) -> Tender:
+def tender_open(*, by: Actor, tender: Tender) -> Tender:
     """Unseal every standing bid at or after the opening time; each digest is checked."""
     tender = locked(tender)
-    if by is not None and not may_manage_tender(by, tender):
+    if not may_manage_tender(by, tender):
         raise PermissionDenied
     require_allowed(tender, Action.OPEN)
     if clock.now() < tender.opening_time:
@@ -97,6 +99,7 @@ def _makers_in_two_bids(bids: list[Bid]) -> dict[int, dict]:
             for pk, why in set_aside.items()}
 
 
+@requires_actor
 @transaction.atomic
 def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     """Per lot: exclusions with their reason, then the cascade, preference and ranking."""

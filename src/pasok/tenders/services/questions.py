@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts import permissions
+from pasok.accounts.actors import requires_actor
 from pasok.accounts.models import User
 from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
@@ -18,6 +19,7 @@ from ..models import (
 from .guards import locked, require_allowed
 
 
+@requires_actor
 @transaction.atomic
 def question_ask(*, by: User, tender: Tender, text: str) -> Question:
     """A supplier asks for clarification while bids are open."""
@@ -34,6 +36,7 @@ def question_ask(*, by: User, tender: Tender, text: str) -> Question:
     return question
 
 
+@requires_actor
 @transaction.atomic
 def question_answer(*, by: User, question: Question, answer: str) -> Question:
     if not may_manage_tender(by, question.tender):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pasok.accounts.actors import SYSTEM, Actor
 from pasok.accounts.models import User
 from pasok.accounts.permissions import may_import_suppliers
 from pasok.suppliers.importing import COLUMNS, FILE_LIMIT, REQUIRED, import_suppliers
@@ -59,9 +60,9 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"FILE: cannot read {file}: {exc.strerror}", returncode=2) from exc
 
-    def _acting_user(self, email: str | None) -> User | None:
+    def _acting_user(self, email: str | None) -> Actor:
         if email is None:
-            return None
+            return SYSTEM
         user = User.objects.filter(email=email.lower(), is_active=True).first()
         if user is None:
             raise CommandError(f"--as: no active user with e-mail {email}", returncode=2)
