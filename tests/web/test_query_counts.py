@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pasok import clock
+from pasok.accounts.actors import SYSTEM
 from pasok.accounts.models import Notification
 from pasok.accounts.services import (
     api_token_create,
@@ -76,14 +77,14 @@ def assert_flat(client, cluster, django_assert_max_num_queries, build, maximum: 
 # Builders: n rows of one kind, and the page that lists them.
 
 def _foundry(n: int, name: str, cooperative=None):
-    org = organisation_create(by=None, name=name, kind="supplier", nib=make_nib(n),
+    org = organisation_create(by=SYSTEM, name=name, kind="supplier", nib=make_nib(n),
                               npwp=make_npwp(n), province="Jawa Tengah", regency="Klaten",
                               business_capital=Decimal(800_000_000), cooperative=cooperative)
-    profile_save(by=None, organisation=org, grades=["FCD450"], processes=["green_sand"],
+    profile_save(by=SYSTEM, organisation=org, grades=["FCD450"], processes=["green_sand"],
                  fields={"weight_min_kg": Decimal(5), "weight_max_kg": Decimal(80),
                          "monthly_capacity_kg": 40_000},
                  certificates=[{"kind": "iso9001", "number": f"C-{n}"}])
-    organisation_verify(by=None, organisation=org)
+    organisation_verify(by=SYSTEM, organisation=org)
     return org
 
 
@@ -116,7 +117,7 @@ def _tender_with_bids(cluster, n: int, *, stage: str = "evaluated"):
     or opened and evaluated."""
     buyer = cluster.users["buyer_x"]
     for org in (cluster.supplier_a, cluster.supplier_b):
-        organisation_verify(by=None, organisation=org)
+        organisation_verify(by=SYSTEM, organisation=org)
     products = [f"Blok rem tipe {next(_unique)}" for _ in range(n)]
     with clock.frozen(T0):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem gerbong",
@@ -194,7 +195,7 @@ def bid_form(cluster, n):
 def bid_form_of_a_cooperative(cluster, n):
     """A cooperative's bid form with its current bid's n member rows."""
     tender, _product = _tender_with_bids(cluster, 1, stage="published")
-    organisation_verify(by=None, organisation=cluster.cooperative)
+    organisation_verify(by=SYSTEM, organisation=cluster.cooperative)
     members = [_foundry(number, f"UD Anggota {number}", cooperative=cluster.cooperative)
                for number in itertools.islice(_unique, n)]
     lot = tender.lots.get()
@@ -227,7 +228,7 @@ def supplier_page(cluster, n):
     """A supplier with n products, n certificates and n TKDN records."""
     org = _foundry(next(_unique), f"CV Profil {next(_unique)}")
     names = [f"Produk {next(_unique)}" for _ in range(n)]
-    profile_save(by=None, organisation=org,
+    profile_save(by=SYSTEM, organisation=org,
                  certificates=[{"kind": "iso9001", "number": f"ISO-{name}"} for name in names],
                  furnaces=[{"kind": "induction", "tonnes_per_heat": Decimal(1), "count": 1}
                            for _ in names])
@@ -240,9 +241,9 @@ def _tkdn_records(org, n: int) -> str:
     """n worksheets and n certificates of the organisation; the last product's name."""
     products = [f"Blok rem seri {next(_unique)}" for _ in range(n)]
     for product in products:
-        version = worksheet_save(by=None, organisation=org,
+        version = worksheet_save(by=SYSTEM, organisation=org,
                                  data={**INTERFACES_WORKSHEET, "product": product})
-        certificate_record(by=None, organisation=org, regime="permenperin-35-2025",
+        certificate_record(by=SYSTEM, organisation=org, regime="permenperin-35-2025",
                            product=product, tkdn_percent=Decimal(48),
                            issued_on=dt.date(2026, 1, 5), self_declared=True,
                            worksheet_version=version)
@@ -285,7 +286,7 @@ def notifications(cluster, n):
 def people(cluster, n):
     names = [f"Rekan {next(_unique)}" for _ in range(n)]
     for name in names:
-        user_create(by=None, email=f"{name.split()[1]}@example.id", full_name=name,
+        user_create(by=SYSTEM, email=f"{name.split()[1]}@example.id", full_name=name,
                     password=None, organisation=cluster.supplier_a)
     return Page("supplier_a", reverse("accounts:people"), names[-1])
 
@@ -294,10 +295,10 @@ def verification_queue(cluster, n):
     names = [f"UD Antre {next(_unique)}" for _ in range(n)]
     for name in names:
         number = int(name.rsplit(" ", 1)[1])
-        org = organisation_create(by=None, name=name, kind="supplier", nib=make_nib(number),
+        org = organisation_create(by=SYSTEM, name=name, kind="supplier", nib=make_nib(number),
                                   npwp=make_npwp(number), province="Jawa Tengah",
                                   regency="Klaten")
-        user_create(by=None, email=f"antre{number}@example.id", full_name=name,
+        user_create(by=SYSTEM, email=f"antre{number}@example.id", full_name=name,
                     password=None, organisation=org)
     return Page("ministry", reverse("accounts:verification"), names[-1])
 
@@ -307,7 +308,7 @@ def sign_in_pauses(cluster, n):
     names = [f"Terkunci {next(_unique)}" for _ in range(n)]
     for name in names:
         email = f"{name.split()[1]}@example.id"
-        user_create(by=None, email=email, full_name=name, password=None,
+        user_create(by=SYSTEM, email=email, full_name=name, password=None,
                     organisation=cluster.supplier_a)
         AccessAttempt.objects.create(username=email, ip_address="203.0.113.9",
                                      user_agent="", get_data="", post_data="",
