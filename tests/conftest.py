@@ -86,10 +86,20 @@ def _supplier(n, name, regency="Klaten", **kw):
                                regency=regency, business_capital=Decimal(800_000_000), **kw)
 
 
+# Colleagues of some of the admins above: role → (their admin's role, their org role).
+STAFF_AND_VIEWERS = {
+    "staff_a": ("supplier_a", OrgRole.STAFF), "viewer_a": ("supplier_a", OrgRole.VIEWER),
+    "staff_x": ("buyer_x", OrgRole.STAFF), "viewer_x": ("buyer_x", OrgRole.VIEWER),
+    "staff_coop": ("cooperative", OrgRole.STAFF),
+    "viewer_coop": ("cooperative", OrgRole.VIEWER),
+}
+
+
 @pytest.fixture
 def cluster(db) -> Cluster:
-    """Orgs and one user per matrix role: anonymous, supplier_a, supplier_b, cooperative,
-    buyer_x, buyer_y, ministry, admin. Passwords are all PASSWORD."""
+    """Orgs and one user per matrix role: anonymous; the admins supplier_a, supplier_b,
+    cooperative, buyer_x, buyer_y, ministry, admin; and the staff and viewers of STAFF_AND_VIEWERS.
+    Passwords are all PASSWORD."""
     # A transactional test (the browser tests) flushes every table afterwards, including
     # the catalogue rows the migrations wrote; put them back.
     load_into(Process, MaterialGrade)
@@ -118,6 +128,10 @@ def cluster(db) -> Cluster:
         users[role] = user_create(by=SYSTEM, email=f"{role}@example.id", full_name=role,
                                   password=PASSWORD, organisation=org, org_role=OrgRole.ADMIN,
                                   **extra)
+    for role, (admin_role, org_role) in STAFF_AND_VIEWERS.items():
+        users[role] = user_create(by=None, email=f"{role}@example.id", full_name=role,
+                                  password=PASSWORD, organisation=users[admin_role].organisation,
+                                  org_role=org_role)
     return Cluster(a, b, coop, member, x, y, ministry, users)
 
 

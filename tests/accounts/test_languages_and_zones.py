@@ -86,7 +86,9 @@ def test_a_new_tender_reaches_each_supplier_in_their_language_and_zone(
         with django_capture_on_commit_callbacks(execute=True):
             tender_publish(by=buyer, tender=tender)
     by_person = {m.to[0]: m for m in mail.outbox}
-    assert set(by_person) == {"makassar@example.id", "supplier_a@example.id"}
+    # Supplier A's admin, staff and viewer, and the foundry in Makassar, fit the lot.
+    assert set(by_person) == {"makassar@example.id", "supplier_a@example.id",
+                              "staff_a@example.id", "viewer_a@example.id"}
     english, indonesian = by_person["makassar@example.id"], by_person["supplier_a@example.id"]
     assert english.subject == "New tender on Pasok"
     assert "bids until 1 December 2026 15:00 WITA" in english.body

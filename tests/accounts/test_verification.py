@@ -123,7 +123,8 @@ def test_verifying_tells_the_organisations_people_in_their_language(
     cluster.supplier_a.refresh_from_db()
     assert cluster.supplier_a.verified_by == cluster.users["ministry"]
     by_person = {m.to[0]: m for m in mail.outbox}
-    assert set(by_person) == {"supplier_a@example.id", "staff-en@example.id"}
+    assert set(by_person) == {"supplier_a@example.id", "staff-en@example.id",
+                              "staff_a@example.id", "viewer_a@example.id"}
     indonesian = by_person["supplier_a@example.id"]
     assert indonesian.subject == "CV Logam Sejahtera terverifikasi di Pasok"
     assert "2 Maret 2026 09:00 WIB" in indonesian.body

@@ -175,3 +175,31 @@ def test_fit_ranks_by_the_share_of_the_asked_kg_free_not_by_size(cluster, foundr
     ("free", "CV Ductile Jaya"), ("name", "CV Boyolali Cor"), ("tkdn", "CV Boyolali Cor")])
 def test_the_sort_the_user_chose(cluster, foundries, sort, first):
     assert _names(cluster.users["buyer_x"], grades=["FCD450"], sort=sort)[0] == first
+
+
+@pytest.mark.parametrize("lots", [
+    [("FCD450", 35)], [("P10", 12)], [(None, 90)], [("FCD500", 50)], [("FC200", 200)],
+    [("FCD450", 25), ("P10", 55)],
+])
+def test_a_tenders_notice_goes_to_whom_the_search_finds_for_its_lots(cluster, foundries,
+                                                                      lots):
+    """The tender notice (tenders/tasks.py) and the capability search agree on who can
+    make a lot: the same suppliers, lot by lot, as the tender's buyer searches them."""
+    from pasok.suppliers.models import MaterialGrade
+    from pasok.suppliers.selectors import criteria_for_lot
+    from pasok.tenders.services import lot_add, tender_create
+    from pasok.tenders.tasks import matching_suppliers
+
+    buyer = cluster.users["buyer_x"]
+    start = dt.datetime.now(dt.UTC)
+    tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Coran",
+                           bid_deadline=start + dt.timedelta(days=7),
+                           opening_time=start + dt.timedelta(days=8))
+    for grade, weight in lots:
+        lot_add(by=buyer, tender=tender, product="Coran", quantity=100,
+                grade=grade and MaterialGrade.objects.get(pk=grade),
+                unit_weight_kg=Decimal(weight), hps_unit_price=Decimal(100_000))
+    searched = {org.name for lot in tender.lots.all()
+                for org in search_suppliers(user=buyer, criteria=criteria_for_lot(lot))}
+    assert {org.name for org in matching_suppliers(tender)} == searched
+    assert searched or lots == [("FC200", 200)]  # one case where nobody fits

@@ -142,11 +142,32 @@ def test_publishing_notifies_the_suppliers_who_can_make_a_lot(client, cluster,
         tender = Tender.objects.get()
         with django_capture_on_commit_callbacks(execute=True):
             client.post(reverse("tenders:publish", args=[tender.pk]), {"confirm": "1"})
-    # Only CV Logam Sejahtera casts FCD450 in a range covering 35 kg.
-    assert list(Notification.objects.values_list("user__email", flat=True)) == [
-        "supplier_a@example.id"]
-    assert [m.to for m in mail.outbox] == [["supplier_a@example.id"]]
+    # Only CV Logam Sejahtera casts FCD450 in a range covering 35 kg: its admin, staff and
+    # viewer hear of it.
+    people = ["staff_a@example.id", "supplier_a@example.id", "viewer_a@example.id"]
+    assert sorted(Notification.objects.values_list("user__email", flat=True)) == people
+    assert sorted(to for m in mail.outbox for to in m.to) == people
     _login(client, "supplier_a")
     page = client.get(reverse("accounts:notifications")).content.decode()
     assert "Bracket FCD450" in page
-    assert not Notification.objects.filter(read_at__isnull=True).exists()
+    unread = Notification.objects.filter(read_at__isnull=True)
+    assert sorted(unread.values_list("user__email", flat=True)) == [  # read: their own only
+        "staff_a@example.id", "viewer_a@example.id"]
+
+
+@pytest.mark.parametrize("role, offered", [("supplier_a", True), ("staff_a", True),
+                                           ("viewer_a", False)])
+def test_only_who_may_bid_is_offered_the_bid_and_the_question(client, cluster, role, offered):
+    """A supplier's viewer reads a tender but neither bids nor asks (the bid page and the
+    question refuse them): the tender's page offers neither (it did, issue 11)."""
+    _login(client, "buyer_x")
+    with clock.frozen(T0):
+        _draft(client)
+        tender = Tender.objects.get()
+        client.post(reverse("tenders:publish", args=[tender.pk]), {"confirm": "1"})
+        _login(client, role)
+        page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
+    bid_link = reverse("tenders:bid", args=[tender.pk, tender.lots.get().pk])
+    assert (bid_link in page) is offered
+    assert (reverse("tenders:ask", args=[tender.pk]) in page) is offered
+    assert "Blok rem besi cor 2027" in page

@@ -34,17 +34,20 @@ from pasok.tenders.services import (
 )
 from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, STAFF_AND_VIEWERS
 from tests.tenders.files import PNG, nib_pdf
 
-ROLES = ("anonymous", "supplier_a", "supplier_b", "cooperative", "buyer_x", "buyer_y",
-         "ministry", "admin")
+# The columns of the tables below: anonymous, then organisations' admins and platform roles.
+COLUMNS = ("anonymous", "supplier_a", "supplier_b", "cooperative", "buyer_x", "buyer_y",
+           "ministry", "admin")
+# Staff and viewers (tests/conftest.py) expect their admin's column, except in UNLIKE_ADMIN.
+ROLES = COLUMNS + tuple(STAFF_AND_VIEWERS)
 LOGIN = "login"  # a redirect to the sign-in page
 
 
 def row(anonymous, supplier_a, supplier_b, cooperative, buyer_x, buyer_y, ministry, admin):
-    return dict(zip(ROLES, (anonymous, supplier_a, supplier_b, cooperative, buyer_x, buyer_y,
-                            ministry, admin), strict=True))
+    return dict(zip(COLUMNS, (anonymous, supplier_a, supplier_b, cooperative, buyer_x,
+                              buyer_y, ministry, admin), strict=True))
 
 
 # (method, url name, how to build its arguments) → expected status per role.
@@ -154,6 +157,82 @@ PAGES = {
     # A product photo of supplier A: for those who see its profile.
     ("GET", "media", "photo_a"): row(LOGIN, 200, 404, 404, 200, 200, 200, 200),
 }
+
+# Where a staff member or viewer differs from their organisation's admin, and why (the rules
+# of accounts/permissions.py: admins and staff write, viewers only read; managing people, the
+# audit log and verifying members are for admins).
+# A write a viewer is refused (403) where their admin may do it; where the admin is refused
+# (or does not see the row at all, 404), so are they.
+REFUSED = "refused"
+READERS = dict.fromkeys(("viewer_a", "viewer_x", "viewer_coop"), REFUSED)
+NOT_ADMINS = dict.fromkeys(STAFF_AND_VIEWERS, 403)
+UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
+    # People management is for an organisation's admins (may_manage_colleagues); seeing
+    # one's colleagues is not.
+    ("POST", "accounts:people", None): NOT_ADMINS,
+    ("POST", "accounts:person-reinvite", "invitee_a"): {"staff_a": 403, "viewer_a": 403},
+    # An API token is its owner's alone: supplier A's admin's, not their colleagues'.
+    ("POST", "accounts:token-revoke", "token"): {"staff_a": 404, "viewer_a": 404},
+    # The audit log is for admins (may_read_audit).
+    ("GET", "audit:list", None): NOT_ADMINS,
+    # Verifying members and importing them: a cooperative's admins (VERIFY,
+    # may_verify_organisations, may_import_suppliers).
+    ("GET", "accounts:verification", None): {"staff_coop": 403, "viewer_coop": 403},
+    ("GET", "accounts:verify", "member"): {"staff_coop": 403, "viewer_coop": 403},
+    ("POST", "accounts:verify", "member"): {"staff_coop": 403, "viewer_coop": 403},
+    ("GET", "suppliers:import", None): {"staff_coop": 403, "viewer_coop": 403},
+    ("GET", "suppliers:import-template", None): {"staff_coop": 403, "viewer_coop": 403},
+    ("POST", "/api/v1/suppliers/{supplier_id}/verify", "member"):
+        {"staff_coop": 403, "viewer_coop": 403},
+    ("POST", "/api/v1/suppliers/import", None): {"staff_coop": 403, "viewer_coop": 403},
+    # Viewers only read: no profile, NIB document, TKDN record, bid, question or
+    # tender of their own organisation's is theirs to write.
+    ("GET", "accounts:nib-document-upload", "a"): READERS,
+    ("GET", "accounts:nib-document-upload", "member"): READERS,
+    ("POST", "accounts:nib-document-upload", "a"): READERS,
+    ("GET", "suppliers:edit", "a"): READERS,
+    ("GET", "suppliers:edit", "member"): READERS,
+    ("GET", "tkdn:worksheet-new", "a"): READERS,
+    ("GET", "tkdn:worksheet-new", "member"): READERS,
+    ("GET", "tkdn:worksheet-import", "a"): READERS,
+    ("GET", "tkdn:bmp", "a"): READERS,
+    ("GET", "tkdn:certificate-new", "a"): READERS,
+    ("GET", "tkdn:worksheet-edit", "ws_a"): READERS,
+    ("GET", "tenders:new", None): READERS,
+    ("GET", "tenders:edit", "t_draft"): READERS,
+    ("GET", "tenders:bid", "t_lot"): READERS,
+    ("POST", "tenders:ask", "t"): READERS,
+    ("POST", "tenders:bid-withdraw", "t_bid"): READERS,
+    ("GET", "allocation:new", None): READERS,
+    ("GET", "allocation:edit", "plan"): READERS,
+    ("GET", "allocation:offers", "plan"): READERS,
+    ("POST", "allocation:solve", "plan"): READERS,
+    ("POST", "allocation:what-if", "plan"): READERS,
+    ("POST", "allocation:capacity", "plan"): READERS,
+    **{("POST", name, arg): READERS for name, arg in (
+        ("tenders:publish", "t_draft"), ("tenders:open", "t"), ("tenders:evaluate", "t"),
+        ("tenders:award", "t"), ("tenders:cancel", "t"), ("tenders:answer", "t_question"),
+        ("tenders:award-split", "t"), ("tenders:award-optimised", "t"),
+        ("tenders:follow-up", "t"))},
+    ("PATCH", "/api/v1/suppliers/{supplier_id}/profile", "a"): READERS,
+    ("POST", "/api/v1/tkdn/suppliers/{supplier_id}/worksheets", "a"): READERS,
+    ("POST", "/api/v1/tkdn/worksheets/{worksheet_id}/versions", "ws_a"): READERS,
+    ("POST", "/api/v1/tenders/{tender_id}/lots/{lot_id}/bid", "t_lot"): READERS,
+}
+
+
+def expected(table, route, role):
+    """What `role` gets on `route`: its column, or its admin's unless UNLIKE_ADMIN says."""
+    if role in COLUMNS:
+        return table[route][role]
+    admin, _org_role = STAFF_AND_VIEWERS[role]
+    theirs = table[route][admin]
+    outcome = UNLIKE_ADMIN.get(route, {}).get(role, theirs)
+    if outcome == REFUSED:
+        return 403 if theirs in (200, 201, 302) else theirs
+    return outcome
+
+
 # Routes that are not pages of ours: the admin (tested below) and static/media serving.
 NOT_PAGES_PREFIXES = ("admin:", "api:")
 
@@ -319,7 +398,7 @@ def test_page(client, cluster, role, route, settings, tmp_path):
     _client_as(client, cluster, role)
     response = client.get(url) if method == "GET" else client.post(
         url, {"language": "en", "next": "/"} if name == "set_language" else {})
-    assert _outcome(response) == PAGES[route][role]
+    assert _outcome(response) == expected(PAGES, route, role)
 
 
 def _api_path(cluster, path, arg):
@@ -355,10 +434,10 @@ def test_api_route_with_token(client, cluster, role, route):
         _token, secret = api_token_create(by=cluster.users[role], name="matrix")
         headers = {"Authorization": f"Bearer {secret}"}
     response = _api_call(client, method, _api_path(cluster, path, arg), headers)
-    expected = API[route][role]
-    if path.endswith("/import") and expected == 200:
-        expected = 422  # the empty file is refused with a report, and nothing is written
-    assert response.status_code == expected, response.content[:300]
+    outcome = expected(API, route, role)
+    if path.endswith("/import") and outcome == 200:
+        outcome = 422  # the empty file is refused with a report, and nothing is written
+    assert response.status_code == outcome, response.content[:300]
 
 
 @pytest.mark.django_db
@@ -427,7 +506,7 @@ def test_only_permitted_roles_change_a_profile(client, cluster, role):
     _client_as(client, cluster, role)
     response = _write_edit(client, cluster.supplier_a)
     cluster.supplier_a.refresh_from_db()
-    if role in ("supplier_a", "admin"):
+    if role in ("supplier_a", "staff_a", "admin"):
         assert response.status_code == 302, response.content.decode()[:2000]
         assert cluster.supplier_a.name == "Renamed by someone"
         assert AuditEvent.objects.filter(action="organisation.update",
@@ -454,7 +533,7 @@ SECRET_EVIDENCE = "Bukti rahasia BPJS"
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["anonymous", "supplier_b", "cooperative", "buyer_x",
-                                  "buyer_y"])
+                                  "buyer_y", "viewer_x", "staff_coop"])
 def test_no_page_shows_supplier_a_private_data_to_others(client, cluster, role):
     """Status codes are not enough: walk every page these roles may open and look for
     supplier A's capital, worksheet and BMP evidence in what comes back."""
@@ -468,10 +547,11 @@ def test_no_page_shows_supplier_a_private_data_to_others(client, cluster, role):
     bmp_declare(by=SYSTEM, organisation=cluster.supplier_a,
                 claims=[{"factor": "labour_absorption", "evidence": SECRET_EVIDENCE}])
     _client_as(client, cluster, role)
-    for (method, name, arg), expected in PAGES.items():
+    for route in PAGES:
+        method, name, arg = route
         # Tenders are walked elsewhere; a photo is an image, with no text to look through.
-        if method != "GET" or expected[role] != 200 or arg in ("t", "t_draft", "t_lot",
-                                                               "photo_a"):
+        if method != "GET" or expected(PAGES, route, role) != 200 or arg in (
+                "t", "t_draft", "t_lot", "photo_a"):
             continue
         body = _text(client.get(reverse(name, args=_page_args(cluster, arg))))
         for secret in (SECRET_CAPITAL, SECRET_PRODUCT, SECRET_EVIDENCE):

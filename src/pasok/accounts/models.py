@@ -110,6 +110,10 @@ class Organisation(models.Model):
     def is_buyer(self) -> bool:
         return self.kind in BUYER_KINDS
 
+    @property
+    def is_cooperative(self) -> bool:
+        return self.kind == OrgKind.COOPERATIVE
+
 
 class OrgRole(models.TextChoices):
     ADMIN = "admin", _("Administrator")

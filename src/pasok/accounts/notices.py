@@ -28,6 +28,12 @@ def speaking_to(person: User) -> Iterator[None]:
         yield
 
 
+def people_of(**filters) -> list[User]:
+    """The active people `filters` name, with the organisation whose province gives their
+    time zone: whom notify() is given."""
+    return list(User.objects.filter(is_active=True, **filters).select_related("organisation"))
+
+
 def _message(person: User, subject: Text, body: Text) -> EmailMessage:
     with speaking_to(person):
         return EmailMessage(subject=str(subject()), body=str(body()),
@@ -43,7 +49,8 @@ def notify(people: Iterable[User], *, subject: Text, text: Text, link: str,
            base_url: str | None = None) -> int:
     """The same news to each person as an in-app notification and an e-mail with the link;
     returns how many people it reached. Pass people with their organisation loaded
-    (select_related("organisation")): the zone comes from its province."""
+    (people_of): the zone comes from its province. The one way Pasok tells people news;
+    account mail (confirmation, invitation, password) is send_email's."""
     now = clock.now()
     notes, mails = [], []
     for person in people:

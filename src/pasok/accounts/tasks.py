@@ -15,7 +15,7 @@ from pasok.web.formatting import local_moment
 from pasok.web.links import absolute
 
 from .models import Organisation, User
-from .notices import Text, notify, send_email
+from .notices import Text, notify, people_of, send_email
 
 
 def _mail(user_id: int, *, subject: Text, body: Text, **values: Callable[[User], str]) -> None:
@@ -105,10 +105,8 @@ def send_verification_notice(*, organisation_id: int, base_url: str | None = Non
     """The organisation's people learn that it is verified, by whom and when."""
     org = Organisation.objects.select_related("verified_by__organisation").get(
         pk=organisation_id)
-    people = User.objects.filter(organisation=org, is_active=True).select_related(
-        "organisation")
     return notify(
-        people,
+        people_of(organisation=org),
         subject=lambda: _("%(org)s is verified on Pasok") % {"org": org.name},
         text=lambda: _("%(org)s is verified: %(verifier)s checked its NIB document and details "
                        "on %(moment)s. Buyers now see it as a verified supplier.") % {

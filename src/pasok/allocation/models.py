@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from pasok.accounts.models import Organisation
+from pasok.accounts.models import Organisation, OrgKind
 from pasok.accounts.permissions import RestrictedQuerySet
 from pasok.months import month_starts
 from pasok.public_ids import public_id_field
@@ -23,7 +23,7 @@ MAX_MONTHS = 24
 class Plan(models.Model):
     public_id = public_id_field()
     cooperative = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="plans",
-                                    limit_choices_to={"kind": "cooperative"},
+                                    limit_choices_to={"kind": OrgKind.COOPERATIVE},
                                     verbose_name=_("cooperative"))
     title = models.CharField(_("title"), max_length=200)
     first_month = models.DateField(_("first month"))

@@ -15,7 +15,7 @@ from pasok.accounts import permissions
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.suppliers.capacity import booked
 from pasok.suppliers.selectors import coming_month
-from pasok.web.form_errors import add_service_errors, errors_by_field
+from pasok.web.form_errors import Rows, add_service_errors
 from pasok.web.shared_choices import SharedChoices
 
 from . import selectors, services
@@ -62,18 +62,10 @@ def _candidates(request, cooperative: Organisation):
             .select_related("profile"))
 
 
-def _attach(form, formsets: dict, exc: ValidationError) -> None:
-    """A service error next to the row and field it names (`lines[2].demand`), or above
-    the form."""
-    for path, errors in errors_by_field(exc).items():
-        key, _sep, rest = path.partition("[")
-        if key in formsets and rest:
-            index, _b, field = rest.partition("].")
-            rows = [f for f in formsets[key].forms if f.row() is not None]
-            if int(index) < len(rows) and field in rows[int(index)].fields:
-                rows[int(index)].add_error(field, errors)
-                continue
-        form.add_error(path if path in form.fields else None, errors)
+def _sent_rows(formsets: dict) -> dict[str, Rows]:
+    """The lines and members as plan_save got them (`lines[2].demand` is the third sent)."""
+    return {key: Rows(fs, [f for f in fs.forms if f.row() is not None])
+            for key, fs in formsets.items()}
 
 
 def _initial(plan: Plan | None):
@@ -120,7 +112,7 @@ def _edit(request, cooperative: Organisation, plan: Plan | None = None):
             saved = services.plan_save(by=request.user, cooperative=cooperative, plan=plan,
                                        fields=form.cleaned_data, **rows)
         except ValidationError as exc:
-            _attach(form, formsets, exc)
+            add_service_errors(form, exc, _sent_rows(formsets))
         else:
             messages.success(request, _("Plan saved. Now enter what each member offers."))
             return redirect("allocation:offers", plan_id=saved.public_id)

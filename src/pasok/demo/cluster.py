@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from pasok import clock
 from pasok.accounts.actors import SYSTEM
-from pasok.accounts.models import Organisation, User
+from pasok.accounts.models import Organisation, OrgKind, User
 from pasok.accounts.services import (
     nib_document_upload,
     organisation_create,
@@ -159,7 +159,7 @@ class ClusterPlan:
     @property
     def foundries(self) -> list[OrgPlan]:
         """The suppliers that cast (every one has a size tier); not the import agent."""
-        return [o for o in self.organisations if o.fields["kind"] == "supplier" and o.tier]
+        return [o for o in self.organisations if o.fields["kind"] == OrgKind.SUPPLIER and o.tier]
 
     @property
     def workforce(self) -> int:
@@ -583,7 +583,7 @@ def _foundry(rng: random.Random, ids: _Identities, key: str, tier: Tier, capacit
         if line == "brake_block":
             buyers.append(COOPERATIVE_NAME)
     fields = {
-        "name": ids.firm_name(tier.prefixes, large=tier.name == "large"), "kind": "supplier",
+        "name": ids.firm_name(tier.prefixes, large=tier.name == "large"), "kind": OrgKind.SUPPLIER,
         "nib": ids.nib(), "npwp": ids.npwp(place.kpp), **_location(rng, place),
         "phone": _phone(rng, place, tier.name), **_money(rng, tier, capacity_t, fraction),
     }
@@ -898,7 +898,7 @@ def _local_content(rng: random.Random, foundries: list[OrgPlan], member: OrgPlan
 # --- The cooperative, buyers, ministry, people ------------------------------------------------
 
 def _cooperative(ids: _Identities) -> OrgPlan:
-    fields = {"name": COOPERATIVE_NAME, "kind": "cooperative", "nib": ids.nib(),
+    fields = {"name": COOPERATIVE_NAME, "kind": OrgKind.COOPERATIVE, "nib": ids.nib(),
               "npwp": ids.npwp("525"), "business_capital": Decimal(2_400 * JUTA),
               "address": "Jl. Raya Batur No. 1, RT 02/RW 05, Desa Batur", "district": "Ceper",
               "regency": "Klaten", "province": "Jawa Tengah", "latitude": Decimal("-7.667200"),
@@ -917,16 +917,16 @@ def _cooperative(ids: _Identities) -> OrgPlan:
 
 
 BUYERS = (
-    ("kai", KAI, "bumn_buyer", "Jl. Perintis Kemerdekaan No. 1", "Bandung Wetan",
+    ("kai", KAI, OrgKind.BUMN_BUYER, "Jl. Perintis Kemerdekaan No. 1", "Bandung Wetan",
      "Kota Bandung", "Jawa Barat", "441"),
-    ("inka", INKA, "bumn_buyer", "Jl. Yos Sudarso No. 71", "Taman", "Kota Madiun",
+    ("inka", INKA, OrgKind.BUMN_BUYER, "Jl. Yos Sudarso No. 71", "Taman", "Kota Madiun",
      "Jawa Timur", "623"),
-    ("otoparts", "PT Astra Otoparts Tbk", "private_buyer",
+    ("otoparts", "PT Astra Otoparts Tbk", OrgKind.PRIVATE_BUYER,
      "Jl. Raya Pegangsaan Dua Km 2,2", "Kelapa Gading", "Jakarta Utara", "DKI Jakarta", "092"),
-    ("mpo", "PT Mitra Presisi Otomotif", "private_buyer",
+    ("mpo", "PT Mitra Presisi Otomotif", OrgKind.PRIVATE_BUYER,
      "Kawasan Industri Jababeka II, Jl. Industri Selatan 6 Blok PP", "Cikarang Selatan",
      "Bekasi", "Jawa Barat", "413"),
-    ("gkn", "PT Garuda Komponen Niaga", "private_buyer",
+    ("gkn", "PT Garuda Komponen Niaga", OrgKind.PRIVATE_BUYER,
      "Kawasan Industri KIIC, Jl. Maligi VII Lot Q-3", "Telukjambe Barat", "Karawang",
      "Jawa Barat", "408"),
 )
@@ -947,7 +947,7 @@ def _import_agent(ids: _Identities, today: dt.date) -> OrgPlan:
     the cascade admits it only where nobody offers a domestic block."""
     issued = today - dt.timedelta(days=120)
     regime = _regime(issued)
-    fields = {"name": IMPORT_AGENT, "kind": "supplier", "nib": ids.nib(),
+    fields = {"name": IMPORT_AGENT, "kind": OrgKind.SUPPLIER, "nib": ids.nib(),
               "npwp": ids.npwp("092"), "business_capital": Decimal(18_500 * JUTA),
               "address": "Jl. Yos Sudarso Kav. 89, Kawasan Pergudangan Sunter",
               "district": "Tanjung Priok", "regency": "Jakarta Utara",
@@ -971,7 +971,7 @@ def _import_agent(ids: _Identities, today: dt.date) -> OrgPlan:
 
 def _ministry() -> OrgPlan:
     return OrgPlan(key="ministry", fields={
-        "name": "Kementerian Perindustrian — Direktorat Jenderal IKMA", "kind": "ministry",
+        "name": "Kementerian Perindustrian — Direktorat Jenderal IKMA", "kind": OrgKind.MINISTRY,
         "address": "Jl. Jend. Gatot Subroto Kav. 52–53", "district": "Setiabudi",
         "regency": "Jakarta Selatan", "province": "DKI Jakarta"})
 

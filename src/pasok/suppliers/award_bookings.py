@@ -30,7 +30,7 @@ class AwardSource(BookingSource):
         awards = list(Award.objects.filter(bid_id__in=list(ref_ids))
                       .select_related("bid", "supplier", "lot").prefetch_related("months"))
         planned = lots_planned({a.supplier_id for a in awards
-                                if a.supplier.kind == "cooperative"})
+                                if a.supplier.is_cooperative})
         rows = []
         for award in awards:
             if (award.supplier_id, award.lot_id) in planned:

@@ -118,6 +118,21 @@ def _capability(processes: list[str], grades: list[str], weight_min, weight_max)
     return conditions
 
 
+def capable_of(criteria: SearchCriteria) -> Q:
+    """Suppliers whose profile can cast what `criteria` asks (its processes, grades and
+    weights, not the text): the search's filter, and who a tender's notice goes to
+    (tenders/tasks.py, a lot's criteria_for_lot)."""
+    return Q(*_capability(criteria.processes, criteria.grades, criteria.weight_min,
+                          criteria.weight_max))
+
+
+def criteria_for_lot(lot) -> SearchCriteria:
+    """What a tender's lot asks of a supplier: its grade when it names one, and a casting
+    weight range that covers its unit weight."""
+    return SearchCriteria(grades=[lot.grade_id] if lot.grade_id else [],
+                          weight_min=lot.unit_weight_kg, weight_max=lot.unit_weight_kg)
+
+
 def _text_condition(qs, criteria: SearchCriteria) -> Q | None:
     """The typed text: everything it names (its grades, processes and weights; each other
     word in the search text). Where it names grades, processes or weights, also a supplier
@@ -174,8 +189,7 @@ def search_suppliers(*, user, criteria: SearchCriteria):
     asked, whether the profile states a capacity at all), then verified, then name."""
     qs = (Organisation.objects.visible_to(user).supplier_side()
           .filter(profile__isnull=False).select_related("profile").only(*RESULT_FIELDS))
-    qs = qs.filter(*_capability(criteria.processes, criteria.grades, criteria.weight_min,
-                                criteria.weight_max))
+    qs = qs.filter(capable_of(criteria))
     if (text := _text_condition(qs, criteria)) is not None:
         qs = qs.filter(text)
     qs = with_free_kg(qs, criteria.asked_month)

@@ -10,7 +10,7 @@ from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.services import organisation_update
 from pasok.tkdn.selectors import certificates_of
-from pasok.web.form_errors import errors_by_field
+from pasok.web.form_errors import Rows, add_service_errors
 from pasok.web.paging import page_of
 
 from . import exports, fit, selectors
@@ -89,7 +89,7 @@ def organisation(request, pk: int):
         "may_verify": (org.is_supplier_side and not org.is_verified
                        and permissions.VERIFY in may),
         "members": (org.members.visible_to(request.user).order_by("name")
-                    if org.kind == "cooperative" else None),
+                    if org.is_cooperative else None),
     })
 
 
@@ -106,6 +106,13 @@ def _children_initial(profile):
 
 def _rows(formset):
     return [row for form in formset.forms if (row := form.row()) is not None]
+
+
+def _sent_rows(forms) -> dict[str, Rows]:
+    """The furnaces, certificates and products as profile_save got them (`products[1]` is
+    the second product sent)."""
+    return {key: Rows(forms[key], [f for f in forms[key].forms if f.row() is not None])
+            for key in ("furnaces", "certificates", "products") if key in forms}
 
 
 @login_required
@@ -137,7 +144,8 @@ def edit(request, pk: int):
         try:
             _save(request.user, org, forms)
         except ValidationError as exc:
-            _attach_errors(forms, exc)
+            add_service_errors([f for key in ("org_form", "profile_form")
+                                if (f := forms.get(key)) is not None], exc, _sent_rows(forms))
         else:
             messages.success(request, _("Saved."))
             return redirect("suppliers:organisation", pk=org.pk)
@@ -155,13 +163,3 @@ def _save(user, org, forms):
                      furnaces=_rows(forms["furnaces"]),
                      certificates=_rows(forms["certificates"]),
                      products=_rows(forms["products"]))
-
-
-def _attach_errors(forms, exc: ValidationError):
-    """Show a service's errors next to the field they name, or at the top of the form."""
-    org_form, profile_form = forms["org_form"], forms.get("profile_form")
-    for field, messages_ in errors_by_field(exc).items():
-        target = (org_form if field in org_form.fields
-                  else profile_form if profile_form is not None and field in profile_form.fields
-                  else org_form)
-        target.add_error(field if field in target.fields else None, messages_)

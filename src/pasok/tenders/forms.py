@@ -216,11 +216,15 @@ class MemberForm(forms.Form):
 
 
 class BaseMemberFormSet(forms.BaseFormSet):
+    def sent(self) -> list[forms.Form]:
+        """The filled rows: those the service gets, in order."""
+        return [f for f in self.forms if f.cleaned_data.get("member")]
+
     def shares(self) -> list[MemberShare]:
         """The filled rows, for the service."""
         return [MemberShare(f.cleaned_data["member"].pk, f.cleaned_data["quantity"],
                             **parse_source(f.cleaned_data.get("tkdn_source")))
-                for f in self.forms if f.cleaned_data.get("member")]
+                for f in self.sent()]
 
 
 MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, extra=2)

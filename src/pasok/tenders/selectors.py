@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch
 
 from pasok import clock
 from pasok.accounts import permissions
-from pasok.accounts.models import Organisation
+from pasok.accounts.models import Organisation, OrgKind
 from pasok.tkdn.models import TkdnCertificate, Worksheet, WorksheetVersion
 from pasok.tkdn.selectors import offerable_certificates
 
@@ -160,7 +160,7 @@ def evaluations_by_lot(*, user, tender: Tender) -> list[tuple]:
 
 def cooperative_members(*, cooperative):
     """The members a cooperative's bid may name: its active supplier members."""
-    return Organisation.objects.filter(cooperative=cooperative, kind="supplier",
+    return Organisation.objects.filter(cooperative=cooperative, kind=OrgKind.SUPPLIER,
                                        is_active=True).order_by("name")
 
 

@@ -10,31 +10,23 @@ from django_tasks import task
 
 from pasok import clock
 from pasok.accounts.actors import SYSTEM
-from pasok.accounts.models import Organisation, User
-from pasok.accounts.notices import notify
+from pasok.accounts.models import Organisation
+from pasok.accounts.notices import notify, people_of
 from pasok.audit.services import audit_record
+from pasok.suppliers.selectors import capable_of, criteria_for_lot
 from pasok.web.formatting import local_moment, localized_number
 
 from .models import Status, Tender
 
 
 def matching_suppliers(tender: Tender):
-    """Supplier-side organisations whose profile can make at least one lot: the grade when
-    the lot names one, and a casting weight range that covers the lot's unit weight."""
+    """Active supplier-side organisations whose profile can make at least one lot, as the
+    capability search finds them (suppliers.selectors.capable_of)."""
     fits = Q(pk__in=[])
     for lot in tender.lots.all():
-        lot_fit = Q(profile__weight_min_kg__lte=lot.unit_weight_kg,
-                    profile__weight_max_kg__gte=lot.unit_weight_kg)
-        if lot.grade_id:
-            lot_fit &= Q(profile__grades=lot.grade_id)
-        fits |= lot_fit
-    return (Organisation.objects.supplier_side().filter(is_active=True).filter(fits)
-            .distinct())
-
-
-def _people(**filters):
-    """Active people, with the organisation whose province gives their time zone."""
-    return list(User.objects.filter(is_active=True, **filters).select_related("organisation"))
+        fits |= capable_of(criteria_for_lot(lot))
+    return (Organisation.objects.supplier_side()
+            .filter(is_active=True, profile__isnull=False).filter(fits))
 
 
 @task()
@@ -46,7 +38,7 @@ def notify_matching_suppliers(*, tender_id: int, base_url: str | None = None) ->
     if tender.status != Status.PUBLISHED:
         return 0
     return notify(
-        _people(organisation__in=matching_suppliers(tender)),
+        people_of(organisation__in=matching_suppliers(tender)),
         subject=lambda: _("New tender on Pasok"),
         text=lambda: _("New tender from %(buyer)s: %(title)s (bids until %(deadline)s)") % {
             "buyer": tender.buyer.name, "title": tender.title,
@@ -93,7 +85,7 @@ def send_award_notices(*, tender_id: int, base_url: str | None = None) -> int:
                     "uncovered": localized_number(lot.uncovered_quantity)}
             return words
 
-        sent += notify(_people(organisation_id=bid.bidder_id),
+        sent += notify(people_of(organisation_id=bid.bidder_id),
                        subject=lambda: _("Tender result on Pasok"), text=text, link=link,
                        base_url=base_url)
     return sent
@@ -110,7 +102,7 @@ def send_deadline_reminders() -> int:
     sent = 0
     for tender in due:
         recipients = notify(
-            _people(organisation__in=matching_suppliers(tender)),
+            people_of(organisation__in=matching_suppliers(tender)),
             subject=lambda: _("Bids close soon on Pasok"),
             text=lambda tender=tender: _(
                 "Reminder: bids for %(ref)s %(title)s close on %(deadline)s.") % {

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.rules.preference import PREFERENCE_PACKAGE_ABOVE, TKDN_MIN_FOR_PREFERENCE
-from pasok.web.form_errors import add_service_errors, errors_by_field
+from pasok.web.form_errors import Rows, add_service_errors, errors_by_field, in_row
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 from pasok.web.paging import page_of
 from pasok.web.shared_choices import SharedChoices
@@ -69,14 +69,6 @@ def tender_list(request):
         "may_create": permissions.may_create_tenders(request.user)})
 
 
-class _LotRowError(Exception):
-    """A lot service refused row `row` of the lot formset."""
-
-    def __init__(self, row: int, error: ValidationError):
-        super().__init__(row)
-        self.row, self.error = row, error
-
-
 def _save_lots(user, tender, lots) -> None:
     """The lot rows of a draft form: removed ones removed first (so the numbers stay in
     order), then changed ones saved and new ones added."""
@@ -94,7 +86,7 @@ def _save_lots(user, tender, lots) -> None:
             else:
                 services.lot_add(by=user, tender=tender, **fields)
         except ValidationError as exc:
-            raise _LotRowError(i, exc) from exc
+            raise in_row("lots", i, exc) from exc
 
 
 def _draft(request, tender=None):
@@ -119,10 +111,8 @@ def _draft(request, tender=None):
                 else:
                     saved = services.tender_update(by=user, tender=tender, **form.cleaned_data)
                 _save_lots(user, saved, lots)
-        except _LotRowError as exc:
-            add_service_errors(lots.forms[exc.row], exc.error)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            add_service_errors(form, exc, {"lots": Rows(lots, lots.forms)})
         else:
             messages.success(request, _("Draft saved. Check it, then publish."))
             return redirect("tenders:detail", pk=saved.pk)
@@ -159,7 +149,8 @@ def tender_detail(request, pk: int):
         "is_buyer": permissions.may_manage_tender(user, tender),
         # Only the supplier side bids: the "your bid" column is theirs.
         "supplier_side": org is not None and org.is_supplier_side,
-        "may_bid": org is not None and org.is_supplier_side and status == Status.PUBLISHED,
+        # Bidding and asking are for the supplier side's admins and staff, not its viewers.
+        "may_bid": permissions.may_bid(user) and status == Status.PUBLISHED,
         "own_bids": selectors.own_bids(user=user, tender=tender),
         "bid_counts": selectors.standing_bid_counts(user=user, tender=tender),
         "opened": list(selectors.opened_bids(user=user, tender=tender)),
@@ -174,17 +165,9 @@ def tender_detail(request, pk: int):
     })
 
 
-def _bid_errors(form, members, exc: ValidationError) -> None:
-    """The service's errors where the bid page shows them: the TKDN choice, the member
-    rows, or the field they name."""
-    errors = errors_by_field(exc)
-    for key in ("certificate", "worksheet_version", "tkdn_from_members"):
-        if key in errors:
-            errors.setdefault("tkdn_source", []).extend(errors.pop(key))
-    if members is not None and "members" in errors:
-        members.non_form_errors().extend(errors.pop("members"))
-    if errors:
-        add_service_errors(form, ValidationError(errors))
+# The service's names for the bid's TKDN, all chosen in one field of the bid page.
+_TKDN_CHOICE = dict.fromkeys(("certificate", "worksheet_version", "tkdn_from_members"),
+                             "tkdn_source")
 
 
 def _bid_overloads(lot, org, form, members, current) -> list:
@@ -210,7 +193,7 @@ def bid(request, pk: int, lot_pk: int):
     org = user.organisation
     if not permissions.may_bid(user):
         raise PermissionDenied
-    cooperative = org.kind == "cooperative"
+    cooperative = org.is_cooperative
     certificates, versions = selectors.tkdn_sources(user=user, organisation=org)
     current = selectors.own_bid(user=user, bid=selectors.own_bids(user=user, tender=tender)
                                 .get(lot.pk))
@@ -238,7 +221,8 @@ def bid(request, pk: int, lot_pk: int):
         except ValidationError as exc:
             # What was typed, read before the service's errors make the form invalid.
             overloads = _bid_overloads(lot, org, form, members, current)
-            _bid_errors(form, members, exc)
+            rows = {"members": Rows(members, members.sent())} if members else None
+            add_service_errors(form, exc, rows, renamed=_TKDN_CHOICE)
         else:
             request.session[FRESH_RECEIPT] = {"bid": placed.pk, "version": placed.version,
                                               "nonce": nonce}

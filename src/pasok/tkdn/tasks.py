@@ -9,8 +9,8 @@ from django_tasks import task
 
 from pasok import clock
 from pasok.accounts.actors import SYSTEM
-from pasok.accounts.models import OrgRole, User
-from pasok.accounts.notices import notify
+from pasok.accounts.models import OrgRole
+from pasok.accounts.notices import notify, people_of
 from pasok.audit.services import audit_record
 from pasok.web.formatting import local_date
 
@@ -37,8 +37,7 @@ def send_expiry_warnings() -> int:
     today = clock.today()
     sent = 0
     for cert, window in certificates_due(today):
-        admins = list(User.objects.filter(organisation=cert.organisation, is_active=True,
-                                          org_role=OrgRole.ADMIN).select_related("organisation"))
+        admins = people_of(organisation=cert.organisation, org_role=OrgRole.ADMIN)
         with transaction.atomic():
             TkdnCertificate.objects.filter(pk=cert.pk).update(reminded_days=window)
             audit_record(actor=SYSTEM, action="tkdn_certificate.expiry_warning", obj=cert,

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from pasok.rules.preference import TKDN_MIN_FOR_PREFERENCE, TKDN_PLUS_BMP_TIER_A
 from pasok.rules.tkdn import FACTORS, as_counted, compute
 from pasok.rules.tkdn_advice import shortfalls, tkdn_if
 from pasok.rules.tkdn_json import worksheet_from_dict
-from pasok.web.form_errors import add_service_errors, errors_by_field
+from pasok.web.form_errors import Rows, add_service_errors, errors_by_field
 from pasok.web.formatting import localized_number, localized_percent
 
 from . import selectors, services
@@ -103,23 +103,13 @@ def _factor_labels():
             "overhead": _("Factory overhead")}
 
 
-def _attach(form, formsets, exc: ValidationError):
-    """Put a service error next to the row and field it names (`materials[2].cost`), or
-    above the form with the factor's name (`materials: must not be empty`)."""
-    for path, errors in errors_by_field(exc).items():
-        key, _sep, rest = path.partition("[")
-        factor = {v: k for k, v in LIST_KEYS.items()}.get(key)
-        if factor and rest:
-            index, _b, field = rest.partition("].")
-            rows = [fm for fm in formsets[factor].forms if fm.line() is not None]
-            if int(index) < len(rows) and field in rows[int(index)].fields:
-                rows[int(index)].add_error(field, errors)
-                continue
-        if path in form.fields or path == NON_FIELD_ERRORS:
-            form.add_error(path if path in form.fields else None, errors)
-        else:
-            label = _factor_labels().get(factor, path)
-            form.add_error(None, [f"{label}: {e}" for e in errors])
+def _sent_lines(formsets) -> dict[str, Rows]:
+    """Each factor's lines as the service got them (`materials[2].cost` is the third sent
+    material), an error of a whole list above the form with the factor's name."""
+    labels = _factor_labels()
+    return {LIST_KEYS[f]: Rows(formsets[f], [fm for fm in formsets[f].forms
+                                             if fm.line() is not None], labels[f])
+            for f in FACTORS}
 
 
 def _edit(request, org, worksheet=None, initial=None):
@@ -131,7 +121,7 @@ def _edit(request, org, worksheet=None, initial=None):
                                                   worksheet=worksheet,
                                                   data=_worksheet_data(form, formsets))
             except ValidationError as exc:
-                _attach(form, formsets, exc)
+                add_service_errors(form, exc, _sent_lines(formsets))
             else:
                 messages.success(request, _("Saved as version %(n)s.") % {"n": version.number})
                 return redirect("tkdn:worksheet", worksheet_id=version.worksheet.public_id)

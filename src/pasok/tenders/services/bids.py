@@ -59,7 +59,7 @@ def _checked_members(bidder: Organisation, quantity: int,
     shares add up to the bid's quantity. Nothing here depends on another party's bid (a
     refusal would tell that it exists): a member that also bids on the lot itself is a
     matter for the evaluation (rules.one_bid_per_maker)."""
-    is_cooperative = bidder.kind == "cooperative"
+    is_cooperative = bidder.is_cooperative
     rows = [MemberShare(*row) for row in members]
     rows = [row._replace(organisation=int(row.organisation), quantity=int(row.quantity))
             for row in rows]
@@ -106,7 +106,7 @@ def _bid_tkdn(by: User, bidder: Organisation, rows: list[MemberShare], found: di
                 "members, or leave the members' TKDN empty.")]})
         return bid_tkdn.value_of(by=by, organisation=bidder, certificate_id=certificate_id,
                                  worksheet_version_id=worksheet_version_id), named
-    if bidder.kind != "cooperative":
+    if not bidder.is_cooperative:
         raise ValidationError({"tkdn_from_members": [
             _("Only a cooperative builds its TKDN from its members.")]})
     if certificate_id or worksheet_version_id:
@@ -171,7 +171,7 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
     if not bidder.is_verified:
         raise ValidationError(_("Your organisation is not verified yet."))
     if tender.small_business_reserved and not small_business.may_bid_on_reserved(
-            size_class=bidder.size_class, is_cooperative=bidder.kind == "cooperative"):
+            size_class=bidder.size_class, is_cooperative=bidder.is_cooperative):
         raise ValidationError(_("This package is reserved for small businesses and "
                                 "cooperatives."))
     numbers = {"unit_price": unit_price, "quantity": quantity,
