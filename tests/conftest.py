@@ -129,7 +129,7 @@ def cluster(db) -> Cluster:
                                   password=PASSWORD, organisation=org, org_role=OrgRole.ADMIN,
                                   **extra)
     for role, (admin_role, org_role) in STAFF_AND_VIEWERS.items():
-        users[role] = user_create(by=None, email=f"{role}@example.id", full_name=role,
+        users[role] = user_create(by=SYSTEM, email=f"{role}@example.id", full_name=role,
                                   password=PASSWORD, organisation=users[admin_role].organisation,
                                   org_role=org_role)
     return Cluster(a, b, coop, member, x, y, ministry, users)
