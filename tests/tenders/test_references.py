@@ -8,8 +8,8 @@ import pytest
 
 from pasok import clock
 from pasok.tenders import services
-from pasok.tenders.services import drafting
 from pasok.tenders.models import Tender
+from pasok.tenders.services import drafting
 
 pytestmark = pytest.mark.django_db
 
