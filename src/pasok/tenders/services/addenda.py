@@ -143,5 +143,7 @@ def tender_read(*, by: User, tender: Tender) -> None:
     org = by.organisation
     if org is None or not org.is_supplier_side or tender.published_at is None:
         return
-    TenderReader.objects.get_or_create(tender=tender, organisation=org,
-                                       defaults={"first_read_at": clock.now()})
+    # One INSERT that a second read leaves alone (not get_or_create: four queries a view).
+    TenderReader.objects.bulk_create(
+        [TenderReader(tender=tender, organisation=org, first_read_at=clock.now())],
+        ignore_conflicts=True)
