@@ -244,3 +244,21 @@ def test_the_addendum_page_issues_and_reshows_errors(client, cluster, tender):
     lot.refresh_from_db()
     assert lot.quantity == 1200 and lot.delivery_schedule == [600, 600]
     assert tender.addenda.get().number == 1
+
+
+def test_the_page_leaves_a_deadline_with_seconds_alone(client, cluster, tender):
+    """A deadline stored with seconds reads back to the minute in the form; sent back
+    unchanged it is not an earlier deadline."""
+    type(tender).objects.filter(pk=tender.pk).update(
+        bid_deadline=DEADLINE + dt.timedelta(seconds=30))
+    _login(client, "buyer_x")
+    with clock.frozen(T0 + dt.timedelta(days=1)):
+        response = client.post(reverse("tenders:addendum", args=[tender.pk]), {
+            "reason": "Dokumen", "bid_deadline": "2026-12-15T09:00",
+            "opening_time": "2026-12-15T10:00", "required_documents": "NIB",
+            "lot-TOTAL_FORMS": "0", "lot-INITIAL_FORMS": "0"})
+    assert response.status_code == 302
+    tender.refresh_from_db()
+    assert tender.bid_deadline == DEADLINE + dt.timedelta(seconds=30)
+    assert tender.addenda.get().changes == [{"field": "required_documents", "lot": None,
+                                             "before": [], "after": ["NIB"]}]

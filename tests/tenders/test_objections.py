@@ -4,6 +4,7 @@ every objection is answered. Who reads objections, and who is told."""
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -71,6 +72,16 @@ def test_the_period_is_the_rules_five_calendar_days(tender):
     assert tender.objection_period_end == period_end(timezone.localtime(AWARDED))
     assert tender.objections_open_at(PERIOD_END - dt.timedelta(seconds=1))
     assert not tender.objections_open_at(PERIOD_END)
+
+
+def test_the_period_ends_at_midnight_in_the_buyers_zone(cluster, tender):
+    """A buyer in Papua (WIT): its midnight, whichever zone the reader is in."""
+    cluster.buyer_x.province = "Papua"
+    cluster.buyer_x.save(update_fields=["province"])
+    tender.refresh_from_db()
+    wit = dt.timezone(dt.timedelta(hours=9))
+    with timezone.override(ZoneInfo("Asia/Jakarta")):
+        assert tender.objection_period_end == dt.datetime(2026, 12, 21, 0, 0, tzinfo=wit)
 
 
 def test_final_once_the_period_passed_and_every_objection_is_answered(cluster, tender):

@@ -24,6 +24,12 @@ def _changed_lots(lots) -> dict[int, dict]:
             for form in lots.forms if form.has_changed()}
 
 
+def _moved(tender, name: str, typed) -> bool:
+    """The buyer moved the moment: the form shows it to the minute, so a stored moment with
+    seconds sent back unchanged is not an earlier one."""
+    return typed != getattr(tender, name).replace(second=0, microsecond=0)
+
+
 @login_required
 def addendum(request, pk: int):
     user = request.user
@@ -44,9 +50,9 @@ def addendum(request, pk: int):
         try:
             issued = services.addendum_issue(
                 by=user, tender=tender, reason=fields["reason"],
-                required_documents=fields["required_documents"],
-                bid_deadline=fields["bid_deadline"], opening_time=fields["opening_time"],
-                lots=_changed_lots(lots))
+                required_documents=fields["required_documents"], lots=_changed_lots(lots),
+                **{name: fields[name] for name in ("bid_deadline", "opening_time")
+                   if _moved(tender, name, fields[name])})
         except services.LotRefused as exc:
             row = next(i for i, lot in enumerate(lot_rows) if lot.number == exc.number)
             add_service_errors(lots.forms[row], exc)

@@ -2,6 +2,7 @@
 the one clock (pasok.clock), so it is right even when no scheduler ran."""
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,6 +18,7 @@ from pasok.accounts.permissions import RestrictedQuerySet
 from pasok.months import add_months, month_start
 from pasok.public_ids import public_id_field
 from pasok.rules import objection_period
+from pasok.rules.time_zones import zone_of_province
 from pasok.web.formatting import localized_number
 
 from . import limits
@@ -126,7 +128,9 @@ class Tender(models.Model):
         """When the masa sanggah after the award announcement ends (None before the award)."""
         if self.awarded_at is None:
             return None
-        return objection_period.period_end(timezone.localtime(self.awarded_at),
+        # Midnight in the buyer's zone (its province), whoever reads it.
+        zone = ZoneInfo(zone_of_province(self.buyer.province).iana)
+        return objection_period.period_end(self.awarded_at.astimezone(zone),
                                            self.objection_days)
 
     def objections_open_at(self, now) -> bool:

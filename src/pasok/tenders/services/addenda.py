@@ -120,7 +120,8 @@ def addendum_issue(*, by: User, tender: Tender, reason: str,
     if not changes:
         raise ValidationError(_("The addendum changes nothing: change the documents, a lot "
                                 "or the deadline."))
-    tender.reminded_at = None  # a moved deadline is reminded of afresh
+    if any(change["field"] == "bid_deadline" for change in changes):
+        tender.reminded_at = None  # a moved deadline is reminded of afresh
     tender.save(update_fields=["required_documents", "bid_deadline", "opening_time",
                                "reminded_at"])
     addendum = Addendum.objects.create(tender=tender, number=tender.latest_addendum + 1,
