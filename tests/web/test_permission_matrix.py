@@ -39,6 +39,7 @@ from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
 from tests.conftest import PASSWORD
 from tests.tenders.files import PNG, nib_pdf
+from tests.tenders.test_evaluation_pdf import pdf_text
 
 ROLES = ("anonymous", "supplier_a", "supplier_b", "cooperative", "buyer_x", "buyer_y",
          "ministry", "admin")
@@ -480,9 +481,12 @@ def test_only_permitted_roles_change_a_profile(client, cluster, role):
 
 
 def _text(response) -> str:
-    """What a person could read in a response: the page, the CSV, or every XLSX cell."""
+    """What a person could read in a response: the page, the CSV, every XLSX cell or the
+    PDF's text."""
     if response.streaming:
         return b"".join(response.streaming_content).decode("utf-8-sig")
+    if response["Content-Type"] == "application/pdf":  # the award report
+        return pdf_text(response.content)
     if response["Content-Type"].startswith("application/vnd.openxmlformats"):
         book = load_workbook(io.BytesIO(response.content), read_only=True)
         return " ".join(str(v) for sheet in book.worksheets

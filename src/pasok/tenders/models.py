@@ -580,8 +580,9 @@ class TenderReader(models.Model):
     class Meta:
         verbose_name = _("tender reader")
         verbose_name_plural = _("tender readers")
-        constraints = [models.UniqueConstraint(fields=["tender", "organisation"],
-                                               name="tender_reader_once")]
+        constraints = [models.UniqueConstraint(
+            fields=["tender", "organisation"], name="tender_reader_once",
+            violation_error_message=_("This organisation already opened this tender."))]
 
     def __str__(self):
         return f"{self.tender.reference} · {self.organisation}"
