@@ -28,14 +28,19 @@ from pasok.suppliers.models import Product
 from pasok.tenders.services import (
     bid_submit,
     lot_add,
+    objection_file,
     question_ask,
+    tender_award,
     tender_create,
+    tender_evaluate,
+    tender_open,
     tender_publish,
 )
 from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
 from tests.conftest import PASSWORD, STAFF_AND_VIEWERS
 from tests.tenders.files import PNG, nib_pdf
+from tests.tenders.test_evaluation_pdf import pdf_text
 
 # The columns of the tables below: anonymous, then organisations' admins and platform roles.
 COLUMNS = ("anonymous", "supplier_a", "supplier_b", "cooperative", "buyer_x", "buyer_y",
@@ -140,6 +145,22 @@ PAGES = {
     ("GET", "tenders:split-proposal", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "tenders:evaluation-xlsx", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
     ("GET", "tenders:evaluation-pdf", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
+    # Addenda while bids are open; a bidder confirms its bid against the latest one (none
+    # here: refused with a message).
+    ("GET", "tenders:addendum", "t"): row(LOGIN, 403, 403, 403, 200, 404, 403, 200),
+    ("POST", "tenders:addendum", "t"): row(LOGIN, 403, 403, 403, 200, 404, 403, 200),
+    ("POST", "tenders:bid-confirm", "t_bid"): row(LOGIN, 302, 404, 404, 404, 404, 404, 404),
+    # The objection period: only after the award; supplier A bid and objected, supplier B
+    # did not bid.
+    ("GET", "tenders:objections", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
+    ("GET", "tenders:objections", "t_awarded"): row(LOGIN, 200, 200, 200, 200, 404, 200, 200),
+    ("POST", "tenders:objections", "t_awarded"):
+        row(LOGIN, 200, 403, 403, 403, 404, 403, 403),
+    ("POST", "tenders:objection-answer", "t_objection"):
+        row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
+    ("GET", "tenders:award-report", "t"): row(LOGIN, 403, 403, 403, 403, 404, 403, 403),
+    ("GET", "tenders:award-report", "t_awarded"):
+        row(LOGIN, 403, 403, 403, 200, 404, 200, 200),
     ("GET", "audit:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "allocation:list", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
     ("GET", "allocation:new", None): row(LOGIN, 403, 403, 200, 403, 403, 403, 403),
@@ -315,6 +336,28 @@ def _tender_args(cluster, arg):
     return [tender.pk]
 
 
+def _awarded_args(cluster, arg):
+    """Buyer X's tender awarded ten days ago to supplier A, who objected at once (the
+    objection period is over, the objection unanswered)."""
+    buyer, supplier = cluster.users["buyer_x"], cluster.users["supplier_a"]
+    start = clock.now() - dt.timedelta(days=12)
+    organisation_verify(by=SYSTEM, organisation=cluster.supplier_a)
+    with clock.frozen(start):
+        tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
+                               bid_deadline=start + dt.timedelta(days=1),
+                               opening_time=start + dt.timedelta(days=1))
+        lot = lot_add(by=buyer, tender=tender, product="Blok rem", quantity=10,
+                      unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
+        tender_publish(by=buyer, tender=tender)
+        bid_submit(by=supplier, lot=lot, unit_price=100, quantity=10, monthly_capacity=10)
+    with clock.frozen(start + dt.timedelta(days=2)):
+        tender_open(by=buyer, tender=tender)
+        tender_evaluate(by=buyer, tender=tender)
+        tender_award(by=buyer, tender=tender)
+        objection = objection_file(by=supplier, tender=tender, reasons="Harga tidak wajar.")
+    return [tender.pk] if arg == "t_awarded" else [tender.pk, objection.public_id]
+
+
 def _url_names(patterns, namespace=""):
     for p in patterns:
         if isinstance(p, URLResolver):
@@ -358,6 +401,8 @@ def _page_args(cluster, arg):
         return [worksheet_save(by=SYSTEM, organisation=org, data=BRAKE_BLOCK).worksheet.public_id]
     if arg in ("t", "t_draft", "t_lot", "t_bid", "t_question", "t_doc"):
         return _tender_args(cluster, arg)
+    if arg in ("t_awarded", "t_objection"):
+        return _awarded_args(cluster, arg)
     if arg in ("plan", "run"):
         return allocation_matrix_args(cluster, arg)
     if arg == "bad-link":
@@ -516,9 +561,12 @@ def test_only_permitted_roles_change_a_profile(client, cluster, role):
 
 
 def _text(response) -> str:
-    """What a person could read in a response: the page, the CSV, or every XLSX cell."""
+    """What a person could read in a response: the page, the CSV, every XLSX cell or the
+    PDF's text."""
     if response.streaming:
         return b"".join(response.streaming_content).decode("utf-8-sig")
+    if response["Content-Type"] == "application/pdf":  # the award report
+        return pdf_text(response.content)
     if response["Content-Type"].startswith("application/vnd.openxmlformats"):
         book = load_workbook(io.BytesIO(response.content), read_only=True)
         return " ".join(str(v) for sheet in book.worksheets

@@ -26,6 +26,8 @@ The rules, by model (RULES below):
 - Bid (and its documents): before the opening only its bidder's people; after it also the
   tender's buyer, the tender's other bidders, ministry officers and platform admins.
   A bid's history (BidEvent): its bidder's people only.
+- Objection to an award: the tender's buyer, the objector's people, ministry officers and
+  platform admins.
 - Plan. view: whoever may see the cooperative's private records (the whole plan), and a
   member foundry the plans it is in (of them only its own rows: allocation/views.py reads
   `view_whole` to know which). change: whoever may change the cooperative.
@@ -229,6 +231,19 @@ def _bid_events(user, qs, action):
     return qs.filter(bid__bidder_id=user.organisation_id)
 
 
+def _objections(user, qs, action):
+    """An objection to an award: the tender's buyer, the objector's own people, the ministry
+    and platform admins."""
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for objections")
+    if _platform(user):
+        return qs
+    if not _signed_in(user) or user.organisation_id is None:
+        return qs.none()
+    return qs.filter(Q(tender__buyer_id=user.organisation_id)
+                     | Q(bidder_id=user.organisation_id))
+
+
 # -- allocation plans --------------------------------------------------------------------
 
 def _plans(user, qs, action):
@@ -329,6 +344,7 @@ RULES: dict[str, Callable] = {
     "tenders.Bid": _bids,
     "tenders.BidDocument": _bid_documents,
     "tenders.BidEvent": _bid_events,
+    "tenders.Objection": _objections,
     "allocation.Plan": _plans,
     "tkdn.TkdnCertificate": _owned_by(VIEW),
     "tkdn.Worksheet": _owned_by(VIEW_PRIVATE),
@@ -492,6 +508,22 @@ def may_change_own_bid(user, bid) -> bool:
 @_actors_too
 def may_ask_questions(user) -> bool:
     return may_bid(user)
+
+
+@_actors_too
+def may_object(user, tender) -> bool:
+    """A bidder of the tender (a standing bid) objects to its award, by its admins and
+    staff."""
+    return may_bid(user) and _model("tenders.Bid").objects.filter(
+        tender=tender, bidder_id=user.organisation_id, withdrawn_at__isnull=True).exists()
+
+
+@_actors_too
+def may_read_award_report(user, tender) -> bool:
+    """The award report (Berita Acara Hasil Pemilihan): the buyer's people, the ministry and
+    platform admins; it lists every opened bid, so only after the award."""
+    return tender.awarded_at is not None and (
+        _platform(user) or (_signed_in(user) and user.organisation_id == tender.buyer_id))
 
 
 @_actors_too

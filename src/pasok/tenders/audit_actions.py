@@ -1,7 +1,8 @@
 """The tender app's audit actions in words (see pasok.audit.actions). A bid's event says that
 it came in, never what it offers; until the opening only the bidder's own admins read it
 (who bid, and how often, is sealed too). Who asked a clarification question is told only to
-the asker's own organisation. Who reads which: accounts.permissions (AUDIT_READERS)."""
+the asker's own organisation; an objection's filing also to the objector's own admins. Who
+reads which: accounts.permissions (AUDIT_READERS)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,23 @@ ACTIONS = [
     Action("tender.follow_up", _("New tender for the uncovered quantities"),
            _("%(actor)s made a new draft tender for what %(object)s left uncovered"),
            {"new_tender": Detail(_("new tender"), kind="text")}),
+    Action("tender.addendum", _("Tender amended"),
+           _("%(actor)s issued an addendum to tender %(object)s"),
+           {"number": Detail(_("addendum"), kind="number"),
+            "reason": Detail(_("reason"), kind="text"),
+            "changes": Detail(_("changes"), kind="count")}),
+    Action("bid.confirm", _("Bid confirmed against an addendum"),
+           _("%(actor)s confirmed the bid %(object)s against an addendum"),
+           {"addendum": Detail(_("addendum"), kind="number"),
+            "version": Detail(_("version"), kind="number")},
+           readers=permissions.BIDDERS_UNTIL_OPENING),
+    Action("tender.object", _("Objection filed"),
+           _("%(actor)s objected to the award: %(object)s"),
+           {"reasons": Detail(_("reasons"), kind="text")},
+           readers=permissions.AND_THE_ASKERS),
+    Action("tender.objection_answer", _("Objection answered"),
+           _("%(actor)s answered the objection %(object)s"),
+           {"answer": Detail(_("answer"), kind="text")}),
     Action("tender.cancel", _("Tender cancelled"), _("%(actor)s cancelled tender %(object)s"),
            {"reason": Detail(_("reason"), kind="text")}),
 ]

@@ -101,6 +101,32 @@ DraftLotFormSet = forms.formset_factory(DraftLotForm, extra=1, min_num=1, valida
                                         can_delete=True)
 
 
+class AddendumForm(forms.Form):
+    """An addendum's reason and the tender's terms it may change (the lots are a formset)."""
+
+    reason = forms.CharField(label=_("Reason for the addendum"),
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    bid_deadline = forms.DateTimeField(
+        label=_("Bid deadline"), widget=_DATETIME,
+        help_text=_("To extend the deadline, a later moment; never earlier."))
+    opening_time = forms.DateTimeField(label=_("Opening time"), widget=_DATETIME)
+    required_documents = TenderForm.base_fields["required_documents"]
+    clean_required_documents = TenderForm.clean_required_documents
+
+    @staticmethod
+    def initial_of(tender) -> dict:
+        return {"bid_deadline": tender.bid_deadline, "opening_time": tender.opening_time,
+                "required_documents": "\n".join(tender.required_documents)}
+
+
+AddendumLotFormSet = forms.formset_factory(DraftLotForm, extra=0)
+
+
+class ObjectionForm(forms.Form):
+    reasons = forms.CharField(label=_("Reasons for the objection"),
+                              widget=forms.Textarea(attrs={"rows": 5}))
+
+
 def certificate_label(cert) -> str:
     standing = str(_("self-declared")) if cert.self_declared else cert.number
     return f"{cert.product} · {localized_percent(cert.tkdn_percent)} · {standing}"

@@ -3,7 +3,10 @@ taken from and the status it leads to. Services consult it (`require`) and pages
 may be done (`allows`), so no guard is spelt out twice. Pure: no Django, no database (the
 status itself follows from the tender's timestamps and the clock, models.Tender.status_at).
 
-Published becomes closed by the clock at the bid deadline, not by an action."""
+Published becomes closed by the clock at the bid deadline, not by an action. An award is
+announced at AWARDED and becomes final by the clock too, once its objection period has passed
+with every objection answered (models.Tender.award_final_at): OBJECT and ANSWER_OBJECTION are
+taken while it is awarded, their timing is the objection period's (rules.objection_period)."""
 
 from enum import StrEnum
 
@@ -21,13 +24,16 @@ class Stage(StrEnum):
 class Action(StrEnum):
     EDIT = "edit"  # the draft's terms and lots
     PUBLISH = "publish"
-    BID = "bid"  # submit, replace or withdraw a bid
+    BID = "bid"  # submit, replace, withdraw or confirm a bid against an addendum
+    ADDENDUM = "addendum"  # documents, lots or the deadline amended before the deadline
     ASK = "ask"  # a clarification question
     OPEN = "open"
     EVALUATE = "evaluate"
     AWARD = "award"  # whole, split by hand or as the optimiser proposed
     CANCEL = "cancel"
     FOLLOW_UP = "follow_up"  # a new draft for what the award left uncovered
+    OBJECT = "object"  # a bidder's objection to the award (sanggah)
+    ANSWER_OBJECTION = "answer_objection"  # the buyer's answer (jawaban sanggah)
 
 
 # action → (the stages it may be taken from, the stage it leads to; None: the stage stays)
@@ -36,12 +42,15 @@ TRANSITIONS: dict[Action, tuple[frozenset[Stage], Stage | None]] = {
     Action.PUBLISH: (frozenset({Stage.DRAFT}), Stage.PUBLISHED),
     Action.BID: (frozenset({Stage.PUBLISHED}), None),
     Action.ASK: (frozenset({Stage.PUBLISHED}), None),
+    Action.ADDENDUM: (frozenset({Stage.PUBLISHED}), None),
     Action.OPEN: (frozenset({Stage.CLOSED}), Stage.OPENED),
     Action.EVALUATE: (frozenset({Stage.OPENED}), Stage.EVALUATED),
     Action.AWARD: (frozenset({Stage.EVALUATED}), Stage.AWARDED),
     Action.CANCEL: (frozenset({Stage.DRAFT, Stage.PUBLISHED, Stage.CLOSED, Stage.OPENED,
                                Stage.EVALUATED}), Stage.CANCELLED),
     Action.FOLLOW_UP: (frozenset({Stage.AWARDED}), None),
+    Action.OBJECT: (frozenset({Stage.AWARDED}), None),
+    Action.ANSWER_OBJECTION: (frozenset({Stage.AWARDED}), None),
 }
 
 

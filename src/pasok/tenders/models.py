@@ -2,6 +2,7 @@
 the one clock (pasok.clock), so it is right even when no scheduler ran."""
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,6 +17,8 @@ from pasok.accounts.models import Organisation
 from pasok.accounts.permissions import RestrictedQuerySet
 from pasok.months import add_months, month_start
 from pasok.public_ids import public_id_field
+from pasok.rules import objection_period
+from pasok.rules.time_zones import zone_of_province
 from pasok.web.formatting import localized_number
 
 from . import limits
@@ -59,6 +62,10 @@ class Tender(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Masa sanggah: calendar days after the award announcement (rules.objection_period).
+    objection_days = models.PositiveSmallIntegerField(
+        _("objection period (calendar days)"), default=objection_period.DEFAULT_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(objection_period.MAX_DAYS)])
     # A tender made for the quantities an earlier award left uncovered.
     follows = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="follow_ups",
@@ -110,6 +117,37 @@ class Tender(models.Model):
     @property
     def status_label(self) -> str:
         return Status(self.status).label
+
+    @property
+    def latest_addendum(self) -> int:
+        """The number of the tender's latest addendum (0: none)."""
+        return self.addenda.aggregate(n=models.Max("number"))["n"] or 0
+
+    @property
+    def objection_period_end(self):
+        """When the masa sanggah after the award announcement ends (None before the award)."""
+        if self.awarded_at is None:
+            return None
+        # Midnight in the buyer's zone (its province), whoever reads it.
+        zone = ZoneInfo(zone_of_province(self.buyer.province).iana)
+        return objection_period.period_end(self.awarded_at.astimezone(zone),
+                                           self.objection_days)
+
+    def objections_open_at(self, now) -> bool:
+        """Bidders may still object: the award is announced and its period runs."""
+        return self.awarded_at is not None and self.cancelled_at is None \
+            and now < self.objection_period_end
+
+    def award_final_at(self, now) -> bool:
+        """The award is final (contracts may follow): its objection period has passed and
+        every objection filed in it is answered."""
+        return (self.awarded_at is not None and self.cancelled_at is None
+                and now >= self.objection_period_end
+                and not self.objections.filter(answered_at__isnull=True).exists())
+
+    @property
+    def award_final(self) -> bool:
+        return self.award_final_at(clock.now())
 
     @property
     def delivery_start(self):
@@ -231,6 +269,8 @@ class Bid(models.Model):
     digest = models.CharField(_("receipt digest (SHA-256)"), max_length=64)
     submitted_at = models.DateTimeField(_("received at"))
     version = models.PositiveIntegerField(default=1)
+    # The latest addendum (Addendum.number) the standing bid was made or confirmed against.
+    addendum = models.PositiveSmallIntegerField(_("stands against addendum"), default=0)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     opened_content = models.JSONField(null=True, blank=True, editable=False)
 
@@ -296,6 +336,7 @@ class BidDocument(models.Model):
 class BidEventKind(models.TextChoices):
     RECEIVED = "received", _("received")
     WITHDRAWN = "withdrawn", _("withdrawn")
+    CONFIRMED = "confirmed", _("confirmed against an addendum")
 
 
 class BidEvent(models.Model):
@@ -308,6 +349,7 @@ class BidEvent(models.Model):
     kind = models.CharField(_("event"), max_length=10, choices=BidEventKind.choices)
     version = models.PositiveIntegerField(_("version"))
     digest = models.CharField(_("receipt digest (SHA-256)"), max_length=64, blank=True)
+    addendum = models.PositiveSmallIntegerField(_("addendum"), null=True, blank=True)
     at = models.DateTimeField(_("at"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                            related_name="+", verbose_name=_("by"))
@@ -368,6 +410,8 @@ class BidEvaluation(models.Model):
                          ) % self.exclusion
             return _("set aside: the earlier bid of %(earlier)s names %(maker)s as a maker; "
                      "of two bids with the same maker the later is set aside") % self.exclusion
+        if code == "not_confirmed":
+            return _("not confirmed against addendum %(addendum)s") % self.exclusion
         return _("TKDN below the minimum of %(min)s%%") % {
             "min": localized_number(self.exclusion["minimum"], 2)}
 
@@ -507,3 +551,82 @@ class Question(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class Addendum(models.Model):
+    """A change to a published tender before its deadline (adendum): the required documents,
+    a lot's terms, or the deadline and opening moved later (perpanjangan jadwal). `changes`
+    lists what changed, before and after: [{"field", "lot" (its number, or null for the
+    tender), "before", "after"}], the values as stored (strings for decimals and moments)."""
+
+    tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="addenda")
+    number = models.PositiveSmallIntegerField(_("addendum"))
+    reason = models.TextField(_("reason"))
+    changes = models.JSONField(_("what changed"), default=list)
+    issued_at = models.DateTimeField(_("issued at"))
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("issued by"))
+
+    class Meta:
+        ordering = ["tender", "number"]
+        verbose_name = _("addendum")
+        verbose_name_plural = _("addenda")
+        constraints = [models.UniqueConstraint(
+            fields=["tender", "number"], name="addendum_number_unique",
+            violation_error_message=_("This tender already has an addendum with this "
+                                      "number."))]
+
+    def __str__(self):
+        return f"{self.tender.reference} addendum {self.number}"
+
+
+class TenderReader(models.Model):
+    """A supplier-side organisation that opened a published tender's page: addenda are
+    told to it (and to every standing bidder)."""
+
+    tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="readers")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
+                                     related_name="+")
+    first_read_at = models.DateTimeField(_("first read at"))
+
+    class Meta:
+        verbose_name = _("tender reader")
+        verbose_name_plural = _("tender readers")
+        constraints = [models.UniqueConstraint(
+            fields=["tender", "organisation"], name="tender_reader_once",
+            violation_error_message=_("This organisation already opened this tender."))]
+
+    def __str__(self):
+        return f"{self.tender.reference} · {self.organisation}"
+
+
+class Objection(models.Model):
+    """A bidder's objection to the award (sanggah) during the objection period, once per
+    bidder, and the buyer's answer (jawaban sanggah). Read by the buyer, the objector, the
+    ministry and platform admins (accounts.permissions)."""
+
+    public_id = public_id_field()
+    tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="objections")
+    bidder = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("objector"))
+    reasons = models.TextField(_("reasons"))
+    filed_at = models.DateTimeField(_("filed at"))
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["tender", "filed_at"]
+        verbose_name = _("objection")
+        verbose_name_plural = _("objections")
+        constraints = [models.UniqueConstraint(
+            fields=["tender", "bidder"], name="one_objection_per_bidder",
+            violation_error_message=_("This bidder has already objected to this award."))]
+
+    def __str__(self):
+        return f"{self.tender.reference} · {self.bidder}"

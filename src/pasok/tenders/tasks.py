@@ -16,7 +16,7 @@ from pasok.audit.services import audit_record
 from pasok.suppliers.selectors import capable_of, criteria_for_lot
 from pasok.web.formatting import local_moment, localized_number
 
-from .models import Status, Tender
+from .models import Addendum, Objection, Status, Tender
 
 
 def matching_suppliers(tender: Tender):
@@ -114,3 +114,54 @@ def send_deadline_reminders() -> int:
                      organisation=tender.buyer, after={"recipients": recipients})
         sent += 1
     return sent
+
+
+def _addendum_recipients(tender: Tender):
+    """Supplier-side organisations that opened the tender or have a standing bid on it."""
+    return Organisation.objects.supplier_side().filter(is_active=True).filter(
+        Q(pk__in=tender.readers.values("organisation_id"))
+        | Q(pk__in=tender.bids.filter(withdrawn_at__isnull=True).values("bidder_id")))
+
+
+@task()
+def send_addendum_notices(*, addendum_id: int, base_url: str | None = None) -> int:
+    """Everyone who opened the tender or bids on it learns of the addendum: its number,
+    reason and deadline, and that a bid made before it waits for confirmation."""
+    addendum = Addendum.objects.select_related("tender").get(pk=addendum_id)
+    tender = addendum.tender
+    if tender.status != Status.PUBLISHED:
+        return 0
+    return notify(
+        people_of(organisation__in=_addendum_recipients(tender)),
+        subject=lambda: _("Tender amended on Pasok"),
+        text=lambda: _("%(ref)s %(title)s: addendum %(n)s (%(reason)s). Bids until "
+                       "%(deadline)s; a bid made before it counts only once you confirm "
+                       "it.") % {
+            "ref": tender.reference, "title": tender.title, "n": addendum.number,
+            "reason": addendum.reason[:120], "deadline": local_moment(tender.bid_deadline)},
+        link=reverse("tenders:detail", args=[tender.pk]), base_url=base_url)
+
+
+@task()
+def send_objection_notice(*, objection_id: int, event: str,
+                          base_url: str | None = None) -> int:
+    """An objection filed: the buyer's people are told; answered: the objector's."""
+    objection = Objection.objects.select_related("tender", "bidder").get(pk=objection_id)
+    tender = objection.tender
+    link = reverse("tenders:objections", args=[tender.pk])
+    if event == "filed":
+        return notify(
+            people_of(organisation_id=tender.buyer_id),
+            subject=lambda: _("Objection to an award on Pasok"),
+            text=lambda: _("%(bidder)s objects to the award of %(ref)s %(title)s; answer "
+                           "it on the objections page.") % {
+                "bidder": objection.bidder.name, "ref": tender.reference,
+                "title": tender.title},
+            link=link, base_url=base_url)
+    return notify(
+        people_of(organisation_id=objection.bidder_id),
+        subject=lambda: _("Your objection is answered on Pasok"),
+        text=lambda: _("%(buyer)s answered your objection to the award of %(ref)s "
+                       "%(title)s.") % {"buyer": tender.buyer.name, "ref": tender.reference,
+                                        "title": tender.title},
+        link=link, base_url=base_url)

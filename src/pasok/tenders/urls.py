@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import addendum_views, objection_views, views
 
 app_name = "tenders"
 # Bids, their documents and questions go by their random public ids (models.public_id_field),
@@ -30,4 +30,11 @@ urlpatterns = [
     path("<int:pk>/award-optimised/", views.award_optimised, name="award-optimised"),
     path("<int:pk>/evaluation.xlsx", views.evaluation_export, name="evaluation-xlsx"),
     path("<int:pk>/evaluation.pdf", views.evaluation_pdf_view, name="evaluation-pdf"),
+    path("<int:pk>/addendum/", addendum_views.addendum, name="addendum"),
+    path("<int:pk>/bids/<uuid:bid_id>/confirm/", addendum_views.bid_confirm,
+         name="bid-confirm"),
+    path("<int:pk>/objections/", objection_views.objections, name="objections"),
+    path("<int:pk>/objections/<uuid:objection_id>/answer/", objection_views.objection_answer,
+         name="objection-answer"),
+    path("<int:pk>/award-report.pdf", objection_views.award_report, name="award-report"),
 ]

@@ -25,6 +25,7 @@ from pasok.web.paging import page_of
 from pasok.web.shared_choices import SharedChoices
 
 from . import capacity_warnings, documents, lifecycle, limits, selectors, services
+from .addenda_text import change_lines
 from .awarding import Method
 from .evaluation_pdf import evaluation_pdf
 from .exports import evaluation_xlsx
@@ -144,6 +145,10 @@ def tender_detail(request, pk: int):
     tender = selectors.tender_get(user=request.user, pk=pk)
     user, org = request.user, request.user.organisation
     status = tender.status
+    services.tender_read(by=user, tender=tender)
+    addenda = list(tender.addenda.all())
+    latest = addenda[-1].number if addenda else 0
+    own = selectors.own_bids(user=user, tender=tender)
     return render(request, "tenders/detail.html", {
         "tender": tender, "status": status, "Status": Status,
         "is_buyer": permissions.may_manage_tender(user, tender),
@@ -151,7 +156,13 @@ def tender_detail(request, pk: int):
         "supplier_side": org is not None and org.is_supplier_side,
         # Bidding and asking are for the supplier side's admins and staff, not its viewers.
         "may_bid": permissions.may_bid(user) and status == Status.PUBLISHED,
-        "own_bids": selectors.own_bids(user=user, tender=tender),
+        "own_bids": own,
+        "addenda": [(a, change_lines(a)) for a in addenda], "latest_addendum": latest,
+        # Standing bids made before the latest addendum, to confirm (or replace).
+        "unconfirmed": {lot for lot, b in own.items()
+                        if b.withdrawn_at is None and b.addendum < latest},
+        "award_final": tender.award_final if status == Status.AWARDED else False,
+        "may_read_report": permissions.may_read_award_report(user, tender),
         "bid_counts": selectors.standing_bid_counts(user=user, tender=tender),
         "opened": list(selectors.opened_bids(user=user, tender=tender)),
         "cancel_form": CancelForm(),
@@ -256,8 +267,10 @@ def own_bid(request, pk: int, bid_id):
     people only, before and after the deadline."""
     tender = selectors.tender_get(user=request.user, pk=pk)
     own = selectors.own_bid_get(user=request.user, tender=tender, public_id=bid_id)
+    latest = tender.latest_addendum
     return render(request, "tenders/own_bid.html", {
-        "tender": tender, "lot": own.bid.lot, "own": own,
+        "tender": tender, "lot": own.bid.lot, "own": own, "latest_addendum": latest,
+        "to_confirm": own.bid.withdrawn_at is None and own.bid.addendum < latest,
         "may_change": lifecycle.allows(Action.BID, tender.status)
         and permissions.may_change_own_bid(request.user, own.bid)})
 

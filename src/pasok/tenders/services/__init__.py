@@ -10,6 +10,11 @@ write's checks without writing, for the confirmation pages.
 Callers import from here (`from pasok.tenders import services`); the modules are the
 layout, not the interface."""
 
+from .addenda import (  # noqa: F401
+    LotRefused,
+    addendum_issue,
+    tender_read,
+)
 from .award import (  # noqa: F401
     award_preview,
     tender_award,
@@ -18,6 +23,7 @@ from .award import (  # noqa: F401
     tender_follow_up,
 )
 from .bids import (  # noqa: F401
+    bid_confirm,
     bid_content_for,
     bid_submit,
     bid_withdraw,
@@ -37,6 +43,10 @@ from .drafting import (  # noqa: F401
     tender_create,
     tender_publish,
     tender_update,
+)
+from .objections import (  # noqa: F401
+    objection_answer,
+    objection_file,
 )
 from .opening import (  # noqa: F401
     split_proposal_queue,

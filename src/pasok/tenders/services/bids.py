@@ -208,6 +208,7 @@ def bid_submit(*, by: User, lot: Lot, unit_price, quantity: int, monthly_capacit
     bid.submitted_by, bid.sealed = by, sealing.seal(content)
     bid.digest, bid.submitted_at = sealing.digest(content), now
     bid.version, bid.withdrawn_at = bid.version + 1, None
+    bid.addendum = tender.latest_addendum  # made against every addendum issued so far
     bid.save()
     bid.documents.exclude(kind__in=set(attached) - set(uploads)).delete()
     BidDocument.objects.bulk_create(
@@ -270,4 +271,30 @@ def bid_withdraw(*, by: User, bid: Bid) -> Bid:
                             at=bid.withdrawn_at, by=by)
     audit_record(actor=by, action="bid.withdraw", obj=bid, organisation=bid.bidder,
                  after={"withdrawn_at": bid.withdrawn_at})
+    return bid
+
+
+@requires_actor
+@transaction.atomic
+def bid_confirm(*, by: User, bid: Bid) -> Bid:
+    """The bidder confirms its standing bid against the tender's latest addendum: a line of
+    the bid's history, nothing unsealed (the sealed content and its digest stay)."""
+    tender = locked(bid.tender)
+    bid = Bid.objects.select_for_update().get(pk=bid.pk)
+    if not permissions.may_change_own_bid(by, bid):
+        raise PermissionDenied
+    require_allowed(tender, Action.BID, _("Bids are not accepted: the tender is %(status)s."))
+    if bid.withdrawn_at is not None:
+        raise ValidationError(_("This bid is withdrawn: bid again instead."))
+    latest = tender.latest_addendum
+    if bid.addendum >= latest:
+        raise ValidationError(_("This bid already stands against addendum %(n)s.")
+                              % {"n": latest})
+    bid.addendum = latest
+    bid.save(update_fields=["addendum"])
+    now = clock.now()
+    BidEvent.objects.create(bid=bid, kind=BidEventKind.CONFIRMED, version=bid.version,
+                            digest=bid.digest, addendum=latest, at=now, by=by)
+    audit_record(actor=by, action="bid.confirm", obj=bid, organisation=bid.bidder,
+                 after={"addendum": latest, "version": bid.version})
     return bid

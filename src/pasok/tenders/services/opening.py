@@ -67,7 +67,12 @@ def _documents_match(bid: Bid, content: dict) -> bool:
                == named[kind]["sha256"] == d.sha256 for kind, d in stored.items())
 
 
-def _exclusion(tender: Tender, lot: Lot, terms: BidContent) -> dict | None:
+def _exclusion(tender: Tender, lot: Lot, bid: Bid, latest_addendum: int) -> dict | None:
+    """Why `bid` is set aside, or None: not confirmed against the latest addendum, above the
+    owner estimate, a required document missing, its TKDN below the minimum."""
+    if bid.addendum < latest_addendum:
+        return {"code": "not_confirmed", "addendum": latest_addendum}
+    terms: BidContent = bid.terms
     price = check_price(unit_price=terms.unit_price, quantity=terms.quantity,
                         stated_total=terms.total_price, hps_unit_price=lot.hps_unit_price)
     if price.above_owner_estimate:
@@ -108,6 +113,7 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
         raise PermissionDenied
     require_allowed(tender, Action.EVALUATE)
     package = Decimal(tender.package_value)
+    latest_addendum = tender.latest_addendum
     BidEvaluation.objects.filter(bid__tender=tender).delete()
     for lot in tender.lots.all():
         bids = list(lot.bids.filter(withdrawn_at__isnull=True, opened_content__isnull=False)
@@ -115,7 +121,7 @@ def tender_evaluate(*, by: User, tender: Tender) -> Tender:
         in_two_bids = _makers_in_two_bids(bids)
         candidates = []
         for bid in bids:
-            exclusion = in_two_bids.get(bid.pk) or _exclusion(tender, lot, bid.terms)
+            exclusion = in_two_bids.get(bid.pk) or _exclusion(tender, lot, bid, latest_addendum)
             if exclusion:
                 BidEvaluation.objects.create(bid=bid, exclusion=exclusion)
                 continue
