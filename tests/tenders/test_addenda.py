@@ -137,7 +137,9 @@ def test_readers_and_bidders_are_told_in_their_language(client, cluster, tender,
     with django_capture_on_commit_callbacks(execute=True):
         _issue(cluster, tender, required_documents=["NIB"])
     notes = dict(Notification.objects.values_list("user__email", "text"))
-    assert set(notes) == {"supplier_a@example.id", "supplier_b@example.id"}
+    # Everyone at the two suppliers: supplier A's staff and viewer read of it too.
+    assert set(notes) == {"supplier_a@example.id", "staff_a@example.id", "viewer_a@example.id",
+                          "supplier_b@example.id"}
     assert "adendum 1" in notes["supplier_a@example.id"]
     assert "addendum 1" in notes["supplier_b@example.id"]
     assert "confirm" in notes["supplier_b@example.id"]

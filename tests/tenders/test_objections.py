@@ -100,9 +100,11 @@ def test_a_bidder_objects_once_and_the_buyer_is_told(cluster, tender,
     with django_capture_on_commit_callbacks(execute=True):
         objection = _object(cluster, tender)
     assert objection.bidder == cluster.supplier_b
-    assert list(Notification.objects.values_list("user__email", flat=True)) == [
-        "buyer_x@example.id"]
-    assert "UD Cor Makmur" in Notification.objects.get().text
+    # Everyone at the buyer: its admin, staff and viewer.
+    assert set(Notification.objects.values_list("user__email", flat=True)) == {
+        "buyer_x@example.id", "staff_x@example.id", "viewer_x@example.id"}
+    assert "UD Cor Makmur" in Notification.objects.filter(user__email="buyer_x@example.id"
+                                                          ).get().text
     assert AuditEvent.objects.filter(action="tender.object").count() == 1
     with pytest.raises(ValidationError, match="satu kali"):
         _object(cluster, tender, reasons="Lagi.")
