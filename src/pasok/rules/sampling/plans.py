@@ -85,6 +85,8 @@ def plan(letter: str, aql, severity: str = "normal") -> Plan:
     row = letters.index(letter)
     while not cells[letters[row]][column].isdigit():
         row += _STEP[cells[letters[row]][column]]
+        if not 0 <= row < len(letters):
+            raise AssertionError(f"{severity} {letter} at {aql}: an arrow leaves the table")
     found = letters[row]
     return Plan(found, _TABLES[severity][1][found], int(cells[found][column]))
 

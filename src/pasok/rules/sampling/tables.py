@@ -114,7 +114,7 @@ REDUCED = {
     "N": "v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
     "P": "v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
     "Q": "v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "R": "0 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "R": "0 0 ^ 1 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
 }
 
 # Where the tables' layout would put an arrow out of the table (up from the first row, down
@@ -126,5 +126,8 @@ EDGE_CELLS = {
     ("normal", "R", "0.015"): "1: a down arrow from the last row; Ac 1 on R's own sample",
     ("tightened", "A", "10"): "v: as the DPW guide prints it (B's 0 is the column's first)",
     ("tightened", "S", "0.015"): "1: R's down arrows at 0.015 and 0.025 end on S (n 3150)",
+    **{("reduced", letter, "10"): "v: II-A's row A at AQL 10, in the rows of n 2"
+       for letter in "ABC"},
     ("reduced", "R", "0.010"): "0: a down arrow from the last row; Ac 0 on R's own sample",
+    ("reduced", "R", "0.040"): "1: a down arrow from the last row; Ac 1 on R's own sample",
 }
