@@ -231,7 +231,7 @@ def test_the_whole_lot_when_the_sample_is_at_least_the_lot():
 
 # --- the switching rules (clause 9) -------------------------------------------------------
 
-# Lot 500 at level II is H: normal n 50 Ac 1, tightened J n 80 Ac 1, reduced n 20 Ac 0.
+# Lot 500 at level II is H: normal n 50 Ac 1, tightened J n 80 Ac 1, reduced G n 13 Ac 0.
 ACCEPTED, REJECTED = (500, 0), (500, 5)
 
 
