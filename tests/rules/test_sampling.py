@@ -124,7 +124,7 @@ def test_row_s_of_the_tightened_table_is_reached_only_through_row_r():
     assert {plan("S", aql, "tightened").accept for aql in ("0.015", "0.025")} == {1}
 
 
-# Re-typed from a US Department of Public Works QA guide's Tables 1-A and 1-B (MIL-STD-105E
+# Re-typed from a US Army Directorate of Public Works QA guide's Tables 1-A and 1-B (MIL-STD-105E
 # II-A and II-B, AQL 0.65 to 15): a source independent of the layout above. Row A of II-A
 # shows an up arrow at AQL 10 there (out of the table; EDGE_CELLS).
 DPW_COLUMNS = AQLS[9:17]

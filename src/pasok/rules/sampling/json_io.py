@@ -2,7 +2,7 @@
 from the rules; bad input names the field."""
 
 from .plans import SEVERITIES, LotPlan, aql_index, code_letter, plan_for_lot
-from .switching import STARTS, LotResult, State, inspect, start
+from .switching import DISCONTINUED, LotResult, State, inspect, start
 
 
 class SamplingInputError(ValueError):
@@ -38,9 +38,10 @@ def options(aql, level: str, severity: str | None = None) -> None:
         raise SamplingInputError("--severity", f"must be one of {', '.join(SEVERITIES)}")
 
 
-def lot_plan_for(lot_size, aql, level: str, severity: str, path: str = "--lot-size") -> LotPlan:
+def lot_plan_for(lot_size, aql, level: str, severity: str) -> LotPlan:
+    """The plan of `pasok sampling plan`, its options checked."""
     options(aql, level, severity)
-    return plan_for_lot(whole_number(lot_size, path, 2), aql, level, severity)
+    return plan_for_lot(whole_number(lot_size, "--lot-size", 2), aql, level, severity)
 
 
 def plan_to_dict(lot_plan: LotPlan) -> dict:
@@ -71,14 +72,13 @@ def run_from_dict(data, aql, level: str) -> dict:
         path = f"lots[{index}]"
         if not isinstance(lot, dict):
             raise SamplingInputError(path, "must be an object")
-        if state.severity not in STARTS:
+        if state.severity == DISCONTINUED:
             raise SamplingInputError(path, "inspection was discontinued after 5 lots not "
                                            "accepted on tightened inspection (ISO 2859-1 "
                                            "9.4): later lots are not inspected")
         lot_size = whole_number(lot.get("lot_size"), f"{path}.lot_size", 2)
         lot_plan = plan_for_lot(lot_size, aql, level, state.severity)
-        found = lot.get("nonconforming")
-        nonconforming = whole_number(found, f"{path}.nonconforming", 0)
+        nonconforming = whole_number(lot.get("nonconforming"), f"{path}.nonconforming", 0)
         if nonconforming > lot_plan.sample_size:
             raise SamplingInputError(f"{path}.nonconforming",
                                      f"must be at most the sample size {lot_plan.sample_size}")

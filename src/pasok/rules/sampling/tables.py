@@ -2,22 +2,23 @@
 and the master Tables II-A (normal), II-B (tightened) and II-C (reduced). ANSI/ASQ Z1.4-2003
 prints the same tables (both descend from MIL-STD-105E).
 
-Where they came from: Table I as printed in ISO 2859-1:1999 and re-printed by three
-independent inspection handbooks/pages that agree letter for letter. Tables II-A and II-B
-cell by cell from MIL-STD-105E's Tables II-A and II-B as re-typed (arrows included) in a
-US Department of Public Works QA guide (normal and tightened, AQL 0.65-15) and an
-inspection calculator's cell-by-cell export of ISO 2859-1 II-A (AQL 0.065-6.5, arrows with
-their targets); the other cells follow the tables' own layout (each diagonal of a master
-table carries one acceptance number, see tests/rules/test_sampling.py, which rebuilds every
-cell from that layout as the second transcription). Table II-C is the 1999 edition's:
-reduced plans with Re = Ac + 1 (the 1989 edition's gaps between Ac and Re are gone), the
-reduced sample of letter X being the normal sample two letters earlier, with that letter's
-normal acceptance numbers.
+Where they came from: Table I as printed in ISO 2859-1:1999, checked against three
+independent re-prints (inspection handbooks and a national adoption) that agree letter for
+letter. Tables II-A and II-B: MIL-STD-105E's Tables II-A and II-B as re-typed, arrows
+included, in a US Army Directorate of Public Works QA guide (its Tables 1-A and 1-B, AQL
+0.65-15), and an inspection calculator's cell-by-cell export of ISO 2859-1 II-A (AQL
+0.065-6.5, each arrow with its target); the other cells follow the tables' own layout (each
+diagonal of a master table carries one acceptance number; tests/rules/test_sampling.py
+rebuilds every cell from that layout as the second transcription and checks both sources).
+Table II-C is the 1999 edition's: Re = Ac + 1 (the 1989 edition's gaps between Ac and Re are
+gone); the reduced sample of letter X is the normal sample two letters earlier, with that
+letter's normal acceptance numbers. No second copy of the 1999 II-C was found to check it
+cell by cell: it is the table to read again against the printed standard, with EDGE_CELLS.
 
 Cells: a number is the acceptance number Ac (Re = Ac + 1 in all three tables); "v" is the
 arrow "use the first sampling plan below", "^" "use the first sampling plan above". The
-sample size used is the one of the letter the arrow leads to. EDGE marks the few cells
-where an arrow would leave the table (see EDGE_CELLS)."""
+sample size used is the one of the letter the arrow leads to. EDGE_CELLS lists the few
+cells where the layout would put an arrow out of the table."""
 
 from decimal import Decimal
 

@@ -4,7 +4,7 @@ of one product from one supplier through the ISO 2859-1 switching rules."""
 from django.core.management.base import BaseCommand
 
 from pasok.cli_io import bad_input, read_json, write_json
-from pasok.rules.sampling.json_io import SamplingInputError, options, run_from_dict
+from pasok.rules.sampling.json_io import SamplingInputError, run_from_dict
 
 
 class Command(BaseCommand):
@@ -16,9 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--level", default="II", help="S-1 ... S-4, I, II (default), III")
         parser.add_argument("--out", help="write the JSON here instead of standard output")
 
-    def handle(self, *args, file, aql, level, out, **options_):
+    def handle(self, *args, file, aql, level, out, **options):
         try:
-            options(aql, level)
             result = run_from_dict(read_json(file), aql, level)
         except SamplingInputError as exc:
             raise bad_input(exc) from exc
