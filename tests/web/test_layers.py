@@ -9,8 +9,8 @@ from pathlib import Path
 import pasok
 
 SRC = Path(pasok.__file__).parent
-APPS = ("accounts", "allocation", "audit", "demo", "shell", "suppliers", "tenders", "tkdn",
-        "ops", "api")
+APPS = ("accounts", "allocation", "audit", "demo", "inspection", "shell", "suppliers",
+        "tenders", "tkdn", "ops", "api")
 
 
 def _imports(path: Path) -> set[str]:
