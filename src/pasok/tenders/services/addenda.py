@@ -7,21 +7,20 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts.actors import requires_actor
 from pasok.accounts.models import User
-from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
 from pasok.web.links import base_url
 
 from ..lifecycle import Action
 from ..models import Addendum, Tender, TenderReader
 from .drafting import LOT_FIELDS, _saved_lot, _set_lot_fields, _tender_errors
-from .guards import locked, require_allowed
+from .guards import managed
 
 
 class LotRefused(ValidationError):
@@ -99,11 +98,8 @@ def addendum_issue(*, by: User, tender: Tender, reason: str,
     list), `bid_deadline` and `opening_time` (later only), `lots` ({lot id: {field: value}}
     of LOT_FIELDS). Only what differs is recorded; an addendum that changes nothing is
     refused. A refused lot raises LotRefused (its number, its fields' errors)."""
-    tender = locked(tender)
-    if not may_manage_tender(by, tender):
-        raise PermissionDenied
-    require_allowed(tender, Action.ADDENDUM,
-                    _("An addendum is issued while bids are open; the tender is %(status)s."))
+    tender = managed(by, tender, Action.ADDENDUM,
+                     _("An addendum is issued while bids are open; the tender is %(status)s."))
     if not reason.strip():
         raise ValidationError({"reason": [_("Say why the tender is amended.")]})
     for fields in (lots or {}).values():

@@ -27,7 +27,7 @@ from ..models import (
     Tender,
 )
 from .drafting import lot_add, tender_create
-from .guards import locked, require_allowed
+from .guards import locked, managed, require_allowed
 
 
 def _plan(tender: Tender, method: awarding.Method, quantities) -> awarding.AwardPlan:
@@ -139,10 +139,7 @@ def tender_follow_up(*, by: User, tender: Tender) -> Tender:
     """A new draft tender for what an award left uncovered: the same terms, each lot with
     its uncovered units and months, linked to the original (Tender.follows). The buyer
     checks its dates and publishes it like any draft."""
-    tender = locked(tender)
-    if not may_manage_tender(by, tender):
-        raise PermissionDenied
-    require_allowed(tender, Action.FOLLOW_UP)
+    tender = managed(by, tender, Action.FOLLOW_UP)
     existing = tender.follow_ups.filter(cancelled_at__isnull=True).first()
     if existing is not None:
         raise ValidationError(_("%(reference)s is already the new tender for the uncovered "

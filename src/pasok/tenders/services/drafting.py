@@ -34,7 +34,7 @@ from ..models import (
     Tender,
 )
 from ..references import next_reference
-from .guards import locked, require_allowed
+from .guards import locked, managed, require_allowed
 
 TENDER_FIELDS = ("title", "description", "bid_deadline", "opening_time", "first_delivery_month",
                  "min_tkdn_percent", "max_preference_percent", "split_award_allowed",
@@ -131,10 +131,7 @@ def tender_create(*, by: User, buyer: Organisation, title: str, bid_deadline, op
 @transaction.atomic
 def tender_update(*, by: User, tender: Tender, **fields) -> Tender:
     """Change a draft's fields (any of TENDER_FIELDS); refused once it is published."""
-    tender = locked(tender)
-    if not may_manage_tender(by, tender):
-        raise PermissionDenied
-    require_allowed(tender, Action.EDIT)
+    tender = managed(by, tender, Action.EDIT)
     before = {name: getattr(tender, name) for name in fields}
     _set_tender_fields(tender, fields)
     _validated(tender)
@@ -216,10 +213,7 @@ def _set_lot_fields(lot: Lot, fields: Mapping) -> None:
 def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity: int,
             hps_unit_price, grade=None, drawing_reference: str = "", unit: str = "pcs",
             delivery_schedule=()) -> Lot:
-    tender = locked(tender)
-    if not may_manage_tender(by, tender):
-        raise PermissionDenied
-    require_allowed(tender, Action.EDIT)
+    tender = managed(by, tender, Action.EDIT)
     number = (tender.lots.aggregate(n=Max("number"))["n"] or 0) + 1
     lot = Lot(tender=tender, number=number)
     _set_lot_fields(lot, {"product": product, "grade": grade,

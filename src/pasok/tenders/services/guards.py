@@ -1,8 +1,11 @@
 """What every tender write checks first: who runs the tender (accounts.permissions), its
 row locked, the lifecycle's answer (lifecycle.TRANSITIONS) as the error people read."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+
+from pasok.accounts.actors import Actor
+from pasok.accounts.permissions import may_manage_tender
 
 from .. import lifecycle
 from ..lifecycle import Action
@@ -14,6 +17,16 @@ from ..models import (
 
 def locked(tender: Tender) -> Tender:
     return Tender.objects.select_for_update().get(pk=tender.pk)
+
+
+def managed(by: Actor, tender: Tender, action: Action, message: str | None = None) -> Tender:
+    """The tender locked, for a write of its buyer's (PermissionDenied for anyone else) that
+    the lifecycle allows now."""
+    tender = locked(tender)
+    if not may_manage_tender(by, tender):
+        raise PermissionDenied
+    require_allowed(tender, action, message)
+    return tender
 
 
 def require_allowed(tender: Tender, action: Action, message: str | None = None) -> None:

@@ -4,14 +4,13 @@ preference rules, and the optimiser's split proposal queued for the evaluation p
 import hashlib
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pasok import clock
 from pasok.accounts.actors import Actor, requires_actor
 from pasok.accounts.models import User
-from pasok.accounts.permissions import may_manage_tender
 from pasok.audit.services import audit_record
 from pasok.rules import one_bid_per_maker, preference
 from pasok.rules.bid_checks import check_price
@@ -26,17 +25,14 @@ from ..models import (
     SplitProposal,
     Tender,
 )
-from .guards import locked, require_allowed
+from .guards import managed
 
 
 @requires_actor
 @transaction.atomic
 def tender_open(*, by: Actor, tender: Tender) -> Tender:
     """Unseal every standing bid at or after the opening time; each digest is checked."""
-    tender = locked(tender)
-    if not may_manage_tender(by, tender):
-        raise PermissionDenied
-    require_allowed(tender, Action.OPEN)
+    tender = managed(by, tender, Action.OPEN)
     if clock.now() < tender.opening_time:
         raise ValidationError(_("The opening time has not come yet."))
     for bid in tender.bids.filter(withdrawn_at__isnull=True).select_for_update():
@@ -108,10 +104,7 @@ def _makers_in_two_bids(bids: list[Bid]) -> dict[int, dict]:
 @transaction.atomic
 def tender_evaluate(*, by: User, tender: Tender) -> Tender:
     """Per lot: exclusions with their reason, then the cascade, preference and ranking."""
-    tender = locked(tender)
-    if not may_manage_tender(by, tender):
-        raise PermissionDenied
-    require_allowed(tender, Action.EVALUATE)
+    tender = managed(by, tender, Action.EVALUATE)
     package = Decimal(tender.package_value)
     latest_addendum = tender.latest_addendum
     BidEvaluation.objects.filter(bid__tender=tender).delete()
