@@ -111,14 +111,15 @@ def load_registry(count: int, seed: int, wanted: dict) -> None:
 
 def buyer():
     """A BUMN buyer's viewer, made through the services."""
+    from pasok.accounts.actors import SYSTEM
     from pasok.accounts.models import User
     from pasok.accounts.services import organisation_create, user_create
 
     user = User.objects.filter(email=BUYER_EMAIL).select_related("organisation").first()
     if user is None:
-        org = organisation_create(by=None, kind="bumn_buyer", name="PT Pembeli Bench (Persero)",
+        org = organisation_create(by=SYSTEM, kind="bumn_buyer", name="PT Pembeli Bench (Persero)",
                                   province="DKI Jakarta", regency="Kota Jakarta Pusat")
-        user = user_create(by=None, email=BUYER_EMAIL, full_name="Pembeli Bench",
+        user = user_create(by=SYSTEM, email=BUYER_EMAIL, full_name="Pembeli Bench",
                            password=None, organisation=org)
     return user
 

@@ -33,6 +33,7 @@ def build():
     from django.core.management import call_command
 
     from pasok import clock
+    from pasok.accounts.actors import SYSTEM
     from pasok.accounts.services import organisation_create, organisation_verify, user_create
     from pasok.tenders import services
     from pasok.tenders.split_proposal import work_out
@@ -41,9 +42,9 @@ def build():
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # production's manifest
     with clock.frozen(T0):
-        org = organisation_create(by=None, kind="bumn_buyer", name="PT Pembeli (Persero)",
+        org = organisation_create(by=SYSTEM, kind="bumn_buyer", name="PT Pembeli (Persero)",
                                   province="DKI Jakarta", regency="Kota Jakarta Pusat")
-        buyer = user_create(by=None, email="pembeli@bench.pasok.local", full_name="Pembeli",
+        buyer = user_create(by=SYSTEM, email="pembeli@bench.pasok.local", full_name="Pembeli",
                             password=None, organisation=org, org_role="admin")
         tender = services.tender_create(by=buyer, buyer=org, title="Blok rem 2027",
                                         bid_deadline=DEADLINE, opening_time=OPENING,
@@ -56,14 +57,14 @@ def build():
         lots = list(tender.lots.all())
         for i in range(BIDS):
             supplier = organisation_create(
-                by=None, kind="supplier", name=f"CV Cor Bench {i:03d}", province="Jawa Tengah",
+                by=SYSTEM, kind="supplier", name=f"CV Cor Bench {i:03d}", province="Jawa Tengah",
                 regency="Kabupaten Klaten", business_capital=Decimal(500_000_000),
                 nib=f"{9_100_000_000_000 + i}")
-            person = user_create(by=None, email=f"pemasok{i}@bench.pasok.local",
+            person = user_create(by=SYSTEM, email=f"pemasok{i}@bench.pasok.local",
                                  full_name=f"Pemasok {i}", password=None, organisation=supplier,
                                  org_role="admin")
-            organisation_verify(by=None, organisation=supplier)
-            cert = certificate_record(by=None, organisation=supplier,
+            organisation_verify(by=SYSTEM, organisation=supplier)
+            cert = certificate_record(by=SYSTEM, organisation=supplier,
                                       regime="permenperin-35-2025", product="Blok rem",
                                       tkdn_percent=Decimal(40 + i % 20),
                                       bmp_percent=Decimal(5), issued_on=dt.date(2026, 6, 1),
