@@ -380,9 +380,11 @@ def run_page(cluster, n):
 
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
 # session, the signed-in person and the menu's unread notices; an API call the first two.
+# A tender page reads its addenda; a supplier's also records that it read the tender
+# (TenderReader, for the addenda's notices).
 PAGES = {
-    tender_list: 4, tender_list_api: 4, tender_draft_editor: 8, tender_page: 10,
-    tender_page_of_a_bidder: 8, evaluation_page: 8, bids_api: 6, bid_form: 12,
+    tender_list: 4, tender_list_api: 4, tender_draft_editor: 8, tender_page: 11,
+    tender_page_of_a_bidder: 10, evaluation_page: 8, bids_api: 6, bid_form: 12,
     bid_form_of_a_cooperative: 18,
     supplier_search: 6, supplier_search_api: 4, supplier_export_csv: 5,
     supplier_export_xlsx: 5, supplier_page: 13,
