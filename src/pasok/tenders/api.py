@@ -156,7 +156,7 @@ def tender_detail(request, tender_id: int):
              summary="Submit or replace the caller's sealed bid on a lot")
 def bid_submit(request, tender_id: int, lot_id: int, payload: BidIn):
     tender = selectors.tender_get(user=request.auth, pk=tender_id)
-    bid, nonce = services.bid_submit(by=request.auth, lot=tender.lots.get(pk=lot_id),
+    bid, nonce = services.bid_submit(by=request.auth, lot=selectors.lot_of(tender, lot_id),
                                      **payload.service_arguments())
     return Status(201, {"bid_id": bid.public_id, "version": bid.version, "digest": bid.digest,
                         "nonce": nonce, "received_at": bid.submitted_at})

@@ -76,14 +76,14 @@ def _save_lots(user, tender, lots) -> None:
     rows = [(i, form.cleaned_data) for i, form in enumerate(lots.forms)]
     for _i, data in rows:
         if data.get("DELETE") and data.get("id"):
-            services.lot_remove(by=user, lot=tender.lots.get(pk=data["id"]))
+            services.lot_remove(by=user, lot=selectors.lot_of(tender, data["id"]))
     for i, data in rows:
         if not data or data.get("DELETE") or not lots.forms[i].has_changed():
             continue
         fields = {name: data[name] for name in LotForm.base_fields}
         try:
             if data.get("id"):
-                services.lot_update(by=user, lot=tender.lots.get(pk=data["id"]), **fields)
+                services.lot_update(by=user, lot=selectors.lot_of(tender, data["id"]), **fields)
             else:
                 services.lot_add(by=user, tender=tender, **fields)
         except ValidationError as exc:
