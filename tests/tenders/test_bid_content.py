@@ -40,3 +40,22 @@ def test_what_is_sealed_reads_back_to_the_same_terms_and_digest(c):
     opened = json.loads(sealing.canonical(c.sealed()))  # as opening stores it
     assert BidContent.of(opened) == c
     assert sealing.digest(BidContent.of(opened).sealed()) == sealing.digest(c.sealed())
+
+
+def test_bid_terms_are_read_only_through_bid_content():
+    """Issue 11: `grep opened_content[` finds only the unsealing code. Every reader goes through
+    Bid.content (BidContent.of); the raw JSON is touched only where sealing writes it and
+    unsealing reads it. Migrations are left out: they are frozen history and must read the
+    JSON as it was when they were written, not through today's dataclass."""
+    import re
+    from pathlib import Path
+
+    import pasok
+
+    src = Path(pasok.__file__).parent
+    raw_key = re.compile(r"opened_content\s*(\[|\.get\(|\.items\(|\.keys\()")
+    found = [f"{path.relative_to(src)}:{number}"
+             for path in sorted(src.rglob("*.py")) if "migrations" not in path.parts
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if raw_key.search(line)]
+    assert found == []
