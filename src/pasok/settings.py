@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "pasok.tkdn",
     "pasok.tenders",
     "pasok.allocation",
+    "pasok.contracts",
     "pasok.inspection",
     "pasok.demo",
 ]

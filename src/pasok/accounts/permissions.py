@@ -31,6 +31,14 @@ The rules, by model (RULES below):
 - Plan. view: whoever may see the cooperative's private records (the whole plan), and a
   member foundry the plans it is in (of them only its own rows: allocation/views.py reads
   `view_whole` to know which). change: whoever may change the cooperative.
+- Contract: its buyer's and its supplier's people, the member foundries it has called off
+  from, the ministry and platform admins. manage (amend, issue call-offs, receive and
+  inspect deliveries, record payments): the buyer's admins and staff, and platform admins.
+  Each party signs for itself (`contract_side`).
+- CallOff and Delivery: the contract's buyer and supplier, the foundry that makes it, the
+  ministry and platform admins. A call-off is answered by the foundry that makes it.
+- PartnershipCommitment: the buyer's people, the partners' (and a partner cooperative's
+  members'), the ministry and platform admins; change: the buyer's admins and staff.
 - TKDN certificates: whoever sees the organisation; worksheets and the BMP declaration
   (cost build-ups): view_private of the organisation.
 - AuditEvent: platform admins and ministry officers read everything; an organisation's
@@ -262,6 +270,61 @@ def _plans(user, qs, action):
     return qs.filter(condition)
 
 
+# -- contracts and what runs under them --------------------------------------------------
+
+def _own_or_platform(user, qs, action, parties: Callable[[int], Q]):
+    """`parties(organisation)`: the rows an organisation is a party to. view: its people,
+    the ministry and platform admins; manage: what `parties` says for its writers, all for
+    platform admins (callers pass the buyer's side for manage)."""
+    if (action == VIEW and _platform(user)) or (action == MANAGE and _admin(user)):
+        return qs
+    if not _signed_in(user) or user.organisation_id is None:
+        return qs.none()
+    if action == MANAGE:
+        return qs.filter(parties(user.organisation_id)) if _writer(user) else qs.none()
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
+    return qs.filter(parties(user.organisation_id))
+
+
+def _contracts(user, qs, action):
+    if action == MANAGE:
+        return _own_or_platform(user, qs, action, lambda org: Q(buyer_id=org))
+    made_here = _model("contracts.CallOff")._base_manager.filter
+    return _own_or_platform(user, qs, action, lambda org: (
+        Q(buyer_id=org) | Q(supplier_id=org)
+        | Q(pk__in=made_here(maker_id=org).values("item__contract_id"))))
+
+
+def _under_contract(contract: str, maker: str):
+    """Rows under a contract (call-offs, deliveries): its buyer, its supplier and the
+    foundry that makes them; manage: the buyer's side."""
+    def rule(user, qs, action):
+        if action == MANAGE:
+            return _own_or_platform(user, qs, action,
+                                    lambda org: Q(**{f"{contract}__buyer_id": org}))
+        return _own_or_platform(user, qs, action, lambda org: (
+            Q(**{f"{contract}__buyer_id": org}) | Q(**{f"{contract}__supplier_id": org})
+            | Q(**{maker: org})))
+    return rule
+
+
+def _commitments(user, qs, action):
+    """A partner is an organisation; a cooperative partner's members see it, and a
+    cooperative sees what its members are partners to."""
+    if action == CHANGE:
+        return _own_or_platform(user, qs, MANAGE, lambda org: Q(buyer_id=org))
+    organisations = _model("accounts.Organisation")._base_manager
+    partnered = qs.model.partners.through._base_manager
+
+    def parties(org):
+        own_cooperative = organisations.filter(pk=org).values("cooperative_id")
+        partners = partnered.filter(Q(organisation_id=org) | Q(organisation__cooperative_id=org)
+                                    | Q(organisation_id__in=own_cooperative))
+        return Q(buyer_id=org) | Q(pk__in=partners.values("partnershipcommitment_id"))
+    return _own_or_platform(user, qs, action, parties)
+
+
 # -- the audit log -----------------------------------------------------------------------
 
 def _audit_admin_of(user) -> int | None:
@@ -346,6 +409,10 @@ RULES: dict[str, Callable] = {
     "tenders.BidEvent": _bid_events,
     "tenders.Objection": _objections,
     "allocation.Plan": _plans,
+    "contracts.Contract": _contracts,
+    "contracts.CallOff": _under_contract("item__contract", "maker_id"),
+    "contracts.Delivery": _under_contract("call_off__item__contract", "call_off__maker_id"),
+    "contracts.PartnershipCommitment": _commitments,
     "tkdn.TkdnCertificate": _owned_by(VIEW),
     "tkdn.Worksheet": _owned_by(VIEW_PRIVATE),
     "tkdn.BmpDeclaration": _owned_by(VIEW_PRIVATE),
@@ -538,3 +605,38 @@ def sees_bid_counts(user, tender) -> bool:
 def reads_every_organisation(user) -> bool:
     """Platform admins and ministry officers: every organisation's records."""
     return _platform(user)
+
+
+@_actors_too
+def contract_side(user, contract) -> str | None:
+    """Which party `user` signs a contract for ("buyer", "supplier"): an admin of that
+    organisation; no one signs for another party, platform admins included."""
+    if not (_signed_in(user) and user.is_org_admin):
+        return None
+    return {contract.buyer_id: "buyer", contract.supplier_id: "supplier"}.get(
+        user.organisation_id)
+
+
+@_actors_too
+def may_manage_contract(user, contract) -> bool:
+    """The buyer's admins and staff, and platform admins, run a contract: amend it, issue
+    call-offs, receive and inspect deliveries, record payments (no query)."""
+    return _admin(user) or (_writer(user) and user.organisation_id == contract.buyer_id)
+
+
+@_actors_too
+def may_create_contracts(user) -> bool:
+    return _kind(user) in BUYER_KINDS and _writer(user)
+
+
+@_actors_too
+def may_answer_call_off(user, call_off) -> bool:
+    """The foundry that makes a call-off accepts or declines it, by its admins and staff."""
+    return _writer(user) and user.organisation_id == call_off.maker_id
+
+
+@_actors_too
+def may_record_delivery(user, call_off, contract) -> bool:
+    """A delivery is recorded by the foundry that ships it or by the buyer receiving it."""
+    return _admin(user) or (_writer(user) and user.organisation_id in (
+        call_off.maker_id, contract.buyer_id))

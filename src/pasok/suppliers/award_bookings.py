@@ -7,7 +7,8 @@ bid's goods (a cooperative's named members: Bid.makers).
   (the award's own split over the lot's schedule) × the lot's unit weight.
 - A cooperative's awarded bid books the members it named, each in proportion to the
   quantity it was named for, unless the cooperative's plan in force has a line delivering
-  that lot (allocation.bookings.lots_planned): then the plan's allocation books it."""
+  that lot (allocation.bookings.lots_planned): then the plan's allocation books it.
+- An award in a signed contract books nothing: the contract does (contracts/bookings.py)."""
 
 from collections.abc import Iterable
 from decimal import Decimal
@@ -28,6 +29,7 @@ class AwardSource(BookingSource):
         from pasok.allocation.bookings import lots_planned
 
         awards = list(Award.objects.filter(bid_id__in=list(ref_ids))
+                      .exclude(contract_item__contract__version__gte=1)
                       .select_related("bid", "supplier", "lot").prefetch_related("months"))
         planned = lots_planned({a.supplier_id for a in awards
                                 if a.supplier.is_cooperative})

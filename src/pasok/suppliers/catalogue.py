@@ -39,6 +39,17 @@ GRADES = (
     ("BC6", "bronze"),
 )
 
+# What a contract's items and a buyer's partnership commitment are counted by ("at least 30%
+# of our brake-block need"). Issue 14's part catalogue grows from these.
+PART_FAMILIES = (
+    ("brake_block", _("Railway brake blocks")),
+    ("brake_drum", _("Brake drums")),
+    ("brake_disc", _("Brake discs")),
+    ("housing", _("Pump and gearbox housings")),
+    ("municipal", _("Manhole covers and grates")),
+    ("other", _("Other castings")),
+)
+
 # Certificates kept on the capability profile. TKDN certificates have their own records
 # (regime, value, verifier) in pasok.tkdn.
 CERTIFICATE_KINDS = (

@@ -1,0 +1,46 @@
+"""The contracts app's audit actions in words (see pasok.audit.actions)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from pasok.audit.actions import Action, Detail
+
+ACTIONS = [
+    Action("contract.create", _("Contract proposed"),
+           _("%(actor)s proposed contract %(object)s"),
+           {"reference": Detail(_("reference"), kind="text"),
+            "supplier": Detail(_("supplier"), kind="text"),
+            "value": Detail(_("value"), kind="money")}),
+    Action("contract.revise", _("Contract revised before signing"),
+           _("%(actor)s revised the terms of contract %(object)s"),
+           {"version": Detail(_("version"), kind="number")}),
+    Action("contract.amend", _("Contract amendment proposed"),
+           _("%(actor)s proposed an amendment to contract %(object)s"),
+           {"version": Detail(_("version"), kind="number"),
+            "reason": Detail(_("reason"), kind="text")}),
+    Action("contract.sign", _("Contract signed"), _("%(actor)s signed contract %(object)s"),
+           {"version": Detail(_("version"), kind="number"),
+            "side": Detail(_("for"), kind="text")}),
+    Action("call_off.issue", _("Call-off order issued"),
+           _("%(actor)s issued the call-off order %(object)s"),
+           {"quantity": Detail(_("quantity"), kind="number"),
+            "month": Detail(_("month"), kind="text"),
+            "maker": Detail(_("made by"), kind="text")}),
+    Action("call_off.accept", _("Call-off order accepted"),
+           _("%(actor)s accepted the call-off order %(object)s")),
+    Action("call_off.decline", _("Call-off order declined"),
+           _("%(actor)s declined the call-off order %(object)s")),
+    Action("delivery.record", _("Delivery recorded"),
+           _("%(actor)s recorded the delivery %(object)s"),
+           {"quantity": Detail(_("quantity delivered"), kind="number"),
+            "note_number": Detail(_("delivery note number"), kind="text"),
+            "received_on": Detail(_("received on"), kind="text")}),
+    Action("commitment.sign", _("Partnership commitment signed"),
+           _("%(actor)s signed the partnership commitment %(object)s"),
+           {"partners": Detail(_("partners"), kind="text"),
+            "family": Detail(_("part family"), kind="text"),
+            "share_percent": Detail(_("share of the need (%)"), kind="text"),
+            "units_per_year": Detail(_("units a year"), kind="number")}),
+    Action("commitment.need", _("Need reported"),
+           _("%(actor)s reported the need under %(object)s"),
+           {"month": Detail(_("month"), kind="text"), "units": Detail(_("units"), kind="number")}),
+]
