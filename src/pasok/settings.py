@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "pasok.allocation",
     "pasok.contracts",
     "pasok.inspection",
+    "pasok.payments",
     "pasok.demo",
 ]
 

@@ -15,6 +15,9 @@ urlpatterns = [
     path("local-content/", include("pasok.tkdn.urls")),
     path("tenders/", include("pasok.tenders.urls")),
     path("plans/", include("pasok.allocation.urls")),
+    path("contracts/", include("pasok.contracts.urls")),
+    path("inspection/", include("pasok.inspection.urls")),
+    path("payments/", include("pasok.payments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     # A password changes only where the services hear of it (the API tokens are revoked).
