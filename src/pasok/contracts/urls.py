@@ -6,5 +6,11 @@ app_name = "contracts"
 urlpatterns = [
     path("", views.contract_list, name="list"),
     path("<uuid:public_id>/", views.contract_detail, name="detail"),
+    path("<uuid:public_id>/sign/", views.contract_sign, name="sign"),
+    path("<uuid:public_id>/amend/", views.contract_amend, name="amend"),
+    path("from-award/<int:pk>/", views.contracts_from_award, name="from_award"),
     path("call-offs/<uuid:public_id>/", views.call_off_detail, name="call_off"),
+    path("call-offs/<uuid:public_id>/answer/", views.call_off_answer, name="answer"),
+    path("commitments/", views.commitment_list, name="commitments"),
+    path("commitments/<uuid:public_id>/", views.commitment_detail, name="commitment"),
 ]
