@@ -36,3 +36,55 @@ def matrix_args(cluster, arg: str) -> list:
         call_off = services.call_off_issue(by=cluster.users["buyer_x"],
                                            item=contract.items.get(), month=JAN, quantity=100)
     return [call_off.public_id]
+
+
+# Builders for tests/web/test_query_counts.py: n rows, and the page that lists them.
+
+def contract_list_rows(cluster, n: int):
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    contracts = [signed_contract(cluster) for _ in range(n)]
+    return Page("buyer_x", reverse("contracts:list"), contracts[0].reference)
+
+
+def contract_page_rows(cluster, n: int):
+    """A contract with n call-off orders."""
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    contract = signed_contract(cluster)
+    call_offs = [accepted_call_off(cluster, contract, quantity=1) for _ in range(n)]
+    return Page("buyer_x", reverse("contracts:detail", args=[contract.public_id]),
+                call_offs[-1].reference)
+
+
+def call_off_page_rows(cluster, n: int):
+    """A call-off with n deliveries."""
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    from .conftest import delivered
+
+    call_off = accepted_call_off(cluster, signed_contract(cluster), quantity=n)
+    for i in range(n):
+        delivered(cluster, call_off, 1, dt.date(2027, 1, 10), note=f"SJ-{n}-{i}")
+    return Page("supplier_a", reverse("contracts:call_off", args=[call_off.public_id]),
+                f"SJ-{n}-{n - 1}", at=dt.datetime(2027, 1, 20, tzinfo=dt.UTC))
+
+
+def commitment_list_rows(cluster, n: int):
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    for i in range(n):
+        services.commitment_sign(
+            by=cluster.users["buyer_x"], buyer=cluster.buyer_x,
+            partners=[cluster.cooperative, cluster.supplier_a], family="brake_block",
+            starts_on=JAN, ends_on=dt.date(2029, 12, 31), units_per_year=1000 + i)
+    return Page("cooperative", reverse("contracts:commitments"), f"{1000 + n - 1:,}".replace(
+        ",", "."))
