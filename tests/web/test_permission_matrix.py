@@ -38,8 +38,8 @@ from pasok.tenders.services import (
 )
 from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
-from tests.contracts.factories import matrix_args as contract_matrix_args
 from tests.conftest import PASSWORD, STAFF_AND_VIEWERS
+from tests.contracts.factories import matrix_args as contract_matrix_args
 from tests.tenders.files import PNG, nib_pdf
 from tests.tenders.test_evaluation_pdf import pdf_text
 

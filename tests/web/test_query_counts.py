@@ -38,13 +38,13 @@ from pasok.tenders.services import (
 )
 from pasok.tkdn.services import certificate_record, worksheet_save
 from tests.allocation.factories import add_members, solved
+from tests.conftest import make_nib, make_npwp
 from tests.contracts.factories import (
     call_off_page_rows,
     commitment_list_rows,
     contract_list_rows,
     contract_page_rows,
 )
-from tests.conftest import make_nib, make_npwp
 from tests.examples import INTERFACES_WORKSHEET
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
 
