@@ -55,7 +55,7 @@ def planned(cluster):
 
 
 def test_a_months_call_offs_follow_the_plan(cluster, planned):
-    contract, plan, run, members = planned
+    contract, plan, run, _members = planned
     item = contract.items.get()
     with clock.frozen(AFTER_OBJECTIONS):
         call_offs = services.call_offs_from_plan(by=cluster.users["buyer_x"], item=item,

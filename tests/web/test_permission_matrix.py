@@ -181,6 +181,7 @@ PAGES = {
     ("POST", "contracts:sign", "contract_unsigned"):
         row(LOGIN, 302, 404, 404, 302, 404, 403, 403),
     ("GET", "contracts:amend", "contract"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
+    ("POST", "contracts:from_plan", "contract"): row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
     ("POST", "contracts:amend", "contract"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
     ("POST", "contracts:from_award", "t_awarded"):
         row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
@@ -272,6 +273,7 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     # organisation's admins sign for it.
     **{("POST", name, arg): READERS for name, arg in (
         ("contracts:detail", "contract"), ("contracts:amend", "contract"),
+        ("contracts:from_plan", "contract"),
         ("contracts:from_award", "t_awarded"), ("contracts:call_off", "call_off_accepted"),
         ("contracts:answer", "call_off"), ("contracts:commitments", None),
         ("contracts:commitment", "commitment"))},

@@ -34,6 +34,17 @@ class CallOffForm(forms.Form):
         self.fields["maker"].choices = [(m.pk, m.name) for m in makers]
 
 
+class PlanOrdersForm(forms.Form):
+    """A month's call-offs to a cooperative's members from its plan in force."""
+
+    item = forms.TypedChoiceField(label=_("Item"), coerce=int)
+    month = month_field(_("Month"))
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, prefix="plan", **kwargs)
+        self.fields["item"].choices = [(i.pk, f"{i.number}. {i.product}") for i in items]
+
+
 class AnswerForm(forms.Form):
     decline_reason = forms.CharField(label=_("Reason for declining"), required=False,
                                      widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,6 +1,7 @@
 """Contract pages: the list, a contract (terms, progress, versions and signatures, call-off
 orders), a call-off order (answer, deliveries), amendments, and partnership commitments."""
 
+import itertools
 from dataclasses import replace
 
 from django.contrib import messages
@@ -25,6 +26,7 @@ from .forms import (
     DeliveryForm,
     ItemAmendmentForm,
     NeedForm,
+    PlanOrdersForm,
 )
 from .models import CallOffStatus, Status
 from .terms import rescheduled
@@ -93,6 +95,8 @@ def contract_detail(request, public_id):
         "manages": manages, "form": form,
         "may_order": manages and contract.version > 0 and contract.status != Status.ENDED,
         "may_amend": manages and contract.version > 0 and pending is None,
+        "plan_form": PlanOrdersForm(items=items) if manages and contract.version > 0
+        and contract.supplier.is_cooperative else None,
         "call_offs": selectors.call_offs_of(contract, user=user)})
 
 
@@ -169,6 +173,29 @@ def _into_items(rows, exc: ValidationError) -> None:
             for item, f in rows:
                 if str(item.number) == parts[1] and parts[2] in f.fields:
                     f.add_error(parts[2], errors)
+
+
+@login_required
+@require_POST
+def call_offs_from_plan(request, public_id):
+    """The month's orders to the cooperative's members, as its plan in force allocates."""
+    contract = selectors.contract_get(user=request.user, public_id=public_id)
+    if not permissions.may_manage_contract(request.user, contract):
+        raise PermissionDenied
+    form = PlanOrdersForm(request.POST, items=contract.items.all())
+    if not form.is_valid():
+        _done(request, "", ValidationError(list(itertools.chain(*form.errors.values()))))
+        return redirect("contracts:detail", public_id=public_id)
+    try:
+        made = services.call_offs_from_plan(
+            by=request.user, item=contract.items.get(pk=form.cleaned_data["item"]),
+            month=form.cleaned_data["month"])
+    except ValidationError as exc:
+        _done(request, "", exc)
+    else:
+        _done(request, _("%(n)s call-off order(s) issued to the members from the plan.")
+              % {"n": len(made)})
+    return redirect("contracts:detail", public_id=public_id)
 
 
 @login_required
