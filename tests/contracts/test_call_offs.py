@@ -39,8 +39,8 @@ def test_an_order_within_what_is_left(cluster, contract):
     assert first.reference == "SP-2027-00001" and first.deliver_by == dt.date(2027, 1, 31)
     with pytest.raises(ValidationError) as refused:
         _issue(cluster, contract, quantity=101)
-    assert refused.value.message_dict["quantity"] == ["Only 100 units of this item are left "
-                                                      "to order."]
+    assert refused.value.message_dict["quantity"] == ["Hanya 100 unit item ini yang tersisa "
+                                                      "untuk dipesan."]
     with clock.frozen(IN_JAN):
         services.call_off_answer(by=cluster.users["supplier_a"], call_off=first, accept=False,
                                  reason="Tungku sedang diperbaiki")
@@ -76,7 +76,7 @@ def test_only_the_maker_answers_and_a_decline_needs_a_reason(cluster, contract):
     services.call_off_answer(by=cluster.users["staff_a"], call_off=call_off, accept=True)
     call_off.refresh_from_db()
     assert call_off.status == CallOffStatus.ACCEPTED
-    with pytest.raises(ValidationError, match="answered already"):
+    with pytest.raises(ValidationError, match="sudah dijawab"):
         services.call_off_answer(by=cluster.users["supplier_a"], call_off=call_off,
                                  accept=False, reason="x")
 
@@ -86,8 +86,8 @@ def test_deliveries_partial_and_never_above_the_order(cluster, contract):
     delivered(cluster, call_off, 120, dt.date(2027, 1, 15), note="SJ-1")
     with pytest.raises(ValidationError) as refused:
         delivered(cluster, call_off, 81, dt.date(2027, 1, 20), note="SJ-2")
-    assert refused.value.message_dict["quantity"] == ["Only 80 units of this order are left "
-                                                      "to deliver."]
+    assert refused.value.message_dict["quantity"] == ["Hanya 80 unit pesanan ini yang tersisa "
+                                                      "untuk dikirim."]
     delivered(cluster, call_off, 80, dt.date(2027, 1, 20), note="SJ-2")
     assert services.delivered_units(call_off) == 200
 
@@ -149,7 +149,7 @@ def _final_award(cluster):
 def test_a_final_award_becomes_a_contract_per_supplier(cluster):
     tender = _final_award(cluster)
     with clock.frozen(dt.datetime(2026, 11, 5, tzinfo=dt.UTC)), \
-            pytest.raises(ValidationError, match="final award"):
+            pytest.raises(ValidationError, match="sudah final"):
         services.contracts_from_award(by=cluster.users["buyer_x"], tender=tender)
     with pytest.raises(PermissionDenied):
         services.contracts_from_award(by=cluster.users["supplier_a"], tender=tender)
@@ -162,5 +162,5 @@ def test_a_final_award_becomes_a_contract_per_supplier(cluster):
     assert {m.month: m.units for m in item.months.all()} == {
         JAN: 100, FEB: 100, dt.date(2027, 3, 1): 100}
     assert (contract.starts_on, contract.ends_on) == (JAN, dt.date(2027, 3, 31))
-    with pytest.raises(ValidationError, match="in a contract already"):
+    with pytest.raises(ValidationError, match="sudah masuk kontrak"):
         services.contracts_from_award(by=cluster.users["buyer_x"], tender=tender)

@@ -48,7 +48,7 @@ def test_only_each_partys_admin_signs_for_it(cluster):
         with pytest.raises(PermissionDenied):
             services.contract_sign(by=cluster.users[role], contract=contract)
     services.contract_sign(by=cluster.users["buyer_x"], contract=contract)
-    with pytest.raises(ValidationError, match="signed this version already"):
+    with pytest.raises(ValidationError, match="sudah menandatangani versi ini"):
         services.contract_sign(by=cluster.users["buyer_x"], contract=contract)
 
 
@@ -91,7 +91,7 @@ def test_an_amendment_takes_effect_when_both_have_signed_it(cluster, contract):
                                       terms=amended, reason="Tambahan kebutuhan Maret")
     assert version.number == 2
     assert contract.items.get().quantity == 600  # the terms in force stay
-    with pytest.raises(ValidationError, match="already awaiting"):
+    with pytest.raises(ValidationError, match="menunggu tanda tangan"):
         services.contract_amend(by=cluster.users["buyer_x"], contract=contract, terms=amended,
                                 reason="lagi")
     services.contract_sign(by=cluster.users["buyer_x"], contract=contract)

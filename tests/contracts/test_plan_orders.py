@@ -67,7 +67,7 @@ def test_a_months_call_offs_follow_the_plan(cluster, planned):
     assert {supplier_id(c.maker_id): c.quantity for c in call_offs} == allocated
     assert {c.source for c in call_offs} == {CallOffSource.PLAN}
     assert sum(c.quantity for c in call_offs) == 600  # the line's February demand
-    with clock.frozen(AFTER_OBJECTIONS), pytest.raises(ValidationError, match="issued already"):
+    with clock.frozen(AFTER_OBJECTIONS), pytest.raises(ValidationError, match="sudah diterbitkan"):
         services.call_offs_from_plan(by=cluster.users["buyer_x"], item=item, month=FEB)
     # Issued through February: a re-plan keeps January and February by default.
     assert months_started(plan, dt.date(2026, 12, 20)) == 2

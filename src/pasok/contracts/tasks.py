@@ -7,7 +7,7 @@ from django_tasks import task
 
 from pasok.accounts.notices import notify, people_of
 
-from .models import CallOff, Contract
+from .models import CallOff, CallOffStatus, Contract
 
 _CONTRACT_NEWS = {
     "proposed": lambda c: _("%(buyer)s proposes contract %(ref)s %(title)s: read and sign "
@@ -52,7 +52,9 @@ def send_call_off_notice(*, call_off_id: int, event: str, base_url: str | None =
     return notify(
         people_of(organisation_id=contract.buyer_id),
         subject=lambda: _("Call-off order %(ref)s answered") % {"ref": call_off.reference},
-        text=lambda: _("%(maker)s %(answer)s the call-off order %(ref)s.") % {
-            "maker": call_off.maker.name, "answer": call_off.get_status_display(),
-            "ref": call_off.reference},
+        text=lambda: (_("%(maker)s accepted the call-off order %(ref)s.")
+                      if call_off.status == CallOffStatus.ACCEPTED else
+                      _("%(maker)s declined the call-off order %(ref)s: %(reason)s")) % {
+            "maker": call_off.maker.name, "ref": call_off.reference,
+            "reason": call_off.decline_reason},
         link=link, base_url=base_url)
