@@ -30,6 +30,13 @@ def matrix_args(cluster, arg: str) -> list:
     contract = signed_contract(cluster)
     if arg == "contract":
         return [contract.public_id]
+    if arg == "contract_doc":
+        from tests.tenders.files import nib_pdf
+
+        document = services.contract_document_add(
+            by=cluster.users["buyer_x"], contract=contract, title="Kontrak bertanda tangan",
+            upload=nib_pdf("KTR"))
+        return [contract.public_id, document.public_id]
     if arg == "call_off_accepted":
         return [accepted_call_off(cluster, contract).public_id]
     with clock.frozen(dt.datetime.combine(JAN, dt.time(2), tzinfo=dt.UTC)):

@@ -99,3 +99,23 @@ def test_what_remains_is_shown(client, cluster):
     body = client.get(reverse("contracts:detail", args=[contract.public_id])).content.decode()
     # 600 in all, 200 ordered: 400 left, worth 400 × Rp450.000.
     assert "Rp180.000.000" in body and Decimal(400 * 450_000) == Decimal(180_000_000)
+
+
+def test_a_party_adds_a_document_and_the_other_reads_it(client, cluster, contract):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.tenders.files import PDF
+
+    page = reverse("contracts:document_add", args=[contract.public_id])
+    _as(client, cluster, "supplier_a")
+    client.post(page, {"title": "Gambar teknik",
+                       "upload": SimpleUploadedFile("gambar.exe", b"MZ\x90\x00")})
+    assert not contract.documents.exists()  # refused by its bytes
+    client.post(page, {"title": "Gambar teknik",
+                       "upload": SimpleUploadedFile("gambar.pdf", PDF + b"% 1\n")})
+    document = contract.documents.get()
+    _as(client, cluster, "buyer_x")
+    response = client.get(reverse("contracts:document",
+                                  args=[contract.public_id, document.public_id]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+    assert response["Content-Type"] == "application/pdf"

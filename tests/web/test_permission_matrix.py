@@ -182,6 +182,10 @@ PAGES = {
         row(LOGIN, 302, 404, 404, 302, 404, 403, 403),
     ("GET", "contracts:amend", "contract"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
     ("POST", "contracts:from_plan", "contract"): row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
+    ("POST", "contracts:document_add", "contract"):
+        row(LOGIN, 302, 404, 404, 302, 404, 403, 302),
+    ("GET", "contracts:document", "contract_doc"):
+        row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
     ("POST", "contracts:amend", "contract"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
     ("POST", "contracts:from_award", "t_awarded"):
         row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
@@ -273,7 +277,7 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     # organisation's admins sign for it.
     **{("POST", name, arg): READERS for name, arg in (
         ("contracts:detail", "contract"), ("contracts:amend", "contract"),
-        ("contracts:from_plan", "contract"),
+        ("contracts:from_plan", "contract"), ("contracts:document_add", "contract"),
         ("contracts:from_award", "t_awarded"), ("contracts:call_off", "call_off_accepted"),
         ("contracts:answer", "call_off"), ("contracts:commitments", None),
         ("contracts:commitment", "commitment"))},
@@ -448,7 +452,8 @@ def _page_args(cluster, arg):
         return _awarded_args(cluster, arg)
     if arg in ("plan", "run"):
         return allocation_matrix_args(cluster, arg)
-    if arg in ("contract", "contract_unsigned", "call_off", "call_off_accepted", "commitment"):
+    if arg in ("contract", "contract_unsigned", "contract_doc", "call_off", "call_off_accepted",
+               "commitment"):
         return contract_matrix_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]

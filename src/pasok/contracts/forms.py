@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.web import number_fields
+from pasok.web.uploads import DocumentField
 
 MONTH = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -95,3 +96,8 @@ class CommitmentForm(forms.Form):
 class NeedForm(forms.Form):
     month = month_field(_("Month"))
     units = number_fields.IntegerField(label=_("Units needed"), min_value=0)
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("What the document is"), max_length=200)
+    upload = DocumentField(label=_("File"), kind=_("Contract document"))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
 from pasok.tenders import selectors as tender_selectors
+from pasok.web import uploads
 from pasok.web.form_errors import add_service_errors
 from pasok.web.paging import page_of
 
@@ -24,11 +25,12 @@ from .forms import (
     CallOffForm,
     CommitmentForm,
     DeliveryForm,
+    DocumentForm,
     ItemAmendmentForm,
     NeedForm,
     PlanOrdersForm,
 )
-from .models import CallOffStatus, Status
+from .models import CallOffStatus, ContractDocument, Status
 from .terms import rescheduled
 
 LIST_PAGE_SIZE = 50
@@ -97,7 +99,37 @@ def contract_detail(request, public_id):
         "may_amend": manages and contract.version > 0 and pending is None,
         "plan_form": PlanOrdersForm(items=items) if manages and contract.version > 0
         and contract.supplier.is_cooperative else None,
-        "call_offs": selectors.call_offs_of(contract, user=user)})
+        "call_offs": selectors.call_offs_of(contract, user=user),
+        "documents": contract.documents.defer("data"),
+        "document_form": DocumentForm()
+        if permissions.may_add_contract_document(user, contract) else None})
+
+
+@login_required
+@require_POST
+def contract_document_add(request, public_id):
+    contract = selectors.contract_get(user=request.user, public_id=public_id)
+    if not permissions.may_add_contract_document(request.user, contract):
+        raise PermissionDenied
+    form = DocumentForm(request.POST, request.FILES)
+    try:
+        if not form.is_valid():
+            raise ValidationError(list(itertools.chain(*form.errors.values())))
+        services.contract_document_add(by=request.user, contract=contract,
+                                       title=form.cleaned_data["title"],
+                                       upload=form.cleaned_data["upload"])
+    except ValidationError as exc:
+        _done(request, "", exc)
+    else:
+        _done(request, _("Document added to the contract."))
+    return redirect("contracts:detail", public_id=public_id)
+
+
+@login_required
+def contract_document(request, public_id, document_id):
+    contract = selectors.contract_get(user=request.user, public_id=public_id)
+    document = ContractDocument.objects.get(contract=contract, public_id=document_id)
+    return uploads.download(document, document.filename, bytes(document.data))
 
 
 @login_required
