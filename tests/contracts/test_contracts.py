@@ -132,3 +132,29 @@ def test_rescheduling_moves_the_last_months():
     assert rescheduled(schedule, 700) == {JAN: 200, FEB: 200, MAR: 300}
     assert rescheduled(schedule, 300) == {JAN: 200, FEB: 100, MAR: 0}
     assert rescheduled({}, 5) == {}
+
+
+CLAUSE = {"fixed": "0.30", "components": [
+    {"name": "scrap", "weight": "0.50", "base_index": "8000"},
+    {"name": "pig iron", "weight": "0.20", "base_index": "10000"}]}
+
+
+def test_a_months_indices_adjust_its_unit_price(cluster):
+    from pasok.contracts.pricing import unit_price_for
+
+    from .conftest import signed_contract
+
+    contract = signed_contract(cluster, terms=brake_block_terms(price_adjustment=CLAUSE))
+    item = contract.items.get()
+    assert unit_price_for(item, FEB) == Decimal(450_000)  # no indices yet: as agreed
+    with pytest.raises(ValidationError) as refused:
+        services.price_indices_record(by=cluster.users["buyer_x"], contract=contract,
+                                      month=FEB, values={"scrap": Decimal(8800)})
+    assert "index.pig iron" in refused.value.message_dict
+    services.price_indices_record(by=cluster.users["buyer_x"], contract=contract, month=FEB,
+                                  values={"scrap": Decimal(8800), "pig iron": Decimal(9500)})
+    assert unit_price_for(item, FEB) == Decimal("468000.00")  # factor 1.04
+    assert unit_price_for(item, JAN) == Decimal(450_000)
+    with pytest.raises(PermissionDenied):
+        services.price_indices_record(by=cluster.users["supplier_a"], contract=contract,
+                                      month=JAN, values={})

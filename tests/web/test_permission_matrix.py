@@ -182,6 +182,7 @@ PAGES = {
         row(LOGIN, 302, 404, 404, 302, 404, 403, 403),
     ("GET", "contracts:amend", "contract"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
     ("POST", "contracts:from_plan", "contract"): row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
+    ("POST", "contracts:indices", "contract"): row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
     ("POST", "contracts:document_add", "contract"):
         row(LOGIN, 302, 404, 404, 302, 404, 403, 302),
     ("GET", "contracts:document", "contract_doc"):
@@ -278,6 +279,7 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     **{("POST", name, arg): READERS for name, arg in (
         ("contracts:detail", "contract"), ("contracts:amend", "contract"),
         ("contracts:from_plan", "contract"), ("contracts:document_add", "contract"),
+        ("contracts:indices", "contract"),
         ("contracts:from_award", "t_awarded"), ("contracts:call_off", "call_off_accepted"),
         ("contracts:answer", "call_off"), ("contracts:commitments", None),
         ("contracts:commitment", "commitment"))},

@@ -101,3 +101,19 @@ class NeedForm(forms.Form):
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("What the document is"), max_length=200)
     upload = DocumentField(label=_("File"), kind=_("Contract document"))
+
+
+class IndicesForm(forms.Form):
+    """A month's index for each component of the contract's clause."""
+
+    month = month_field(_("Month"))
+
+    def __init__(self, *args, components=(), **kwargs):
+        super().__init__(*args, prefix="indices", **kwargs)
+        for name in components:
+            self.fields[f"index.{name}"] = number_fields.DecimalField(
+                label=name, decimal_places=4, min_value=0)
+
+    def values(self) -> dict:
+        return {name.removeprefix("index."): value for name, value in self.cleaned_data.items()
+                if name.startswith("index.")}

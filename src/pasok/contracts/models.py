@@ -256,6 +256,32 @@ class ContractVersion(models.Model):
         return self.buyer_signed_at is not None and self.supplier_signed_at is not None
 
 
+class PriceIndexValue(models.Model):
+    """One component's index for a month under the contract's price-adjustment clause, as
+    the parties' agreed series gives it (pricing.unit_price_for reads them)."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE,
+                                 related_name="index_values")
+    month = models.DateField(_("month"))
+    component = models.CharField(_("component"), max_length=100)
+    value = models.DecimalField(_("index"), max_digits=14, decimal_places=4)
+    recorded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        ordering = ["contract", "month", "component"]
+        verbose_name = _("price index")
+        verbose_name_plural = _("price indices")
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "month", "component"],
+                                    name="price_index_once"),
+            models.CheckConstraint(condition=Q(value__gt=0), name="price_index_positive"),
+            models.CheckConstraint(condition=Q(month__day=1), name="price_index_first_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.contract.reference} {self.month:%Y-%m} {self.component}: {self.value}"
+
+
 class CallOffStatus(models.TextChoices):
     ISSUED = "issued", _("awaiting the supplier")
     ACCEPTED = "accepted", _("accepted")

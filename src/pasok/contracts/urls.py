@@ -8,6 +8,7 @@ urlpatterns = [
     path("<uuid:public_id>/", views.contract_detail, name="detail"),
     path("<uuid:public_id>/sign/", views.contract_sign, name="sign"),
     path("<uuid:public_id>/amend/", views.contract_amend, name="amend"),
+    path("<uuid:public_id>/indices/", views.price_indices, name="indices"),
     path("<uuid:public_id>/documents/", views.contract_document_add, name="document_add"),
     path("<uuid:public_id>/documents/<uuid:document_id>/", views.contract_document,
          name="document"),

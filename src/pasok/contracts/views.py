@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
+from pasok.rules.price_adjustment import Clause
 from pasok.tenders import selectors as tender_selectors
 from pasok.web import uploads
 from pasok.web.form_errors import add_service_errors
 from pasok.web.paging import page_of
 
-from . import selectors, services
+from . import pricing, selectors, services
 from .forms import (
     AmendmentForm,
     AnswerForm,
@@ -26,6 +27,7 @@ from .forms import (
     CommitmentForm,
     DeliveryForm,
     DocumentForm,
+    IndicesForm,
     ItemAmendmentForm,
     NeedForm,
     PlanOrdersForm,
@@ -101,8 +103,42 @@ def contract_detail(request, public_id):
         and contract.supplier.is_cooperative else None,
         "call_offs": selectors.call_offs_of(contract, user=user),
         "documents": contract.documents.defer("data"),
+        "clause": (clause := Clause.of(contract.price_adjustment)),
+        "indices": _indices_by_month(contract, progress) if clause else [],
+        "indices_form": IndicesForm(components=[c.name for c in clause.components])
+        if clause and manages else None,
         "document_form": DocumentForm()
         if permissions.may_add_contract_document(user, contract) else None})
+
+
+def _indices_by_month(contract, progress) -> list[tuple]:
+    """(month, {component: index}, [(item, adjusted unit price)]) for each month recorded."""
+    by_month: dict = {}
+    for row in contract.index_values.all():
+        by_month.setdefault(row.month, {})[row.component] = row.value
+    return [(month, values, [(p.item, pricing.unit_price_for(p.item, month)) for p in progress])
+            for month, values in sorted(by_month.items())]
+
+
+@login_required
+@require_POST
+def price_indices(request, public_id):
+    contract = selectors.contract_get(user=request.user, public_id=public_id)
+    if not permissions.may_manage_contract(request.user, contract):
+        raise PermissionDenied
+    clause = Clause.of(contract.price_adjustment)
+    form = IndicesForm(request.POST, components=[c.name for c in clause.components]
+                       if clause else [])
+    try:
+        if not form.is_valid():
+            raise ValidationError(list(itertools.chain(*form.errors.values())))
+        services.price_indices_record(by=request.user, contract=contract,
+                                      month=form.cleaned_data["month"], values=form.values())
+    except ValidationError as exc:
+        _done(request, "", exc)
+    else:
+        _done(request, _("Price indices recorded."))
+    return redirect("contracts:detail", public_id=public_id)
 
 
 @login_required

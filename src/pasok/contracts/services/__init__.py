@@ -7,6 +7,7 @@ from .call_offs import call_off_answer, call_off_issue, ordered_units
 from .commitments import commitment_need_record, commitment_sign
 from .deliveries import delivered_units, delivery_record
 from .documents import contract_document_add
+from .indices import price_indices_record
 from .making import (
     contract_amend,
     contract_create,
@@ -21,5 +22,5 @@ __all__ = [
     "call_off_answer", "call_off_issue", "call_offs_from_plan", "commitment_need_record",
     "commitment_sign", "contract_amend", "contract_create", "contract_document_add",
     "contract_revise", "contract_sign", "contracts_from_award", "delivered_units",
-    "delivery_record", "ordered_units", "terms_of",
+    "delivery_record", "ordered_units", "price_indices_record", "terms_of",
 ]

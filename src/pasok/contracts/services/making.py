@@ -39,7 +39,7 @@ def locked(contract: Contract) -> Contract:
     return Contract.objects.select_for_update().get(pk=contract.pk)
 
 
-def _managed(by: Actor, contract: Contract) -> Contract:
+def managed(by: Actor, contract: Contract) -> Contract:
     contract = locked(contract)
     if not permissions.may_manage_contract(by, contract):
         raise PermissionDenied
@@ -197,7 +197,7 @@ def _pending(contract: Contract) -> ContractVersion | None:
 @transaction.atomic
 def contract_revise(*, by: Actor, contract: Contract, terms: ContractTerms) -> Contract:
     """The buyer changes the first version's terms before anyone has signed it."""
-    contract = _managed(by, contract)
+    contract = managed(by, contract)
     version = _pending(contract)
     if contract.version != 0 or version is None or version.buyer_signed_at \
             or version.supplier_signed_at:
@@ -217,7 +217,7 @@ def contract_amend(*, by: Actor, contract: Contract, terms: ContractTerms,
                    reason: str) -> ContractVersion:
     """A new version of a contract in force, for both parties to sign; the terms in force
     stay until they have."""
-    contract = _managed(by, contract)
+    contract = managed(by, contract)
     if contract.version == 0:
         raise ValidationError(_("A contract not yet signed is revised, not amended."))
     if _pending(contract) is not None:
