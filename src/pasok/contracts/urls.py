@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import commitment_views, views
 
 app_name = "contracts"
 urlpatterns = [
@@ -16,6 +16,6 @@ urlpatterns = [
     path("<uuid:public_id>/from-plan/", views.call_offs_from_plan, name="from_plan"),
     path("call-offs/<uuid:public_id>/", views.call_off_detail, name="call_off"),
     path("call-offs/<uuid:public_id>/answer/", views.call_off_answer, name="answer"),
-    path("commitments/", views.commitment_list, name="commitments"),
-    path("commitments/<uuid:public_id>/", views.commitment_detail, name="commitment"),
+    path("commitments/", commitment_views.commitment_list, name="commitments"),
+    path("commitments/<uuid:public_id>/", commitment_views.commitment_detail, name="commitment"),
 ]

@@ -1,5 +1,6 @@
 """Contract pages: the list, a contract (terms, progress, versions and signatures, call-off
-orders), a call-off order (answer, deliveries), amendments, and partnership commitments."""
+orders), a call-off order (answer, deliveries), amendments, documents and price indices
+(partnership commitments: commitment_views.py)."""
 
 import itertools
 from dataclasses import replace
@@ -24,12 +25,10 @@ from .forms import (
     AmendmentForm,
     AnswerForm,
     CallOffForm,
-    CommitmentForm,
     DeliveryForm,
     DocumentForm,
     IndicesForm,
     ItemAmendmentForm,
-    NeedForm,
     PlanOrdersForm,
 )
 from .models import CallOffStatus, ContractDocument, Status
@@ -307,52 +306,3 @@ def call_off_answer(request, public_id):
         _done(request, _("Order accepted: your capacity for the month is booked.") if accept
               else _("Order declined; the buyer is told why."))
     return redirect("contracts:call_off", public_id=public_id)
-
-
-@login_required
-def commitment_list(request):
-    user = request.user
-    may_sign = permissions.may_create_contracts(user)
-    partners = (Organisation.objects.visible_to(user).supplier_side().filter(is_active=True)
-                .order_by("name")) if may_sign else Organisation.objects.none()
-    form = CommitmentForm(request.POST if request.method == "POST" else None,
-                          partners=partners)
-    if request.method == "POST":
-        if not may_sign:
-            raise PermissionDenied
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            chosen = [p for p in partners if p.pk in data.pop("partners")]
-            try:
-                commitment = services.commitment_sign(by=user, buyer=user.organisation,
-                                                      partners=chosen, **data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Partnership commitment signed."))
-                return redirect("contracts:commitment", public_id=commitment.public_id)
-    return render(request, "contracts/commitments.html", {
-        "commitments": selectors.commitment_list(user=user), "form": form,
-        "may_sign": may_sign})
-
-
-@login_required
-def commitment_detail(request, public_id):
-    user = request.user
-    commitment = selectors.commitment_get(user=user, public_id=public_id)
-    may_report = permissions.may(user, permissions.CHANGE, commitment)
-    form = NeedForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if not may_report:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.commitment_need_record(by=user, commitment=commitment,
-                                                **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Need recorded."))
-                return redirect("contracts:commitment", public_id=public_id)
-    return render(request, "contracts/commitment.html", {
-        "commitment": commitment, "form": form, "may_report": may_report})

@@ -87,6 +87,16 @@ def _kai_contract(orgs: dict, users: dict, today: dt.date):
     return contract, first
 
 
+def _indices(contract, first: dt.date, kai) -> None:
+    """The clause's indices for each past month: scrap up 1% a month, pig iron flat."""
+    for i in range(MONTHS_PAST):
+        month = add_months(first, i)
+        with clock.frozen(_at(add_months(month, 1), 8)):
+            services.price_indices_record(by=kai, contract=contract, month=month, values={
+                "besi tua (scrap)": Decimal(7800) * (1 + Decimal(i) / 100),
+                "besi kasar (pig iron)": Decimal(9200)})
+
+
 def _kai_makers(orgs: dict, users: dict):
     """The demo member, and the cooperative's next member that casts P10 blocks."""
     member = users[f"anggota@{DEMO_DOMAIN}"].organisation
@@ -135,4 +145,5 @@ def load_fulfilment(*, orgs: dict, users: dict, today: dt.date) -> None:
     contract, first = _kai_contract(orgs, users, today)
     kai = users[f"kai@{DEMO_DOMAIN}"]
     _call_offs(contract, _kai_makers(orgs, users), first, kai)
+    _indices(contract, first, kai)
     _commitment(orgs, kai, first)

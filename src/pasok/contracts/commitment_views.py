@@ -1,0 +1,64 @@
+"""Partnership commitments: the list (a buyer signs one here) and a commitment with the
+need its buyer reports month by month."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from pasok.accounts import permissions
+from pasok.accounts.models import Organisation
+from pasok.web.form_errors import add_service_errors
+
+from . import selectors, services
+from .forms import CommitmentForm, NeedForm
+
+
+@login_required
+def commitment_list(request):
+    user = request.user
+    may_sign = permissions.may_create_contracts(user)
+    partners = (Organisation.objects.visible_to(user).supplier_side().filter(is_active=True)
+                .order_by("name")) if may_sign else Organisation.objects.none()
+    form = CommitmentForm(request.POST if request.method == "POST" else None,
+                          partners=partners)
+    if request.method == "POST":
+        if not may_sign:
+            raise PermissionDenied
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            chosen = [p for p in partners if p.pk in data.pop("partners")]
+            try:
+                commitment = services.commitment_sign(by=user, buyer=user.organisation,
+                                                      partners=chosen, **data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Partnership commitment signed."))
+                return redirect("contracts:commitment", public_id=commitment.public_id)
+    return render(request, "contracts/commitments.html", {
+        "commitments": selectors.commitment_list(user=user), "form": form,
+        "may_sign": may_sign})
+
+
+@login_required
+def commitment_detail(request, public_id):
+    user = request.user
+    commitment = selectors.commitment_get(user=user, public_id=public_id)
+    may_report = permissions.may(user, permissions.CHANGE, commitment)
+    form = NeedForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not may_report:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.commitment_need_record(by=user, commitment=commitment,
+                                                **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Need recorded."))
+                return redirect("contracts:commitment", public_id=public_id)
+    return render(request, "contracts/commitment.html", {
+        "commitment": commitment, "form": form, "may_report": may_report})
