@@ -14,6 +14,8 @@ from pasok.contracts.models import Delivery
 from pasok.inspection.models import Inspection, NonConformanceReport, SwitchingState
 from pasok.inspection.services import inspection_record
 
+from .factories import deliveries
+
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql",
@@ -60,8 +62,6 @@ def test_two_inspectors_record_the_same_lot(cluster, lot_of_200):
 
 
 def test_two_lots_of_one_supplier_at_once_both_count(cluster, contract):
-    from .conftest import deliveries
-
     first, second = deliveries(cluster, contract, [100, 100])
     with clock.frozen(dt.datetime(2027, 1, 20, 3, tzinfo=dt.UTC)):
         outcomes = _race(*(lambda d=d: inspection_record(by=cluster.users["buyer_x"],

@@ -10,7 +10,7 @@ from pasok.audit.models import AuditEvent
 from pasok.inspection.services import ncr_accept_corrective_action, ncr_close, ncr_respond
 from tests.contracts.conftest import delivered
 
-from .conftest import inspected
+from .factories import inspected
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from pasok.inspection.models import Inspection, NonConformanceReport, SwitchingS
 from pasok.inspection.services import Finding, plan_for_delivery
 from pasok.rules.sampling import plan_for_lot
 
-from .conftest import INSPECTED, inspected
+from .factories import INSPECTED, deliveries, inspected
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +118,6 @@ def test_the_buyers_staff_inspect(cluster, lot_of_200):
 
 
 def test_a_whole_lot_is_inspected_when_the_sample_would_be_larger(cluster, contract):
-    from .conftest import deliveries
-
     lot = deliveries(cluster, contract, [3])[0]  # A at level II, its plan's n above 3
     inspection = inspected(cluster, lot, 0)
     assert inspection.sample_size == 3 == inspection.lot_size

@@ -17,7 +17,7 @@ from pasok.inspection.services import (
 )
 from tests.contracts.conftest import FEB, brake_block_terms, signed_contract
 
-from .conftest import deliveries, inspected
+from .factories import deliveries, inspected
 
 pytestmark = pytest.mark.django_db
 
