@@ -39,7 +39,9 @@ from pasok.tenders.services import (
 from pasok.tkdn.services import certificate_record, worksheet_save
 from tests.allocation.factories import add_members, solved
 from tests.conftest import make_nib, make_npwp
+from tests.contracts.conftest import signed_contract
 from tests.examples import INTERFACES_WORKSHEET
+from tests.inspection.factories import contract_of_products, deliveries, inspected
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
 
 pytestmark = pytest.mark.django_db
@@ -378,6 +380,20 @@ def run_page(cluster, n):
                 member)
 
 
+def receiving_dock(cluster, n):
+    note = f"SJ{next(_unique)}"
+    deliveries(cluster, signed_contract(cluster), [10] * n, note=note)
+    return Page("buyer_x", reverse("inspection:dock"), f"{note}-{n:03}")
+
+
+def switching_states(cluster, n):
+    products = [f"Blok rem tipe {next(_unique)}" for _ in range(n)]
+    contract = contract_of_products(cluster, products)
+    for item in contract.items.all():
+        inspected(cluster, deliveries(cluster, contract, [10], item=item)[0], 0)
+    return Page("supplier_a", reverse("inspection:switching"), products[-1])
+
+
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
 # session, the signed-in person and the menu's unread notices; an API call the first two.
 # A tender page reads its addenda; a supplier's also records that it read the tender
@@ -392,6 +408,7 @@ PAGES = {
     audit_events: 7, notifications: 5, people: 4, verification_queue: 4, api_tokens: 4,
     sign_in_pauses: 5,
     plan_list: 4, plan_page: 15, plan_edit: 14, plan_offers: 8, run_page: 6,
+    receiving_dock: 5, switching_states: 4,
 }
 
 
