@@ -6,6 +6,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pasok.web.number_fields import IntegerField
+
 from .models import NonconformityKind
 from .services import Finding
 
@@ -13,21 +15,19 @@ _SEPARATORS = re.compile(r"[\s;]+")
 
 
 class InspectionForm(forms.Form):
-    nonconforming = forms.IntegerField(
-        label=_("Nonconforming units in the sample"), min_value=0,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
-    sorted_accepted_quantity = forms.IntegerField(
+    nonconforming = IntegerField(
+        label=_("Nonconforming units in the sample"), min_value=0)
+    sorted_accepted_quantity = IntegerField(
         label=_("Units accepted after sorting (lot not accepted)"), min_value=0,
-        required=False, widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        required=False,
         help_text=_("Only when the lot is not accepted and was sorted unit by unit; leave "
                     "empty to reject the whole lot."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for kind in NonconformityKind.values:
-            self.fields[f"{kind}_count"] = forms.IntegerField(
-                label=_("Units"), min_value=1, required=False,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+            self.fields[f"{kind}_count"] = IntegerField(
+                label=_("Units"), min_value=1, required=False)
             self.fields[f"{kind}_values"] = forms.CharField(
                 label=_("Measured values"), required=False, max_length=1000,
                 help_text=(_("Brinell hardness readings in HB, separated by spaces "

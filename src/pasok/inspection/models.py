@@ -158,8 +158,10 @@ class SwitchingState(models.Model):
         ordering = ["supplier", "buyer", "product"]
         verbose_name = _("switching state")
         verbose_name_plural = _("switching states")
-        constraints = [models.UniqueConstraint(fields=["supplier", "buyer", "product"],
-                                               name="switching_state_once")]
+        constraints = [models.UniqueConstraint(
+            fields=["supplier", "buyer", "product"], name="switching_state_once",
+            violation_error_message=_("This supplier, buyer and product have a switching "
+                                      "state already."))]
 
     def __str__(self):
         return f"{self.supplier} · {self.product}: {self.get_severity_display()}"
