@@ -87,3 +87,15 @@ def test_the_switching_table_and_the_approval_of_reduced_inspection(client, clus
     client.post(approve, {"approved": "1"})
     state.refresh_from_db()
     assert state.reduced_approved
+
+
+def test_a_discontinued_supplier_gets_no_form(client, cluster, lot_of_200):
+    from pasok.inspection.services import switching_state_for
+
+    switching_state_for(lot_of_200)
+    SwitchingState.objects.update(severity="discontinued")
+    page = _as(client, cluster, "buyer_x").get(
+        reverse("inspection:inspect", args=[lot_of_200.public_id])).content.decode()
+    assert 'id="discontinued"' in page and 'id="inspection-form"' not in page
+    dock = _text(client.get(reverse("inspection:dock")))
+    assert "inspection discontinued" in dock

@@ -125,3 +125,8 @@ def test_a_whole_lot_is_inspected_when_the_sample_would_be_larger(cluster, contr
         inspected(cluster, deliveries(cluster, contract, [3])[0], 4)
     assert "nonconforming" in refused.value.message_dict
     assert Delivery.objects.filter(inspection__isnull=True).count() == 1
+
+
+def test_a_single_unit_is_inspected_whole(cluster, contract):
+    inspection = inspected(cluster, deliveries(cluster, contract, [1])[0], 0)
+    assert (inspection.lot_size, inspection.sample_size, inspection.accepted) == (1, 1, True)

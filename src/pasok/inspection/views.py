@@ -17,7 +17,7 @@ from pasok.web.paging import page_of
 
 from . import selectors, services
 from .forms import InspectionForm, NcrAnswerForm
-from .models import Inspection, NonConformanceReport, SwitchingState
+from .models import Inspection, NonConformanceReport, Severity, SwitchingState
 
 
 @login_required
@@ -26,7 +26,8 @@ def dock(request):
         raise PermissionDenied
     page = page_of(selectors.awaiting_inspection(request.user), request.GET.get("page"), 50)
     severities = selectors.severities_of(page.object_list)
-    rows = [(d, *selectors.planned(d, severities)) for d in page.object_list]
+    rows = [(d, severity, Severity(severity).label, plan) for d in page.object_list
+            for severity, plan in [selectors.planned(d, severities)]]
     return render(request, "inspection/dock.html", {"page": page, "rows": rows})
 
 
@@ -68,7 +69,8 @@ def inspect(request, public_id):
                                "the supplier is told."))
             return redirect("inspection:inspect", public_id=delivery.public_id)
     return render(request, "inspection/inspect.html", {
-        "delivery": delivery, "plan": plan, "severity": severity, "form": form})
+        "delivery": delivery, "plan": plan, "severity": severity,
+        "severity_label": Severity(severity).label, "form": form})
 
 
 @login_required

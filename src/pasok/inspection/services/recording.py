@@ -18,6 +18,7 @@ from pasok.accounts.actors import Actor, requires_actor
 from pasok.audit.services import audit_record
 from pasok.contracts.models import Delivery
 from pasok.rules.sampling import LotPlan, plan_for_lot, switching
+from pasok.rules.sampling.tables import SMALLEST_LOT
 
 from ..models import (
     Inspection,
@@ -42,10 +43,13 @@ class Finding:
 
 
 def plan_for_delivery(delivery: Delivery, severity: str) -> LotPlan:
-    """The lot's plan at its contract item's AQL and inspection level."""
+    """The lot's plan at its contract item's AQL and inspection level. Table I starts at
+    lots of 2; a single unit delivered gets the smallest lot's plan, whose sample is at least
+    the lot, so it is inspected whole (the note under Tables II-A/B/C)."""
     item = delivery.call_off.item
-    return plan_for_lot(lot_size=delivery.quantity, aql=item.aql,
-                        level=item.inspection_level, severity=severity)
+    found = plan_for_lot(lot_size=max(delivery.quantity, SMALLEST_LOT), aql=item.aql,
+                         level=item.inspection_level, severity=severity)
+    return LotPlan(found.code_letter, found.plan, delivery.quantity)
 
 
 def _readings(values, path: str, errors: dict) -> list[str]:
