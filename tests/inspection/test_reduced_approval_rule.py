@@ -34,8 +34,7 @@ def test_without_approval_never_reduced(lots):
 
 @given(LOTS)
 def test_with_approval_the_rules_unchanged(lots):
-    expected, state = [], None
-    state = switching.start()
+    expected, state = [], switching.start()
     for lot_size, rejected in lots:
         if state.severity == switching.DISCONTINUED:
             break
