@@ -40,6 +40,8 @@ from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
 from tests.conftest import PASSWORD, STAFF_AND_VIEWERS
 from tests.contracts.factories import matrix_args as contract_matrix_args
+from tests.inspection.factories import MATRIX_ARGS as INSPECTION_ARGS
+from tests.inspection.factories import matrix_args as inspection_matrix_args
 from tests.tenders.files import PNG, nib_pdf
 from tests.tenders.test_evaluation_pdf import pdf_text
 
@@ -200,6 +202,21 @@ PAGES = {
         row(LOGIN, 404, 404, 200, 200, 404, 200, 200),
     ("POST", "contracts:commitment", "commitment"):
         row(LOGIN, 404, 404, 403, 200, 404, 403, 200),
+    # Inspection (buyer X's lot of 200 from supplier A): the dock is the buyers' (and the
+    # platform's) page; the buyer's writers inspect and accept a corrective action, the
+    # foundry that made the lot answers its NCR; the parties, the ministry and platform
+    # admins read. The empty POSTs are refused with the form shown again (200).
+    ("GET", "inspection:dock", None): row(LOGIN, 403, 403, 403, 200, 200, 200, 200),
+    ("GET", "inspection:inspect", "lot"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
+    ("POST", "inspection:inspect", "lot"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
+    ("GET", "inspection:inspect", "lot_inspected"):
+        row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
+    ("GET", "inspection:ncr", "ncr"): row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
+    ("POST", "inspection:ncr", "ncr"): row(LOGIN, 200, 404, 404, 403, 404, 403, 403),
+    ("POST", "inspection:ncr-accept", "ncr"): row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
+    ("GET", "inspection:switching", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "inspection:reduced-approval", "switching_state"):
+        row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     # For load balancers: no sign-in, tells nothing but that the database answers.
     ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
@@ -286,6 +303,13 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("GET", "contracts:amend", "contract"): READERS,
     ("POST", "contracts:sign", "contract_unsigned"):
         dict.fromkeys(("staff_a", "viewer_a", "staff_x", "viewer_x"), 403),
+    # Inspecting, accepting a corrective action, approving reduced inspection (the buyer's)
+    # and answering an NCR (the maker's) are writes.
+    ("GET", "inspection:inspect", "lot"): READERS,
+    ("POST", "inspection:inspect", "lot"): READERS,
+    ("POST", "inspection:ncr", "ncr"): READERS,
+    ("POST", "inspection:ncr-accept", "ncr"): READERS,
+    ("POST", "inspection:reduced-approval", "switching_state"): READERS,
 }
 
 
@@ -457,6 +481,8 @@ def _page_args(cluster, arg):
     if arg in ("contract", "contract_unsigned", "contract_doc", "call_off", "call_off_accepted",
                "commitment"):
         return contract_matrix_args(cluster, arg)
+    if arg in INSPECTION_ARGS:
+        return inspection_matrix_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):

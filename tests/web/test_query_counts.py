@@ -39,6 +39,7 @@ from pasok.tenders.services import (
 from pasok.tkdn.services import certificate_record, worksheet_save
 from tests.allocation.factories import add_members, solved
 from tests.conftest import make_nib, make_npwp
+from tests.contracts.conftest import signed_contract
 from tests.contracts.factories import (
     call_off_page_rows,
     commitment_list_rows,
@@ -46,6 +47,7 @@ from tests.contracts.factories import (
     contract_page_rows,
 )
 from tests.examples import INTERFACES_WORKSHEET
+from tests.inspection.factories import contract_of_products, deliveries, inspected
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
 
 pytestmark = pytest.mark.django_db
@@ -384,6 +386,20 @@ def run_page(cluster, n):
                 member)
 
 
+def receiving_dock(cluster, n):
+    note = f"SJ{next(_unique)}"
+    deliveries(cluster, signed_contract(cluster), [10] * n, note=note)
+    return Page("buyer_x", reverse("inspection:dock"), f"{note}-{n:03}")
+
+
+def switching_states(cluster, n):
+    products = [f"Blok rem tipe {next(_unique)}" for _ in range(n)]
+    contract = contract_of_products(cluster, products)
+    for item in contract.items.all():
+        inspected(cluster, deliveries(cluster, contract, [10], item=item)[0], 0)
+    return Page("supplier_a", reverse("inspection:switching"), products[-1])
+
+
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
 # session, the signed-in person and the menu's unread notices; an API call the first two.
 # A tender page reads its addenda; a supplier's also records that it read the tender
@@ -400,6 +416,7 @@ PAGES = {
     plan_list: 4, plan_page: 15, plan_edit: 14, plan_offers: 8, run_page: 6,
     contract_list_rows: 4, contract_page_rows: 9, call_off_page_rows: 6,
     commitment_list_rows: 5,
+    receiving_dock: 5, switching_states: 4,
 }
 
 

@@ -37,6 +37,11 @@ The rules, by model (RULES below):
   Each party signs for itself (`contract_side`).
 - CallOff and Delivery: the contract's buyer and supplier, the foundry that makes it, the
   ministry and platform admins. A call-off is answered by the foundry that makes it.
+- Inspection and NonConformanceReport (pasok.inspection): as the delivery inspected: the
+  contract's buyer and supplier, the foundry that made it, the ministry and platform admins;
+  the buyer's admins and staff inspect and accept a corrective action; the foundry that made
+  the lot answers its NCR. SwitchingState: the buyer's and the supplier's people, the
+  ministry and platform admins; manage (approve reduced inspection): the buyer's writers.
 - PartnershipCommitment: the buyer's people, the partners' (and a partner cooperative's
   members'), the ministry and platform admins; change: the buyer's admins and staff.
 - TKDN certificates: whoever sees the organisation; worksheets and the BMP declaration
@@ -309,6 +314,13 @@ def _under_contract(contract: str, maker: str):
     return rule
 
 
+def _switching_states(user, qs, action):
+    if action == MANAGE:
+        return _own_or_platform(user, qs, action, lambda org: Q(buyer_id=org))
+    return _own_or_platform(user, qs, action,
+                            lambda org: Q(buyer_id=org) | Q(supplier_id=org))
+
+
 def _commitments(user, qs, action):
     """A partner is an organisation; a cooperative partner's members see it, and a
     cooperative sees what its members are partners to."""
@@ -413,6 +425,12 @@ RULES: dict[str, Callable] = {
     "contracts.CallOff": _under_contract("item__contract", "maker_id"),
     "contracts.Delivery": _under_contract("call_off__item__contract", "call_off__maker_id"),
     "contracts.PartnershipCommitment": _commitments,
+    "inspection.Inspection": _under_contract("delivery__call_off__item__contract",
+                                             "delivery__call_off__maker_id"),
+    "inspection.NonConformanceReport": _under_contract(
+        "inspection__delivery__call_off__item__contract",
+        "inspection__delivery__call_off__maker_id"),
+    "inspection.SwitchingState": _switching_states,
     "tkdn.TkdnCertificate": _owned_by(VIEW),
     "tkdn.Worksheet": _owned_by(VIEW_PRIVATE),
     "tkdn.BmpDeclaration": _owned_by(VIEW_PRIVATE),
@@ -647,3 +665,24 @@ def may_record_delivery(user, call_off, contract) -> bool:
     """A delivery is recorded by the foundry that ships it or by the buyer receiving it."""
     return _admin(user) or (_writer(user) and user.organisation_id in (
         call_off.maker_id, contract.buyer_id))
+
+
+@_actors_too
+def may_use_receiving_dock(user) -> bool:
+    """The receiving dock (deliveries awaiting inspection): buyers' people, the ministry and
+    platform admins; who inspects is may_manage_contract's question."""
+    return _platform(user) or _kind(user) in BUYER_KINDS
+
+
+@_actors_too
+def may_answer_ncr(user, call_off) -> bool:
+    """A non-conformance report is answered (root cause, corrective action) by the foundry
+    that made the lot, by its admins and staff."""
+    return _writer(user) and user.organisation_id == call_off.maker_id
+
+
+@_actors_too
+def may_approve_reduced_inspection(user, state) -> bool:
+    """Reduced inspection (ISO 2859-1 9.3.3) is approved by the responsible authority: the
+    buyer's admins and staff, and platform admins (no query)."""
+    return _admin(user) or (_writer(user) and user.organisation_id == state.buyer_id)
