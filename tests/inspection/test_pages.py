@@ -98,4 +98,4 @@ def test_a_discontinued_supplier_gets_no_form(client, cluster, lot_of_200):
         reverse("inspection:inspect", args=[lot_of_200.public_id])).content.decode()
     assert 'id="discontinued"' in page and 'id="inspection-form"' not in page
     dock = _text(client.get(reverse("inspection:dock")))
-    assert "inspection discontinued" in dock
+    assert "pemeriksaan dihentikan" in dock

@@ -52,8 +52,9 @@ class Counter(models.Model):
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["series", "year"],
-                                               name="contract_counter_unique")]
+        constraints = [models.UniqueConstraint(
+            fields=["series", "year"], name="contract_counter_unique",
+            violation_error_message=_("A series is counted once a year."))]
 
     def __str__(self):
         return f"{self.series} {self.year}: {self.last}"
@@ -213,8 +214,12 @@ class ScheduledMonth(models.Model):
         verbose_name = _("scheduled month")
         verbose_name_plural = _("scheduled months")
         constraints = [
-            models.UniqueConstraint(fields=["item", "month"], name="scheduled_month_once"),
-            models.CheckConstraint(condition=Q(month__day=1), name="scheduled_month_first_day"),
+            models.UniqueConstraint(fields=["item", "month"], name="scheduled_month_once",
+                                    violation_error_message=_("An item is scheduled once a "
+                                                              "month.")),
+            models.CheckConstraint(condition=Q(month__day=1), name="scheduled_month_first_day",
+                                   violation_error_message=_("A month is given by its first "
+                                                             "day.")),
         ]
 
     def __str__(self):
@@ -245,8 +250,9 @@ class ContractVersion(models.Model):
         ordering = ["contract", "number"]
         verbose_name = _("contract version")
         verbose_name_plural = _("contract versions")
-        constraints = [models.UniqueConstraint(fields=["contract", "number"],
-                                               name="contract_version_unique")]
+        constraints = [models.UniqueConstraint(
+            fields=["contract", "number"], name="contract_version_unique",
+            violation_error_message=_("A contract has one version of each number."))]
 
     def __str__(self):
         return f"{self.contract.reference} v{self.number}"
@@ -273,9 +279,14 @@ class PriceIndexValue(models.Model):
         verbose_name_plural = _("price indices")
         constraints = [
             models.UniqueConstraint(fields=["contract", "month", "component"],
-                                    name="price_index_once"),
-            models.CheckConstraint(condition=Q(value__gt=0), name="price_index_positive"),
-            models.CheckConstraint(condition=Q(month__day=1), name="price_index_first_day"),
+                                    name="price_index_once",
+                                    violation_error_message=_("A component has one index a "
+                                                              "month.")),
+            models.CheckConstraint(condition=Q(value__gt=0), name="price_index_positive",
+                                   violation_error_message=_("An index is more than 0.")),
+            models.CheckConstraint(condition=Q(month__day=1), name="price_index_first_day",
+                                   violation_error_message=_("A month is given by its first "
+                                                             "day.")),
         ]
 
     def __str__(self):
@@ -327,7 +338,9 @@ class CallOff(models.Model):
         verbose_name = _("call-off order")
         verbose_name_plural = _("call-off orders")
         constraints = [
-            models.CheckConstraint(condition=Q(month__day=1), name="call_off_month_first_day"),
+            models.CheckConstraint(condition=Q(month__day=1), name="call_off_month_first_day",
+                                   violation_error_message=_("A month is given by its first "
+                                                             "day.")),
             models.CheckConstraint(condition=Q(quantity__gt=0), name="call_off_quantity",
                                    violation_error_message=_("A call-off orders at least one "
                                                              "unit.")),
@@ -444,8 +457,12 @@ class CommitmentNeed(models.Model):
     class Meta:
         ordering = ["commitment", "month"]
         constraints = [
-            models.UniqueConstraint(fields=["commitment", "month"], name="commitment_need_once"),
-            models.CheckConstraint(condition=Q(month__day=1), name="commitment_need_first_day"),
+            models.UniqueConstraint(fields=["commitment", "month"], name="commitment_need_once",
+                                    violation_error_message=_("The need is reported once a "
+                                                              "month.")),
+            models.CheckConstraint(condition=Q(month__day=1), name="commitment_need_first_day",
+                                   violation_error_message=_("A month is given by its first "
+                                                             "day.")),
         ]
 
     def __str__(self):

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 from pasok.shell.navigation import Entry, to
 
 ENTRIES = [Entry(55, _("Contracts"), to("contracts:list")),
-           Entry(56, _("Partnerships"), to("contracts:commitments"))]
+           Entry(57, _("Partnerships"), to("contracts:commitments"))]
