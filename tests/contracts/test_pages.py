@@ -119,3 +119,24 @@ def test_a_party_adds_a_document_and_the_other_reads_it(client, cluster, contrac
                                   args=[contract.public_id, document.public_id]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_a_replacement_is_recorded_against_the_rejected_delivery(client, cluster, contract):
+    from pasok.contracts.models import Delivery
+
+    from .conftest import delivered
+
+    call_off = accepted_call_off(cluster, contract, quantity=200)
+    first = delivered(cluster, call_off, 200, dt.date(2027, 1, 15))
+    Delivery.objects.filter(pk=first.pk).update(accepted_quantity=170,
+                                                accepted_on=dt.date(2027, 1, 16))
+    page = reverse("contracts:call_off", args=[call_off.public_id])
+    _as(client, cluster, "supplier_a")
+    with clock.frozen(dt.datetime(2027, 1, 25, 2, tzinfo=dt.UTC)):
+        form = client.get(f"{page}?replaces={first.public_id}").content.decode()
+        assert f'<option value="{first.public_id}" selected>' in form
+        client.post(page, {"note_number": "SJ-R1", "shipped_on": "2027-01-24",
+                           "received_on": "2027-01-25", "quantity": "30",
+                           "replaces": str(first.public_id)})
+    replacement = call_off.deliveries.get(note_number="SJ-R1")
+    assert replacement.replaces == first

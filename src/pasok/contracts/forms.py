@@ -56,6 +56,20 @@ class DeliveryForm(forms.Form):
     shipped_on = date_field(_("Shipped on"))
     received_on = date_field(_("Received on"))
     quantity = number_fields.IntegerField(label=_("Quantity delivered"), min_value=1)
+    replaces = forms.TypedChoiceField(
+        label=_("Replaces the units not accepted of"), required=False,
+        empty_value=None,
+        help_text=_("For a replacement of goods not accepted at inspection; empty for a "
+                    "delivery of the order."))
+
+    def __init__(self, *args, rejected=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if rejected:
+            self.fields["replaces"].choices = [("", "—"), *(
+                (str(d.public_id), f"{d.note_number} ({d.quantity - d.accepted_quantity})")
+                for d in rejected)]
+        else:
+            del self.fields["replaces"]
 
 
 class AmendmentForm(forms.Form):

@@ -272,13 +272,19 @@ def call_off_detail(request, public_id):
     contract = call_off.item.contract
     may_deliver = (call_off.status == CallOffStatus.ACCEPTED
                    and permissions.may_record_delivery(user, call_off, contract))
-    form = DeliveryForm(request.POST if request.method == "POST" else None)
+    rejected = [d for d in call_off.deliveries.all()
+                if d.inspected and d.accepted_quantity < d.quantity]
+    form = DeliveryForm(request.POST if request.method == "POST" else None, rejected=rejected,
+                        initial={"replaces": request.GET.get("replaces")})
     if request.method == "POST":
         if not may_deliver:
             raise PermissionDenied
         if form.is_valid():
+            data = dict(form.cleaned_data)
+            replaced = data.pop("replaces", None)
+            data["replaces"] = next((d for d in rejected if str(d.public_id) == replaced), None)
             try:
-                services.delivery_record(by=user, call_off=call_off, **form.cleaned_data)
+                services.delivery_record(by=user, call_off=call_off, **data)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
