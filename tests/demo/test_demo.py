@@ -334,7 +334,19 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     assert CallOff.objects.filter(item__contract=kai_contract, status="accepted").count() == 12
     assert {c.maker.cooperative_id for c in CallOff.objects.filter(
         item__contract=kai_contract)} == {kai_contract.supplier_id}
-    assert Delivery.objects.filter(call_off__item__contract=kai_contract).count() == 12
+    deliveries = Delivery.objects.filter(call_off__item__contract=kai_contract)
+    assert deliveries.filter(replaces__isnull=True).count() == 12
+    # Every lot inspected; two of the second member's failed on hardness (the first replaced
+    # and the replacement accepted, the second sorted), so it is on tightened inspection.
+    from pasok.inspection.models import NonConformanceReport, SwitchingState
+
+    assert not deliveries.filter(accepted_quantity__isnull=True).exists()
+    [replacement] = deliveries.filter(replaces__isnull=False)
+    assert replacement.accepted_quantity == replacement.quantity
+    reports = NonConformanceReport.objects.order_by("opened_at")
+    assert [r.closed_at is not None for r in reports] == [True, False]
+    assert SwitchingState.objects.get(supplier=replacement.call_off.maker).severity == \
+        "tightened"
     commitment = PartnershipCommitment.objects.get()
     assert commitment.needs.count() == 6 and commitment.share_percent == 40
 

@@ -6,6 +6,11 @@
   month for a year from six months ago, with a price-adjustment clause indexed to scrap and
   pig iron), signed by both: six months of call-offs to two member foundries, accepted and
   delivered.
+- KAI inspects every lot at its receiving dock (ISO 2859-1, AQL 2.5, level II). The second
+  member's lot of the second month fails on hardness: a non-conformance report, answered,
+  its corrective action accepted, the lot replaced and the replacement accepted. Its lot of
+  the third month fails too and is sorted: two of five, so that member is on tightened
+  inspection since.
 - KAI's partnership commitment to the cooperative: at least 40% of its brake-block need for
   three years. KAI reports a need of 2.600 a month and calls off 1.000: it is behind.
 
@@ -23,6 +28,8 @@ from pasok.accounts.services import user_create
 from pasok.contracts import services
 from pasok.contracts.models import ContractKind
 from pasok.contracts.terms import ContractTerms, ItemTerms
+from pasok.inspection import services as inspection
+from pasok.inspection.models import NonconformityKind
 from pasok.months import add_months, month_start
 from pasok.tenders.models import Tender
 
@@ -127,6 +134,53 @@ def _call_offs(contract, makers, first: dt.date, kai) -> list:
     return deliveries
 
 
+REJECTED = {(1, 1): None, (2, 1): 360}  # (month, member) → units accepted after sorting
+HARD = ("262", "259", "266", "258", "261")  # HB, above the 197–255 HB of the specification
+
+
+def _inspect(delivery, kai, *, rejected: bool, sorted_units=None):
+    with clock.frozen(_at(delivery.received_on + dt.timedelta(days=1), 10)):
+        plan = inspection.plan_for_delivery(delivery, inspection.switching_state_for(
+            delivery).severity)
+        found = plan.plan.accept + 2 if rejected else max(0, plan.plan.accept - 1)
+        findings = [inspection.Finding(NonconformityKind.HARDNESS, found, HARD[:found])] \
+            if found else []
+        return inspection.inspection_record(by=kai, delivery=delivery, nonconforming=found,
+                                            findings=findings,
+                                            sorted_accepted_quantity=sorted_units)
+
+
+def _inspections(deliveries, kai, maker_admin) -> None:
+    """Every lot inspected the day after it came; the rejected one of month 1 replaced."""
+    for index, delivery in enumerate(deliveries):
+        month, member = divmod(index, len(SPLIT))
+        key = (month, member)
+        done = _inspect(delivery, kai, rejected=key in REJECTED,
+                        sorted_units=REJECTED.get(key))
+        if key not in REJECTED:
+            continue
+        ncr, person = done.ncr, maker_admin(delivery.call_off.maker)
+        answered = delivery.received_on + dt.timedelta(days=3)
+        with clock.frozen(_at(answered, 9)):
+            inspection.ncr_respond(
+                by=person, ncr=ncr,
+                root_cause="Laju pendinginan terlalu cepat setelah penuangan: kekerasan naik.",
+                corrective_action="Cetakan dibiarkan dingin di pasir 6 jam sebelum dibongkar; "
+                                  "uji kekerasan tiap 20 blok.")
+        if month != 1:
+            continue  # the later report awaits the buyer's acceptance
+        with clock.frozen(_at(answered + dt.timedelta(days=1), 10)):
+            inspection.ncr_accept_corrective_action(by=kai, ncr=ncr)
+        again = answered + dt.timedelta(days=5)
+        delivery.refresh_from_db()  # inspected: what it accepted
+        with clock.frozen(_at(again, 13)):
+            replacement = services.delivery_record(
+                by=kai, call_off=delivery.call_off, note_number=f"{delivery.note_number}-R",
+                shipped_on=again - dt.timedelta(days=1), received_on=again,
+                quantity=delivery.quantity, replaces=delivery)
+        _inspect(replacement, kai, rejected=False)
+
+
 def _commitment(orgs: dict, kai, first: dt.date) -> None:
     with clock.frozen(_at(first - dt.timedelta(days=20), 10)):
         commitment = services.commitment_sign(
@@ -144,6 +198,7 @@ def load_fulfilment(*, orgs: dict, users: dict, today: dt.date) -> None:
     _inka_contract(users, today)
     contract, first = _kai_contract(orgs, users, today)
     kai = users[f"kai@{DEMO_DOMAIN}"]
-    _call_offs(contract, _kai_makers(orgs, users), first, kai)
+    deliveries = _call_offs(contract, _kai_makers(orgs, users), first, kai)
     _indices(contract, first, kai)
+    _inspections(deliveries, kai, _admin_of)
     _commitment(orgs, kai, first)
