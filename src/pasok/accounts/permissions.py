@@ -39,6 +39,8 @@ The rules, by model (RULES below):
   ministry and platform admins. A call-off is answered by the foundry that makes it.
 - PartnershipCommitment: the buyer's people, the partners' (and a partner cooperative's
   members'), the ministry and platform admins; change: the buyer's admins and staff.
+- Scorecards (may_read_scorecard): the organisation's own people, the ministry and platform
+  admins.
 - TKDN certificates: whoever sees the organisation; worksheets and the BMP declaration
   (cost build-ups): view_private of the organisation.
 - AuditEvent: platform admins and ministry officers read everything; an organisation's
@@ -640,3 +642,12 @@ def may_record_delivery(user, call_off, contract) -> bool:
     """A delivery is recorded by the foundry that ships it or by the buyer receiving it."""
     return _admin(user) or (_writer(user) and user.organisation_id in (
         call_off.maker_id, contract.buyer_id))
+
+
+@_actors_too
+def may_read_scorecard(user, organisation) -> bool:
+    """A supplier's or buyer's scorecard (how it keeps its word: deliveries, quality,
+    payments, commitments): its own people, the ministry and platform admins; never its
+    counterparts or competitors (no query)."""
+    return _platform(user) or (_signed_in(user) and organisation is not None
+                               and user.organisation_id == organisation.pk)
