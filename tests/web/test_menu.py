@@ -13,13 +13,13 @@ pytestmark = pytest.mark.django_db
 ORGANISATION = ["My organisation", "People"]
 MENUS = {
     # Organisation admins, all: their own organisation's audit log is theirs to read.
-    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", "Tenders", "Audit log",
-                   "API tokens", "Notifications"],
+    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", "Tenders", "Scorecard",
+                   "Audit log", "API tokens", "Notifications"],
     "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", "Tenders",
-                    "Allocation plans", "Find suppliers", "Verification", "Import suppliers",
-                    "Audit log", "API tokens", "Notifications"],
-    "buyer_x": ["Home", *ORGANISATION, "Tenders", "Find suppliers", "Audit log", "API tokens",
-                "Notifications"],
+                    "Allocation plans", "Scorecard", "Find suppliers", "Verification",
+                    "Import suppliers", "Audit log", "API tokens", "Notifications"],
+    "buyer_x": ["Home", *ORGANISATION, "Tenders", "Scorecard", "Find suppliers", "Audit log",
+                "API tokens", "Notifications"],
     "ministry": ["Home", *ORGANISATION, "Tenders", "Allocation plans", "Find suppliers",
                  "Verification", "Import suppliers", "Audit log", "API tokens",
                  "Notifications"],
@@ -57,11 +57,12 @@ def test_every_app_names_its_own_entries():
     from pasok.accounts import navigation as accounts
     from pasok.allocation import navigation as allocation
     from pasok.audit import navigation as audit
+    from pasok.scorecards import navigation as scorecards
     from pasok.shell import navigation as shell
     from pasok.suppliers import navigation as suppliers
     from pasok.tenders import navigation as tenders
     from pasok.tkdn import navigation as tkdn
 
-    apps = (shell, accounts, tkdn, tenders, allocation, suppliers, audit)
+    apps = (shell, accounts, tkdn, tenders, allocation, scorecards, suppliers, audit)
     assert sorted(entries(), key=id) == sorted((e for m in apps for e in m.ENTRIES), key=id)
     assert [e.order for e in entries()] == sorted(e.order for e in entries())
