@@ -58,6 +58,8 @@ def test_a_buyer_reads_its_figures_in_indonesian(client, cluster, contract):
     html = response.content.decode()
     assert 'data-figure="small-business-share"' in html and "100,0%" in html
     assert 'class="badge met"' in html  # at least 40% with micro and small business
+    small = html[html.index('id="chart-small-business-share"'):]
+    assert 'class="chart-target"' in small[:small.index("</figure>")]
     assert "45,0%" in html
 
 

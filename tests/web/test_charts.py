@@ -110,3 +110,12 @@ def test_the_csv_writes_a_series_in_the_languages_notation():
 def test_the_csv_makes_text_safe_for_spreadsheets():
     _response, text = _csv("en", [["=HYPERLINK(\"x\")", Decimal(1)]], columns=("@name", "v"))
     assert text[1:].splitlines() == ["'@name,v", '"\'=HYPERLINK(""x"")",1']
+
+
+def test_a_target_is_a_dashed_line_named_in_the_description():
+    c = _chart(target=Decimal(40))
+    assert c.target.y == c.baseline - 140 * 0.4
+    with translation.override("id"):
+        html = render_to_string("web/_chart.html", {"chart": _chart(target=Decimal(40))})
+    assert 'class="chart-target"' in html and "Target: 40,0%" in html
+    assert "chart-target" not in render_to_string("web/_chart.html", {"chart": _chart()})

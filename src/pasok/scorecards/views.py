@@ -58,7 +58,7 @@ def _chart(organisation, figure: selectors.Figure):
                            value_heading=_heading(figure), format_value=write,
                            kind=BAR if figure.unit == selectors.PPM else LINE,
                            maximum=HUNDRED if figure.unit == selectors.PERCENT else None,
-                           csv_url=f"{csv_url}?series={figure.key}")}
+                           csv_url=f"{csv_url}?series={figure.key}", target=figure.target)}
 
 
 @login_required

@@ -66,6 +66,7 @@ class Chart:
     width: int
     height: int
     csv_url: str = ""
+    target: Tick | None = None  # a level to reach, drawn across the plot
 
     @property
     def baseline(self) -> int:
@@ -129,13 +130,15 @@ def _scale_top(values: list[Decimal], maximum: Decimal | None) -> Decimal:
 
 def chart(series: Sequence[tuple], *, chart_id: str, title: str, description: str,
           value_heading: str, format_value: Callable[[Decimal], str] = localized_number,
-          kind: str = LINE, maximum: Decimal | None = None, csv_url: str = "") -> Chart:
+          kind: str = LINE, maximum: Decimal | None = None, csv_url: str = "",
+          target: Decimal | None = None) -> Chart:
     """`series`: (month, value or None) pairs in order; `format_value` writes a value for
-    people (a percentage, days, ppm)."""
+    people (a percentage, days, ppm); `target`: a level to reach (the 40% of spend with
+    small business), drawn as a dashed line and named in its title."""
     if kind not in (LINE, BAR):
         raise ValueError(f"unknown chart kind {kind!r}")
     values = [to_decimal(v) for _m, v in series if v is not None]
-    top = _scale_top(values, maximum)
+    top = _scale_top(values + ([to_decimal(target)] if target is not None else []), maximum)
     per_unit = Decimal(PLOT_HEIGHT) / top
     points = []
     for i, (month, value) in enumerate(series):
@@ -151,8 +154,11 @@ def chart(series: Sequence[tuple], *, chart_id: str, title: str, description: st
         points.append(Point(label, text, x, y, f"{label}: {text}"))
     ticks = tuple(Tick(float(round(TOP + PLOT_HEIGHT - PLOT_HEIGHT * i / TICKS, 1)),
                        format_value(top * i / TICKS)) for i in range(TICKS + 1))
+    level = None if target is None else Tick(
+        float(round(TOP + PLOT_HEIGHT - min(to_decimal(target), top) * per_unit, 1)),
+        _("Target: %(value)s") % {"value": format_value(to_decimal(target))})
     return Chart(chart_id, kind, title, description, value_heading, tuple(points), ticks,
-                 LEFT + STEP * len(series) + RIGHT, TOP + PLOT_HEIGHT + FOOT, csv_url)
+                 LEFT + STEP * len(series) + RIGHT, TOP + PLOT_HEIGHT + FOOT, csv_url, level)
 
 
 # -- CSV -------------------------------------------------------------------------------------
