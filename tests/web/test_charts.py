@@ -119,3 +119,22 @@ def test_a_target_is_a_dashed_line_named_in_the_description():
         html = render_to_string("web/_chart.html", {"chart": _chart(target=Decimal(40))})
     assert 'class="chart-target"' in html and "Target: 40,0%" in html
     assert "chart-target" not in render_to_string("web/_chart.html", {"chart": _chart()})
+
+
+def test_the_marks_stand_out_at_3_to_1_and_the_text_at_4_5_to_1():
+    """WCAG 1.4.11 for the line, dots, bars and target; 1.4.3 for the scale's text."""
+    from pathlib import Path
+
+    import pasok
+    from pasok.web.colour import contrast_ratio
+
+    css = (Path(pasok.__file__).parent / "web/static/pasok/site.css").read_text()
+
+    def var(name):
+        return re.search(rf"--{name}: (#[0-9a-f]{{6}})", css).group(1)
+    assert ".chart-svg .chart-line { fill: none; stroke: var(--brand)" in css
+    assert ".chart-svg .chart-target { stroke: var(--ok)" in css
+    for mark in ("brand", "ok"):
+        assert contrast_ratio(var(mark), "#ffffff") >= 3
+    assert ".chart-svg .chart-tick, .chart-svg .chart-month { fill: var(--muted); }" in css
+    assert contrast_ratio(var("muted"), "#ffffff") >= 4.5

@@ -85,8 +85,8 @@ def _received(delivery: Delivery) -> rules.Received:
 
 
 def _deliveries(parties: Q, since: dt.date):
-    """Deliveries received since `since` under call-offs matching `parties`, with what their
-    figures need (2 tables joined, one query)."""
+    """Deliveries received since `since` under call-offs matching `parties`, with their
+    item's price, their contract's TKDN and supplier (one query)."""
     return list(Delivery.objects.filter(
         parties, received_on__gte=since).select_related(
         "call_off__item__contract__supplier").order_by("received_on", "pk"))
