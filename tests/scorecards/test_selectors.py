@@ -159,3 +159,29 @@ def test_every_commitment_of_a_buyer_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(5):
         trackers = selectors.commitment_trackers(cluster.buyer_x, TODAY)
     assert [t.kept_share for t in trackers] == [Decimal(200) / 300, 0, 0]
+
+
+# -- the hooks the inspection and payments apps will feed ----------------------------------------
+
+def test_ncr_response_times_come_from_the_inspection_hook(cluster, monkeypatch):
+    assert selectors.ncr_responses(cluster.supplier_a, JAN) == []  # not wired yet
+    asked = []
+
+    def responses(organisation, since):
+        asked.append((organisation, since))
+        return [(dt.date(2027, 1, 21), dt.date(2027, 1, 25)), (dt.date(2027, 2, 6), None)]
+    monkeypatch.setattr(selectors, "ncr_responses", responses)
+    figure = selectors.supplier_scorecard(cluster.supplier_a, TODAY).figure("ncr-response")
+    assert asked == [(cluster.supplier_a, dt.date(2026, 4, 1))]
+    assert figure.measure.overall == 4 and _by_month(figure) == {JAN: 4}
+
+
+def test_days_paid_late_come_from_the_payments_hook(cluster, monkeypatch):
+    assert selectors.invoice_due_and_settled(cluster.buyer_x, JAN) == []  # not wired yet
+    monkeypatch.setattr(selectors, "invoice_due_and_settled", lambda organisation, since: [
+        (dt.date(2027, 2, 20), dt.date(2027, 2, 19)), (dt.date(2027, 2, 20), dt.date(2027, 3, 2)),
+        (dt.date(2027, 3, 10), None)])
+    card = selectors.buyer_scorecard(cluster.buyer_x, TODAY)
+    # On time, 10 days late, and unpaid 5 days past due on 15 March.
+    assert card.figure("days-late-average").measure.overall == 5
+    assert _by_month(card.figure("days-late-worst")) == {FEB: 10, MAR: 5}
