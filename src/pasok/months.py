@@ -16,3 +16,8 @@ def add_months(first: dt.date, n: int) -> dt.date:
 def month_starts(first: dt.date, months: int) -> list[dt.date]:
     """The first days of `months` consecutive months from `first`'s month."""
     return [add_months(first, i) for i in range(months)]
+
+
+def months_between(first: dt.date, later: dt.date) -> int:
+    """How many months `later`'s month is after `first`'s (0: the same month)."""
+    return (later.year - first.year) * 12 + later.month - first.month

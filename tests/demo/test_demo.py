@@ -239,9 +239,10 @@ def test_the_command_loads_the_cluster_and_the_logins_work(settings):
     kai = User.objects.get(email="kai@demo.pasok.id")
     hits = search_suppliers(user=kai, criteria=SearchCriteria(text="FCD450, 20–60 kg, Klaten"))
     assert hits.count() >= 15
-    # The INKA award and the cooperative's solved plan book capacity: the demo member's
-    # profile shows less free than it can melt in the plan's months.
-    assert CapacityBooking.objects.filter(source="award").exists()
+    # The INKA contract (from its award) and the cooperative's solved plan book capacity:
+    # the demo member's profile shows less free than it can melt in the plan's months.
+    assert CapacityBooking.objects.filter(source="contract").exists()
+    assert not CapacityBooking.objects.filter(source="award").exists()  # the contract stands
     member = User.objects.get(email=ANGGOTA).organisation
     booked = BookedMonth.objects.filter(organisation=member)
     assert CapacityBooking.objects.filter(organisation=member, source="plan").exists()
@@ -320,6 +321,23 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     assert list(kai_bid.events.values_list("kind", "version")) == [("received", 1),
                                                                     ("received", 2)]
 
+    # After the award: INKA's award is a contract in force with its winner, its first month
+    # called off; KAI's framework contract with the cooperative has run six months, two
+    # members called off and delivering each month; KAI committed 40% of its need.
+    from pasok.contracts.models import CallOff, Contract, Delivery, PartnershipCommitment
+
+    inka_contract = Contract.objects.get(tender__buyer__name="PT INKA (Persero)")
+    assert inka_contract.supplier == anggota.organisation and inka_contract.version == 1
+    assert inka_contract.items.get().award == Award.objects.get()
+    kai_contract = Contract.objects.get(buyer__name="PT Kereta Api Indonesia (Persero)")
+    assert kai_contract.supplier.kind == "cooperative" and kai_contract.version == 1
+    assert CallOff.objects.filter(item__contract=kai_contract, status="accepted").count() == 12
+    assert {c.maker.cooperative_id for c in CallOff.objects.filter(
+        item__contract=kai_contract)} == {kai_contract.supplier_id}
+    assert Delivery.objects.filter(call_off__item__contract=kai_contract).count() == 12
+    commitment = PartnershipCommitment.objects.get()
+    assert commitment.needs.count() == 6 and commitment.share_percent == 40
+
 
 @pytest.mark.django_db
 def test_the_command_refuses_a_database_that_is_not_empty(cluster):
@@ -343,7 +361,12 @@ def test_only_the_tender_still_open_for_bids_is_announced(plan,
         load_cluster(plan)
     inka, kai = (Tender.objects.get(buyer__name=name).title
                  for name in ("PT INKA (Persero)", "PT Kereta Api Indonesia (Persero)"))
-    news = [text for text in Notification.objects.values_list("text", flat=True)
-            if kai in text or inka in text]
+    news = [text for text in Notification.objects.filter(link__startswith="/tenders/")
+            .values_list("text", flat=True) if kai in text or inka in text]
     assert news and all(kai in text for text in news)
-    assert not any(inka in m.body for m in mail.outbox)
+    assert not any(inka in m.body and "/tenders/" in m.body for m in mail.outbox)
+    # Of the contracts' past steps only what is still news goes out: the contracts signed,
+    # not the proposals both have signed since, nor call-offs of months gone by.
+    contract_news = Notification.objects.filter(link__startswith="/contracts/")
+    assert contract_news.exists()
+    assert not contract_news.filter(text__contains="tanda tangani").exists()

@@ -75,7 +75,7 @@ def test_start_defaults_to_normal_and_may_be_reduced(tmp_path):
     result = _run(tmp_path, {"start": "reduced", "lots": [{"lot_size": 500,
                                                            "nonconforming": 0}]}, "--aql", "1")
     assert result["lots"][0]["severity"] == "reduced"
-    assert (result["lots"][0]["plan_letter"], result["lots"][0]["sample_size"]) == ("G", 13)
+    assert (result["lots"][0]["plan_letter"], result["lots"][0]["sample_size"]) == ("J", 32)
     assert _run(tmp_path, {"lots": []}, "--aql", "1") == {"lots": [], "state": "normal",
                                                           "switching_score": 0}
 

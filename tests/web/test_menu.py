@@ -11,19 +11,20 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 ORGANISATION = ["My organisation", "People"]
+TENDERS = ["Tenders", "Contracts", "Partnerships"]
 MENUS = {
     # Organisation admins, all: their own organisation's audit log is theirs to read.
-    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", "Tenders", "Scorecard",
+    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "Scorecard",
                    "Audit log", "API tokens", "Notifications"],
-    "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", "Tenders",
+    "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS,
                     "Allocation plans", "Scorecard", "Find suppliers", "Verification",
                     "Import suppliers", "Audit log", "API tokens", "Notifications"],
-    "buyer_x": ["Home", *ORGANISATION, "Tenders", "Scorecard", "Find suppliers", "Audit log",
+    "buyer_x": ["Home", *ORGANISATION, *TENDERS, "Scorecard", "Find suppliers", "Audit log",
                 "API tokens", "Notifications"],
-    "ministry": ["Home", *ORGANISATION, "Tenders", "Allocation plans", "Find suppliers",
+    "ministry": ["Home", *ORGANISATION, *TENDERS, "Allocation plans", "Find suppliers",
                  "Verification", "Import suppliers", "Audit log", "API tokens",
                  "Notifications"],
-    "admin": ["Home", "Tenders", "Allocation plans", "Find suppliers", "Verification",
+    "admin": ["Home", *TENDERS, "Allocation plans", "Find suppliers", "Verification",
               "Import suppliers", "Paused sign-ins", "Audit log", "API tokens",
               "Notifications"],
 }
@@ -57,12 +58,14 @@ def test_every_app_names_its_own_entries():
     from pasok.accounts import navigation as accounts
     from pasok.allocation import navigation as allocation
     from pasok.audit import navigation as audit
+    from pasok.contracts import navigation as contracts
     from pasok.scorecards import navigation as scorecards
     from pasok.shell import navigation as shell
     from pasok.suppliers import navigation as suppliers
     from pasok.tenders import navigation as tenders
     from pasok.tkdn import navigation as tkdn
 
-    apps = (shell, accounts, tkdn, tenders, allocation, scorecards, suppliers, audit)
+    apps = (shell, accounts, tkdn, tenders, contracts, allocation, scorecards, suppliers,
+            audit)
     assert sorted(entries(), key=id) == sorted((e for m in apps for e in m.ENTRIES), key=id)
     assert [e.order for e in entries()] == sorted(e.order for e in entries())

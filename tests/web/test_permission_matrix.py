@@ -39,6 +39,7 @@ from pasok.tenders.services import (
 from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
 from tests.conftest import PASSWORD, STAFF_AND_VIEWERS
+from tests.contracts.factories import matrix_args as contract_matrix_args
 from tests.tenders.files import PNG, nib_pdf
 from tests.tenders.test_evaluation_pdf import pdf_text
 
@@ -173,6 +174,32 @@ PAGES = {
     ("POST", "allocation:capacity", "plan"): row(LOGIN, 404, 404, 200, 404, 404, 403, 200),
     ("GET", "allocation:run", "run"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
     ("GET", "allocation:progress", "run"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    # Buyer X's contract with supplier A: the parties, the ministry and platform admins
+    # read it; the buyer's side runs it; each party signs for itself.
+    ("GET", "contracts:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "contracts:detail", "contract"): row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
+    ("POST", "contracts:detail", "contract"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
+    ("POST", "contracts:sign", "contract_unsigned"):
+        row(LOGIN, 302, 404, 404, 302, 404, 403, 403),
+    ("GET", "contracts:amend", "contract"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
+    ("POST", "contracts:from_plan", "contract"): row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
+    ("POST", "contracts:document_add", "contract"):
+        row(LOGIN, 302, 404, 404, 302, 404, 403, 302),
+    ("GET", "contracts:document", "contract_doc"):
+        row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
+    ("POST", "contracts:amend", "contract"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
+    ("POST", "contracts:from_award", "t_awarded"):
+        row(LOGIN, 403, 403, 403, 302, 404, 403, 302),
+    ("GET", "contracts:call_off", "call_off"): row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
+    ("POST", "contracts:call_off", "call_off_accepted"):
+        row(LOGIN, 200, 404, 404, 200, 404, 403, 200),
+    ("POST", "contracts:answer", "call_off"): row(LOGIN, 302, 404, 404, 403, 404, 403, 403),
+    ("GET", "contracts:commitments", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "contracts:commitments", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("GET", "contracts:commitment", "commitment"):
+        row(LOGIN, 404, 404, 200, 200, 404, 200, 200),
+    ("POST", "contracts:commitment", "commitment"):
+        row(LOGIN, 404, 404, 403, 200, 404, 403, 200),
     # A scorecard: the organisation's own people, the ministry and platform admins
     # (may_read_scorecard); 404 where the organisation itself is not theirs to see.
     ("GET", "scorecards:organisation", "a"): row(LOGIN, 200, 404, 404, 403, 403, 200, 200),
@@ -255,6 +282,17 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("POST", "tenders:bid-confirm", "t_bid"): READERS,
     ("POST", "tenders:objections", "t_awarded"): READERS,
     ("POST", "tenders:objection-answer", "t_objection"): READERS,
+    # Contracts: the buyer's writes, the maker's answer and deliveries; only an
+    # organisation's admins sign for it.
+    **{("POST", name, arg): READERS for name, arg in (
+        ("contracts:detail", "contract"), ("contracts:amend", "contract"),
+        ("contracts:from_plan", "contract"), ("contracts:document_add", "contract"),
+        ("contracts:from_award", "t_awarded"), ("contracts:call_off", "call_off_accepted"),
+        ("contracts:answer", "call_off"), ("contracts:commitments", None),
+        ("contracts:commitment", "commitment"))},
+    ("GET", "contracts:amend", "contract"): READERS,
+    ("POST", "contracts:sign", "contract_unsigned"):
+        dict.fromkeys(("staff_a", "viewer_a", "staff_x", "viewer_x"), 403),
 }
 
 
@@ -425,6 +463,9 @@ def _page_args(cluster, arg):
         return _awarded_args(cluster, arg)
     if arg in ("plan", "run"):
         return allocation_matrix_args(cluster, arg)
+    if arg in ("contract", "contract_unsigned", "contract_doc", "call_off", "call_off_accepted",
+               "commitment"):
+        return contract_matrix_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):

@@ -39,6 +39,12 @@ from pasok.tenders.services import (
 from pasok.tkdn.services import certificate_record, worksheet_save
 from tests.allocation.factories import add_members, solved
 from tests.conftest import make_nib, make_npwp
+from tests.contracts.factories import (
+    call_off_page_rows,
+    commitment_list_rows,
+    contract_list_rows,
+    contract_page_rows,
+)
 from tests.examples import INTERFACES_WORKSHEET
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
 
@@ -437,6 +443,8 @@ PAGES = {
     audit_events: 7, notifications: 5, people: 4, verification_queue: 4, api_tokens: 4,
     sign_in_pauses: 5,
     plan_list: 4, plan_page: 15, plan_edit: 14, plan_offers: 8, run_page: 6,
+    contract_list_rows: 4, contract_page_rows: 9, call_off_page_rows: 6,
+    commitment_list_rows: 5,
     # A scorecard reads the organisation, then a supplier's call-offs with their deliveries
     # and the deliveries of the months; a buyer's deliveries and its commitments with their
     # partners, partners' members, needs and call-offs.

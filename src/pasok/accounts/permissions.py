@@ -627,6 +627,13 @@ def may_manage_contract(user, contract) -> bool:
 
 
 @_actors_too
+def may_add_contract_document(user, contract) -> bool:
+    """Either party's admins and staff, and platform admins."""
+    return _admin(user) or (_writer(user) and user.organisation_id in (
+        contract.buyer_id, contract.supplier_id))
+
+
+@_actors_too
 def may_create_contracts(user) -> bool:
     return _kind(user) in BUYER_KINDS and _writer(user)
 

@@ -16,6 +16,7 @@ from pasok.accounts import permissions
 from pasok.accounts.actors import person_of, requires_actor
 from pasok.accounts.models import Organisation, OrgKind
 from pasok.audit.services import audit_record, snapshot
+from pasok.contracts.models import CallOff, CallOffSource
 from pasok.web.formatting import localized_quantity
 
 from .bookings import capacity_bookings_refresh_for_plan
@@ -269,9 +270,16 @@ def what_if(*, by, plan: Plan, base: PlanRun, remove: PlanMember | None = None,
 
 
 def months_started(plan: Plan, today: dt.date) -> int:
-    """The months of the plan up to and including the current one: their call-offs are
-    placed, so a re-plan keeps them by default."""
-    return sum(start <= today for start in plan.month_starts())
+    """The months of the plan up to and including the current one, or up to the last month
+    whose call-off orders were issued from the plan (contracts.services.plan_orders),
+    whichever is later: their orders are placed, so a re-plan keeps them by default."""
+    starts = plan.month_starts()
+    issued = set(CallOff.objects.filter(
+        source=CallOffSource.PLAN, item__award__lot__in=plan.lines.values("lot_id"),
+        item__contract__supplier_id=plan.cooperative_id, month__in=starts)
+        .values_list("month", flat=True))
+    ordered = max((i + 1 for i, start in enumerate(starts) if start in issued), default=0)
+    return max(ordered, sum(start <= today for start in starts))
 
 
 @requires_actor

@@ -2,7 +2,9 @@
 record per contract item. In a month with accepted call-off orders, those book their makers
 (units × unit weight); in a month without, the schedule books the contract's supplier.
 An award in a signed contract books nothing itself (suppliers/award_bookings.py): the
-contract stands for it."""
+contract stands for it. And where the supplier cooperative's plan in force delivers the
+item's lot (allocation.bookings.lots_planned), the plan's allocation stands for the contract
+too: the item books nothing itself."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,10 +23,17 @@ class ContractSource(BookingSource):
     label = _("Contract")
 
     def rows(self, ref_ids: Iterable[int]) -> list[Booked]:
-        items = (ContractItem.objects.filter(pk__in=list(ref_ids), contract__version__gte=1)
-                 .select_related("contract").prefetch_related("months", "call_offs"))
+        from pasok.allocation.bookings import lots_planned
+
+        items = list(ContractItem.objects.filter(pk__in=list(ref_ids), contract__version__gte=1)
+                     .select_related("contract__supplier", "award")
+                     .prefetch_related("months", "call_offs"))
+        planned = lots_planned({i.contract.supplier_id for i in items
+                                if i.contract.supplier.is_cooperative})
         rows = []
         for item in items:
+            if item.award and (item.contract.supplier_id, item.award.lot_id) in planned:
+                continue
             called = defaultdict(list)
             for call_off in item.call_offs.all():
                 if call_off.status == CallOffStatus.ACCEPTED:

@@ -122,6 +122,32 @@ class Contract(models.Model):
         return Status(self.status).label
 
 
+class ContractDocument(models.Model):
+    """A file of the contract (the signed contract, its technical annex, a drawing), as PDF,
+    JPEG or PNG (pasok.web.uploads), kept in the database like a NIB document. Either party
+    adds them; whoever sees the contract reads them."""
+
+    public_id = public_id_field()
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    filename = models.CharField(_("file name"), max_length=150)
+    content_type = models.CharField(_("content type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    data = models.BinaryField()
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["contract", "uploaded_at", "pk"]
+        verbose_name = _("contract document")
+        verbose_name_plural = _("contract documents")
+
+    def __str__(self):
+        return f"{self.contract.reference} · {self.title}"
+
+
 class ContractItem(models.Model):
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="items")
     number = models.PositiveSmallIntegerField(_("item"))

@@ -5,9 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from pasok import clock
 from pasok.accounts.notices import notify, people_of
+from pasok.months import add_months, month_start
 
-from .models import CallOff, Contract
+from .models import CallOff, CallOffStatus, Contract
 
 _CONTRACT_NEWS = {
     "proposed": lambda c: _("%(buyer)s proposes contract %(ref)s %(title)s: read and sign "
@@ -24,6 +26,10 @@ _CONTRACT_NEWS = {
 def send_contract_notice(*, contract_id: int, event: str, acting_organisation_id: int | None,
                          base_url: str | None = None) -> int:
     contract = Contract.objects.select_related("buyer", "supplier").get(pk=contract_id)
+    if event in ("proposed", "amended") and not contract.versions.filter(
+            withdrawn_at__isnull=True).exclude(buyer_signed_at__isnull=False,
+                                              supplier_signed_at__isnull=False).exists():
+        return 0  # signed by both before the news went out: nothing awaits the reader
     parties = [o for o in (contract.buyer_id, contract.supplier_id)
                if o != acting_organisation_id]
     return notify(people_of(organisation_id__in=parties),
@@ -39,6 +45,9 @@ def send_call_off_notice(*, call_off_id: int, event: str, base_url: str | None =
         pk=call_off_id)
     contract = call_off.item.contract
     link = reverse("contracts:call_off", args=[call_off.public_id])
+    if (event == "issued" and call_off.status != CallOffStatus.ISSUED) \
+            or add_months(call_off.month, 1) <= month_start(clock.today()):
+        return 0  # answered already, or its month is over: no longer news
     if event == "issued":
         return notify(
             people_of(organisation_id=call_off.maker_id),
@@ -52,7 +61,9 @@ def send_call_off_notice(*, call_off_id: int, event: str, base_url: str | None =
     return notify(
         people_of(organisation_id=contract.buyer_id),
         subject=lambda: _("Call-off order %(ref)s answered") % {"ref": call_off.reference},
-        text=lambda: _("%(maker)s %(answer)s the call-off order %(ref)s.") % {
-            "maker": call_off.maker.name, "answer": call_off.get_status_display(),
-            "ref": call_off.reference},
+        text=lambda: (_("%(maker)s accepted the call-off order %(ref)s.")
+                      if call_off.status == CallOffStatus.ACCEPTED else
+                      _("%(maker)s declined the call-off order %(ref)s: %(reason)s")) % {
+            "maker": call_off.maker.name, "ref": call_off.reference,
+            "reason": call_off.decline_reason},
         link=link, base_url=base_url)

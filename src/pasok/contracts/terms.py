@@ -126,3 +126,21 @@ def validate(terms: ContractTerms) -> None:
                                         "quantity."))
     if errors:
         raise ValidationError(errors)
+
+
+def rescheduled(schedule: dict[dt.date, int], quantity: int) -> dict[dt.date, int]:
+    """The schedule changed to add up to `quantity`: the last months take the difference
+    (what is removed comes off the last months first)."""
+    if not schedule:
+        return {}
+    months = sorted(schedule)
+    result = dict(schedule)
+    difference = quantity - sum(schedule.values())
+    if difference >= 0:
+        result[months[-1]] += difference
+        return result
+    for month in reversed(months):
+        taken = min(result[month], -difference)
+        result[month] -= taken
+        difference += taken
+    return result

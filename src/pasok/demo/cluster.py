@@ -1091,6 +1091,9 @@ def load_cluster(plan: ClusterPlan) -> dict:
     from .plans import load_plan
 
     load_plan(orgs=orgs, users=users, today=plan.today)
+    from .fulfilment import load_fulfilment
+
+    load_fulfilment(orgs=orgs, users=users, today=plan.today)
     return orgs
 
 

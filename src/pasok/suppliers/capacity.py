@@ -5,8 +5,9 @@ search and the allocation engine read (docs/architecture.md "Booked capacity").
 A source is named and turns its records into rows (organisation, month, kg): an awarded bid
 (`award`, suppliers/award_bookings.py), a cooperative's plan in force (`plan`,
 allocation/bookings.py), a signed contract's schedule and accepted call-off orders
-(`contract`, contracts/bookings.py). The rows are stored (CapacityBooking, summed per month in BookedMonth) and rebuilt
-by `bookings_refresh` whenever a record changes, in the same transaction, audited."""
+(`contract`, contracts/bookings.py). The rows are stored (CapacityBooking, summed per
+month in BookedMonth) and rebuilt by `bookings_refresh` whenever a record changes, in the
+same transaction, audited."""
 
 import datetime as dt
 from collections import defaultdict

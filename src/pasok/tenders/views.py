@@ -161,7 +161,13 @@ def tender_detail(request, pk: int):
         # Standing bids made before the latest addendum, to confirm (or replace).
         "unconfirmed": {lot for lot, b in own.items()
                         if b.withdrawn_at is None and b.addendum < latest},
-        "award_final": tender.award_final if status == Status.AWARDED else False,
+        "award_final": (final := tender.award_final if status == Status.AWARDED else False),
+        # A final award's contracts (pasok.contracts), and whether some award awaits one.
+        "contracts": list(tender.contracts.visible_to(user).select_related("supplier"))
+        if final else [],
+        "may_contract": final and permissions.may_manage_tender(user, tender)
+        and tender.lots.filter(awards__contract_item__isnull=True,
+                               awards__isnull=False).exists(),
         "may_read_report": permissions.may_read_award_report(user, tender),
         "bid_counts": selectors.standing_bid_counts(user=user, tender=tender),
         "opened": list(selectors.opened_bids(user=user, tender=tender)),

@@ -1,4 +1,4 @@
-"""ISO 2859-1:1999 (≡ ANSI/ASQ Z1.4-2003) acceptance sampling by attributes, single
+"""ISO 2859-1:1999 (≡ GB/T 2828.1-2012) acceptance sampling by attributes, single
 sampling: the tables (tables.py), a lot's plan (plans.py), the switching rules of clause 9
 (switching.py) and the JSON of `pasok sampling plan|run` (json_io.py)."""
 

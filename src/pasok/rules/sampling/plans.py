@@ -13,6 +13,7 @@ _TABLES = {"normal": (tables.NORMAL, tables.NORMAL_SAMPLE),
            "tightened": (tables.TIGHTENED, tables.TIGHTENED_SAMPLE),
            "reduced": (tables.REDUCED, tables.REDUCED_SAMPLE)}
 _STEP = {"v": 1, "^": -1}
+BLANK = "-"  # a cell the standard leaves empty (row S of II-B but at AQL 0.025)
 
 
 def _cells(rows: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -83,9 +84,11 @@ def plan(letter: str, aql, severity: str = "normal") -> Plan:
     cells = CELLS[severity]
     letters = list(cells)
     row = letters.index(letter)
+    if cells[letter][column] == BLANK:
+        raise ValueError(f"the {severity} table has no plan for {letter} at {aql}")
     while not cells[letters[row]][column].isdigit():
         row += _STEP[cells[letters[row]][column]]
-        if not 0 <= row < len(letters):
+        if not 0 <= row < len(letters) or cells[letters[row]][column] == BLANK:
             raise AssertionError(f"{severity} {letter} at {aql}: an arrow leaves the table")
     found = letters[row]
     return Plan(found, _TABLES[severity][1][found], int(cells[found][column]))

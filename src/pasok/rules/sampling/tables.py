@@ -1,24 +1,35 @@
 """ISO 2859-1:1999 single sampling by attributes, as data: Table I (sample size code letters)
-and the master Tables II-A (normal), II-B (tightened) and II-C (reduced). ANSI/ASQ Z1.4-2003
-prints the same tables (both descend from MIL-STD-105E).
+and the master Tables II-A (normal), II-B (tightened) and II-C (reduced). MIL-STD-105E prints
+the same Table I and II-A; its II-B differs in one cell (A at AQL 10) and its II-C is the 1989
+one, with gaps between Ac and Re. Whether ANSI/ASQ Z1.4-2003/2008 took the 1999 II-C was not
+settled here (AQLSchemes, which names Z1.4, carries the 1989 one).
 
-Where they came from: Table I as printed in ISO 2859-1:1999, checked against three
-independent re-prints (inspection handbooks and a national adoption) that agree letter for
-letter. Tables II-A and II-B: MIL-STD-105E's Tables II-A and II-B as re-typed, arrows
-included, in a US Army Directorate of Public Works QA guide (its Tables 1-A and 1-B, AQL
-0.65-15), and an inspection calculator's cell-by-cell export of ISO 2859-1 II-A (AQL
-0.065-6.5, each arrow with its target); the other cells follow the tables' own layout (each
-diagonal of a master table carries one acceptance number; tests/rules/test_sampling.py
-rebuilds every cell from that layout as the second transcription and checks both sources).
-Table II-C is the 1999 edition's: Re = Ac + 1 (the 1989 edition's gaps between Ac and Re are
-gone); the reduced sample of letter X is the normal sample two letters earlier, with that
-letter's normal acceptance numbers. No second copy of the 1999 II-C was found to check it
-cell by cell: it is the table to read again against the printed standard, with EDGE_CELLS.
+Where they came from: Table I as printed in ISO 2859-1:1999, checked against three independent
+re-prints (inspection handbooks and a national adoption) that agree letter for letter. Tables
+II-A, II-B and II-C: every cell, each arrow followed to its plan, checked against a
+transcription of GB/T 2828.1-2012, China's identical adoption of ISO 2859-1:1999, that its
+authors checked cell by cell against the printed pages 15-17 (repository
+nihantao-crosis/quality-platform, src/core/aql.ts and its fixtures
+src/core/__tests__/fixtures/gbt2828-1-2012-tables-2abc-*.tsv); the columns AQL 1.0, 4.0 and 10
+of all three tables, arrows as printed, against a hand transcription of NTE INEN-ISO 2859-1,
+Ecuador's adoption (faustoaguanor/acceptance-sampling, tests/tablas_iso2859.test.js). Tables
+II-A and II-B also against the R package AQLSchemes (J. Lawson; MIL-STD-105E / ANSI Z1.4; copy
+read: fjgonzalezmgt/AQLSchemesCust, R/AAZ14Single.R), which agrees on all 416 cells of II-A
+and on all of II-B but A at AQL 10, where MIL-STD-105E prints an arrow down and both ISO
+adoptions print Ac 0 on n 2. The 1989 II-C of AQLSchemes uses the same sample in every cell as
+the 1999 II-C here, except where its Ac 0 / Re 2 plans stood: the 1999 edition replaced them
+with arrows. Earlier checks: a US Army DPW guide's re-typing of MIL-STD-105E II-A/II-B (AQL
+0.65-15) and an inspection calculator's export of II-A (AQL 0.065-6.5).
+tests/rules/test_sampling_second_source.py holds the GB/T, INEN and AQLSchemes transcriptions;
+tests/rules/test_sampling.py rebuilds every cell from the tables' layout. Unverified: II-C at
+AQL 15-1000 rests on the GB/T transcription alone (its samples on AQLSchemes' 1989 table too);
+no printed ISO copy was read here.
 
 Cells: a number is the acceptance number Ac (Re = Ac + 1 in all three tables); "v" is the
-arrow "use the first sampling plan below", "^" "use the first sampling plan above". The
-sample size used is the one of the letter the arrow leads to. EDGE_CELLS lists the few
-cells where the layout would put an arrow out of the table."""
+arrow "use the first sampling plan below", "^" "use the first sampling plan above"; "-" is a
+blank cell (row S of II-B has a plan only at AQL 0.025). The sample size used is the one of
+the letter the arrow leads to. EDGE_CELLS lists the cells where the printed table departs
+from its diagonal layout."""
 
 from decimal import Decimal
 
@@ -63,7 +74,7 @@ NORMAL = {
     "B": "v v v v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 30 44",
     "C": "v v v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 30 44 ^",
     "D": "v v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 30 44 ^ ^",
-    "E": "v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^",
+    "E": "v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 30 44 ^ ^ ^",
     "F": "v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^",
     "G": "v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^",
     "H": "v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^",
@@ -74,16 +85,16 @@ NORMAL = {
     "N": "v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
     "P": "v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
     "Q": "0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "R": "^ 1 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "R": "^ ^ 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
 }
 
 # Table II-B, single sampling, tightened inspection.
 TIGHTENED = {
-    "A": "v v v v v v v v v v v v v v v v v v 1 2 3 5 8 12 18 27",
+    "A": "v v v v v v v v v v v v v v v 0 v v 1 2 3 5 8 12 18 27",
     "B": "v v v v v v v v v v v v v v 0 v v 1 2 3 5 8 12 18 27 41",
     "C": "v v v v v v v v v v v v v 0 v v 1 2 3 5 8 12 18 27 41 ^",
     "D": "v v v v v v v v v v v v 0 v v 1 2 3 5 8 12 18 27 41 ^ ^",
-    "E": "v v v v v v v v v v v 0 v v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^",
+    "E": "v v v v v v v v v v v 0 v v 1 2 3 5 8 12 18 27 41 ^ ^ ^",
     "F": "v v v v v v v v v v 0 v v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^ ^",
     "G": "v v v v v v v v v 0 v v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^ ^ ^",
     "H": "v v v v v v v v 0 v v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^ ^ ^ ^",
@@ -94,41 +105,40 @@ TIGHTENED = {
     "N": "v v v 0 v v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
     "P": "v v 0 v v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
     "Q": "v 0 v v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "R": "0 v v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "S": "^ 1 1 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "R": "0 ^ v 1 2 3 5 8 12 18 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "S": "- - 1 - - - - - - - - - - - - - - - - - - - - - - -",
 }
 
-# Table II-C (1999), single sampling, reduced inspection.
+# Table II-C (1999), single sampling, reduced inspection. Rows A, B and C share n 2; from AQL
+# 25 up rows A and B carry the plans of II-A's row A (n 2 cannot be reduced further).
 REDUCED = {
     "A": "v v v v v v v v v v v v v v 0 v v 1 2 3 5 7 10 14 21 30",
-    "B": "v v v v v v v v v v v v v v 0 v v 1 2 3 5 7 10 14 21 30",
-    "C": "v v v v v v v v v v v v v v 0 v v 1 2 3 5 7 10 14 21 30",
-    "D": "v v v v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 30 44",
-    "E": "v v v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 30 44 ^",
-    "F": "v v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 30 44 ^ ^",
-    "G": "v v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^",
-    "H": "v v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^",
-    "J": "v v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^",
-    "K": "v v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^",
-    "L": "v v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "M": "v v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "N": "v v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "P": "v v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "Q": "v v 0 ^ v 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "R": "0 0 ^ 1 1 2 3 5 7 10 14 21 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "B": "v v v v v v v v v v v v v 0 ^ v v 1 2 3 5 7 10 14 21 30",
+    "C": "v v v v v v v v v v v v 0 ^ v v 1 2 3 5 6 8 10 14 21 ^",
+    "D": "v v v v v v v v v v v 0 ^ v v 1 2 3 5 6 8 10 14 21 ^ ^",
+    "E": "v v v v v v v v v v 0 ^ v v 1 2 3 5 6 8 10 14 21 ^ ^ ^",
+    "F": "v v v v v v v v v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^",
+    "G": "v v v v v v v v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^",
+    "H": "v v v v v v v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^",
+    "J": "v v v v v v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "K": "v v v v v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "L": "v v v v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "M": "v v v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "N": "v v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "P": "v 0 ^ v v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "Q": "0 ^ ^ v 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
+    "R": "^ ^ ^ 1 2 3 5 6 8 10 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
 }
 
-# Where the tables' layout would put an arrow out of the table (up from the first row, down
-# from the last), the cell holds the plan the column offers next, so every cell resolves:
-# (severity, letter, AQL) -> what the cell holds and why. These are the cells to read again
-# against a printed copy of the 1999 edition.
+# Where the printed table departs from its diagonal layout: an arrow the layout would point
+# out of the table (up from row A, down from row R) is printed the other way.
+# (severity, letter, AQL) -> what the cell holds and why.
 EDGE_CELLS = {
-    ("normal", "A", "10"): "v: an up arrow from the first row; the column's next plan is C's",
-    ("normal", "R", "0.015"): "1: a down arrow from the last row; Ac 1 on R's own sample",
-    ("tightened", "A", "10"): "v: as the DPW guide prints it (B's 0 is the column's first)",
-    ("tightened", "S", "0.015"): "1: R's down arrows at 0.015 and 0.025 end on S (n 3150)",
-    **{("reduced", letter, "10"): "v: II-A's row A at AQL 10, in the rows of n 2"
-       for letter in "ABC"},
-    ("reduced", "R", "0.010"): "0: a down arrow from the last row; Ac 0 on R's own sample",
-    ("reduced", "R", "0.040"): "1: a down arrow from the last row; Ac 1 on R's own sample",
+    ("normal", "A", "10"): "v: not up out of the table; down to C's Ac 1 (n 5)",
+    ("normal", "R", "0.015"): "^: not down out of the table; up through Q to P's Ac 0 (n 800)",
+    ("tightened", "R", "0.015"): "^: up to Q's Ac 0 (n 1250); row S has a plan only at 0.025",
+    ("reduced", "A", "10"): "v: not up out of the table; down to D's Ac 1 (n 3)",
+    ("reduced", "Q", "0.025"): "^: R's cell below is an arrow too; up to N's Ac 0 (n 200)",
+    ("reduced", "R", "0.015"): "^: not down out of the table; up to P's Ac 0 (n 315)",
+    ("reduced", "R", "0.025"): "^: not down out of the table; up to N's Ac 0 (n 200)",
 }

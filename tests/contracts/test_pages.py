@@ -1,0 +1,121 @@
+"""The contract pages as people use them: numbers typed the Indonesian way, errors shown
+beside the field with what was typed, the buttons each party has."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.urls import reverse
+
+from pasok import clock
+from pasok.contracts.models import CallOff, CallOffStatus, ContractVersion
+
+from .conftest import JAN, accepted_call_off, signed_contract
+
+
+def _as(client, cluster, role):
+    client.force_login(cluster.users[role])
+    return client
+
+
+def test_the_buyer_issues_a_call_off_typed_in_indonesian(client, cluster, contract):
+    page = reverse("contracts:detail", args=[contract.public_id])
+    _as(client, cluster, "buyer_x")
+    with clock.frozen(dt.datetime(2027, 1, 4, 2, tzinfo=dt.UTC)):
+        assert "Terbitkan pesanan" in client.get(page).content.decode()
+        refused = client.post(page, {"item": contract.items.get().pk,
+                                     "maker": cluster.supplier_a.pk, "month": "2027-01",
+                                     "quantity": "1.500"})
+        body = refused.content.decode()
+        assert refused.status_code == 200 and 'value="1.500"' in body
+        assert "Hanya 600 unit" in body
+        done = client.post(page, {"item": contract.items.get().pk,
+                                  "maker": cluster.supplier_a.pk, "month": "2027-01",
+                                  "quantity": "150"})
+    assert done.status_code == 302
+    assert CallOff.objects.get().quantity == 150
+
+
+def test_the_supplier_accepts_and_records_a_delivery(client, cluster, contract):
+    with clock.frozen(dt.datetime(2027, 1, 4, 2, tzinfo=dt.UTC)):
+        from pasok.contracts import services
+
+        call_off = services.call_off_issue(by=cluster.users["buyer_x"],
+                                           item=contract.items.get(), month=JAN, quantity=200)
+    page = reverse("contracts:call_off", args=[call_off.public_id])
+    _as(client, cluster, "supplier_a")
+    assert client.post(reverse("contracts:answer", args=[call_off.public_id]),
+                       {"answer": "accept"}).status_code == 302
+    call_off.refresh_from_db()
+    assert call_off.status == CallOffStatus.ACCEPTED
+    with clock.frozen(dt.datetime(2027, 1, 20, 2, tzinfo=dt.UTC)):
+        refused = client.post(page, {"note_number": "SJ-7", "shipped_on": "2027-01-18",
+                                     "received_on": "2027-01-17", "quantity": "50"})
+        assert refused.status_code == 200
+        assert "sebelum dikirim" in refused.content.decode()
+        done = client.post(page, {"note_number": "SJ-7", "shipped_on": "2027-01-18",
+                                  "received_on": "2027-01-19", "quantity": "50"})
+    assert done.status_code == 302
+    assert call_off.deliveries.get().quantity == 50
+
+
+def test_each_party_signs_from_the_page(client, cluster):
+    from pasok.contracts import services
+    from pasok.contracts.models import ContractKind
+
+    from .conftest import brake_block_terms
+
+    contract = services.contract_create(
+        by=cluster.users["buyer_x"], buyer=cluster.buyer_x, supplier=cluster.supplier_a,
+        title="Blok rem", kind=ContractKind.FRAMEWORK, terms=brake_block_terms())
+    page = reverse("contracts:detail", args=[contract.public_id])
+    for role in ("supplier_a", "buyer_x"):
+        _as(client, cluster, role)
+        assert 'id="sign-contract"' in client.get(page).content.decode()
+        assert client.post(reverse("contracts:sign", args=[contract.public_id])).status_code \
+            == 302
+        assert 'id="sign-contract"' not in client.get(page).content.decode()
+    assert ContractVersion.objects.get().signed
+    _as(client, cluster, "ministry")
+    assert 'id="sign-contract"' not in client.get(page).content.decode()
+
+
+def test_an_amendment_typed_in_indonesian(client, cluster, contract):
+    _as(client, cluster, "buyer_x")
+    page = reverse("contracts:amend", args=[contract.public_id])
+    response = client.post(page, {"ends_on": "2027-03-31", "payment_term_days": "14",
+                                  "reason": "Harga baru", "item-1-unit_price": "460.000,50",
+                                  "item-1-quantity": "700", "item-1-minimum_quantity": "300",
+                                  "item-1-family": "brake_block"})
+    assert response.status_code == 302
+    version = contract.versions.get(number=2)
+    assert version.terms["items"][0]["unit_price"] == "460000.50"
+    assert version.terms["payment_term_days"] == 14
+
+
+def test_what_remains_is_shown(client, cluster):
+    contract = signed_contract(cluster)
+    accepted_call_off(cluster, contract, quantity=200)
+    _as(client, cluster, "supplier_a")
+    body = client.get(reverse("contracts:detail", args=[contract.public_id])).content.decode()
+    # 600 in all, 200 ordered: 400 left, worth 400 × Rp450.000.
+    assert "Rp180.000.000" in body and Decimal(400 * 450_000) == Decimal(180_000_000)
+
+
+def test_a_party_adds_a_document_and_the_other_reads_it(client, cluster, contract):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.tenders.files import PDF
+
+    page = reverse("contracts:document_add", args=[contract.public_id])
+    _as(client, cluster, "supplier_a")
+    client.post(page, {"title": "Gambar teknik",
+                       "upload": SimpleUploadedFile("gambar.exe", b"MZ\x90\x00")})
+    assert not contract.documents.exists()  # refused by its bytes
+    client.post(page, {"title": "Gambar teknik",
+                       "upload": SimpleUploadedFile("gambar.pdf", PDF + b"% 1\n")})
+    document = contract.documents.get()
+    _as(client, cluster, "buyer_x")
+    response = client.get(reverse("contracts:document",
+                                  args=[contract.public_id, document.public_id]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+    assert response["Content-Type"] == "application/pdf"
