@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pasok.contracts",
     "pasok.inspection",
     "pasok.payments",
+    "pasok.scorecards",
     "pasok.demo",
 ]
 

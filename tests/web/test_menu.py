@@ -15,13 +15,13 @@ TENDERS = ["Tenders", "Contracts", "Partnerships"]
 DOCK = ["Tenders", "Contracts", "Receiving dock", "Partnerships"]
 MENUS = {
     # Organisation admins, all: their own organisation's audit log is theirs to read.
-    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "Audit log",
-                   "API tokens", "Notifications"],
+    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "Scorecard",
+                   "Audit log", "API tokens", "Notifications"],
     "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS,
-                    "Allocation plans", "Find suppliers", "Verification", "Import suppliers",
-                    "Audit log", "API tokens", "Notifications"],
-    "buyer_x": ["Home", *ORGANISATION, *DOCK, "Find suppliers", "Audit log", "API tokens",
-                "Notifications"],
+                    "Allocation plans", "Scorecard", "Find suppliers", "Verification",
+                    "Import suppliers", "Audit log", "API tokens", "Notifications"],
+    "buyer_x": ["Home", *ORGANISATION, *DOCK, "Scorecard", "Find suppliers", "Audit log",
+                "API tokens", "Notifications"],
     "ministry": ["Home", *ORGANISATION, *DOCK, "Allocation plans", "Find suppliers",
                  "Verification", "Import suppliers", "Audit log", "API tokens",
                  "Notifications"],
@@ -61,12 +61,13 @@ def test_every_app_names_its_own_entries():
     from pasok.audit import navigation as audit
     from pasok.contracts import navigation as contracts
     from pasok.inspection import navigation as inspection
+    from pasok.scorecards import navigation as scorecards
     from pasok.shell import navigation as shell
     from pasok.suppliers import navigation as suppliers
     from pasok.tenders import navigation as tenders
     from pasok.tkdn import navigation as tkdn
 
-    apps = (shell, accounts, tkdn, tenders, contracts, inspection, allocation, suppliers,
-            audit)
+    apps = (shell, accounts, tkdn, tenders, contracts, inspection, allocation, scorecards,
+            suppliers, audit)
     assert sorted(entries(), key=id) == sorted((e for m in apps for e in m.ENTRIES), key=id)
     assert [e.order for e in entries()] == sorted(e.order for e in entries())

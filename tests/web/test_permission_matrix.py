@@ -59,7 +59,8 @@ def row(anonymous, supplier_a, supplier_b, cooperative, buyer_x, buyer_y, minist
 
 
 # (method, url name, how to build its arguments) → expected status per role.
-# Arguments: "a" = supplier A, "member" = a cooperative member, "token" = supplier A's token.
+# Arguments: "a" = supplier A, "member" = a cooperative member, "x" = buyer X, "token" =
+# supplier A's token.
 PAGES = {
     ("GET", "shell:home", None): row(200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "accounts:login", None): row(200, 302, 302, 302, 302, 302, 302, 302),
@@ -217,6 +218,14 @@ PAGES = {
     ("GET", "inspection:switching", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "inspection:reduced-approval", "switching_state"):
         row(LOGIN, 403, 404, 404, 302, 404, 403, 302),
+    # A scorecard: the organisation's own people, the ministry and platform admins
+    # (may_read_scorecard); 404 where the organisation itself is not theirs to see.
+    ("GET", "scorecards:organisation", "a"): row(LOGIN, 200, 404, 404, 403, 403, 200, 200),
+    ("GET", "scorecards:organisation", "x"): row(LOGIN, 404, 404, 404, 200, 404, 200, 200),
+    ("GET", "scorecards:organisation-csv", "a"):
+        row(LOGIN, 200, 404, 404, 403, 403, 200, 200),
+    ("GET", "scorecards:organisation-csv", "x"):
+        row(LOGIN, 404, 404, 404, 200, 404, 200, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     # For load balancers: no sign-in, tells nothing but that the database answers.
     ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
@@ -469,6 +478,8 @@ def _page_args(cluster, arg):
         return [cluster.supplier_a.pk]
     if arg == "member":
         return [cluster.member.pk]
+    if arg == "x":
+        return [cluster.buyer_x.pk]
     if arg in ("ws_a", "ws_member"):
         org = cluster.supplier_a if arg == "ws_a" else cluster.member
         return [worksheet_save(by=SYSTEM, organisation=org, data=BRAKE_BLOCK).worksheet.public_id]

@@ -400,6 +400,51 @@ def switching_states(cluster, n):
     return Page("supplier_a", reverse("inspection:switching"), products[-1])
 
 
+def _contract_months(cluster, n: int) -> None:
+    """n call-offs under a new brake-block contract of supplier A with PT KAI, each
+    delivered in time and inspected (20 of the last not accepted), and for PT KAI n
+    partnership commitments with a need reported."""
+    from pasok.contracts.models import Delivery
+    from pasok.contracts.services import commitment_need_record, commitment_sign
+    from tests.contracts.conftest import JAN, accepted_call_off, delivered, signed_contract
+
+    contract = signed_contract(cluster)
+    for i in range(n):
+        month = JAN.replace(month=1 + i % 3)
+        call_off = accepted_call_off(cluster, contract, month, quantity=20)
+        delivery = delivered(cluster, call_off, 20, month.replace(day=10), note=f"SJ-{i}")
+        Delivery.objects.filter(pk=delivery.pk).update(  # as inspection would
+            accepted_quantity=0 if i == n - 1 else 20, accepted_on=month.replace(day=11))
+    for partner in itertools.islice(itertools.cycle(
+            (cluster.supplier_a, cluster.cooperative, cluster.supplier_b)), n):
+        commitment = commitment_sign(by=cluster.users["buyer_x"], buyer=cluster.buyer_x,
+                                     partners=[partner], family="brake_block", starts_on=JAN,
+                                     ends_on=dt.date(2027, 12, 31), share_percent=Decimal(20))
+        commitment_need_record(by=cluster.users["buyer_x"], commitment=commitment, month=JAN,
+                               units=100)
+
+
+SCORECARD_READ = dt.datetime(2027, 4, 10, 3, 0, tzinfo=dt.UTC)
+
+
+def supplier_scorecard(cluster, n):
+    _contract_months(cluster, n)
+    return Page("supplier_a", reverse("scorecards:organisation", args=[cluster.supplier_a.pk]),
+                'data-figure="lot-acceptance"', SCORECARD_READ)
+
+
+def buyer_scorecard(cluster, n):
+    _contract_months(cluster, n)
+    return Page("buyer_x", reverse("scorecards:organisation", args=[cluster.buyer_x.pk]),
+                'data-figure="commitments-kept"', SCORECARD_READ)
+
+
+def buyer_scorecard_csv(cluster, n):
+    _contract_months(cluster, n)
+    return Page("buyer_x", reverse("scorecards:organisation-csv", args=[cluster.buyer_x.pk]),
+                "2027-01", SCORECARD_READ)
+
+
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
 # session, the signed-in person and the menu's unread notices; an API call the first two.
 # A tender page reads its addenda; a supplier's also records that it read the tender
@@ -417,6 +462,10 @@ PAGES = {
     contract_list_rows: 4, contract_page_rows: 9, call_off_page_rows: 6,
     commitment_list_rows: 5,
     receiving_dock: 5, switching_states: 4,
+    # A scorecard reads the organisation, then a supplier's call-offs with their deliveries
+    # and the deliveries of the months; a buyer's deliveries and its commitments with their
+    # partners, partners' members, needs and call-offs.
+    supplier_scorecard: 7, buyer_scorecard: 10, buyer_scorecard_csv: 9,
 }
 
 

@@ -44,6 +44,8 @@ The rules, by model (RULES below):
   ministry and platform admins; manage (approve reduced inspection): the buyer's writers.
 - PartnershipCommitment: the buyer's people, the partners' (and a partner cooperative's
   members'), the ministry and platform admins; change: the buyer's admins and staff.
+- Scorecards (may_read_scorecard): the organisation's own people, the ministry and platform
+  admins.
 - TKDN certificates: whoever sees the organisation; worksheets and the BMP declaration
   (cost build-ups): view_private of the organisation.
 - AuditEvent: platform admins and ministry officers read everything; an organisation's
@@ -686,3 +688,12 @@ def may_approve_reduced_inspection(user, state) -> bool:
     """Reduced inspection (ISO 2859-1 9.3.3) is approved by the responsible authority: the
     buyer's admins and staff, and platform admins (no query)."""
     return _admin(user) or (_writer(user) and user.organisation_id == state.buyer_id)
+
+
+@_actors_too
+def may_read_scorecard(user, organisation) -> bool:
+    """A supplier's or buyer's scorecard (how it keeps its word: deliveries, quality,
+    payments, commitments): its own people, the ministry and platform admins; never its
+    counterparts or competitors (no query)."""
+    return _platform(user) or (_signed_in(user) and organisation is not None
+                               and user.organisation_id == organisation.pk)

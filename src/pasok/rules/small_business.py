@@ -14,5 +14,11 @@ def must_reserve(package_value: Decimal) -> bool:
     return package_value <= RESERVATION_LIMIT
 
 
-def may_bid_on_reserved(*, size_class: str | None, is_cooperative: bool) -> bool:
+def micro_small_or_cooperative(*, size_class: str | None, is_cooperative: bool) -> bool:
+    """The businesses both the reservation and the 40% spending target of Inpres 2/2022
+    (products of micro and small businesses and cooperatives) are for."""
     return is_cooperative or is_small_business(size_class)
+
+
+def may_bid_on_reserved(*, size_class: str | None, is_cooperative: bool) -> bool:
+    return micro_small_or_cooperative(size_class=size_class, is_cooperative=is_cooperative)

@@ -1,0 +1,1 @@
+from tests.contracts.conftest import contract  # noqa: F401  (the fixture)

@@ -1,0 +1,140 @@
+"""The SVG chart kernel (pasok.web.charts, web/_chart.html) and the series CSV: geometry,
+accessibility, the strict CSP, numbers in the active language."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from pasok.web.charts import BAR, LINE, chart, series_csv_response
+from pasok.web.formatting import localized_number, localized_percent
+
+MONTHS = [dt.date(2027, m, 1) for m in (1, 2, 3, 4)]
+SERIES = [(MONTHS[0], Decimal(50)), (MONTHS[1], None), (MONTHS[2], Decimal("66.666")),
+          (MONTHS[3], Decimal(100))]
+
+
+def _chart(kind=LINE, series=SERIES, **kw):
+    return chart(series, chart_id="chart-otif", title="On time in full",
+                 description="Share of orders in full by their date.", value_heading="%",
+                 format_value=lambda v: localized_percent(v, 1), kind=kind, maximum=100,
+                 **kw)
+
+
+def test_points_sit_on_the_scale_and_the_line_breaks_where_a_month_has_no_figure():
+    c = _chart()
+    bottom, top = c.baseline, c.baseline - 140
+    ys = [p.y for p in c.points]
+    assert ys[0] == (bottom + top) / 2 and ys[1] is None and ys[3] == top
+    assert c.line_path.count("M") == 2 and c.line_path.count("L") == 1
+    assert [p.x for p in c.points] == sorted(p.x for p in c.points)
+    assert c.width == c.points[-1].x + 28 + 12
+
+
+def test_the_scale_rounds_up_without_a_fixed_maximum():
+    def top(values):
+        c = chart([(MONTHS[i], v) for i, v in enumerate(values)], chart_id="c", title="t",
+                  description="d", value_heading="v",
+                  format_value=lambda v: localized_number(v, 1))
+        return c.ticks[-1].text
+    with translation.override("en"):
+        assert top([Decimal(47_619), Decimal(3)]) == "50,000.0"
+        assert top([Decimal(120)]) == "200.0"
+        assert top([Decimal("0.3")]) == "0.5"
+        assert top([None, Decimal(0)]) == "1.0"
+
+
+def _rendered(language, kind=LINE):
+    with translation.override(language):
+        return render_to_string("web/_chart.html",
+                                {"chart": _chart(kind, csv_url="/x/csv/?series=otif")})
+
+
+@pytest.mark.parametrize("kind", [LINE, BAR])
+def test_the_svg_is_an_image_with_its_title_description_and_the_numbers_as_a_table(kind):
+    html = _rendered("en", kind)
+    assert re.search(r'<svg [^>]*role="img" aria-labelledby="chart-otif-title chart-otif-desc"',
+                     html)
+    assert '<title id="chart-otif-title">On time in full</title>' in html
+    assert '<desc id="chart-otif-desc">Share of orders in full by their date.</desc>' in html
+    table = html[html.index("<table"):]
+    for text in ("50.0%", "66.7%", "100.0%", "–", "Jan 2027", "Feb 2027"):
+        assert text in table
+    assert "<title>Mar 2027: 66.7%</title>" in html
+    assert "<title>" in html and ("chart-bar" in html) == (kind == BAR)
+    assert html.count('class="chart-bar"') == (3 if kind == BAR else 0)
+    assert html.count('class="chart-dot"') == (3 if kind == LINE else 0)
+    assert 'href="/x/csv/?series=otif"' in html
+
+
+def test_no_inline_style_or_script_for_the_strict_csp():
+    for kind in (LINE, BAR):
+        html = _rendered("id", kind)
+        assert "style=" not in html and "<script" not in html and "fill=" not in html
+
+
+def test_numbers_are_written_in_the_active_language_and_coordinates_never_are():
+    html = _rendered("id")
+    assert "66,7%" in html and "66.7%" not in html.split("<table")[1]
+    # Coordinates stay in the SVG's own notation whatever the language (localize off).
+    assert re.search(r'cy="\d+\.\d"', html) or re.search(r'cy="\d+"', html)
+    assert not re.search(r'c[xy]="\d+,\d', html)
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError):
+        _chart(kind="pie")
+
+
+def _csv(language, rows, columns=("Month", "On time in full (%)")):
+    with translation.override(language):
+        response = series_csv_response("scorecard", columns, rows)
+    return response, response.content.decode("utf-8")
+
+
+def test_the_csv_writes_a_series_in_the_languages_notation():
+    rows = [[m, v] for m, v in SERIES]
+    response, text = _csv("id", rows)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="scorecard.csv"'
+    assert text.startswith("\ufeff")
+    assert text[1:].splitlines() == ["Month;On time in full (%)", "2027-01;50", "2027-02;",
+                                     "2027-03;66,67", "2027-04;100"]
+    _response, english = _csv("en", rows)
+    assert english[1:].splitlines()[3] == "2027-03,66.67"
+
+
+def test_the_csv_makes_text_safe_for_spreadsheets():
+    _response, text = _csv("en", [["=HYPERLINK(\"x\")", Decimal(1)]], columns=("@name", "v"))
+    assert text[1:].splitlines() == ["'@name,v", '"\'=HYPERLINK(""x"")",1']
+
+
+def test_a_target_is_a_dashed_line_named_in_the_description():
+    c = _chart(target=Decimal(40))
+    assert c.target.y == c.baseline - 140 * 0.4
+    with translation.override("id"):
+        html = render_to_string("web/_chart.html", {"chart": _chart(target=Decimal(40))})
+    assert 'class="chart-target"' in html and "Target: 40,0%" in html
+    assert "chart-target" not in render_to_string("web/_chart.html", {"chart": _chart()})
+
+
+def test_the_marks_stand_out_at_3_to_1_and_the_text_at_4_5_to_1():
+    """WCAG 1.4.11 for the line, dots, bars and target; 1.4.3 for the scale's text."""
+    from pathlib import Path
+
+    import pasok
+    from pasok.web.colour import contrast_ratio
+
+    css = (Path(pasok.__file__).parent / "web/static/pasok/site.css").read_text()
+
+    def var(name):
+        return re.search(rf"--{name}: (#[0-9a-f]{{6}})", css).group(1)
+    assert ".chart-svg .chart-line { fill: none; stroke: var(--brand)" in css
+    assert ".chart-svg .chart-target { stroke: var(--ok)" in css
+    for mark in ("brand", "ok"):
+        assert contrast_ratio(var(mark), "#ffffff") >= 3
+    assert ".chart-svg .chart-tick, .chart-svg .chart-month { fill: var(--muted); }" in css
+    assert contrast_ratio(var("muted"), "#ffffff") >= 4.5
