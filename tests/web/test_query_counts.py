@@ -448,7 +448,9 @@ def buyer_scorecard_csv(cluster, n):
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
 # session, the signed-in person and the menu's unread notices; an API call the first two.
 # A tender page reads its addenda; a supplier's also records that it read the tender
-# (TenderReader, for the addenda's notices).
+# (TenderReader, for the addenda's notices). A plan page asks which months its call-offs were
+# issued for (the re-plan's months already ordered, contracts.services.plan_orders); a
+# contract page reads its documents and its price indices.
 PAGES = {
     tender_list: 4, tender_list_api: 4, tender_draft_editor: 8, tender_page: 11,
     tender_page_of_a_bidder: 10, evaluation_page: 8, bids_api: 6, bid_form: 12,
@@ -458,8 +460,8 @@ PAGES = {
     tkdn_overview: 10, worksheets_api: 5, certificates_api: 4,
     audit_events: 7, notifications: 5, people: 4, verification_queue: 4, api_tokens: 4,
     sign_in_pauses: 5,
-    plan_list: 4, plan_page: 15, plan_edit: 14, plan_offers: 8, run_page: 6,
-    contract_list_rows: 4, contract_page_rows: 9, call_off_page_rows: 6,
+    plan_list: 4, plan_page: 16, plan_edit: 14, plan_offers: 8, run_page: 6,
+    contract_list_rows: 4, contract_page_rows: 10, call_off_page_rows: 6,
     commitment_list_rows: 5,
     receiving_dock: 5, switching_states: 4,
     # A scorecard reads the organisation, then a supplier's call-offs with their deliveries
