@@ -163,8 +163,23 @@ def test_every_commitment_of_a_buyer_in_a_fixed_number_of_queries(
 
 # -- the hooks the inspection and payments apps will feed ----------------------------------------
 
+def test_ncr_response_times_are_read_from_the_inspection_app(cluster, contract):
+    from pasok import clock
+    from pasok.inspection.services import ncr_respond
+    from tests.inspection.factories import deliveries, inspected
+
+    lots = deliveries(cluster, contract, [200, 200])
+    rejected = inspected(cluster, lots[0], 10)  # n 32, Ac 5 at AQL 2.5: not accepted
+    inspected(cluster, lots[1], 9, at=dt.datetime(2027, 1, 21, 3, tzinfo=dt.UTC))
+    with clock.frozen(dt.datetime(2027, 1, 24, 3, tzinfo=dt.UTC)):
+        ncr_respond(by=cluster.users["supplier_a"], ncr=rejected.ncr, root_cause="Pendinginan",
+                    corrective_action="Cetakan didinginkan lebih lama")
+    assert sorted(selectors.ncr_responses(cluster.supplier_a, JAN)) == [
+        (dt.date(2027, 1, 20), dt.date(2027, 1, 24)), (dt.date(2027, 1, 21), None)]
+    assert selectors.ncr_responses(cluster.supplier_b, JAN) == []
+
+
 def test_ncr_response_times_come_from_the_inspection_hook(cluster, monkeypatch):
-    assert selectors.ncr_responses(cluster.supplier_a, JAN) == []  # not wired yet
     asked = []
 
     def responses(organisation, since):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ from pasok.contracts.models import (
     Delivery,
     PartnershipCommitment,
 )
+from pasok.inspection.models import NonConformanceReport
 from pasok.months import add_months, month_start
 from pasok.rules import scorecards as rules
 from pasok.rules.commitments import MonthKept, kept_share, track
@@ -64,9 +66,14 @@ def has_scorecard(organisation: Organisation) -> bool:
 
 def ncr_responses(organisation: Organisation, since: dt.date) -> list[tuple]:
     """(opened, responded or None) of the non-conformance reports against `organisation`'s
-    deliveries opened since `since`. HOOK: no data yet; the lead wires it to pasok.inspection
-    when its NCR model lands (its opening date and the supplier's response date)."""
-    return []
+    lots (those it made, or delivered under its contracts) opened since `since`, as days in
+    the reader's zone."""
+    reports = NonConformanceReport.objects.filter(
+        Q(inspection__delivery__call_off__maker=organisation)
+        | Q(inspection__delivery__call_off__item__contract__supplier=organisation),
+        opened_at__date__gte=since).values_list("opened_at", "responded_at")
+    return [(timezone.localdate(opened), timezone.localdate(responded) if responded else None)
+            for opened, responded in reports]
 
 
 def invoice_due_and_settled(organisation: Organisation, since: dt.date) -> list[tuple]:
