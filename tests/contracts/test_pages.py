@@ -140,3 +140,23 @@ def test_a_replacement_is_recorded_against_the_rejected_delivery(client, cluster
                            "replaces": str(first.public_id)})
     replacement = call_off.deliveries.get(note_number="SJ-R1")
     assert replacement.replaces == first
+
+
+def test_the_commitment_page_shows_what_is_kept_so_far(client, cluster, contract):
+    from pasok.contracts import services
+
+    commitment = services.commitment_sign(
+        by=cluster.users["buyer_x"], buyer=cluster.buyer_x, partners=[cluster.supplier_a],
+        family="brake_block", starts_on=JAN, ends_on=dt.date(2029, 12, 31),
+        share_percent=Decimal(50))
+    services.commitment_need_record(by=cluster.users["buyer_x"], commitment=commitment,
+                                    month=JAN, units=600)
+    accepted_call_off(cluster, contract, quantity=200)  # 200 of the 300 required
+    _as(client, cluster, "supplier_a")
+    with clock.frozen(dt.datetime(2027, 1, 25, 2, tzinfo=dt.UTC)):
+        body = client.get(reverse("contracts:commitment",
+                                  args=[commitment.public_id])).content.decode()
+        listed = client.get(reverse("contracts:commitments")).content.decode()
+    assert '<span id="kept-share">67%</span>' in body
+    assert 'role="img"' in body and ">100<" in body  # behind by 100 units in January
+    assert "67%" in listed

@@ -450,7 +450,8 @@ def buyer_scorecard_csv(cluster, n):
 # A tender page reads its addenda; a supplier's also records that it read the tender
 # (TenderReader, for the addenda's notices). A plan page asks which months its call-offs were
 # issued for (the re-plan's months already ordered, contracts.services.plan_orders); a
-# contract page reads its documents and its price indices.
+# contract page reads its documents and its price indices; the commitments page tracks each
+# (scorecards.selectors.trackers_of: four queries for any number).
 PAGES = {
     tender_list: 4, tender_list_api: 4, tender_draft_editor: 8, tender_page: 11,
     tender_page_of_a_bidder: 10, evaluation_page: 8, bids_api: 6, bid_form: 12,
@@ -462,7 +463,7 @@ PAGES = {
     sign_in_pauses: 5,
     plan_list: 4, plan_page: 16, plan_edit: 14, plan_offers: 8, run_page: 6,
     contract_list_rows: 4, contract_page_rows: 10, call_off_page_rows: 6,
-    commitment_list_rows: 5,
+    commitment_list_rows: 9,
     receiving_dock: 5, switching_states: 4,
     # A scorecard reads the organisation, then a supplier's call-offs with their deliveries
     # and the deliveries of the months; a buyer's deliveries and its commitments with their

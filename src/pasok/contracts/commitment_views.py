@@ -1,15 +1,21 @@
 """Partnership commitments: the list (a buyer signs one here) and a commitment with the
 need its buyer reports month by month."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.models import Organisation
+from pasok.scorecards.selectors import commitment_tracker, trackers_of
+from pasok.web.charts import BAR, chart
 from pasok.web.form_errors import add_service_errors
+from pasok.web.formatting import localized_percent
 
 from . import selectors, services
 from .forms import CommitmentForm, NeedForm
@@ -38,7 +44,8 @@ def commitment_list(request):
                 messages.success(request, _("Partnership commitment signed."))
                 return redirect("contracts:commitment", public_id=commitment.public_id)
     return render(request, "contracts/commitments.html", {
-        "commitments": selectors.commitment_list(user=user), "form": form,
+        "trackers": trackers_of(selectors.commitment_list(user=user), clock.today()),
+        "form": form,
         "may_sign": may_sign})
 
 
@@ -60,5 +67,14 @@ def commitment_detail(request, public_id):
             else:
                 messages.success(request, _("Need recorded."))
                 return redirect("contracts:commitment", public_id=public_id)
+    tracker = commitment_tracker(commitment, clock.today())
     return render(request, "contracts/commitment.html", {
-        "commitment": commitment, "form": form, "may_report": may_report})
+        "commitment": commitment, "form": form, "may_report": may_report, "tracker": tracker,
+        "chart": chart([(r.month, 100 * r.cumulative_ordered / r.cumulative_required
+                         if r.cumulative_required else None) for r in tracker.rows],
+                       chart_id="commitment-kept", kind=BAR, target=Decimal(100),
+                       title=_("Kept so far, month by month"),
+                       description=_("Units ordered from the partners as a share of the units "
+                                     "the commitment required, counted from its start."),
+                       value_heading=_("Kept so far"),
+                       format_value=lambda v: localized_percent(v, 0))})

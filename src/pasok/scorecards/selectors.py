@@ -262,6 +262,11 @@ def commitment_tracker(commitment: PartnershipCommitment, today: dt.date) -> Tra
     return _trackers([commitment], today)[0]
 
 
+def trackers_of(commitments, today: dt.date) -> list[Tracker]:
+    """These commitments tracked (a list page's rows), in five queries for any number."""
+    return _trackers(list(commitments), today)
+
+
 def commitment_trackers(buyer: Organisation, today: dt.date) -> list[Tracker]:
     """Every commitment of the buyer that has started, tracked (five queries for any
     number)."""
