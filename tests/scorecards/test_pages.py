@@ -91,3 +91,16 @@ def test_only_the_party_the_ministry_and_the_platform_read_it(client, cluster, r
 
 def test_the_ministry_has_no_scorecard_of_its_own(client, cluster):
     assert _get(client, cluster, "ministry", _page(cluster.ministry)).status_code == 404
+
+
+@pytest.mark.parametrize(("role", "shown"), [("ministry", True), ("supplier_a", True),
+                                             ("buyer_x", False)])
+def test_the_organisation_page_links_its_scorecard_for_who_may_read_it(client, cluster, role,
+                                                                        shown):
+    from django.urls import reverse
+
+    client.force_login(cluster.users[role])
+    body = client.get(reverse("suppliers:organisation",
+                              args=[cluster.supplier_a.pk])).content.decode()
+    link = reverse("scorecards:organisation", args=[cluster.supplier_a.pk])
+    assert (f'href="{link}"' in body) is shown

@@ -90,6 +90,8 @@ def organisation(request, pk: int):
                        and permissions.VERIFY in may),
         "members": (org.members.visible_to(request.user).order_by("name")
                     if org.is_cooperative else None),
+        "may_read_scorecard": (org.is_supplier_side or org.is_buyer)
+        and permissions.may_read_scorecard(request.user, org),
     })
 
 
