@@ -46,6 +46,20 @@ def _done(request, message: str, exc: ValidationError | None = None) -> bool:
     return True
 
 
+def _small_form(request, form, act, message) -> None:
+    """A small form on the contract page: `act(cleaned_data)` when it is valid, and what
+    came of it said above the page (the form's own errors or the service's). `message`
+    words the result of `act`."""
+    try:
+        if not form.is_valid():
+            raise ValidationError(list(itertools.chain(*form.errors.values())))
+        result = act(form.cleaned_data)
+    except ValidationError as exc:
+        _done(request, "", exc)
+    else:
+        _done(request, message(result))
+
+
 @login_required
 def contract_list(request):
     page = page_of(selectors.contract_list(user=request.user), request.GET.get("page"),
@@ -128,15 +142,9 @@ def price_indices(request, public_id):
     clause = Clause.of(contract.price_adjustment)
     form = IndicesForm(request.POST, components=[c.name for c in clause.components]
                        if clause else [])
-    try:
-        if not form.is_valid():
-            raise ValidationError(list(itertools.chain(*form.errors.values())))
-        services.price_indices_record(by=request.user, contract=contract,
-                                      month=form.cleaned_data["month"], values=form.values())
-    except ValidationError as exc:
-        _done(request, "", exc)
-    else:
-        _done(request, _("Price indices recorded."))
+    _small_form(request, form, lambda data: services.price_indices_record(
+        by=request.user, contract=contract, month=data["month"], values=form.values()),
+        lambda _rows: _("Price indices recorded."))
     return redirect("contracts:detail", public_id=public_id)
 
 
@@ -146,17 +154,11 @@ def contract_document_add(request, public_id):
     contract = selectors.contract_get(user=request.user, public_id=public_id)
     if not permissions.may_add_contract_document(request.user, contract):
         raise PermissionDenied
-    form = DocumentForm(request.POST, request.FILES)
-    try:
-        if not form.is_valid():
-            raise ValidationError(list(itertools.chain(*form.errors.values())))
-        services.contract_document_add(by=request.user, contract=contract,
-                                       title=form.cleaned_data["title"],
-                                       upload=form.cleaned_data["upload"])
-    except ValidationError as exc:
-        _done(request, "", exc)
-    else:
-        _done(request, _("Document added to the contract."))
+    _small_form(request, DocumentForm(request.POST, request.FILES),
+                lambda data: services.contract_document_add(
+                    by=request.user, contract=contract, title=data["title"],
+                    upload=data["upload"]),
+                lambda _document: _("Document added to the contract."))
     return redirect("contracts:detail", public_id=public_id)
 
 
@@ -249,19 +251,12 @@ def call_offs_from_plan(request, public_id):
     contract = selectors.contract_get(user=request.user, public_id=public_id)
     if not permissions.may_manage_contract(request.user, contract):
         raise PermissionDenied
-    form = PlanOrdersForm(request.POST, items=contract.items.all())
-    if not form.is_valid():
-        _done(request, "", ValidationError(list(itertools.chain(*form.errors.values()))))
-        return redirect("contracts:detail", public_id=public_id)
-    try:
-        made = services.call_offs_from_plan(
-            by=request.user, item=contract.items.get(pk=form.cleaned_data["item"]),
-            month=form.cleaned_data["month"])
-    except ValidationError as exc:
-        _done(request, "", exc)
-    else:
-        _done(request, _("%(n)s call-off order(s) issued to the members from the plan.")
-              % {"n": len(made)})
+    _small_form(request, PlanOrdersForm(request.POST, items=contract.items.all()),
+                lambda data: services.call_offs_from_plan(
+                    by=request.user, item=contract.items.get(pk=data["item"]),
+                    month=data["month"]),
+                lambda made: _("%(n)s call-off order(s) issued to the members from the plan.")
+                % {"n": len(made)})
     return redirect("contracts:detail", public_id=public_id)
 
 
