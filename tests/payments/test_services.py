@@ -11,7 +11,7 @@ from pasok.audit.models import AuditEvent
 from pasok.payments import services
 from pasok.payments.models import Invoice, InvoiceLine, Payment
 
-from .conftest import DUE, ISSUED, LAST_ACCEPTED, at, issue, pay
+from .conftest import DUE, FIRST_ACCEPTED, ISSUED, at, issue, pay
 
 pytestmark = pytest.mark.django_db
 PRICE = Decimal(450_000)
@@ -28,7 +28,10 @@ def test_an_invoice_of_two_accepted_deliveries(cluster, invoice):
     assert event.organisation == cluster.buyer_x and event.after["amount"] == "81000000.00"
 
 
-def test_the_buyer_is_told_of_a_new_invoice(cluster, invoice):
+def test_the_buyer_is_told_of_a_new_invoice(cluster, contract, deliveries,
+                                            django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = issue(cluster, contract, [(deliveries[0], 100), (deliveries[1], 80)])
     notes = cluster.users["buyer_x"].notifications.all()
     assert [n.link for n in notes] == [f"/payments/invoices/{invoice.public_id}/"]
     assert "INV/2027/001" in notes[0].text
@@ -36,11 +39,13 @@ def test_the_buyer_is_told_of_a_new_invoice(cluster, invoice):
         link__startswith="/payments/").exists()
 
 
-def test_paid_in_parts_and_late(cluster, invoice):
-    pay(cluster, invoice, Decimal(50_000_000), dt.date(2027, 2, 20))
+def test_paid_in_parts_and_late(cluster, invoice, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        pay(cluster, invoice, Decimal(50_000_000), dt.date(2027, 2, 20))
     invoice.refresh_from_db()
     assert invoice.paid == Decimal(50_000_000) and invoice.settled_on is None
-    pay(cluster, invoice, Decimal(31_000_000), dt.date(2027, 3, 10), reference="TRF-2")
+    with django_capture_on_commit_callbacks(execute=True):
+        pay(cluster, invoice, Decimal(31_000_000), dt.date(2027, 3, 10), reference="TRF-2")
     invoice.refresh_from_db()
     assert invoice.paid == invoice.amount
     assert invoice.settled_on == dt.date(2027, 3, 10)  # 10 days after 28 February
@@ -75,7 +80,7 @@ def _refused(call) -> dict:
     ({"quantity": 101}, "lines[0].quantity"),  # more than the 100 accepted
     ({"quantity": 0}, "lines[0].quantity"),
     ({"number": "  "}, "number"),
-    ({"on": LAST_ACCEPTED - dt.timedelta(days=1)}, "issued_on"),  # before its acceptance
+    ({"on": FIRST_ACCEPTED - dt.timedelta(days=1)}, "issued_on"),  # before acceptance
 ])
 def test_bad_invoices_are_refused_with_the_field_named(cluster, contract, deliveries, change,
                                                         field):
