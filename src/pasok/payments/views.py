@@ -93,7 +93,15 @@ def _invoice_form(request, contract, invoice=None):
             return redirect("payments:invoice", public_id=invoice.public_id)
     return render(request, "payments/invoice_form.html", {
         "contract": contract, "invoice": invoice, "form": form, "lines": lines,
-        "pairs": list(zip(lines.forms, rows, strict=True))})
+        "pairs": _pairs(lines, rows)})
+
+
+def _pairs(lines, rows):
+    """Each line form with the delivery it is for (by the id it carries: a posted form
+    keeps its own even if the deliveries changed meanwhile)."""
+    by_id = {str(row.public_id): row for row in rows}
+    pairs = [(f, by_id.get(str(f["delivery"].value()))) for f in lines.forms]
+    return [(f, row) for f, row in pairs if row is not None]
 
 
 @login_required
