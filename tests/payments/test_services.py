@@ -157,7 +157,7 @@ def test_only_the_buyer_side_records_payments(cluster, invoice):
 
 
 def test_a_correction_versions_the_invoice_and_is_audited(cluster, invoice, deliveries):
-    first, second = deliveries
+    first, _second = deliveries
     pay(cluster, invoice, Decimal(30_000_000), dt.date(2027, 2, 20))
     with at(dt.date(2027, 2, 21)):
         corrected = services.invoice_correct(by=cluster.users["supplier_a"], invoice=invoice,

@@ -46,8 +46,8 @@ def priced_lines(contract: Contract, lines: Sequence[tuple[Delivery, int]], *,
         raise ValidationError({"lines": [_("Invoice at least one accepted delivery.")]})
     wanted = [getattr(d, "pk", None) for d, _q in lines]
     locked = {d.pk: d for d in Delivery.objects.select_for_update(of=("self",))
-              .select_related("call_off__item").filter(pk__in=wanted, call_off__item__contract=contract)
-              .order_by("pk")}
+              .select_related("call_off__item")
+              .filter(pk__in=wanted, call_off__item__contract=contract).order_by("pk")}
     invoiced = invoiced_units(list(locked), leaving_out=leaving_out)
     errors, priced, seen = {}, [], set()
     for i, (delivery, quantity) in enumerate(lines):
