@@ -89,12 +89,16 @@ class InvoiceLine(models.Model):
         verbose_name_plural = _("invoice lines")
         constraints = [
             models.UniqueConstraint(fields=["invoice", "delivery"],
-                                    name="invoice_line_one_per_delivery"),
+                                    name="invoice_line_one_per_delivery",
+                                    violation_error_message=_("Each delivery goes on one "
+                                                              "line.")),
             models.CheckConstraint(condition=Q(quantity__gt=0), name="invoice_line_quantity",
                                    violation_error_message=_("A line invoices at least one "
                                                              "unit.")),
             models.CheckConstraint(condition=Q(unit_price__gte=0, amount__gte=0),
-                                   name="invoice_line_not_negative"),
+                                   name="invoice_line_not_negative",
+                                   violation_error_message=_("Prices and amounts are not "
+                                                             "negative.")),
         ]
 
     def __str__(self):
