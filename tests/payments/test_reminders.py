@@ -43,7 +43,7 @@ def test_the_buyer_is_reminded_the_first_day_late_then_weekly(cluster, invoice):
     assert {m.to[0] for m in mail.outbox} == {"buyer_x@example.id", "staff_x@example.id",
                                               "viewer_x@example.id"}
     note = _reminded(cluster).first().text
-    assert "1 invoice is overdue" in note and "1 days late" in note, note
+    assert "Rp81.000.000" in note, note  # left to pay, in the person's own language
     assert AuditEvent.objects.get(action="invoice.remind").after == {
         "days_late": 1, "recipients": BUYER_PEOPLE}
     with at(DUE + dt.timedelta(days=7)):

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from pasok.audit.models import AuditEvent
 from pasok.payments import services
@@ -15,6 +16,13 @@ from .conftest import DUE, FIRST_ACCEPTED, ISSUED, at, issue, pay
 
 pytestmark = pytest.mark.django_db
 PRICE = Decimal(450_000)
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The messages as written in the code (the Indonesian catalogue is the lead's)."""
+    with translation.override("en"):
+        yield
 
 
 def test_an_invoice_of_two_accepted_deliveries(cluster, invoice):
@@ -146,7 +154,7 @@ def test_the_second_payment_cannot_overpay(cluster, invoice):
         errors = _refused(lambda: services.payment_record(
             by=cluster.users["buyer_x"], invoice=invoice, amount=Decimal(1_000_001),
             paid_on=dt.date(2027, 2, 21), reference="TRF-2"))
-    assert errors == {"amount": ["Only Rp1.000.000 is left to pay on this invoice."]}
+    assert errors == {"amount": ["Only Rp1,000,000 is left to pay on this invoice."]}
 
 
 def test_only_the_buyer_side_records_payments(cluster, invoice):
