@@ -124,3 +124,13 @@ def test_the_overdue_list_is_each_party_its_own(client, cluster, invoice):
             (row,) = response.context["invoices"]
             assert row.days_late == 12
             assert "Rp80.000.000" in page  # left to pay
+
+
+def test_the_ministry_looks_at_one_buyer(client, cluster, invoice):
+    late = DUE + dt.timedelta(days=1)
+    _as(client, cluster, "ministry")
+    with at(late):
+        theirs = client.get(reverse("payments:overdue"), {"buyer": cluster.buyer_x.pk})
+        others = client.get(reverse("payments:overdue"), {"buyer": cluster.buyer_y.pk})
+    assert [i.pk for i in theirs.context["invoices"]] == [invoice.pk]
+    assert list(others.context["invoices"]) == []

@@ -33,7 +33,7 @@ def test_an_invoice_of_two_accepted_deliveries(cluster, invoice):
     assert sorted(invoice.lines.values_list("quantity", "amount")) == [
         (80, 80 * PRICE), (100, 100 * PRICE)]
     event = AuditEvent.objects.get(action="invoice.issue")
-    assert event.organisation == cluster.buyer_x and event.after["amount"] == "81000000.00"
+    assert event.organisation == cluster.supplier_a and event.after["amount"] == "81000000.00"
 
 
 def test_the_buyer_is_told_of_a_new_invoice(cluster, contract, deliveries,

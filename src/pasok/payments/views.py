@@ -161,8 +161,12 @@ def overdue_list(request):
     if not permissions.may_list_overdue(user):
         raise PermissionDenied
     today = clock.today()
-    page = page_of(selectors.overdue(Invoice.objects.visible_to(user), today),
-                   request.GET.get("page"), OVERDUE_PAGE_SIZE)
+    invoices = Invoice.objects.visible_to(user)
+    buyer = request.GET.get("buyer", "")
+    if buyer.isdigit():  # one buyer's (the ministry looking at a BUMN): its id, as in links
+        invoices = invoices.filter(contract__buyer_id=int(buyer))
+    page = page_of(selectors.overdue(invoices, today), request.GET.get("page"),
+                   OVERDUE_PAGE_SIZE)
     for invoice in page.object_list:
         invoice.days_late = selectors.days_late(invoice, today)
     return render(request, "payments/overdue.html", {

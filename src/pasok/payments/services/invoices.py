@@ -1,6 +1,7 @@
 """Invoices: issued by the contract's supplier on accepted deliveries, corrected by it (a
 new version of the lines, never below what is paid). Every write locks the invoice row
-first, as payments do, so a payment and a correction at once run one after the other."""
+first, as payments do, so a payment and a correction at once run one after the other.
+An invoice's events are the supplier's (its document); a payment's the buyer's."""
 
 import datetime as dt
 from collections.abc import Sequence
@@ -25,8 +26,8 @@ MAX_NUMBER_LENGTH = Invoice._meta.get_field("number").max_length
 
 
 def locked_invoice(invoice: Invoice) -> Invoice:
-    return (Invoice.objects.select_for_update(of=("self",)).select_related("contract")
-            .get(pk=invoice.pk))
+    return (Invoice.objects.select_for_update(of=("self",))
+            .select_related("contract__buyer", "contract__supplier").get(pk=invoice.pk))
 
 
 def _snapshot(invoice: Invoice, lines: list[dict]) -> dict:
@@ -45,7 +46,7 @@ def _stored_lines(invoice: Invoice) -> list[dict]:
 def invoice_issue(*, by: Actor, contract: Contract, number: str, issued_on: dt.date,
                   lines: Sequence[tuple[Delivery, int]]) -> Invoice:
     """An invoice of the contract's supplier over `lines` (delivery, units)."""
-    contract = Contract.objects.get(pk=contract.pk)
+    contract = Contract.objects.select_related("supplier").get(pk=contract.pk)
     if not permissions.may_invoice(by, contract):
         raise PermissionDenied
     number = (number or "").strip()
@@ -75,7 +76,7 @@ def invoice_issue(*, by: Actor, contract: Contract, number: str, issued_on: dt.d
         issued_on=issued_on, amount=total(priced), due_on=due_on(contract, priced),
         created_at=clock.now(), created_by=by if getattr(by, "pk", None) else None)
     write_lines(invoice, priced)
-    audit_record(actor=by, action="invoice.issue", obj=invoice, organisation=contract.buyer,
+    audit_record(actor=by, action="invoice.issue", obj=invoice, organisation=contract.supplier,
                  after=_snapshot(invoice, [p.as_json() for p in priced]))
     tell_about_invoice(invoice, "issued")
     return invoice
@@ -112,7 +113,7 @@ def invoice_correct(*, by: Actor, invoice: Invoice,
     invoice.corrected_at = clock.now()
     settle(invoice)
     invoice.save(update_fields=["amount", "due_on", "version", "corrected_at", "settled_on"])
-    audit_record(actor=by, action="invoice.correct", obj=invoice, organisation=contract.buyer,
+    audit_record(actor=by, action="invoice.correct", obj=invoice, organisation=contract.supplier,
                  before=before, after=_snapshot(invoice, [p.as_json() for p in priced]))
     tell_about_invoice(invoice, "corrected")
     return invoice
