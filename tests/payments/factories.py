@@ -25,8 +25,9 @@ def invoices(cluster, contract, deliveries, prefix="INV") -> list:
     """One invoice per delivery, each of all its accepted units."""
     with clock.frozen(dt.datetime.combine(ISSUED_ON, dt.time(3), tzinfo=dt.UTC)):
         return [services.invoice_issue(by=cluster.users["supplier_a"], contract=contract,
-                                       number=f"{prefix}/{d.note_number}", issued_on=ISSUED_ON,
-                                       lines=[(d, d.accepted_quantity)]) for d in deliveries]
+                                       number=f"{prefix}/{contract.reference}/{d.note_number}",
+                                       issued_on=ISSUED_ON, lines=[(d, d.accepted_quantity)])
+                for d in deliveries]
 
 
 def matrix_args(cluster, arg: str) -> list:
