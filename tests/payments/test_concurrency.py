@@ -96,3 +96,17 @@ def test_two_invoices_of_the_last_units_of_a_delivery(cluster, contract, deliver
     assert list(_one_refused(outcomes).message_dict) == ["lines[0].quantity"]
     assert Invoice.objects.count() == 1
     assert InvoiceLine.objects.filter(delivery=first).aggregate(n=Sum("quantity"))["n"] == 60
+
+
+def test_two_invoices_with_the_same_number_at_once(cluster, contract, deliveries):
+    first, second = deliveries
+
+    def issue(delivery):
+        return lambda: services.invoice_issue(by=cluster.users["supplier_a"],
+                                              contract=contract, number="INV-1",
+                                              issued_on=ON, lines=[(delivery, 10)])
+
+    with at(ON):
+        outcomes = _race(issue(first), issue(second))
+    assert list(_one_refused(outcomes).message_dict) == ["number"]
+    assert Invoice.objects.count() == 1 and InvoiceLine.objects.count() == 1

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from pasok import clock
@@ -71,10 +71,15 @@ def invoice_issue(*, by: Actor, contract: Contract, number: str, issued_on: dt.d
                                  "%(day)s or later.") % {"day": latest}]
     if errors:
         raise ValidationError(errors)
-    invoice = Invoice.objects.create(
-        contract=contract, supplier_id=contract.supplier_id, number=number,
-        issued_on=issued_on, amount=total(priced), due_on=due_on(contract, priced),
-        created_at=clock.now(), created_by=by if getattr(by, "pk", None) else None)
+    try:
+        with transaction.atomic():  # the same number saved a moment ago by a colleague
+            invoice = Invoice.objects.create(
+                contract=contract, supplier_id=contract.supplier_id, number=number,
+                issued_on=issued_on, amount=total(priced), due_on=due_on(contract, priced),
+                created_at=clock.now(), created_by=by if getattr(by, "pk", None) else None)
+    except IntegrityError:
+        raise ValidationError({"number": [_("You have an invoice with this number "
+                                            "already.")]}) from None
     write_lines(invoice, priced)
     audit_record(actor=by, action="invoice.issue", obj=invoice, organisation=contract.supplier,
                  after=_snapshot(invoice, [p.as_json() for p in priced]))
