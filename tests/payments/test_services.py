@@ -198,3 +198,29 @@ def test_a_correction_up_to_what_is_paid_settles_it(cluster, invoice, deliveries
                                              lines=[(first, 100)])
     assert corrected.settled_on == dt.date(2027, 2, 20)
     assert corrected.paid == corrected.amount == Decimal(45_000_000)
+
+
+def test_under_a_price_adjustment_clause_the_delivery_months_price(cluster):
+    """The contracts tests' clause: January's indices (scrap 8.800, pig iron 9.500) make the
+    factor 1,04: Rp468.000 a block delivered in January."""
+    from pasok.contracts import services as contracts
+    from tests.contracts.conftest import (
+        accepted_call_off,
+        brake_block_terms,
+        delivered,
+        signed_contract,
+    )
+    from tests.contracts.test_contracts import CLAUSE
+
+    from .conftest import accept
+
+    contract = signed_contract(cluster, terms=brake_block_terms(price_adjustment=CLAUSE))
+    contracts.price_indices_record(by=cluster.users["buyer_x"], contract=contract,
+                                   month=dt.date(2027, 1, 1),
+                                   values={"scrap": Decimal(8800), "pig iron": Decimal(9500)})
+    call_off = accepted_call_off(cluster, contract)
+    delivery = accept(delivered(cluster, call_off, 10, dt.date(2027, 1, 20)), 10,
+                      dt.date(2027, 1, 22))
+    invoice = issue(cluster, contract, [(delivery, 10)])
+    assert invoice.lines.get().unit_price == Decimal("468000.00")
+    assert invoice.amount == Decimal(4_680_000)

@@ -18,7 +18,7 @@ def deliveries_to_invoice(user, contract: Contract):
     invoices) and `left` (accepted units not yet invoiced), oldest first."""
     rows = (Delivery.objects.visible_to(user)
             .filter(call_off__item__contract=contract, accepted_quantity__isnull=False)
-            .select_related("call_off__item")
+            .select_related("call_off__item__contract")
             .annotate(invoiced=Coalesce(Sum("invoice_lines__quantity"), Value(0),
                                         output_field=IntegerField()))
             .order_by("accepted_on", "pk"))

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.contracts.models import Contract
+from pasok.contracts.pricing import unit_price_for
+from pasok.months import month_start
 from pasok.rules import payment_terms
 from pasok.web.form_errors import Rows, add_service_errors
 from pasok.web.paging import page_of
@@ -51,12 +53,14 @@ def contract_invoices(request, public_id):
 
 def _line_rows(request, contract, invoice=None):
     """The deliveries a form may invoice: what is left of each, plus (for a correction) what
-    this invoice holds of it; with the units it holds as the form's initial quantity."""
+    this invoice holds of it; with the units it holds as the form's initial quantity, and
+    the unit price it will be invoiced at."""
     held = dict(invoice.lines.values_list("delivery_id", "quantity")) if invoice else {}
     rows = []
     for row in selectors.deliveries_to_invoice(request.user, contract):
         row.left += held.get(row.pk, 0)
         row.held = held.get(row.pk)
+        row.unit_price = unit_price_for(row.call_off.item, month_start(row.received_on))
         if row.left:
             rows.append(row)
     return rows

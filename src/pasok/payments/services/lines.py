@@ -1,7 +1,8 @@
 """An invoice's lines checked against what was accepted: each an accepted delivery of the
 contract, at most the units of it not yet invoiced on the supplier's other invoices, priced
-at its contract item's unit price. The deliveries are locked, so two invoices of the same
-delivery at once cannot both take its last units."""
+at its contract item's unit price for the month it was delivered (the agreed price, adjusted
+by that month's indices under a price-adjustment clause: contracts.pricing). The deliveries
+are locked, so two invoices of the same delivery at once cannot both take its last units."""
 
 import datetime as dt
 from collections.abc import Sequence
@@ -13,6 +14,8 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from pasok.contracts.models import Contract, Delivery
+from pasok.contracts.pricing import unit_price_for
+from pasok.months import month_start
 from pasok.rules import payment_terms
 
 from ..models import Invoice, InvoiceLine
@@ -46,7 +49,7 @@ def priced_lines(contract: Contract, lines: Sequence[tuple[Delivery, int]], *,
         raise ValidationError({"lines": [_("Invoice at least one accepted delivery.")]})
     wanted = [getattr(d, "pk", None) for d, _q in lines]
     locked = {d.pk: d for d in Delivery.objects.select_for_update(of=("self",))
-              .select_related("call_off__item")
+              .select_related("call_off__item__contract")
               .filter(pk__in=wanted, call_off__item__contract=contract).order_by("pk")}
     invoiced = invoiced_units(list(locked), leaving_out=leaving_out)
     errors, priced, seen = {}, [], set()
@@ -71,7 +74,8 @@ def priced_lines(contract: Contract, lines: Sequence[tuple[Delivery, int]], *,
                 _("Only %(left)s accepted units of this delivery are left to invoice.")
                 % {"left": left}]
         else:
-            price = here.call_off.item.unit_price
+            # Bn "at the month of delivery" (rules.price_adjustment): the month it arrived.
+            price = unit_price_for(here.call_off.item, month_start(here.received_on))
             priced.append(PricedLine(here, quantity, price,
                                      payment_terms.line_amount(quantity, price)))
     if errors:
