@@ -11,8 +11,8 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 ORGANISATION = ["My organisation", "People"]
-TENDERS = ["Tenders", "Contracts", "Partnerships"]
-DOCK = ["Tenders", "Contracts", "Receiving dock", "Partnerships"]
+TENDERS = ["Tenders", "Contracts", "Partnerships", "Overdue invoices"]
+DOCK = ["Tenders", "Contracts", "Receiving dock", "Partnerships", "Overdue invoices"]
 MENUS = {
     # Organisation admins, all: their own organisation's audit log is theirs to read.
     "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "Scorecard",
@@ -61,13 +61,14 @@ def test_every_app_names_its_own_entries():
     from pasok.audit import navigation as audit
     from pasok.contracts import navigation as contracts
     from pasok.inspection import navigation as inspection
+    from pasok.payments import navigation as payments
     from pasok.scorecards import navigation as scorecards
     from pasok.shell import navigation as shell
     from pasok.suppliers import navigation as suppliers
     from pasok.tenders import navigation as tenders
     from pasok.tkdn import navigation as tkdn
 
-    apps = (shell, accounts, tkdn, tenders, contracts, inspection, allocation, scorecards,
+    apps = (shell, accounts, tkdn, tenders, contracts, inspection, payments, allocation, scorecards,
             suppliers, audit)
     assert sorted(entries(), key=id) == sorted((e for m in apps for e in m.ENTRIES), key=id)
     assert [e.order for e in entries()] == sorted(e.order for e in entries())

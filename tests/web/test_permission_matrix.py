@@ -42,6 +42,7 @@ from tests.conftest import PASSWORD, STAFF_AND_VIEWERS
 from tests.contracts.factories import matrix_args as contract_matrix_args
 from tests.inspection.factories import MATRIX_ARGS as INSPECTION_ARGS
 from tests.inspection.factories import matrix_args as inspection_matrix_args
+from tests.payments.factories import matrix_args as payments_matrix_args
 from tests.tenders.files import PNG, nib_pdf
 from tests.tenders.test_evaluation_pdf import pdf_text
 
@@ -226,6 +227,22 @@ PAGES = {
         row(LOGIN, 200, 404, 404, 403, 403, 200, 200),
     ("GET", "scorecards:organisation-csv", "x"):
         row(LOGIN, 404, 404, 404, 200, 404, 200, 200),
+    # Invoices of buyer X's contract with supplier A: the supplier issues and corrects them,
+    # the buyer records payments; the overdue list is everyone's own (the ministry's all).
+    ("GET", "payments:overdue", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "payments:contract", "pay_contract"): row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
+    ("GET", "payments:invoice-new", "pay_contract"):
+        row(LOGIN, 200, 404, 404, 403, 404, 403, 403),
+    ("POST", "payments:invoice-new", "pay_contract"):
+        row(LOGIN, 200, 404, 404, 403, 404, 403, 403),
+    ("GET", "payments:invoice", "pay_invoice"): row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
+    ("GET", "payments:invoice-correct", "pay_invoice"):
+        row(LOGIN, 200, 404, 404, 403, 404, 403, 403),
+    ("POST", "payments:invoice-correct", "pay_invoice"):
+        row(LOGIN, 200, 404, 404, 403, 404, 403, 403),
+    ("GET", "payments:payment-new", "pay_invoice"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
+    ("POST", "payments:payment-new", "pay_invoice"):
+        row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     # For load balancers: no sign-in, tells nothing but that the database answers.
     ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
@@ -319,6 +336,10 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("POST", "inspection:ncr", "ncr"): READERS,
     ("POST", "inspection:ncr-accept", "ncr"): READERS,
     ("POST", "inspection:reduced-approval", "switching_state"): READERS,
+    # Invoices are written by the supplier's admins and staff, payments by the buyer's.
+    **{(method, name, arg): READERS for method in ("GET", "POST") for name, arg in (
+        ("payments:invoice-new", "pay_contract"), ("payments:invoice-correct", "pay_invoice"),
+        ("payments:payment-new", "pay_invoice"))},
 }
 
 
@@ -494,6 +515,8 @@ def _page_args(cluster, arg):
         return contract_matrix_args(cluster, arg)
     if arg in INSPECTION_ARGS:
         return inspection_matrix_args(cluster, arg)
+    if arg in ("pay_contract", "pay_invoice"):
+        return payments_matrix_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):

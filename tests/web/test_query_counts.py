@@ -25,6 +25,7 @@ from pasok.accounts.services import (
     user_create,
 )
 from pasok.allocation import services as plans
+from pasok.payments import services as payments
 from pasok.suppliers.models import Product
 from pasok.suppliers.services import profile_save
 from pasok.tenders.services import (
@@ -48,6 +49,7 @@ from tests.contracts.factories import (
 )
 from tests.examples import INTERFACES_WORKSHEET
 from tests.inspection.factories import contract_of_products, deliveries, inspected
+from tests.payments.factories import accepted_deliveries, invoices
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
 
 pytestmark = pytest.mark.django_db
@@ -443,6 +445,41 @@ def buyer_scorecard_csv(cluster, n):
     _contract_months(cluster, n)
     return Page("buyer_x", reverse("scorecards:organisation-csv", args=[cluster.buyer_x.pk]),
                 "2027-01", SCORECARD_READ)
+def _invoiced_contract(cluster, n):
+    """A new contract of buyer X with supplier A, n accepted deliveries and an invoice of
+    each."""
+    contract = signed_contract(cluster)
+    deliveries = accepted_deliveries(cluster, contract, n)
+    return contract, deliveries, invoices(cluster, contract, deliveries,
+                                          prefix=f"INV{next(_unique)}")
+
+
+def contract_invoices(cluster, n):
+    contract, _deliveries, made = _invoiced_contract(cluster, n)
+    return Page("supplier_a", reverse("payments:contract", args=[contract.public_id]),
+                made[-1].number)
+
+
+def invoice_page(cluster, n):
+    """An invoice of n deliveries, paid in n parts."""
+    contract = signed_contract(cluster)
+    deliveries = accepted_deliveries(cluster, contract, n)
+    with clock.frozen(dt.datetime(2027, 2, 2, 3, 0, tzinfo=dt.UTC)):
+        invoice = payments.invoice_issue(
+            by=cluster.users["supplier_a"], contract=contract, number=f"INV{next(_unique)}",
+            issued_on=dt.date(2027, 2, 1), lines=[(d, d.accepted_quantity) for d in deliveries])
+        for i in range(n):
+            payments.payment_record(by=cluster.users["buyer_x"], invoice=invoice,
+                                    amount=Decimal(1000), paid_on=dt.date(2027, 2, 2),
+                                    reference=f"TRF-{i}")
+    return Page("buyer_x", reverse("payments:invoice", args=[invoice.public_id]),
+                deliveries[-1].note_number)
+
+
+def overdue_invoices(cluster, n):
+    _contract, _deliveries, made = _invoiced_contract(cluster, n)
+    return Page("buyer_x", reverse("payments:overdue"), made[-1].number,
+                at=dt.datetime(2027, 4, 1, 3, 0, tzinfo=dt.UTC))
 
 
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
@@ -469,6 +506,7 @@ PAGES = {
     # and the deliveries of the months; a buyer's deliveries and its commitments with their
     # partners, partners' members, needs and call-offs.
     supplier_scorecard: 7, buyer_scorecard: 10, buyer_scorecard_csv: 9,
+    contract_invoices: 6, invoice_page: 6, overdue_invoices: 4,
 }
 
 

@@ -42,6 +42,11 @@ The rules, by model (RULES below):
   the buyer's admins and staff inspect and accept a corrective action; the foundry that made
   the lot answers its NCR. SwitchingState: the buyer's and the supplier's people, the
   ministry and platform admins; manage (approve reduced inspection): the buyer's writers.
+- Invoice (its lines) and Payment: the contract's buyer's and supplier's people, the ministry
+  and platform admins (not the member foundries: the invoice is between the parties).
+  Invoices are issued and corrected by the supplier's admins and staff only (an invoice is
+  the supplier's own document: no one issues one for it); payments are recorded by whoever
+  manages the contract (manage: the buyer's side).
 - PartnershipCommitment: the buyer's people, the partners' (and a partner cooperative's
   members'), the ministry and platform admins; change: the buyer's admins and staff.
 - Scorecards (may_read_scorecard): the organisation's own people, the ministry and platform
@@ -323,6 +328,20 @@ def _switching_states(user, qs, action):
                             lambda org: Q(buyer_id=org) | Q(supplier_id=org))
 
 
+def _invoiced(invoice: str):
+    """Invoices and what hangs off them (`invoice`: the path to the Invoice, "" for itself):
+    the contract's two parties; manage: the buyer's side."""
+    prefix = f"{invoice}__" if invoice else ""
+
+    def rule(user, qs, action):
+        buyer, supplier = f"{prefix}contract__buyer_id", f"{prefix}contract__supplier_id"
+        if action == MANAGE:
+            return _own_or_platform(user, qs, action, lambda org: Q(**{buyer: org}))
+        return _own_or_platform(user, qs, action,
+                                lambda org: Q(**{buyer: org}) | Q(**{supplier: org}))
+    return rule
+
+
 def _commitments(user, qs, action):
     """A partner is an organisation; a cooperative partner's members see it, and a
     cooperative sees what its members are partners to."""
@@ -433,6 +452,9 @@ RULES: dict[str, Callable] = {
         "inspection__delivery__call_off__item__contract",
         "inspection__delivery__call_off__maker_id"),
     "inspection.SwitchingState": _switching_states,
+    "payments.Invoice": _invoiced(""),
+    "payments.InvoiceLine": _invoiced("invoice"),
+    "payments.Payment": _invoiced("invoice"),
     "tkdn.TkdnCertificate": _owned_by(VIEW),
     "tkdn.Worksheet": _owned_by(VIEW_PRIVATE),
     "tkdn.BmpDeclaration": _owned_by(VIEW_PRIVATE),
@@ -697,3 +719,23 @@ def may_read_scorecard(user, organisation) -> bool:
     counterparts or competitors (no query)."""
     return _platform(user) or (_signed_in(user) and organisation is not None
                                and user.organisation_id == organisation.pk)
+
+
+@_actors_too
+def may_invoice(user, contract) -> bool:
+    """The contract's supplier issues and corrects its invoices, by its admins and staff
+    (no query)."""
+    return _writer(user) and user.organisation_id == contract.supplier_id
+
+
+@_actors_too
+def may_record_payment(user, invoice) -> bool:
+    """Payments are recorded by whoever runs the invoice's contract (the buyer's side)."""
+    return may_manage_contract(user, invoice.contract)
+
+
+@_actors_too
+def may_list_overdue(user) -> bool:
+    """The overdue invoices page: everyone signed in for an organisation (each sees the
+    invoices it is a party to), the ministry and platform admins (all of them)."""
+    return _platform(user) or (_signed_in(user) and user.organisation_id is not None)

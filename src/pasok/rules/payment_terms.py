@@ -12,7 +12,7 @@ paid 12 Apr → 10 days late; unpaid on 20 Apr → 18 days late (and counting)."
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def due_date(accepted_on: dt.date, term_days: int) -> dt.date:
@@ -40,3 +40,47 @@ def lateness(amount: Decimal, due_on: dt.date, payments, today: dt.date) -> int:
     """Days late of an invoice: by the day it was settled, or by today while it is not."""
     day = settled_on(amount, payments)
     return days_late(due_on, day if day is not None else today)
+
+
+# -- invoices: what may be invoiced and what is left to pay ---------------------------------
+# Issue 12: an invoice is on accepted quantity only (invoiced value ≤ accepted value) and
+# payments never exceed it (paid ≤ invoiced). An invoice of several deliveries is due a term
+# after the last of them was accepted: before then not all of it was accepted.
+
+def invoice_due_date(accepted_days: Iterable[dt.date], term_days: int) -> dt.date:
+    """Due date of an invoice over deliveries accepted on `accepted_days`: a term after the
+    latest of them."""
+    days = list(accepted_days)
+    if not days:
+        raise ValueError("an invoice covers at least one accepted delivery")
+    return due_date(max(days), term_days)
+
+
+def line_amount(quantity: int, unit_price: Decimal) -> Decimal:
+    """Quantity × unit price, to the sen (half up, as every rupiah amount in Pasok)."""
+    if quantity < 0 or unit_price < 0:
+        raise ValueError("quantities and prices are not negative")
+    return (Decimal(quantity) * Decimal(unit_price)).quantize(Decimal("0.01"),
+                                                              rounding=ROUND_HALF_UP)
+
+
+def left_to_invoice(accepted: int, invoiced: int) -> int:
+    """Units of a delivery still to invoice (never negative: more is never invoiced)."""
+    return max(0, accepted - invoiced)
+
+
+def left_to_pay(amount: Decimal, paid: Decimal) -> Decimal:
+    return max(Decimal(0), amount - paid)
+
+
+# Reminders of an overdue invoice: on the first day late, then every week while it is unpaid
+# (Pasok's own cadence; a buyer's people are told, not nagged daily).
+REMINDER_EVERY_DAYS = 7
+
+
+def reminder_due(due_on: dt.date, today: dt.date, last_reminded_on: dt.date | None,
+                 every_days: int = REMINDER_EVERY_DAYS) -> bool:
+    """True when an unpaid invoice due on `due_on` is to be reminded of today."""
+    if days_late(due_on, today) == 0:
+        return False
+    return last_reminded_on is None or (today - last_reminded_on).days >= every_days
