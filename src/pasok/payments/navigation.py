@@ -6,5 +6,5 @@ from django.utils.translation import gettext_lazy as _
 from pasok.accounts import permissions
 from pasok.shell.navigation import Entry, to
 
-ENTRIES = [Entry(57, _("Overdue invoices"), to("payments:overdue"),
+ENTRIES = [Entry(58, _("Overdue invoices"), to("payments:overdue"),
                  shown=permissions.may_list_overdue)]
