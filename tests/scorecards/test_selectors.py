@@ -191,8 +191,31 @@ def test_ncr_response_times_come_from_the_inspection_hook(cluster, monkeypatch):
     assert figure.measure.overall == 4 and _by_month(figure) == {JAN: 4}
 
 
+def test_days_paid_late_are_read_from_the_payments_app(cluster, contract):
+    from pasok import clock
+    from pasok.contracts.models import Delivery
+    from pasok.payments.services import invoice_issue, payment_record
+    from tests.contracts.conftest import accepted_call_off, delivered
+
+    lots = [delivered(cluster, accepted_call_off(cluster, contract, quantity=10), 10,
+                      dt.date(2027, 1, 10), note=f"SJ-{i}") for i in range(2)]
+    Delivery.objects.filter(pk__in=[d.pk for d in lots]).update(
+        accepted_quantity=10, accepted_on=dt.date(2027, 1, 11))
+    with clock.frozen(dt.datetime(2027, 1, 12, 3, tzinfo=dt.UTC)):
+        invoices = [invoice_issue(by=cluster.users["supplier_a"], contract=contract,
+                                  number=f"INV-{i}", issued_on=dt.date(2027, 1, 12),
+                                  lines=[(d, 10)]) for i, d in enumerate(lots)]
+    with clock.frozen(dt.datetime(2027, 2, 20, 3, tzinfo=dt.UTC)):
+        payment_record(by=cluster.users["buyer_x"], invoice=invoices[0],
+                       amount=invoices[0].amount, paid_on=dt.date(2027, 2, 20),
+                       reference="TRF-1")
+    due = dt.date(2027, 2, 10)  # accepted 11 January + 30 days
+    assert sorted(selectors.invoice_due_and_settled(cluster.buyer_x, JAN),
+                  key=lambda p: p[1] is None) == [(due, dt.date(2027, 2, 20)), (due, None)]
+    assert selectors.invoice_due_and_settled(cluster.buyer_y, JAN) == []
+
+
 def test_days_paid_late_come_from_the_payments_hook(cluster, monkeypatch):
-    assert selectors.invoice_due_and_settled(cluster.buyer_x, JAN) == []  # not wired yet
     monkeypatch.setattr(selectors, "invoice_due_and_settled", lambda organisation, since: [
         (dt.date(2027, 2, 20), dt.date(2027, 2, 19)), (dt.date(2027, 2, 20), dt.date(2027, 3, 2)),
         (dt.date(2027, 3, 10), None)])

@@ -23,6 +23,7 @@ from pasok.contracts.models import (
 )
 from pasok.inspection.models import NonConformanceReport
 from pasok.months import add_months, month_start
+from pasok.payments.models import Invoice
 from pasok.rules import scorecards as rules
 from pasok.rules.commitments import MonthKept, kept_share, track
 
@@ -78,9 +79,10 @@ def ncr_responses(organisation: Organisation, since: dt.date) -> list[tuple]:
 
 def invoice_due_and_settled(organisation: Organisation, since: dt.date) -> list[tuple]:
     """(due on, settled on or None) of the invoices `organisation` owes as a buyer, due since
-    `since`. HOOK: no data yet; the lead wires it to pasok.payments when its invoices land
-    (due date = acceptance + payment term; settled = the day the last payment covered it)."""
-    return []
+    `since` (pasok.payments: due = acceptance + the payment term; settled = the day the last
+    payment covered it)."""
+    return list(Invoice.objects.filter(contract__buyer=organisation, due_on__gte=since)
+                .values_list("due_on", "settled_on"))
 
 
 # -- reading the contracts models ----------------------------------------------------------------
