@@ -86,8 +86,22 @@ def test_a_framework_contract_runs_two_months_on_a_phone(phone, cluster, contrac
         _inspect(page, january.deliveries.get(), "1")
         assert "diterima" in page.inner_text("#lot-result").lower()
 
+    # The supplier invoices January's accepted lot; due 30 days after the acceptance.
+    with clock.frozen(_at(17, 1)):
+        _as(page, "supplier_a")
+        page.goto(f"/contracts/{contract.public_id}/")
+        click_and_wait(page, "#contract-invoices")
+        click_and_wait(page, "#new-invoice")
+        page.fill("#id_number", "INV/2027/001")
+        page.fill("#id_issued_on", "2027-01-17")
+        page.fill(f"#line-{january.deliveries.get().public_id} input[name$='quantity']", "200")
+        click_and_wait(page, "#save-invoice")
+        assert page.inner_text("#invoice-due").strip() == "15 Februari 2027"
+        invoice_url = page.url
+
     # February: the lot fails on hardness; NCR answered, accepted, the lot replaced.
     with clock.frozen(_at(2, 2)):
+        _as(page, "buyer_x")
         _call_off(page, contract, "2027-02", "200")
     february = CallOff.objects.get(month=dt.date(2027, 2, 1))
     with clock.frozen(_at(12, 2)):
@@ -127,12 +141,25 @@ def test_a_framework_contract_runs_two_months_on_a_phone(phone, cluster, contrac
         page.goto(ncr_url)
         assert "ditutup" in page.inner_text("#ncr-state").lower()
 
+    # KAI pays January's invoice on 1 March: 14 days late.
+    with clock.frozen(_at(1, 3)):
+        _as(page, "buyer_x")
+        page.goto(invoice_url)
+        page.fill("#id_amount", "90.000.000")
+        page.fill("#id_paid_on", "2027-03-01")
+        page.fill("#id_reference", "TRF-0301")
+        click_and_wait(page, "#record-payment")
+        assert "14" in page.inner_text("#invoice-days-late")
+        page.goto(f"/scorecards/organisations/{cluster.buyer_x.pk}/")
+        late = page.inner_text("tr[data-figure='days-late-average'] td.num")
+        assert late.startswith("14"), late
+
     # The scorecard and the tracker say exactly that: 2 of 3 lots accepted whole; KAI
     # ordered 200 a month of the 250 it committed (50% of 500).
-    with clock.frozen(_at(28, 2)):
+    with clock.frozen(_at(2, 3)):
         _as(page, "supplier_a")
         page.goto(f"/scorecards/organisations/{cluster.supplier_a.pk}/")
         lots = page.inner_text("tr[data-figure='lot-acceptance'] td.num")
         assert lots.startswith("66,7") or lots.startswith("67"), lots
         page.goto(f"/contracts/commitments/{commitment.public_id}/")
-        assert page.inner_text("#kept-share") == "80%"
+        assert page.inner_text("#kept-share") == "80%"  # 400 ordered of 500 required
