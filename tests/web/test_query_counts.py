@@ -503,9 +503,9 @@ PAGES = {
     commitment_list_rows: 9,
     receiving_dock: 5, switching_states: 4,
     # A scorecard reads the organisation, then a supplier's call-offs with their deliveries
-    # and the deliveries of the months; a buyer's deliveries and its commitments with their
-    # partners, partners' members, needs and call-offs.
-    supplier_scorecard: 7, buyer_scorecard: 10, buyer_scorecard_csv: 9,
+    # and the deliveries of the months, and its NCRs; a buyer's deliveries, its invoices and
+    # its commitments with their partners, partners' members, needs and call-offs.
+    supplier_scorecard: 8, buyer_scorecard: 11, buyer_scorecard_csv: 10,
     contract_invoices: 6, invoice_page: 6, overdue_invoices: 4,
 }
 
