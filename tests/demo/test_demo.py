@@ -347,8 +347,21 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     assert [r.closed_at is not None for r in reports] == [True, False]
     assert SwitchingState.objects.get(supplier=replacement.call_off.maker).severity == \
         "tightened"
+    # Invoiced month by month on accepted goods; one paid 12 days late, the last still open.
+    from pasok.payments.models import Invoice
+    from pasok.rules.payment_terms import days_late
+
+    invoices = list(Invoice.objects.filter(contract=kai_contract).order_by("issued_on"))
+    assert len(invoices) == 6 and invoices[-1].settled_on is None
+    assert [days_late(i.due_on, i.settled_on) for i in invoices[:-1]] == [0, 0, 0, 12, 0]
     commitment = PartnershipCommitment.objects.get()
     assert commitment.needs.count() == 6 and commitment.share_percent == 40
+    # 40% of 2.600 a month is 1.040; KAI calls off 1.000: it is behind.
+    from pasok.scorecards.selectors import commitment_tracker
+
+    tracker = commitment_tracker(commitment, TODAY)
+    assert [r.ordered for r in tracker.rows[:6]] == [1000] * 6
+    assert tracker.kept_share == Decimal(6000) / Decimal(6240)
 
 
 @pytest.mark.django_db

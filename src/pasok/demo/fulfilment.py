@@ -11,6 +11,8 @@
   its corrective action accepted, the lot replaced and the replacement accepted. Its lot of
   the third month fails too and is sorted: two of five, so that member is on tightened
   inspection since.
+- The cooperative invoices each month's accepted goods; KAI pays on time, except the fourth
+  month's invoice, paid 12 days late; the last month's is still open.
 - KAI's partnership commitment to the cooperative: at least 40% of its brake-block need for
   three years. KAI reports a need of 2.600 a month and calls off 1.000: it is behind.
 
@@ -31,6 +33,7 @@ from pasok.contracts.terms import ContractTerms, ItemTerms
 from pasok.inspection import services as inspection
 from pasok.inspection.models import NonconformityKind
 from pasok.months import add_months, month_start
+from pasok.payments import services as payments
 from pasok.tenders.models import Tender
 
 from .logins import DEMO_DOMAIN
@@ -181,6 +184,31 @@ def _inspections(deliveries, kai, maker_admin) -> None:
         _inspect(replacement, kai, rejected=False)
 
 
+PAID_LATE = 3  # the month whose invoice KAI pays late, by LATE_DAYS
+LATE_DAYS = 12
+
+
+def _invoices(contract, first: dt.date, coop, kai) -> None:
+    """An invoice a month over its accepted deliveries, the day after the last acceptance."""
+    deliveries = list(contract.items.get().call_offs.all().prefetch_related("deliveries")
+                      .order_by("month"))
+    for i in range(MONTHS_PAST):
+        month = add_months(first, i)
+        accepted = [d for c in deliveries if c.month == month for d in c.deliveries.all()
+                    if d.accepted_quantity]
+        issued = max(d.accepted_on for d in accepted) + dt.timedelta(days=1)
+        with clock.frozen(_at(issued, 14)):
+            invoice = payments.invoice_issue(
+                by=coop, contract=contract, number=f"INV/BJ/{month:%Y%m}",
+                issued_on=issued, lines=[(d, d.accepted_quantity) for d in accepted])
+        if i == MONTHS_PAST - 1:
+            continue  # the last month's invoice is still open
+        paid = invoice.due_on + dt.timedelta(days=LATE_DAYS if i == PAID_LATE else -2)
+        with clock.frozen(_at(paid, 10)):
+            payments.payment_record(by=kai, invoice=invoice, amount=invoice.amount,
+                                    paid_on=paid, reference=f"KAI-TRF-{month:%y%m}")
+
+
 def _commitment(orgs: dict, kai, first: dt.date) -> None:
     with clock.frozen(_at(first - dt.timedelta(days=20), 10)):
         commitment = services.commitment_sign(
@@ -201,4 +229,5 @@ def load_fulfilment(*, orgs: dict, users: dict, today: dt.date) -> None:
     deliveries = _call_offs(contract, _kai_makers(orgs, users), first, kai)
     _indices(contract, first, kai)
     _inspections(deliveries, kai, _admin_of)
+    _invoices(contract, first, users[f"koperasi@{DEMO_DOMAIN}"], kai)
     _commitment(orgs, kai, first)
