@@ -2,17 +2,17 @@
 one inspection, the switching state counted once (the delivery row is locked first)."""
 
 import datetime as dt
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from pasok import clock
 from pasok.audit.models import AuditEvent
 from pasok.contracts.models import Delivery
 from pasok.inspection.models import Inspection, NonConformanceReport, SwitchingState
 from pasok.inspection.services import inspection_record
+from tests.concurrency import race
 
 from .factories import deliveries
 
@@ -23,34 +23,13 @@ pytestmark = [
 ]
 
 
-def _race(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            outcomes[i] = call()
-        except Exception as exc:  # the loser's error is part of the result
-            outcomes[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    return outcomes
-
-
 def test_two_inspectors_record_the_same_lot(cluster, lot_of_200):
     def record(role, nonconforming):
         return lambda: inspection_record(by=cluster.users[role], delivery=lot_of_200,
                                          nonconforming=nonconforming)
 
     with clock.frozen(dt.datetime(2027, 1, 20, 3, tzinfo=dt.UTC)):
-        outcomes = _race(record("buyer_x", 3), record("staff_x", 3))
+        outcomes = race(record("buyer_x", 3), record("staff_x", 3))
     won = [o for o in outcomes if isinstance(o, Inspection)]
     lost = [o for o in outcomes if not isinstance(o, Inspection)]
     assert len(won) == 1 and len(lost) == 1, outcomes
@@ -64,7 +43,7 @@ def test_two_inspectors_record_the_same_lot(cluster, lot_of_200):
 def test_two_lots_of_one_supplier_at_once_both_count(cluster, contract):
     first, second = deliveries(cluster, contract, [100, 100])
     with clock.frozen(dt.datetime(2027, 1, 20, 3, tzinfo=dt.UTC)):
-        outcomes = _race(*(lambda d=d: inspection_record(by=cluster.users["buyer_x"],
+        outcomes = race(*(lambda d=d: inspection_record(by=cluster.users["buyer_x"],
                                                          delivery=d, nonconforming=4)
                            for d in (first, second)))
     assert all(isinstance(o, Inspection) for o in outcomes), outcomes

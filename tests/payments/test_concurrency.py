@@ -12,7 +12,7 @@ from django.db.models import Sum
 
 from pasok.payments import services
 from pasok.payments.models import Invoice, InvoiceLine, Payment
-from tests.tenders.test_concurrency import _race
+from tests.concurrency import race
 
 from .conftest import at
 
@@ -50,7 +50,7 @@ def test_a_payment_racing_a_correction(cluster, invoice, deliveries, round_):
     million: whichever comes first, the other is refused."""
     first, _second = deliveries
     with at(ON):
-        outcomes = _race(
+        outcomes = race(
             _pay(cluster, invoice, Decimal(50_000_000), "TRF-1"),
             lambda: services.invoice_correct(by=cluster.users["supplier_a"], invoice=invoice,
                                              lines=[(first, 90)]))
@@ -67,7 +67,7 @@ def test_a_payment_racing_a_correction(cluster, invoice, deliveries, round_):
 
 def test_two_payments_of_more_than_half_at_once(cluster, invoice):
     with at(ON):
-        outcomes = _race(_pay(cluster, invoice, Decimal(50_000_000), "TRF-1"),
+        outcomes = race(_pay(cluster, invoice, Decimal(50_000_000), "TRF-1"),
                          _pay(cluster, invoice, Decimal(50_000_000), "TRF-2"))
     assert list(_one_refused(outcomes).message_dict) == ["amount"]
     assert _adds_up(invoice).paid == Decimal(50_000_000)
@@ -76,7 +76,7 @@ def test_two_payments_of_more_than_half_at_once(cluster, invoice):
 
 def test_two_payments_that_together_settle_it(cluster, invoice):
     with at(ON):
-        outcomes = _race(_pay(cluster, invoice, Decimal(40_000_000), "TRF-1"),
+        outcomes = race(_pay(cluster, invoice, Decimal(40_000_000), "TRF-1"),
                          _pay(cluster, invoice, Decimal(41_000_000), "TRF-2"))
     assert not any(isinstance(o, Exception) for o in outcomes)
     invoice = _adds_up(invoice)
@@ -92,7 +92,7 @@ def test_two_invoices_of_the_last_units_of_a_delivery(cluster, contract, deliver
                                               issued_on=ON, lines=[(first, 60)])
 
     with at(ON):
-        outcomes = _race(issue("INV-A"), issue("INV-B"))
+        outcomes = race(issue("INV-A"), issue("INV-B"))
     assert list(_one_refused(outcomes).message_dict) == ["lines[0].quantity"]
     assert Invoice.objects.count() == 1
     assert InvoiceLine.objects.filter(delivery=first).aggregate(n=Sum("quantity"))["n"] == 60
@@ -107,6 +107,6 @@ def test_two_invoices_with_the_same_number_at_once(cluster, contract, deliveries
                                               issued_on=ON, lines=[(delivery, 10)])
 
     with at(ON):
-        outcomes = _race(issue(first), issue(second))
+        outcomes = race(issue(first), issue(second))
     assert list(_one_refused(outcomes).message_dict) == ["number"]
     assert Invoice.objects.count() == 1 and InvoiceLine.objects.count() == 1

@@ -2,12 +2,11 @@
 half-written (every tender write locks the tender row first)."""
 
 import datetime as dt
-import threading
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from pasok import clock
 from pasok.accounts.actors import SYSTEM
@@ -24,6 +23,7 @@ from pasok.tenders.services import (
     tender_open,
     tender_publish,
 )
+from tests.concurrency import race
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -33,28 +33,6 @@ pytestmark = [
 
 T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
 DEADLINE = T0 + dt.timedelta(days=7)
-
-
-def _race(*calls):
-    """Run the calls at the same moment on separate connections; return what each gave."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(i, call):
-        try:
-            barrier.wait()
-            outcomes[i] = call()
-        except Exception as exc:  # the loser's error is part of the result
-            outcomes[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    return outcomes
 
 
 @pytest.fixture
@@ -78,7 +56,7 @@ def _replace(cluster, tender, price):
 def test_two_replacements_of_one_bid_at_once(cluster, tender):
     with clock.frozen(T0 + dt.timedelta(days=1)):
         _replace(cluster, tender, 100_000)()
-        outcomes = _race(_replace(cluster, tender, 101_000), _replace(cluster, tender, 102_000))
+        outcomes = race(_replace(cluster, tender, 101_000), _replace(cluster, tender, 102_000))
     assert not any(isinstance(o, Exception) for o in outcomes)
     bid = Bid.objects.get()
     content = sealing.unseal(bid.sealed)
@@ -94,7 +72,7 @@ def test_an_award_racing_a_cancellation(cluster, tender):
     with clock.frozen(DEADLINE + dt.timedelta(hours=1)):
         tender_open(by=buyer, tender=tender)
         tender_evaluate(by=buyer, tender=tender)
-        outcomes = _race(lambda: tender_award(by=buyer, tender=tender),
+        outcomes = race(lambda: tender_award(by=buyer, tender=tender),
                          lambda: tender_cancel(by=buyer, tender=tender, reason="Anggaran"))
         tender = Tender.objects.get(pk=tender.pk)
         status = tender.status
@@ -106,10 +84,10 @@ def test_an_award_racing_a_cancellation(cluster, tender):
 
 def test_a_bid_racing_the_deadline_is_in_or_out_whole(cluster, tender):
     with clock.frozen(DEADLINE - dt.timedelta(microseconds=1)):
-        outcomes = _race(_replace(cluster, tender, 100_000), _replace(cluster, tender, 99_000))
+        outcomes = race(_replace(cluster, tender, 100_000), _replace(cluster, tender, 99_000))
     assert not any(isinstance(o, Exception) for o in outcomes)
     with clock.frozen(DEADLINE):
-        (late,) = _race(_replace(cluster, tender, 98_000))
+        (late,) = race(_replace(cluster, tender, 98_000))
     assert isinstance(late, ValidationError)
     assert Bid.objects.get().version == 2
 
@@ -127,7 +105,7 @@ def test_tenders_created_at_once_each_get_their_own_reference(cluster):
         return call
 
     for _round in range(3):
-        outcomes = _race(create("buyer_x", cluster.buyer_x), create("buyer_x", cluster.buyer_x),
+        outcomes = race(create("buyer_x", cluster.buyer_x), create("buyer_x", cluster.buyer_x),
                          create("buyer_y", cluster.buyer_y))
         assert all(isinstance(o, Tender) for o in outcomes), outcomes
     references = list(Tender.objects.values_list("reference", flat=True))
