@@ -5,12 +5,18 @@ Names for people ride along (`first_month`, a supplier's `name`, a line's `produ
 engine reads only the fields of docs/interfaces.md."""
 
 import copy
+import datetime as dt
 
 import numpy as np
 
+from pasok.contracts.floors import commitment_floors
+from pasok.months import add_months
 from pasok.planning.instance import Instance
 from pasok.rules.size_class import is_small_business
 from pasok.suppliers.capacity import booked
+
+
+ONE_DAY = dt.timedelta(days=1)
 
 
 def supplier_id(organisation_id: int) -> str:
@@ -58,12 +64,17 @@ def plan_instance(plan) -> dict:
     members = list(plan.members.select_related("organisation"))
     capacity = member_capacities(plan)
     lines = list(plan.lines.prefetch_related("offers__member"))
-    floors = {}
+    # A member's floor: the one its offer asks, or its share of a buyer's partnership
+    # commitment to it (contracts.floors), whichever is higher.
+    floors = commitment_floors(buyers={line.buyer for line in lines},
+                               members={m.organisation_id for m in members},
+                               first=plan.first_month,
+                               last=add_months(plan.first_month, plan.months) - ONE_DAY)
     for line in lines:
         for offer in line.offers.all():
             if offer.floor_percent:
-                floors[(line.buyer, offer.member.organisation_id)] = float(
-                    offer.floor_percent) / 100
+                key = (line.buyer, offer.member.organisation_id)
+                floors[key] = max(floors.get(key, 0.0), float(offer.floor_percent) / 100)
     return {
         "periods": plan.months,
         "first_month": plan.first_month.isoformat(),
