@@ -15,7 +15,6 @@ from pasok.planning.instance import Instance
 from pasok.rules.size_class import is_small_business
 from pasok.suppliers.capacity import booked
 
-
 ONE_DAY = dt.timedelta(days=1)
 
 
