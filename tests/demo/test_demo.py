@@ -395,3 +395,8 @@ def test_only_the_tender_still_open_for_bids_is_announced(plan,
     contract_news = Notification.objects.filter(link__startswith="/contracts/")
     assert contract_news.exists()
     assert not contract_news.filter(text__contains="tanda tangani").exists()
+    # Nor the payments and the non-conformance reports of months ago; the invoice still open
+    # is news to KAI.
+    assert not Notification.objects.filter(link__startswith="/inspection/").exists()
+    invoice_news = Notification.objects.filter(link__startswith="/payments/")
+    assert invoice_news.exists() and not invoice_news.filter(text__contains="membayar").exists()

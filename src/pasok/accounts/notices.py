@@ -7,6 +7,7 @@ are called once per person. Links are made absolute on the address captured when
 queued (pasok.web.links)."""
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
@@ -26,6 +27,16 @@ def speaking_to(person: User) -> Iterator[None]:
     """The person's language and time zone for everything made inside the block."""
     with translation.override(person.language), timezone.override(person.time_zone):
         yield
+
+
+NEWS_DAYS = 7
+
+
+def still_news(at) -> bool:
+    """Whether something that happened `at` is still news when the notice goes out: a
+    record made or backdated more than a week before (the demo's history, an import of
+    past events) is not told to anyone."""
+    return at is not None and clock.now() - at <= dt.timedelta(days=NEWS_DAYS)
 
 
 def people_of(**filters) -> list[User]:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from pasok.accounts.notices import notify, people_of
+from pasok.accounts.notices import notify, people_of, still_news
 
 from .models import NonConformanceReport
 
@@ -26,6 +26,10 @@ def send_ncr_notice(*, ncr_id: int, event: str, base_url: str | None = None) -> 
     ncr = NonConformanceReport.objects.select_related(
         "inspection__delivery__call_off__item__contract__buyer",
         "inspection__delivery__call_off__maker").get(pk=ncr_id)
+    happened = {"opened": ncr.opened_at, "answered": ncr.responded_at,
+                "accepted": ncr.corrective_action_accepted_at}[event]
+    if not still_news(happened):
+        return 0  # the report's history (the demo's), not news
     delivery = ncr.inspection.delivery
     call_off = delivery.call_off
     buyer = call_off.item.contract.buyer

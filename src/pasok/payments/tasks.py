@@ -11,7 +11,7 @@ from django_tasks import task
 
 from pasok import clock
 from pasok.accounts.actors import SYSTEM
-from pasok.accounts.notices import notify, people_of
+from pasok.accounts.notices import notify, people_of, still_news
 from pasok.audit.services import audit_record
 from pasok.rules import payment_terms
 from pasok.web.formatting import local_date, localized_rupiah
@@ -37,6 +37,10 @@ def _invoice_news(invoice: Invoice, event: str) -> str:
 @task()
 def send_invoice_notice(*, invoice_id: int, event: str, base_url: str | None = None) -> int:
     invoice = Invoice.objects.select_related("contract__buyer", "supplier").get(pk=invoice_id)
+    payment = invoice.payments.order_by("-recorded_at").first()
+    if (event == "paid" and not still_news(payment.recorded_at if payment else None)) or (
+            event != "paid" and invoice.settled_on is not None):
+        return 0  # paid since, or paid long ago: no longer news
     told = invoice.supplier_id if event == "paid" else invoice.contract.buyer_id
     return notify(people_of(organisation_id=told),
                   subject=lambda: _("Invoice %(number)s on Pasok") % {"number": invoice.number},
