@@ -2,27 +2,23 @@
 lots: without it the state never goes reduced and otherwise follows the rules unchanged;
 with it, it is exactly rules.sampling.switching."""
 
-from types import SimpleNamespace
-
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pasok.inspection.services.switching import without_unapproved_reduction
 from pasok.rules.sampling import plan_for_lot, switching
 
 LOTS = st.lists(st.tuples(st.integers(2, 3000), st.booleans()), max_size=60)
 
 
 def _walk(lots, approved: bool):
-    row = SimpleNamespace(reduced_approved=approved)
     state, seen = switching.start(), []
     for lot_size, rejected in lots:
         if state.severity == switching.DISCONTINUED:
             break
         lot_plan = plan_for_lot(lot_size, "2.5", "II", state.severity)
         nonconforming = lot_plan.plan.reject if rejected else 0
-        result, after = switching.inspect(state, lot_plan, nonconforming, "2.5")
-        state = without_unapproved_reduction(row, state, result.accepted, after)
+        _result, state = switching.inspect(state, lot_plan, nonconforming, "2.5",
+                                           reduced_approved=approved)
         seen.append(state.severity)
     return seen
 

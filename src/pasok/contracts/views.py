@@ -82,15 +82,16 @@ def contract_detail(request, public_id):
     manages = permissions.may_manage_contract(user, contract)
     progress = selectors.item_progress(contract)
     items = [p.item for p in progress]
+    makers = _makers(contract) if manages else []
     form = CallOffForm(request.POST if request.method == "POST" else None, items=items,
-                       makers=_makers(contract) if manages else ())
+                       makers=makers)
     if request.method == "POST":
         if not manages:
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
             item = next(i for i in items if i.pk == data["item"])
-            maker = next(m for m in _makers(contract) if m.pk == data["maker"])
+            maker = next(m for m in makers if m.pk == data["maker"])
             try:
                 call_off = services.call_off_issue(
                     by=user, item=item, month=data["month"], quantity=data["quantity"],

@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import payment_terms
 from .commitments import MonthKept, kept_share
 from .small_business import micro_small_or_cooperative
 
@@ -54,8 +55,9 @@ SMALL_BUSINESS_TARGET_PERCENT = Decimal(40)  # Inpres 2/2022: at least 40%
 SECONDS_A_DAY = Decimal(86_400)
 
 
-def month_of(day: dt.date) -> dt.date:
-    return dt.date(day.year, day.month, 1)
+def month_of(moment: dt.date) -> dt.date:
+    """The month (its first day) of a date or a moment."""
+    return dt.date(moment.year, moment.month, 1)
 
 
 @dataclass(frozen=True)
@@ -192,10 +194,11 @@ def tkdn_weighted(deliveries: Iterable[Received], months) -> Measure:
 # -- buyer -----------------------------------------------------------------------------------
 
 def days_late(due_on: dt.date, settled_on: dt.date | None, today: dt.date) -> int | None:
-    """Days an invoice was (or is, unpaid) paid late; None when not yet due and unpaid."""
-    if settled_on is not None:
-        return max(0, (settled_on - due_on).days)
-    return (today - due_on).days if today > due_on else None
+    """Days an invoice was (or is, unpaid) paid late (rules.payment_terms); None when not yet
+    due and unpaid."""
+    if settled_on is None and today <= due_on:
+        return None
+    return payment_terms.days_late(due_on, settled_on or today)
 
 
 def payment_lateness(pairs: Iterable[tuple[dt.date, dt.date | None]], months,

@@ -22,7 +22,7 @@ from pasok.contracts.models import (
     PartnershipCommitment,
 )
 from pasok.inspection.models import NonConformanceReport
-from pasok.months import add_months, month_start
+from pasok.months import add_months, month_start, month_starts, months_between
 from pasok.payments.models import Invoice
 from pasok.rules import scorecards as rules
 from pasok.rules.commitments import MonthKept, kept_share, track
@@ -34,7 +34,7 @@ SUPPLIER, BUYER = "supplier", "buyer"
 
 def window(today: dt.date, months: int = WINDOW_MONTHS) -> list[dt.date]:
     """The last `months` months, this one included, oldest first."""
-    return [add_months(month_start(today), -i) for i in range(months - 1, -1, -1)]
+    return month_starts(add_months(month_start(today), 1 - months), months)
 
 
 @dataclass(frozen=True)
@@ -196,12 +196,8 @@ class Tracker:
 
 
 def _months_to_date(commitment: PartnershipCommitment, today: dt.date) -> list[dt.date]:
-    last = month_start(min(commitment.ends_on, today))
-    months, month = [], month_start(commitment.starts_on)
-    while month <= last:
-        months.append(month)
-        month = add_months(month, 1)
-    return months
+    first, last = commitment.starts_on, min(commitment.ends_on, today)
+    return month_starts(first, max(0, months_between(first, last) + 1))
 
 
 def _partners_of(commitments) -> dict[int, set[int]]:
@@ -223,10 +219,10 @@ def _partners_of(commitments) -> dict[int, set[int]]:
 
 def _ordered_by_month(commitment, partner_ids: set[int], call_offs) -> dict[dt.date, int]:
     """Units the buyer ordered of the commitment's family from the partners, per month:
-    call-offs not declined, made by a partner or under a partner's contract."""
+    `call_offs` (none declined), made by a partner or under a partner's contract."""
     ordered = defaultdict(int)
     for c in call_offs:
-        if (c.status != CallOffStatus.DECLINED and c.item.family == commitment.family
+        if (c.item.family == commitment.family
                 and c.item.contract.buyer_id == commitment.buyer_id
                 and (c.maker_id in partner_ids or c.item.contract.supplier_id in partner_ids)):
             ordered[c.month] += c.quantity

@@ -27,7 +27,7 @@ from ..models import (
     Severity,
 )
 from . import ncrs
-from .switching import state_of, store, switching_state_for, without_unapproved_reduction
+from .switching import state_of, store, switching_state_for
 
 MAX_READINGS = 50  # measured values a finding keeps (a sample's size at most, in practice)
 
@@ -135,8 +135,9 @@ def inspection_record(*, by: Actor, delivery: Delivery, nonconforming: int,
                               findings)
     aql = delivery.call_off.item.aql
     before = state_of(row)
-    _result, after = switching.inspect(before, lot_plan, nonconforming, aql)
-    store(row, without_unapproved_reduction(row, before, accepted, after))
+    _result, after = switching.inspect(before, lot_plan, nonconforming, aql,
+                                       reduced_approved=row.reduced_approved)
+    store(row, after)
     inspection = Inspection.objects.create(
         delivery=delivery, severity=before.severity, level=delivery.call_off.item.inspection_level,
         aql=aql, lot_size=delivery.quantity, code_letter=lot_plan.code_letter,

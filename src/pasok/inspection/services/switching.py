@@ -27,19 +27,6 @@ def store(row: SwitchingState, state: switching.State) -> None:
     row.save()
 
 
-def without_unapproved_reduction(row: SwitchingState, before: switching.State,
-                                 accepted: bool, after: switching.State) -> switching.State:
-    """Clause 9.3.3 asks the responsible authority's approval for reduced inspection (the
-    rules assume it given): without the buyer's, inspection stays normal, the lot counted in
-    the spell of normal inspection and the score kept, so the approval takes effect with the
-    next lot."""
-    if after.severity != Severity.REDUCED or before.severity != Severity.NORMAL \
-            or row.reduced_approved:
-        return after
-    recent = (*before.recent, accepted)[-switching.NORMAL_WINDOW:]
-    return switching.State(severity=Severity.NORMAL, score=after.score, recent=recent)
-
-
 def switching_state_for(delivery, *, lock: bool = False) -> SwitchingState:
     """The state of the delivery's supplier, buyer and product, made at normal when there is
     none yet; `lock` (inside a transaction) takes its row lock."""

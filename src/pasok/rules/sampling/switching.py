@@ -1,12 +1,14 @@
 """The switching rules of ISO 2859-1:1999 clause 9 over a sequence of lots of one product
 from one supplier, single sampling, with the conventions of docs/interfaces.md (`pasok
-sampling run`): steady production and the responsible authority's approval of reduced
-inspection are assumed.
+sampling run`): steady production is assumed, and so is the responsible authority's
+approval of reduced inspection unless the caller says it is not given (`reduced_approved`).
 
 - normal -> tightened (9.3.1): 2 of 5 or fewer consecutive lots not accepted, counting only
   lots since the current spell of normal inspection began;
 - tightened -> normal (9.3.2): 5 consecutive lots accepted on tightened inspection;
-- normal -> reduced (9.3.3): the switching score reaches 30;
+- normal -> reduced (9.3.3): the switching score reaches 30, with the authority's approval
+  (without it inspection stays normal, the score kept, so an approval counts from the next
+  lot);
 - reduced -> normal (9.3.4): a lot not accepted;
 - discontinued (9.4): 5 lots in total not accepted during a spell of tightened inspection.
 Switching score (9.3.3.2): 0 when normal inspection starts; after each lot on normal
@@ -63,12 +65,12 @@ def _score_after(state: State, lot_plan: LotPlan, nonconforming: int, aql) -> in
     return state.score + 2 if nonconforming <= accept else 0
 
 
-def _next(state: State, accepted: bool, score: int) -> State:
+def _next(state: State, accepted: bool, score: int, reduced_approved: bool) -> State:
     if state.severity == "normal":
         recent = (*state.recent, accepted)[-NORMAL_WINDOW:]
         if recent.count(False) >= TIGHTENED_AFTER:
             return State(severity="tightened")
-        if score >= REDUCED_AT:
+        if score >= REDUCED_AT and reduced_approved:
             return State(severity="reduced", score=score)
         return replace(state, score=score, recent=recent)
     if state.severity == "tightened":
@@ -87,7 +89,8 @@ def _still_inspecting(state: State) -> None:
         raise Discontinued("inspection is discontinued: later lots are not inspected (9.4)")
 
 
-def inspect(state: State, lot_plan: LotPlan, nonconforming: int, aql) -> tuple[LotResult, State]:
+def inspect(state: State, lot_plan: LotPlan, nonconforming: int, aql,
+            reduced_approved: bool = True) -> tuple[LotResult, State]:
     """The lot's result under `state` and the state for the next lot."""
     _still_inspecting(state)
     if not 0 <= nonconforming <= lot_plan.sample_size:
@@ -95,7 +98,7 @@ def inspect(state: State, lot_plan: LotPlan, nonconforming: int, aql) -> tuple[L
     accepted = nonconforming <= lot_plan.plan.accept
     score = _score_after(state, lot_plan, nonconforming, aql) if state.severity == "normal" \
         else state.score
-    following = _next(state, accepted, score)
+    following = _next(state, accepted, score, reduced_approved)
     return LotResult(state.severity, lot_plan, accepted, following.score), following
 
 
