@@ -163,3 +163,10 @@ def test_a_framework_contract_runs_two_months_on_a_phone(phone, cluster, contrac
         assert lots.startswith("66,7") or lots.startswith("67"), lots
         page.goto(f"/contracts/commitments/{commitment.public_id}/")
         assert page.inner_text("#kept-share") == "80%"  # 400 ordered of 500 required
+        # The lists and the remaining pages, for axe-core's scan at phone and desktop size.
+        for url in ("/contracts/", "/contracts/commitments/", "/inspection/switching/",
+                    "/payments/overdue/"):
+            page.goto(url)
+        _as(page, "buyer_x")
+        page.goto(f"/contracts/{contract.public_id}/amend/")
+        assert page.is_visible("#propose-amendment")
