@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "pasok.inspection",
     "pasok.payments",
     "pasok.scorecards",
+    "pasok.insights",
     "pasok.demo",
 ]
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pasok
 
 SRC = Path(pasok.__file__).parent
-APPS = ("accounts", "allocation", "audit", "contracts", "demo", "inspection", "payments",
+APPS = ("accounts", "allocation", "audit", "contracts", "demo", "insights", "inspection",
+        "payments",
         "scorecards", "shell", "suppliers",
         "tenders", "tkdn", "ops", "api")
 

@@ -60,6 +60,7 @@ def test_every_app_names_its_own_entries():
     from pasok.allocation import navigation as allocation
     from pasok.audit import navigation as audit
     from pasok.contracts import navigation as contracts
+    from pasok.insights import navigation as insights
     from pasok.inspection import navigation as inspection
     from pasok.payments import navigation as payments
     from pasok.scorecards import navigation as scorecards
@@ -69,6 +70,6 @@ def test_every_app_names_its_own_entries():
     from pasok.tkdn import navigation as tkdn
 
     apps = (shell, accounts, tkdn, tenders, contracts, inspection, payments, allocation, scorecards,
-            suppliers, audit)
+            insights, suppliers, audit)
     assert sorted(entries(), key=id) == sorted((e for m in apps for e in m.ENTRIES), key=id)
     assert [e.order for e in entries()] == sorted(e.order for e in entries())

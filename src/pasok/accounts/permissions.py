@@ -56,6 +56,11 @@ The rules, by model (RULES below):
 - AuditEvent: platform admins and ministry officers read everything; an organisation's
   admin the events about their organisation; an action may name its own readers
   (`audit_readers`: a sealed bid's events are its bidder's until the opening).
+- ImportedAlternative: the ministry and platform admins read every record, others the
+  market's (no buyer named) and a buyer its own; the recording organisation's writers
+  change it. Scenario: its owner's people, the ministry and platform admins read; the
+  owner's writers change. The dashboard (may_read_insights): the ministry, platform admins,
+  a cooperative over its members.
 - PUBLIC: what an anonymous visitor and open data may read, whoever asks: published tenders
   and nothing else yet (never a bid, nor a supplier's private record).
 
@@ -358,6 +363,32 @@ def _commitments(user, qs, action):
     return _own_or_platform(user, qs, action, parties)
 
 
+# -- the ministry's view ------------------------------------------------------------------
+
+def _imported_alternatives(user, qs, action):
+    """view: the ministry and platform admins every record; others the market's (no buyer
+    named) and a buyer's people its own too. change: platform admins; the recording
+    organisation's writers (the ministry's officers, a buyer's admins and staff)."""
+    if (action == VIEW and _platform(user)) or (action == CHANGE and _admin(user)):
+        return qs
+    if not _signed_in(user) or user.organisation_id is None:
+        return qs.none()
+    org = user.organisation_id
+    if action == CHANGE:
+        return qs.filter(recorded_for_id=org) if _writer(user) else qs.none()
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
+    return qs.filter(Q(buyer__isnull=True) | Q(buyer_id=org) | Q(recorded_for_id=org))
+
+
+def _scenarios(user, qs, action):
+    """view: the owner's people, the ministry and platform admins; change: the owner's
+    writers, platform admins."""
+    if action == CHANGE:
+        return _own_or_platform(user, qs, MANAGE, lambda org: Q(owner_id=org))
+    return _own_or_platform(user, qs, action, lambda org: Q(owner_id=org))
+
+
 # -- the audit log -----------------------------------------------------------------------
 
 def _audit_admin_of(user) -> int | None:
@@ -458,6 +489,8 @@ RULES: dict[str, Callable] = {
     "tkdn.TkdnCertificate": _owned_by(VIEW),
     "tkdn.Worksheet": _owned_by(VIEW_PRIVATE),
     "tkdn.BmpDeclaration": _owned_by(VIEW_PRIVATE),
+    "insights.ImportedAlternative": _imported_alternatives,
+    "insights.Scenario": _scenarios,
     "audit.AuditEvent": _audit_events,
 }
 
@@ -739,3 +772,22 @@ def may_list_overdue(user) -> bool:
     """The overdue invoices page: everyone signed in for an organisation (each sees the
     invoices it is a party to), the ministry and platform admins (all of them)."""
     return _platform(user) or (_signed_in(user) and user.organisation_id is not None)
+
+
+def may_read_insights(user) -> bool:
+    """The cluster dashboard and scenarios: the ministry and platform admins over the whole
+    cluster, a cooperative's people over its members (no query)."""
+    return _platform(user) or _kind(user) == OrgKind.COOPERATIVE
+
+
+def may_save_scenarios(user) -> bool:
+    """Scenarios are saved by ministry officers and a cooperative's admins and staff, for
+    their organisation (platform admins read them, as support)."""
+    return (_signed_in(user) and user.organisation_id is not None and _writer(user)
+            and (user.is_ministry_officer or _kind(user) == OrgKind.COOPERATIVE))
+
+
+def may_record_imports(user) -> bool:
+    """Imported alternatives are recorded by ministry officers and buyers' admins and staff."""
+    return (_signed_in(user) and user.organisation_id is not None and _writer(user)
+            and (user.is_ministry_officer or _kind(user) in BUYER_KINDS))

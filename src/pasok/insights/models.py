@@ -1,0 +1,100 @@
+"""What the ministry's view keeps: imported alternatives to the cluster's products, as the
+ministry or a buyer records them, and saved what-if scenarios with their last result."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from pasok.accounts.models import Organisation
+from pasok.accounts.permissions import RestrictedQuerySet
+from pasok.public_ids import public_id_field
+from pasok.suppliers.catalogue import PART_FAMILIES
+
+MONEY = {"max_digits": 18, "decimal_places": 2}
+MONTHS = {"max_digits": 5, "decimal_places": 2}
+
+
+class ImportedAlternative(models.Model):
+    """An imported product a buyer uses, or could use, instead of the cluster's: its landed
+    price and service life against the local product's (whose price the platform's contracts
+    give). Its TKDN is 0 by definition (an imported product; DOMAIN.md)."""
+
+    public_id = public_id_field()
+    family = models.CharField(_("part family"), max_length=20, choices=PART_FAMILIES)
+    product = models.CharField(_("product"), max_length=200)
+    origin = models.CharField(_("country of origin"), max_length=100)
+    landed_price = models.DecimalField(_("landed price per unit (Rp)"), **MONEY)
+    service_life_months = models.DecimalField(_("service life (months)"), **MONTHS)
+    local_service_life_months = models.DecimalField(
+        _("service life of the local product (months)"), **MONTHS)
+    standards = models.CharField(_("standards"), max_length=200, blank=True)
+    # The buyer that imports it; blank when the ministry records an offer on the market.
+    buyer = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="imported_alternatives", verbose_name=_("buyer"))
+    units_per_year = models.PositiveIntegerField(_("units imported a year"), null=True,
+                                                 blank=True)
+    source = models.CharField(_("source of the figures"), max_length=300, blank=True)
+    recorded_for = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family", "product", "pk"]
+        verbose_name = _("imported alternative")
+        verbose_name_plural = _("imported alternatives")
+        constraints = [
+            models.CheckConstraint(condition=Q(landed_price__gt=0),
+                                   name="imported_price_positive",
+                                   violation_error_message=_("A landed price is more than "
+                                                             "nothing.")),
+            models.CheckConstraint(condition=Q(service_life_months__gt=0,
+                                               local_service_life_months__gt=0),
+                                   name="imported_lives_positive",
+                                   violation_error_message=_("A service life is longer than "
+                                                             "nothing.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} ({self.origin})"
+
+
+class Scenario(models.Model):
+    """A named what-if: the changes (rules.scenario's JSON changes, with buyers and foundries
+    named by their organisation ids) and multipliers, applied to the cluster's baseline as the
+    platform's orders give it. `result` is the last run; `baseline_key` says which data it
+    ran on, so a scenario whose data changed since is re-run."""
+
+    public_id = public_id_field()
+    owner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="scenarios",
+                              verbose_name=_("organisation"))
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    changes = models.JSONField(_("changes"), default=list)
+    multipliers = models.JSONField(_("multipliers"), default=dict)
+    result = models.JSONField(_("result"), null=True, blank=True, editable=False)
+    baseline_key = models.CharField(max_length=64, blank=True, editable=False)
+    computed_at = models.DateTimeField(_("computed at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("scenario")
+        verbose_name_plural = _("scenarios")
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="scenario_name_unique",
+                                    violation_error_message=_("Your organisation has a "
+                                                              "scenario of this name "
+                                                              "already.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,11 @@
+from django.urls import path  # noqa: F401 - the pages' routes are added below as they land
+
+from .views import dashboard, imports, scenarios  # noqa: F401
+
+app_name = "insights"
+
+urlpatterns = [
+    # The cluster at a glance (views/dashboard.py)
+    # Imported alternatives and the fair comparison (views/imports.py)
+    # What-if scenarios (views/scenarios.py)
+]
