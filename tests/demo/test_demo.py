@@ -322,8 +322,8 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
                                                                     ("received", 2)]
 
     # After the award: INKA's award is a contract in force with its winner, its first month
-    # called off; KAI's framework contract with the cooperative has run six months, two
-    # members called off and delivering each month; KAI committed 40% of its need.
+    # called off; KAI's framework contract with the cooperative has run a year, six members
+    # called off and delivering each month; KAI committed 40% of its need.
     from pasok.contracts.models import CallOff, Contract, Delivery, PartnershipCommitment
 
     inka_contract = Contract.objects.get(tender__buyer__name="PT INKA (Persero)")
@@ -331,13 +331,14 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     assert inka_contract.items.get().award == Award.objects.get()
     kai_contract = Contract.objects.get(buyer__name="PT Kereta Api Indonesia (Persero)")
     assert kai_contract.supplier.kind == "cooperative" and kai_contract.version == 1
-    assert CallOff.objects.filter(item__contract=kai_contract, status="accepted").count() == 12
+    assert CallOff.objects.filter(item__contract=kai_contract, status="accepted").count() == 72
     assert {c.maker.cooperative_id for c in CallOff.objects.filter(
         item__contract=kai_contract)} == {kai_contract.supplier_id}
     deliveries = Delivery.objects.filter(call_off__item__contract=kai_contract)
-    assert deliveries.filter(replaces__isnull=True).count() == 12
+    assert deliveries.filter(replaces__isnull=True).count() == 72
     # Every lot inspected; two of the second member's failed on hardness (the first replaced
-    # and the replacement accepted, the second sorted), so it is on tightened inspection.
+    # and the replacement accepted, the second sorted), so it went on tightened inspection,
+    # and back to normal after five lots accepted in a row.
     from pasok.inspection.models import NonConformanceReport, SwitchingState
 
     assert not deliveries.filter(accepted_quantity__isnull=True).exists()
@@ -345,23 +346,29 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     assert replacement.accepted_quantity == replacement.quantity
     reports = NonConformanceReport.objects.order_by("opened_at")
     assert [r.closed_at is not None for r in reports] == [True, False]
-    assert SwitchingState.objects.get(supplier=replacement.call_off.maker).severity == \
-        "tightened"
+    from pasok.inspection.models import Inspection
+
+    second = replacement.call_off.maker
+    lots = Inspection.objects.filter(delivery__call_off__maker=second,
+                                     delivery__replaces__isnull=True).order_by("inspected_at")
+    assert [i.severity[0] for i in lots] == list("nnn" + "t" * 5 + "n" * 4)
+    assert SwitchingState.objects.get(supplier=second).severity == "normal"
     # Invoiced month by month on accepted goods; one paid 12 days late, the last still open.
     from pasok.payments.models import Invoice
     from pasok.rules.payment_terms import days_late
 
     invoices = list(Invoice.objects.filter(contract=kai_contract).order_by("issued_on"))
-    assert len(invoices) == 6 and invoices[-1].settled_on is None
-    assert [days_late(i.due_on, i.settled_on) for i in invoices[:-1]] == [0, 0, 0, 12, 0]
+    assert len(invoices) == 12 and invoices[-1].settled_on is None
+    assert [days_late(i.due_on, i.settled_on) for i in invoices[:-1]] == [0, 0, 0, 12] + [0] * 7
     commitment = PartnershipCommitment.objects.get()
-    assert commitment.needs.count() == 6 and commitment.share_percent == 40
-    # 40% of 2.600 a month is 1.040; KAI calls off 1.000: it is behind.
+    assert commitment.needs.count() == 12 and commitment.share_percent == 40
+    # 40% of 15.000 a month is 6.000: KAI kept it for nine months, then began importing and
+    # calls off 3.000: it is behind.
     from pasok.scorecards.selectors import commitment_tracker
 
     tracker = commitment_tracker(commitment, TODAY)
-    assert [r.ordered for r in tracker.rows[:6]] == [1000] * 6
-    assert tracker.kept_share == Decimal(6000) / Decimal(6240)
+    assert [r.ordered for r in tracker.rows[:12]] == [6000] * 9 + [3000] * 3
+    assert tracker.kept_share == Decimal(9 * 6000 + 3 * 3000) / Decimal(12 * 6000)
 
 
 @pytest.mark.django_db

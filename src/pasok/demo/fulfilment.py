@@ -2,19 +2,21 @@
 
 - INKA's awarded tender becomes a framework contract with its winner, signed by both, and
   its first month is called off.
-- PT KAI's framework contract with Koperasi Batur Jaya (goods-wagon brake blocks, 1.000 a
-  month for a year from six months ago, with a price-adjustment clause indexed to scrap and
-  pig iron), signed by both: six months of call-offs to two member foundries, accepted and
-  delivered.
+- PT KAI's framework contract with Koperasi Batur Jaya (goods-wagon brake blocks, 6.000 a
+  month for two years from a year ago, with a price-adjustment clause indexed to scrap and
+  pig iron), signed by both: a year of call-offs to six member foundries, accepted and
+  delivered. For the last three months KAI has called off half: it began buying imported
+  composite blocks (demo/imports.py), the substitution the ministry's view warns of.
 - KAI inspects every lot at its receiving dock (ISO 2859-1, AQL 2.5, level II). The second
   member's lot of the second month fails on hardness: a non-conformance report, answered,
   its corrective action accepted, the lot replaced and the replacement accepted. Its lot of
-  the third month fails too and is sorted: two of five, so that member is on tightened
-  inspection since.
+  the third month fails too and is sorted: two of five, so that member goes on tightened
+  inspection, and back to normal after five lots accepted in a row.
 - The cooperative invoices each month's accepted goods; KAI pays on time, except the fourth
   month's invoice, paid 12 days late; the last month's is still open.
 - KAI's partnership commitment to the cooperative: at least 40% of its brake-block need for
-  three years. KAI reports a need of 2.600 a month and calls off 1.000: it is behind.
+  three years. KAI reports a need of 15.000 a month; it called off 6.000 until it began
+  importing, 3.000 since: it is behind.
 
 Written through the services, with the clock set to when each step happened."""
 
@@ -38,10 +40,13 @@ from pasok.tenders.models import Tender
 
 from .logins import DEMO_DOMAIN
 
-MONTHS_PAST = 6
-MONTHLY = 1_000
-SPLIT = (600, 400)  # the demo member's share of each month, then the second member's
-NEED = 2_600  # KAI's monthly brake-block need, as it reports it
+MONTHS_PAST = 12
+CONTRACT_MONTHS = 24
+MONTHLY = 6_000
+# Each month's call-offs: the demo member's, then five other members' that cast P10 blocks.
+SPLIT = (1_200, 1_000, 1_000, 1_000, 900, 900)
+IMPORTING_SINCE = 9  # the month KAI began buying imported blocks: it calls off half since
+NEED = 15_000  # KAI's monthly brake-block need, as it reports it
 CLAUSE = {"fixed": "0.15", "components": [
     {"name": "besi tua (scrap)", "weight": "0.55", "base_index": "7800"},
     {"name": "besi kasar (pig iron)", "weight": "0.30", "base_index": "9200"}]}
@@ -80,13 +85,14 @@ def _inka_contract(users: dict, today: dt.date) -> None:
 def _kai_contract(orgs: dict, users: dict, today: dt.date):
     kai, coop = users[f"kai@{DEMO_DOMAIN}"], users[f"koperasi@{DEMO_DOMAIN}"]
     first = add_months(month_start(today), -MONTHS_PAST)
-    months = [add_months(first, i) for i in range(12)]
+    months = [add_months(first, i) for i in range(CONTRACT_MONTHS)]
     item = ItemTerms(number=1, product="Blok rem besi cor fosfor gerbong barang (UIC 832 P10)",
                      unit_weight_kg=Decimal("11.5"), unit_price=Decimal(98_000),
-                     quantity=MONTHLY * 12, minimum_quantity=MONTHLY * 9,
-                     family="brake_block", grade="P10", schedule=dict.fromkeys(months, MONTHLY))
-    terms = ContractTerms(first, add_months(first, 12) - dt.timedelta(days=1), 30, (item,),
-                          CLAUSE)
+                     quantity=MONTHLY * CONTRACT_MONTHS,
+                     minimum_quantity=MONTHLY * CONTRACT_MONTHS // 2, family="brake_block",
+                     grade="P10", schedule=dict.fromkeys(months, MONTHLY))
+    terms = ContractTerms(first, add_months(first, CONTRACT_MONTHS) - dt.timedelta(days=1), 30,
+                          (item,), CLAUSE)
     with clock.frozen(_at(first - dt.timedelta(days=10), 10)):
         contract = services.contract_create(
             by=kai, buyer=orgs["kai"], supplier=orgs["cooperative"],
@@ -107,22 +113,28 @@ def _indices(contract, first: dt.date, kai) -> None:
                 "besi kasar (pig iron)": Decimal(9200)})
 
 
-def _kai_makers(orgs: dict, users: dict):
-    """The demo member, and the cooperative's next member that casts P10 blocks."""
+def _kai_makers(orgs: dict, users: dict) -> list:
+    """The demo member, and the cooperative's next members that cast P10 blocks."""
     member = users[f"anggota@{DEMO_DOMAIN}"].organisation
-    second = (orgs["cooperative"].members.filter(is_active=True, profile__grades="P10")
-              .exclude(pk=member.pk).order_by("name").first())
-    return member, second
+    others = (orgs["cooperative"].members.filter(is_active=True, profile__grades="P10")
+              .exclude(pk=member.pk).order_by("name"))
+    return [member, *others[:len(SPLIT) - 1]]
+
+
+def ordered(month_index: int, units: int) -> int:
+    """What KAI calls off of a member's share in a month: half since it began importing."""
+    return units // 2 if month_index >= IMPORTING_SINCE else units
 
 
 def _call_offs(contract, makers, first: dt.date, kai) -> list:
-    """Six months of call-offs to the two members, each accepted the next day and
-    delivered in full mid-month."""
+    """A year of call-offs to the members, each accepted the next day and delivered in full
+    mid-month."""
     item = contract.items.get()
     deliveries = []
     for i in range(MONTHS_PAST):
         month = add_months(first, i)
-        for n, (maker, units) in enumerate(zip(makers, SPLIT, strict=True)):
+        for n, (maker, share) in enumerate(zip(makers, SPLIT, strict=True)):
+            units = ordered(i, share)
             with clock.frozen(_at(month, 8)):
                 call_off = services.call_off_issue(by=kai, item=item, month=month,
                                                    quantity=units, maker=maker)
@@ -137,7 +149,7 @@ def _call_offs(contract, makers, first: dt.date, kai) -> list:
     return deliveries
 
 
-REJECTED = {(1, 1): None, (2, 1): 360}  # (month, member) → units accepted after sorting
+REJECTED = {(1, 1): None, (2, 1): 940}  # (month, member) → units accepted after sorting
 HARD = ("262", "259", "266", "258", "261")  # HB, above the 197–255 HB of the specification
 
 
