@@ -63,6 +63,13 @@ class ImportedAlternative(models.Model):
         return f"{self.product} ({self.origin})"
 
 
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
 class Scenario(models.Model):
     """A named what-if: the changes (rules.scenario's JSON changes, with buyers and foundries
     named by their organisation ids) and multipliers, applied to the cluster's baseline as the
@@ -76,7 +83,11 @@ class Scenario(models.Model):
     description = models.TextField(_("description"), blank=True)
     changes = models.JSONField(_("changes"), default=list)
     multipliers = models.JSONField(_("multipliers"), default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=RunStatus.choices,
+                              default=RunStatus.QUEUED, editable=False)
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True, editable=False)
     result = models.JSONField(_("result"), null=True, blank=True, editable=False)
+    error = models.TextField(_("error"), blank=True, editable=False)
     baseline_key = models.CharField(max_length=64, blank=True, editable=False)
     computed_at = models.DateTimeField(_("computed at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"))

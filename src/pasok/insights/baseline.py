@@ -1,0 +1,145 @@
+"""The cluster as a scenario starts from it (rules.scenario's foundries): each foundry's
+workers, and what it sells a month — its orders on Pasok by buyer and part family, averaged
+over the last year of call-offs, and the rest of its reported annual sales as one line of
+sales outside Pasok, so that the jobs a buyer's orders carry are their share of all the
+foundry's work, not of the part Pasok sees.
+
+Read in a fixed number of queries whatever the cluster's size. `data_key` says which data a
+result was computed on: a scenario whose key changed since is out of date."""
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, F, Max, Q, Sum
+
+from pasok.accounts.kinds import OrgKind
+from pasok.accounts.models import Organisation
+from pasok.contracts.models import CallOff, CallOffStatus
+from pasok.months import add_months, month_start, month_starts
+from pasok.rules import scenario
+from pasok.rules.money import round_half_up
+from pasok.suppliers.models import SupplierProfile
+
+WINDOW_MONTHS = 12
+OUTSIDE = ""  # the buyer of a foundry's sales outside Pasok
+OUTSIDE_FAMILY = "other"
+TWELVE = Decimal(12)
+
+
+@dataclass(frozen=True)
+class Line:
+    """What one foundry sells one buyer of one family, for the page: kg and TKDN too."""
+    unit_weight_kg: Decimal
+    tkdn_percent: Decimal | None
+
+
+@dataclass(frozen=True)
+class Baseline:
+    months: tuple[dt.date, ...]
+    foundries: tuple[scenario.Foundry, ...]
+    names: dict[str, str]  # foundry and buyer ids → their names
+    capacity_kg: dict[str, int]  # a foundry's monthly melting capacity
+    lines: dict[tuple[str, str, str], Line]  # (foundry, buyer, family) → weight, TKDN
+
+    def tkdn_of(self, buyer: str, family: str) -> Decimal | None:
+        """The value-weighted TKDN of what `buyer` orders of `family` from the cluster."""
+        value = weighted = Decimal(0)
+        for foundry in self.foundries:
+            for product in foundry.products:
+                line = self.lines.get((foundry.id, product.buyer, product.family))
+                if (product.buyer, product.family) != (buyer, family) or line is None \
+                        or line.tkdn_percent is None:
+                    continue
+                worth = product.units_per_month * product.unit_price
+                value += worth
+                weighted += worth * line.tkdn_percent
+        return weighted / value if value else None
+
+
+def window(today: dt.date, months: int = WINDOW_MONTHS) -> tuple[dt.date, ...]:
+    """The `months` whole months before this one: a year of orders, the seasons evened."""
+    return tuple(month_starts(add_months(month_start(today), -months), months))
+
+
+def foundries_of(owner: Organisation):
+    """The foundries a scenario of `owner` is about: a cooperative's members, or for the
+    ministry (and anyone else) every active foundry on Pasok."""
+    foundries = Organisation.objects.filter(kind=OrgKind.SUPPLIER, is_active=True,
+                                            profile__isnull=False)
+    if owner.kind == OrgKind.COOPERATIVE:
+        foundries = foundries.filter(cooperative=owner)
+    return foundries
+
+
+def _orders(foundries, months: tuple[dt.date, ...]) -> dict:
+    """(foundry, buyer, family) → units, value, kg and TKDN-weighted value of the call-offs
+    in `months` (declined ones are not orders)."""
+    rows = (CallOff.objects.filter(maker__in=foundries, month__gte=months[0],
+                                   month__lte=months[-1])
+            .exclude(status=CallOffStatus.DECLINED)
+            .values("maker_id", "item__contract__buyer_id", "item__family")
+            .annotate(units=Sum("quantity"),
+                      value=Sum(F("quantity") * F("item__unit_price")),
+                      kg=Sum(F("quantity") * F("item__unit_weight_kg")),
+                      tkdn=Sum(F("quantity") * F("item__unit_price")
+                               * F("item__contract__tkdn_percent")))
+            .order_by())
+    return {(str(r["maker_id"]), str(r["item__contract__buyer_id"]), r["item__family"]): r
+            for r in rows}
+
+
+def baseline(owner: Organisation, today: dt.date) -> Baseline:
+    months = window(today)
+    foundries = foundries_of(owner)
+    orders = _orders(foundries, months)
+    per_foundry = defaultdict(list)
+    lines, names = {}, {}
+    for (foundry, buyer, family), r in orders.items():
+        units = Decimal(r["units"])
+        per_foundry[foundry].append(scenario.Product(
+            family=family, buyer=buyer, units_per_month=int(round_half_up(units / len(months), 0)),
+            unit_price=Decimal(r["value"]) / units))
+        lines[(foundry, buyer, family)] = Line(
+            Decimal(r["kg"] or 0) / units,
+            Decimal(r["tkdn"]) / Decimal(r["value"]) if r["tkdn"] is not None and r["value"]
+            else None)
+    buyers = {b for _f, b, _fam in orders}
+    names.update((str(pk), name) for pk, name in
+                 Organisation.objects.filter(pk__in=buyers).values_list("pk", "name"))
+    result, capacity = [], {}
+    for pk, name, workers, kg, sales in (
+            SupplierProfile.objects.filter(organisation__in=foundries)
+            .values_list("organisation_id", "organisation__name", "workforce_total",
+                         "monthly_capacity_kg", "organisation__annual_sales")
+            .order_by("organisation_id")):
+        key = str(pk)
+        names[key], capacity[key] = name, kg
+        products = per_foundry.get(key, [])
+        on_pasok = sum((p.units_per_month * p.unit_price for p in products), Decimal(0))
+        outside = (Decimal(sales) / TWELVE - on_pasok) if sales else Decimal(0)
+        if outside > 0:
+            products.append(scenario.Product(family=OUTSIDE_FAMILY, buyer=OUTSIDE,
+                                             units_per_month=1, unit_price=outside))
+        result.append(scenario.Foundry(id=key, workers=workers, products=tuple(products)))
+    return Baseline(months, tuple(result), names, capacity, lines)
+
+
+def data_key(owner: Organisation, today: dt.date) -> str:
+    """A fingerprint of the data a baseline reads: the window, the call-offs in it (and their
+    contracts' versions: an amendment may change a price) and the foundries' profiles and
+    sales (two aggregate queries)."""
+    months = window(today)
+    foundries = foundries_of(owner)
+    orders = CallOff.objects.filter(maker__in=foundries, month__gte=months[0],
+                                    month__lte=months[-1]).aggregate(
+        n=Count("pk"), last=Max("pk"), answered=Max("answered_at"),
+        declined=Count("pk", filter=Q(status=CallOffStatus.DECLINED)),
+        versions=Sum("item__contract__version"))
+    profiles = SupplierProfile.objects.filter(organisation__in=foundries).aggregate(
+        n=Count("pk"), updated=Max("updated_at"), workers=Sum("workforce_total"),
+        sales=Sum("organisation__annual_sales"))
+    text = repr((months[0], sorted(orders.items()), sorted(profiles.items())))
+    return hashlib.sha256(text.encode()).hexdigest()
