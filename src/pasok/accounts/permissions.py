@@ -780,6 +780,7 @@ def may_read_insights(user) -> bool:
     return _platform(user) or _kind(user) == OrgKind.COOPERATIVE
 
 
+@_actors_too
 def may_save_scenarios(user) -> bool:
     """Scenarios are saved by ministry officers and a cooperative's admins and staff, for
     their organisation (platform admins read them, as support)."""
@@ -787,6 +788,7 @@ def may_save_scenarios(user) -> bool:
             and (user.is_ministry_officer or _kind(user) == OrgKind.COOPERATIVE))
 
 
+@_actors_too
 def may_record_imports(user) -> bool:
     """Imported alternatives are recorded by ministry officers and buyers' admins and staff."""
     return (_signed_in(user) and user.organisation_id is not None and _writer(user)

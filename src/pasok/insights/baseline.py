@@ -24,7 +24,7 @@ from pasok.rules.money import round_half_up
 from pasok.suppliers.models import SupplierProfile
 
 WINDOW_MONTHS = 12
-OUTSIDE = ""  # the buyer of a foundry's sales outside Pasok
+OUTSIDE = "outside"  # the buyer of a foundry's sales outside Pasok (buyers are ids: digits)
 OUTSIDE_FAMILY = "other"
 TWELVE = Decimal(12)
 
@@ -64,12 +64,12 @@ def window(today: dt.date, months: int = WINDOW_MONTHS) -> tuple[dt.date, ...]:
     return tuple(month_starts(add_months(month_start(today), -months), months))
 
 
-def foundries_of(owner: Organisation):
+def foundries_of(owner: Organisation | None):
     """The foundries a scenario of `owner` is about: a cooperative's members, or for the
-    ministry (and anyone else) every active foundry on Pasok."""
+    ministry (and a platform admin, of no organisation) every active foundry on Pasok."""
     foundries = Organisation.objects.filter(kind=OrgKind.SUPPLIER, is_active=True,
                                             profile__isnull=False)
-    if owner.kind == OrgKind.COOPERATIVE:
+    if owner is not None and owner.kind == OrgKind.COOPERATIVE:
         foundries = foundries.filter(cooperative=owner)
     return foundries
 
@@ -91,7 +91,7 @@ def _orders(foundries, months: tuple[dt.date, ...]) -> dict:
             for r in rows}
 
 
-def baseline(owner: Organisation, today: dt.date) -> Baseline:
+def baseline(owner: Organisation | None, today: dt.date) -> Baseline:
     months = window(today)
     foundries = foundries_of(owner)
     orders = _orders(foundries, months)
@@ -101,7 +101,7 @@ def baseline(owner: Organisation, today: dt.date) -> Baseline:
         units = Decimal(r["units"])
         per_foundry[foundry].append(scenario.Product(
             family=family, buyer=buyer, units_per_month=int(round_half_up(units / len(months), 0)),
-            unit_price=Decimal(r["value"]) / units))
+            unit_price=round_half_up(Decimal(r["value"]) / units, 2)))
         lines[(foundry, buyer, family)] = Line(
             Decimal(r["kg"] or 0) / units,
             Decimal(r["tkdn"]) / Decimal(r["value"]) if r["tkdn"] is not None and r["value"]
@@ -119,7 +119,7 @@ def baseline(owner: Organisation, today: dt.date) -> Baseline:
         names[key], capacity[key] = name, kg
         products = per_foundry.get(key, [])
         on_pasok = sum((p.units_per_month * p.unit_price for p in products), Decimal(0))
-        outside = (Decimal(sales) / TWELVE - on_pasok) if sales else Decimal(0)
+        outside = round_half_up(Decimal(sales) / TWELVE - on_pasok, 2) if sales else 0
         if outside > 0:
             products.append(scenario.Product(family=OUTSIDE_FAMILY, buyer=OUTSIDE,
                                              units_per_month=1, unit_price=outside))
@@ -127,7 +127,7 @@ def baseline(owner: Organisation, today: dt.date) -> Baseline:
     return Baseline(months, tuple(result), names, capacity, lines)
 
 
-def data_key(owner: Organisation, today: dt.date) -> str:
+def data_key(owner: Organisation | None, today: dt.date) -> str:
     """A fingerprint of the data a baseline reads: the window, the call-offs in it (and their
     contracts' versions: an amendment may change a price) and the foundries' profiles and
     sales (two aggregate queries)."""

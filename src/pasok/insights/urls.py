@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401 - the pages' routes are added below as they land
+from django.urls import path
 
 from .views import dashboard, imports, scenarios  # noqa: F401
 
@@ -8,4 +8,16 @@ urlpatterns = [
     # The cluster at a glance (views/dashboard.py)
     # Imported alternatives and the fair comparison (views/imports.py)
     # What-if scenarios (views/scenarios.py)
+    path("scenarios/", scenarios.scenario_list, name="scenarios"),
+    path("scenarios/new/", scenarios.scenario_new, name="scenario_new"),
+    path("scenarios/compare/", scenarios.scenario_compare, name="scenario_compare"),
+    path("scenarios/<uuid:public_id>/", scenarios.scenario_detail, name="scenario"),
+    path("scenarios/<uuid:public_id>/edit/", scenarios.scenario_edit, name="scenario_edit"),
+    path("scenarios/<uuid:public_id>/progress/", scenarios.scenario_progress,
+         name="scenario_progress"),
+    path("scenarios/<uuid:public_id>/run/", scenarios.scenario_rerun, name="scenario_rerun"),
+    path("scenarios/<uuid:public_id>/delete/", scenarios.scenario_delete,
+         name="scenario_delete"),
+    path("scenarios/<uuid:public_id>/input.json", scenarios.scenario_input,
+         name="scenario_input"),
 ]

@@ -114,14 +114,42 @@ def _change(index: int, item) -> Change:
     raise ScenarioError(f"{path}.kind", "must be substitute, new_order or close")
 
 
+def changes_from_list(data) -> list[Change]:
+    """The `changes` of a scenario (a saved scenario keeps them in this JSON)."""
+    return [_change(i, item) for i, item in enumerate(_list(data, "changes"))]
+
+
+def multipliers_from_dict(data) -> Multipliers:
+    return _multipliers(data)
+
+
+def _json_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def multipliers_to_dict(m: Multipliers) -> dict:
+    return {"output": {"type1": _json_number(m.output_type1),
+                       "type2": _json_number(m.output_type2)},
+            "employment": {"type1": _json_number(m.employment_type1),
+                           "type2": _json_number(m.employment_type2)}}
+
+
+def foundry_to_dict(foundry: Foundry) -> dict:
+    """A foundry as the input JSON has it (a saved scenario's baseline, exported for the
+    command line)."""
+    return {"id": foundry.id, "workers": foundry.workers,
+            "products": [{"family": p.family, "buyer": p.buyer,
+                          "units_per_month": p.units_per_month,
+                          "unit_price": _json_number(p.unit_price)} for p in foundry.products]}
+
+
 def scenario_from_dict(data) -> tuple[list[Foundry], list[Change], Multipliers]:
     """(foundries, changes, multipliers) for rules.scenario.run, or ScenarioError."""
     data = _object(data, "(top)")
     foundries = [_foundry(i, item) for i, item in
                  enumerate(_list(data.get("foundries"), "foundries"))]
-    changes = [_change(i, item) for i, item in enumerate(_list(data.get("changes", []),
-                                                                 "changes"))]
-    return foundries, changes, _multipliers(data.get("multipliers"))
+    return foundries, changes_from_list(data.get("changes", [])), \
+        _multipliers(data.get("multipliers"))
 
 
 def _rupiah(value: Decimal) -> int:

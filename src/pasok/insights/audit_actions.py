@@ -1,0 +1,13 @@
+"""The insights app's audit actions in words (see pasok.audit.actions)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from pasok.audit.actions import Action, Detail
+
+ACTIONS = [
+    Action("scenario.save", _("Scenario saved"), _("%(actor)s saved the scenario %(object)s"),
+           {"name": Detail(_("name"), kind="text")}),
+    Action("scenario.delete", _("Scenario deleted"),
+           _("%(actor)s deleted the scenario %(object)s"),
+           {"name": Detail(_("name"), kind="text")}),
+]

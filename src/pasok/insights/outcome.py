@@ -1,0 +1,89 @@
+"""A scenario's outcome as a saved scenario keeps it (JSON): the cluster's figures as
+`pasok insights scenario` prints them, the foundries the changes touch (with their names and
+the capacity their orders on Pasok use before and after), and for each buyer and family that
+substitutes imports, the local-content obligation it would breach."""
+
+from decimal import Decimal
+
+from pasok.rules import preference
+from pasok.rules.money import round_half_up
+from pasok.rules.scenario import Outcome
+from pasok.rules.scenario_json import outcome_to_dict
+
+from .baseline import Baseline
+
+
+def _percent(part: Decimal, whole: int) -> float | None:
+    return float(round_half_up(part * 100 / whole, 1)) if whole else None
+
+
+def _kg(base: Baseline, weights: dict, foundry: str, line) -> Decimal:
+    known = base.lines.get((foundry, line.buyer, line.family))
+    weight = known.unit_weight_kg if known else weights.get((line.buyer, line.family), 0)
+    return Decimal(weight)
+
+
+def _new_order_weights(changes: list) -> dict:
+    return {(c["buyer"], c["family"]): Decimal(str(c.get("unit_weight_kg") or 0))
+            for c in changes if c.get("kind") == "new_order"}
+
+
+def import_must_yield(tkdn_percent: Decimal | None) -> bool:
+    """True when the obligation cascade (rules.preference, Perpres 16/2018 Pasal 66(2) as
+    amended by 46/2025) leaves no room for an import beside the cluster's product."""
+    if tkdn_percent is None:
+        return False
+    local = preference.Bid(id="local", price=Decimal(1), origin="domestic",
+                           tkdn_percent=tkdn_percent)
+    return "import" not in preference.admissible_tiers([preference.tier_of(local)[0], "import"])
+
+
+def _breaches(outcome: Outcome, base: Baseline, changes: list) -> list[dict]:
+    rows = []
+    for change in changes:
+        if change.get("kind") != "substitute":
+            continue
+        buyer, family = change["buyer"], change["family"]
+        lost = sum((line.units_before - line.units_after) * line.unit_price
+                   for f in outcome.foundries for line in f.lines
+                   if (line.buyer, line.family) == (buyer, family))
+        tkdn = base.tkdn_of(buyer, family)
+        rows.append({"buyer": buyer, "buyer_name": base.names.get(buyer, buyer),
+                     "family": family, "share": change["share"],
+                     "value_per_month": int(round_half_up(Decimal(lost), 0)),
+                     "cluster_tkdn": None if tkdn is None else float(round_half_up(tkdn, 2)),
+                     "breach": import_must_yield(tkdn) and lost > 0})
+    return rows
+
+
+def outcome_record(outcome: Outcome, base: Baseline, changes: list) -> dict:
+    weights = _new_order_weights(changes)
+    touched, kg_before, kg_after = [], Decimal(0), Decimal(0)
+    for f in outcome.foundries:
+        before = sum(line.units_before * _kg(base, weights, f.id, line) for line in f.lines)
+        after = sum(line.units_after * _kg(base, weights, f.id, line) for line in f.lines)
+        kg_before, kg_after = kg_before + before, kg_after + after
+        if f.revenue_before == f.revenue_after and not f.closed:
+            continue
+        capacity = base.capacity_kg.get(f.id, 0)
+        touched.append({
+            "id": f.id, "name": base.names.get(f.id, f.id), "workers": f.workers,
+            "closed": f.closed,
+            "revenue_before": int(round_half_up(f.revenue_before, 0)),
+            "revenue_after": int(round_half_up(f.revenue_after, 0)),
+            "direct_jobs": float(round_half_up(f.direct_jobs, 2)) + 0.0,
+            "utilisation_before": _percent(before, capacity),
+            "utilisation_after": _percent(after, capacity),
+            "lines": [{"buyer": line.buyer, "buyer_name": base.names.get(line.buyer, ""),
+                       "family": line.family, "units_before": line.units_before,
+                       "units_after": line.units_after}
+                      for line in f.lines if line.units_before != line.units_after]})
+    capacity = sum(base.capacity_kg.values())
+    figures = outcome_to_dict(outcome)
+    return {"months": [base.months[0].isoformat(), base.months[-1].isoformat()],
+            "foundry_count": len(outcome.foundries),
+            "baseline": figures["baseline"], "change": figures["change"],
+            "utilisation": {"before": _percent(kg_before, capacity),
+                            "after": _percent(kg_after, capacity)},
+            "foundries": sorted(touched, key=lambda f: f["direct_jobs"]),
+            "breaches": _breaches(outcome, base, changes)}

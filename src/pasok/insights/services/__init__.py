@@ -1,0 +1,1 @@
+"""The insights app's services: saved scenarios, imported alternatives."""
