@@ -26,8 +26,7 @@ def test_only_the_last_two_windows_count():
 
 
 def test_the_thresholds():
-    assert WINDOW_MONTHS == 3 and ORDERS_FALL == D("0.25") and NEED_FALL == D("0.10")
-    # Orders down exactly 25% (4,000 → 3,000): warns; 24.9% does not.
+    # The defaults: orders down exactly 25% (4,000 → 3,000) warns; 24.9% does not.
     assert assess([4000] * 3 + [3000] * 3, [9000] * 6).warns
     assert not assess([4000] * 3 + [3004] * 3, [9000] * 6).warns
     # Need down 9.9%: still holding; down exactly 10%: it explains the fall.
