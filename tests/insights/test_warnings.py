@@ -91,6 +91,14 @@ def test_orders_halved_while_the_need_held(halved, django_assert_num_queries):
             "fell from 600 to 300 units a month while the need stayed at about 1,000.")
 
 
+def test_a_rising_need_is_told_as_rising(cluster):
+    call_offs(cluster, half_year_contract(cluster), [600, 600, 600, 300, 300, 300])
+    need(cluster, [1000] * 3 + [1200] * 3)
+    (warning,) = substitution_warnings(JULY)
+    assert warning.sentence().endswith(
+        "sementara kebutuhannya naik dari 1.000 menjadi 1.200.")
+
+
 def test_the_need_falling_too_is_no_warning(cluster):
     call_offs(cluster, half_year_contract(cluster), [600, 600, 600, 300, 300, 300])
     need(cluster, [1000] * 3 + [500] * 3)
@@ -138,8 +146,8 @@ def test_the_ministry_is_told_once(halved):
     record = EarlyWarning.objects.get()
     assert (record.buyer, record.family, record.month) == (
         halved.buyer_x, "brake_block", dt.date(2027, 7, 1))
-    assert record.figures == {"orders_before": "600", "orders_after": "300",
-                              "need_before": "1000", "need_after": "1000"}
+    assert record.figures == {"orders_before": "600.00", "orders_after": "300.00",
+                              "need_before": "1000.00", "need_after": "1000.00"}
 
 
 def test_the_same_fall_is_not_told_again_as_the_windows_slide(halved):

@@ -23,6 +23,7 @@ from pasok.accounts.models import Organisation
 from pasok.contracts.models import CallOff, CallOffStatus, CommitmentNeed
 from pasok.months import add_months, month_start, month_starts
 from pasok.rules.early_warning import WINDOW_MONTHS, Assessment, assess
+from pasok.rules.money import round_half_up
 from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.web.formatting import localized_number
 
@@ -56,10 +57,11 @@ class BuyerWarning:
                  "%(after)s units a month while the need stayed at about %(need)s.") % values
 
     def figures_record(self) -> dict:
-        """The figures as EarlyWarning keeps them: monthly averages, exact, as text."""
+        """The figures as EarlyWarning keeps them: monthly averages to the hundredth of a
+        unit, as text (JSON has no decimals)."""
         f = self.figures
-        return {"orders_before": str(f.orders_before), "orders_after": str(f.orders_after),
-                "need_before": str(f.need_before), "need_after": str(f.need_after)}
+        return {name: str(round_half_up(getattr(f, name), 2))
+                for name in ("orders_before", "orders_after", "need_before", "need_after")}
 
 
 def substitution_warnings(today=None, *, window: int = WINDOW_MONTHS) -> list[BuyerWarning]:
