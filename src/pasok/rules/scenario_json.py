@@ -66,7 +66,8 @@ def _whole(data: dict, key: str, path: str) -> int:
     return int(number)
 
 
-def _multipliers(data) -> Multipliers:
+def multipliers_from_dict(data) -> Multipliers:
+    """The JSON's `multipliers` (None: the defaults), as a saved scenario keeps them too."""
     if data is None:
         return DEFAULT.multipliers
     data = _object(data, "multipliers")
@@ -114,14 +115,18 @@ def _change(index: int, item) -> Change:
     raise ScenarioError(f"{path}.kind", "must be substitute, new_order or close")
 
 
+def changes_from_list(items) -> list[Change]:
+    """The JSON's `changes`, as a saved scenario keeps them too."""
+    return [_change(i, item) for i, item in enumerate(_list(items, "changes"))]
+
+
 def scenario_from_dict(data) -> tuple[list[Foundry], list[Change], Multipliers]:
     """(foundries, changes, multipliers) for rules.scenario.run, or ScenarioError."""
     data = _object(data, "(top)")
     foundries = [_foundry(i, item) for i, item in
                  enumerate(_list(data.get("foundries"), "foundries"))]
-    changes = [_change(i, item) for i, item in enumerate(_list(data.get("changes", []),
-                                                                 "changes"))]
-    return foundries, changes, _multipliers(data.get("multipliers"))
+    return (foundries, changes_from_list(data.get("changes", [])),
+            multipliers_from_dict(data.get("multipliers")))
 
 
 def _rupiah(value: Decimal) -> int:
