@@ -60,7 +60,8 @@ The rules, by model (RULES below):
   market's (no buyer named) and a buyer its own; the recording organisation's writers
   change it. Scenario: its owner's people, the ministry and platform admins read; the
   owner's writers change. The dashboard (may_read_insights): the ministry, platform admins,
-  a cooperative over its members.
+  a cooperative over its members. EarlyWarning: the ministry and platform admins read; only
+  the system records one.
 - PUBLIC: what an anonymous visitor and open data may read, whoever asks: published tenders
   and nothing else yet (never a bid, nor a supplier's private record).
 
@@ -389,6 +390,13 @@ def _scenarios(user, qs, action):
     return _own_or_platform(user, qs, action, lambda org: Q(owner_id=org))
 
 
+def _early_warnings(user, qs, action):
+    """view: the ministry and platform admins; change: nobody (the system detects them)."""
+    if action not in (VIEW, CHANGE):
+        raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
+    return qs if action == VIEW and _platform(user) else qs.none()
+
+
 # -- the audit log -----------------------------------------------------------------------
 
 def _audit_admin_of(user) -> int | None:
@@ -491,6 +499,7 @@ RULES: dict[str, Callable] = {
     "tkdn.BmpDeclaration": _owned_by(VIEW_PRIVATE),
     "insights.ImportedAlternative": _imported_alternatives,
     "insights.Scenario": _scenarios,
+    "insights.EarlyWarning": _early_warnings,
     "audit.AuditEvent": _audit_events,
 }
 

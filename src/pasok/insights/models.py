@@ -109,3 +109,36 @@ class Scenario(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class EarlyWarning(models.Model):
+    """A buyer's orders of a part family from the cluster fell while its need did not
+    (rules.early_warning), detected in `month` (its first day) over the months before it; kept
+    so the ministry is told of each once. `figures`: the monthly averages that made it warn."""
+
+    buyer = models.ForeignKey(Organisation, on_delete=models.PROTECT,
+                              related_name="early_warnings", verbose_name=_("buyer"))
+    family = models.CharField(_("part family"), max_length=20, choices=PART_FAMILIES)
+    month = models.DateField(_("month"))
+    figures = models.JSONField(_("figures"), default=dict)
+    detected_at = models.DateTimeField(_("detected at"))
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-month", "buyer", "family"]
+        verbose_name = _("early warning")
+        verbose_name_plural = _("early warnings")
+        constraints = [
+            models.UniqueConstraint(fields=["buyer", "family", "month"],
+                                    name="early_warning_once",
+                                    violation_error_message=_("This buyer's orders of this "
+                                                              "family were warned of this "
+                                                              "month already.")),
+            models.CheckConstraint(condition=Q(month__day=1), name="early_warning_first_day",
+                                   violation_error_message=_("A month is given by its first "
+                                                             "day.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.buyer}: {self.get_family_display()} {self.month:%Y-%m}"

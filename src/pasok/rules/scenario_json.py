@@ -66,7 +66,8 @@ def _whole(data: dict, key: str, path: str) -> int:
     return int(number)
 
 
-def _multipliers(data) -> Multipliers:
+def multipliers_from_dict(data) -> Multipliers:
+    """The JSON's `multipliers` (None: the defaults), as a saved scenario keeps them too."""
     if data is None:
         return DEFAULT.multipliers
     data = _object(data, "multipliers")
@@ -114,13 +115,9 @@ def _change(index: int, item) -> Change:
     raise ScenarioError(f"{path}.kind", "must be substitute, new_order or close")
 
 
-def changes_from_list(data) -> list[Change]:
-    """The `changes` of a scenario (a saved scenario keeps them in this JSON)."""
-    return [_change(i, item) for i, item in enumerate(_list(data, "changes"))]
-
-
-def multipliers_from_dict(data) -> Multipliers:
-    return _multipliers(data)
+def changes_from_list(items) -> list[Change]:
+    """The JSON's `changes`, as a saved scenario keeps them too."""
+    return [_change(i, item) for i, item in enumerate(_list(items, "changes"))]
 
 
 def _json_number(value: Decimal) -> int | float:
@@ -148,8 +145,8 @@ def scenario_from_dict(data) -> tuple[list[Foundry], list[Change], Multipliers]:
     data = _object(data, "(top)")
     foundries = [_foundry(i, item) for i, item in
                  enumerate(_list(data.get("foundries"), "foundries"))]
-    return foundries, changes_from_list(data.get("changes", [])), \
-        _multipliers(data.get("multipliers"))
+    return (foundries, changes_from_list(data.get("changes", [])),
+            multipliers_from_dict(data.get("multipliers")))
 
 
 def _rupiah(value: Decimal) -> int:
