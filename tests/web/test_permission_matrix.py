@@ -40,6 +40,8 @@ from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
 from tests.conftest import PASSWORD, STAFF_AND_VIEWERS
 from tests.contracts.factories import matrix_args as contract_matrix_args
+from tests.insights.factories import MATRIX_ARGS as SCENARIO_ARGS
+from tests.insights.factories import matrix_args as scenario_matrix_args
 from tests.inspection.factories import MATRIX_ARGS as INSPECTION_ARGS
 from tests.inspection.factories import matrix_args as inspection_matrix_args
 from tests.payments.factories import matrix_args as payments_matrix_args
@@ -227,6 +229,30 @@ PAGES = {
         row(LOGIN, 200, 404, 404, 403, 403, 200, 200),
     ("GET", "scorecards:organisation-csv", "x"):
         row(LOGIN, 404, 404, 404, 200, 404, 200, 200),
+    # Scenarios (may_read_insights, may_save_scenarios): the ministry over the whole cluster,
+    # a cooperative over its members; a scenario is its owner's, the ministry and platform
+    # admins read every one; changed by its owner's writers and platform admins.
+    ("GET", "insights:scenarios", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
+    ("GET", "insights:scenario_new", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 403),
+    ("POST", "insights:scenario_new", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 403),
+    ("GET", "insights:scenario_compare", None): row(LOGIN, 403, 403, 302, 403, 403, 302, 302),
+    ("GET", "insights:scenario", "scenario_ministry"):
+        row(LOGIN, 404, 404, 404, 404, 404, 200, 200),
+    ("GET", "insights:scenario", "scenario_coop"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    ("GET", "insights:scenario_progress", "scenario_coop"):
+        row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    ("GET", "insights:scenario_input", "scenario_ministry"):
+        row(LOGIN, 404, 404, 404, 404, 404, 200, 200),
+    ("GET", "insights:scenario_edit", "scenario_ministry"):
+        row(LOGIN, 404, 404, 404, 404, 404, 200, 200),
+    ("GET", "insights:scenario_edit", "scenario_coop"):
+        row(LOGIN, 404, 404, 200, 404, 404, 403, 200),
+    ("POST", "insights:scenario_edit", "scenario_coop"):
+        row(LOGIN, 404, 404, 200, 404, 404, 403, 200),
+    ("POST", "insights:scenario_rerun", "scenario_coop"):
+        row(LOGIN, 404, 404, 302, 404, 404, 403, 302),
+    ("POST", "insights:scenario_delete", "scenario_coop"):
+        row(LOGIN, 404, 404, 302, 404, 404, 403, 302),
     # Invoices of buyer X's contract with supplier A: the supplier issues and corrects them,
     # the buyer records payments; the overdue list is everyone's own (the ministry's all).
     ("GET", "payments:overdue", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
@@ -259,6 +285,13 @@ REFUSED = "refused"
 READERS = dict.fromkeys(("viewer_a", "viewer_x", "viewer_coop"), REFUSED)
 NOT_ADMINS = dict.fromkeys(STAFF_AND_VIEWERS, 403)
 UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
+    # Scenarios are saved by writers; a viewer of the cooperative reads them only.
+    ("GET", "insights:scenario_new", None): READERS,
+    ("POST", "insights:scenario_new", None): READERS,
+    ("GET", "insights:scenario_edit", "scenario_coop"): READERS,
+    ("POST", "insights:scenario_edit", "scenario_coop"): READERS,
+    ("POST", "insights:scenario_rerun", "scenario_coop"): READERS,
+    ("POST", "insights:scenario_delete", "scenario_coop"): READERS,
     # People management is for an organisation's admins (may_manage_colleagues); seeing
     # one's colleagues is not.
     ("POST", "accounts:people", None): NOT_ADMINS,
@@ -517,6 +550,8 @@ def _page_args(cluster, arg):
         return inspection_matrix_args(cluster, arg)
     if arg in ("pay_contract", "pay_invoice"):
         return payments_matrix_args(cluster, arg)
+    if arg in SCENARIO_ARGS:
+        return scenario_matrix_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):

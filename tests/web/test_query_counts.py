@@ -48,6 +48,7 @@ from tests.contracts.factories import (
     contract_page_rows,
 )
 from tests.examples import INTERFACES_WORKSHEET
+from tests.insights.factories import scenario_list_rows
 from tests.inspection.factories import contract_of_products, deliveries, inspected
 from tests.payments.factories import accepted_deliveries, invoices
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
@@ -507,6 +508,9 @@ PAGES = {
     # its commitments with their partners, partners' members, needs and call-offs.
     supplier_scorecard: 8, buyer_scorecard: 11, buyer_scorecard_csv: 10,
     contract_invoices: 6, invoice_page: 6, overdue_invoices: 4,
+    # The scenarios, and the baseline of the jobs table: the call-offs, their buyers'
+    # names, the foundries' profiles.
+    scenario_list_rows: 6,
 }
 
 

@@ -6,5 +6,5 @@ from pasok.accounts import permissions
 from pasok.shell.navigation import Entry, to
 
 ENTRIES = [
-    Entry(53, _("Scenarios"), to("insights:scenarios"), shown=permissions.may_read_insights),
+    Entry(63, _("Scenarios"), to("insights:scenarios"), shown=permissions.may_read_insights),
 ]
