@@ -1,0 +1,14 @@
+"""The insights app's audit actions in words (see pasok.audit.actions)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from pasok.audit.actions import Action, Detail
+
+ACTIONS = [
+    Action("imported_alternative.record", _("Imported alternative recorded"),
+           _("%(actor)s recorded the imported alternative %(object)s"),
+           {"buyer": Detail(_("buyer"), kind="text")}),
+    Action("imported_alternative.update", _("Imported alternative corrected"),
+           _("%(actor)s corrected the imported alternative %(object)s"),
+           {"buyer": Detail(_("buyer"), kind="text")}),
+]
