@@ -6,5 +6,5 @@ from pasok.accounts import permissions
 from pasok.shell.navigation import Entry, to
 
 ENTRIES: list = [
-    Entry(61, _("Imports"), to("insights:imports"), permissions.may_read_imports),
+    Entry(61, _("Imports"), to("insights:imports"), shown=permissions.may_read_imports),
 ]
