@@ -180,3 +180,18 @@ def test_a_bad_local_price_is_named(client, cluster):
     assert response.context["comparison"] is None
     assert response.context["asked"].errors["local_price"] == [
         "“abc” bukan angka; tulis misalnya 1.250.000 atau 12,5."]
+
+
+def test_contracts_without_a_tkdn_leave_the_import_admissible(client, cluster):
+    local_contract(cluster, tkdn=None)
+    alternative = buyer_x_import(cluster)
+    with clock.frozen(READ_AT):
+        response = _as(client, cluster, "buyer_x").get(
+            reverse("insights:import", args=[alternative.public_id]))
+    c = response.context["comparison"]
+    # 110.000 a month against 96.000, no TKDN: no preference, and nothing the cascade keeps.
+    assert c.local.tier == "import" and not c.preference_applies
+    assert c.cascade == import_threat.IMPORT_ADMISSIBLE and c.buyer_must_buy == "import"
+    body = response.content.decode()
+    assert "Tidak satu pun menyebut TKDN." in _figures(body, "local-source")
+    assert "membolehkan pembeli mengimpor" in _figures(body, "cascade")
