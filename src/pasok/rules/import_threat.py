@@ -71,6 +71,11 @@ class Comparison:
     break_even_life_with_preference_months: Decimal
 
 
+def cost_per_month(price: Decimal, service_life_months: Decimal) -> Decimal:
+    """What a month of service costs: the unit price over the months it lasts."""
+    return price / service_life_months
+
+
 def _order(local_cost: Decimal, import_cost: Decimal) -> str:
     if local_cost < import_cost:
         return LOCAL_CHEAPER
@@ -103,7 +108,7 @@ def compare(*, local_price: Decimal, local_life_months: Decimal,
                            max_preference_percent=max_preference_percent)
 
     def side(bid: Bid, life: Decimal, kp: Decimal) -> Side:
-        per_month = bid.price / life
+        per_month = cost_per_month(bid.price, life)
         return Side(bid.price, life, per_month,
                     per_month / km_per_month * THOUSAND_KM if km_per_month else None,
                     tier_of(bid)[0], kp, (1 - kp) * per_month)
@@ -118,7 +123,7 @@ def compare(*, local_price: Decimal, local_life_months: Decimal,
         must_buy = "local"
     else:
         must_buy = "import" if preferred == IMPORT_CHEAPER else "local"
-    ratio = import_price / import_life_months  # the import's cost a month
+    ratio = cost_per_month(import_price, import_life_months)
     return Comparison(
         local=side(local_bid, local_life_months, kp),
         imported=side(import_bid, import_life_months, Decimal(0)),

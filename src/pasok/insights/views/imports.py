@@ -48,8 +48,8 @@ class Row:
 
     @property
     def import_per_month(self) -> Decimal:
-        return round_half_up(self.alternative.landed_price
-                             / self.alternative.service_life_months, 0)
+        return round_half_up(import_threat.cost_per_month(
+            self.alternative.landed_price, self.alternative.service_life_months), 0)
 
     @property
     def local_per_month(self) -> Decimal | None:
