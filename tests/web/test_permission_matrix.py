@@ -40,8 +40,8 @@ from pasok.tkdn.services import worksheet_save
 from tests.allocation.factories import matrix_args as allocation_matrix_args
 from tests.conftest import PASSWORD, STAFF_AND_VIEWERS
 from tests.contracts.factories import matrix_args as contract_matrix_args
-from tests.insights.factories import MATRIX_ARGS as SCENARIO_ARGS
-from tests.insights.factories import matrix_args as scenario_matrix_args
+from tests.insights.factories import MATRIX_ARGS as INSIGHTS_ARGS
+from tests.insights.factories import matrix_args as insights_matrix_args
 from tests.inspection.factories import MATRIX_ARGS as INSPECTION_ARGS
 from tests.inspection.factories import matrix_args as inspection_matrix_args
 from tests.payments.factories import matrix_args as payments_matrix_args
@@ -269,6 +269,21 @@ PAGES = {
     ("GET", "payments:payment-new", "pay_invoice"): row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
     ("POST", "payments:payment-new", "pay_invoice"):
         row(LOGIN, 403, 404, 404, 200, 404, 403, 200),
+    # Imported alternatives: the ministry and buyers' writers record them (for their own
+    # organisation); the ministry and platform admins read every record, a buyer its own and
+    # the market's, a cooperative (which reads the insights) the market's; suppliers none.
+    # The recording organisation's writers and platform admins correct one.
+    ("GET", "insights:imports", None): row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
+    ("GET", "insights:import-new", None): row(LOGIN, 403, 403, 403, 200, 200, 200, 403),
+    ("POST", "insights:import-new", None): row(LOGIN, 403, 403, 403, 200, 200, 200, 403),
+    ("GET", "insights:import", "import_x"): row(LOGIN, 403, 403, 404, 200, 404, 200, 200),
+    ("GET", "insights:import", "import_market"):
+        row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
+    ("GET", "insights:import-edit", "import_x"): row(LOGIN, 403, 403, 404, 200, 404, 403, 200),
+    ("POST", "insights:import-edit", "import_x"):
+        row(LOGIN, 403, 403, 404, 200, 404, 403, 200),
+    ("GET", "insights:import-edit", "import_market"):
+        row(LOGIN, 403, 403, 403, 403, 403, 200, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     # For load balancers: no sign-in, tells nothing but that the database answers.
     ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
@@ -360,6 +375,10 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
         ("contracts:answer", "call_off"), ("contracts:commitments", None),
         ("contracts:commitment", "commitment"))},
     ("GET", "contracts:amend", "contract"): READERS,
+    # Recording and correcting an imported alternative are writes.
+    **{(method, name, arg): READERS for method in ("GET", "POST") for name, arg in (
+        ("insights:import-new", None), ("insights:import-edit", "import_x"))},
+    ("GET", "insights:import-edit", "import_market"): READERS,
     ("POST", "contracts:sign", "contract_unsigned"):
         dict.fromkeys(("staff_a", "viewer_a", "staff_x", "viewer_x"), 403),
     # Inspecting, accepting a corrective action, approving reduced inspection (the buyer's)
@@ -548,10 +567,10 @@ def _page_args(cluster, arg):
         return contract_matrix_args(cluster, arg)
     if arg in INSPECTION_ARGS:
         return inspection_matrix_args(cluster, arg)
+    if arg in INSIGHTS_ARGS:
+        return insights_matrix_args(cluster, arg)
     if arg in ("pay_contract", "pay_invoice"):
         return payments_matrix_args(cluster, arg)
-    if arg in SCENARIO_ARGS:
-        return scenario_matrix_args(cluster, arg)
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):

@@ -483,6 +483,17 @@ def overdue_invoices(cluster, n):
                 at=dt.datetime(2027, 4, 1, 3, 0, tzinfo=dt.UTC))
 
 
+def imported_alternatives(cluster, n):
+    """n imported alternatives, buyer X's own and the market's by turns, and a contract of
+    buyer X to compare them with."""
+    from tests.insights.factories import READ_AT, buyer_x_import, local_contract, market_offer
+
+    local_contract(cluster)
+    made = [(buyer_x_import if i % 2 else market_offer)(cluster, product=f"Blok rem {i}")
+            for i in range(n)]
+    return Page("ministry", reverse("insights:imports"), made[-1].product, READ_AT)
+
+
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
 # session, the signed-in person and the menu's unread notices; an API call the first two.
 # A tender page reads its addenda; a supplier's also records that it read the tender
@@ -511,6 +522,9 @@ PAGES = {
     # The scenarios, and the baseline of the jobs table: the call-offs, their buyers'
     # names, the foundries' profiles.
     scenario_list_rows: 6,
+    # The imported alternatives, and the local side of each family from the contracts: the
+    # cluster's and the named buyers' (insights.import_selectors.local_sides: two queries).
+    imported_alternatives: 6,
 }
 
 

@@ -798,7 +798,15 @@ def may_save_scenarios(user) -> bool:
 
 
 @_actors_too
-def may_record_imports(user) -> bool:
-    """Imported alternatives are recorded by ministry officers and buyers' admins and staff."""
+def may_record_imports(user, organisation=None) -> bool:
+    """Imported alternatives are recorded by ministry officers and buyers' admins and staff,
+    for their own organisation (`organisation`, when given: the one it is recorded for)."""
     return (_signed_in(user) and user.organisation_id is not None and _writer(user)
-            and (user.is_ministry_officer or _kind(user) in BUYER_KINDS))
+            and (user.is_ministry_officer or _kind(user) in BUYER_KINDS)
+            and (organisation is None or organisation.pk == user.organisation_id))
+
+
+def may_read_imports(user) -> bool:
+    """The imported alternatives and their fair comparison: whoever reads the insights and
+    buyers' people (each reads its own records and the market's: _imported_alternatives)."""
+    return may_read_insights(user) or _kind(user) in BUYER_KINDS

@@ -1094,6 +1094,9 @@ def load_cluster(plan: ClusterPlan) -> dict:
     from .fulfilment import load_fulfilment
 
     load_fulfilment(orgs=orgs, users=users, today=plan.today)
+    from .imports import load_imports
+
+    load_imports(orgs=orgs, users=users, today=plan.today)
     return orgs
 
 

@@ -10,4 +10,10 @@ ACTIONS = [
     Action("scenario.delete", _("Scenario deleted"),
            _("%(actor)s deleted the scenario %(object)s"),
            {"name": Detail(_("name"), kind="text")}),
+    Action("imported_alternative.record", _("Imported alternative recorded"),
+           _("%(actor)s recorded the imported alternative %(object)s"),
+           {"buyer": Detail(_("buyer"), kind="text")}),
+    Action("imported_alternative.update", _("Imported alternative corrected"),
+           _("%(actor)s corrected the imported alternative %(object)s"),
+           {"buyer": Detail(_("buyer"), kind="text")}),
 ]

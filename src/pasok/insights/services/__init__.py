@@ -1,1 +1,5 @@
-"""The insights app's services: saved scenarios, imported alternatives."""
+"""The insights app's write services (each module one subject; see the modules)."""
+
+from .imports import alternative_record, alternative_update
+
+__all__ = ["alternative_record", "alternative_update"]
