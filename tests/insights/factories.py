@@ -3,6 +3,7 @@ the insights tests, the permission matrix and the query budgets."""
 
 import dataclasses
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 from pasok import clock
@@ -51,6 +52,7 @@ def market_offer(cluster, **changes):
 
 
 MATRIX_ARGS = ("import_x", "import_market", "scenario_ministry", "scenario_coop")
+_names = itertools.count(1)  # a walk over every route builds several in one test
 DEFAULTS = {"output": {"type1": "1.8", "type2": "2.3"},
             "employment": {"type1": "1.5", "type2": "1.9"}, "source": "matrix", "year": None}
 
@@ -63,7 +65,7 @@ def matrix_args(cluster, arg: str) -> list:
         return [(buyer_x_import if arg == "import_x" else market_offer)(cluster).public_id]
     role, owner = (("ministry", cluster.ministry) if arg == "scenario_ministry"
                    else ("cooperative", cluster.cooperative))
-    scenario = scenario_save(by=cluster.users[role], owner=owner, name="Matrix",
+    scenario = scenario_save(by=cluster.users[role], owner=owner, name=f"Matrix {next(_names)}",
                              multipliers=DEFAULTS,
                              changes=[{"kind": "close", "foundry": str(cluster.member.pk)}])
     return [scenario.public_id]
