@@ -407,3 +407,23 @@ def test_only_the_tender_still_open_for_bids_is_announced(plan,
     assert not Notification.objects.filter(link__startswith="/inspection/").exists()
     invoice_news = Notification.objects.filter(link__startswith="/payments/")
     assert invoice_news.exists() and not invoice_news.filter(text__contains="membayar").exists()
+
+
+@pytest.mark.django_db
+def test_the_ministry_keeps_the_issues_scenarios_and_each_computes(plan):
+    from pasok.insights.models import Scenario
+    from pasok.insights.services.scenarios import execute
+
+    with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):
+        load_cluster(plan)
+        assert Scenario.objects.count() == 4
+        assert all(execute(s.pk) == "done" for s in Scenario.objects.all())
+    half = Scenario.objects.get(name__startswith="KAI")
+    # Half of KAI's blocks imported, though the cluster supplies them at TKDN 47,5%.
+    [breach] = half.result["breaches"]
+    assert breach["breach"] and breach["cluster_tkdn"] == 47.5
+    assert half.result["change"]["revenue"] < 0 > half.result["change"]["direct_jobs"]
+    drums = Scenario.objects.get(name__startswith="Astra")
+    assert drums.result["change"]["revenue"] == 3_000 * 185_000
+    combined = Scenario.objects.get(name__startswith="Gabungan")
+    assert combined.result["breaches"][0]["value_per_month"] == breach["value_per_month"]

@@ -190,3 +190,14 @@ def test_the_cascade_depends_only_on_the_local_product(tkdn, bmp, siinas, price,
     assert (c.cascade == it.IMPORT_ADMISSIBLE) == ("import" in allowed)
     if c.cascade == it.DOMESTIC_REQUIRED:
         assert c.buyer_must_buy == "local"
+
+
+def test_the_cascade_bars_an_import_beside_a_domestic_product_of_tkdn_25_or_more():
+    from pasok.rules.import_threat import import_admissible
+
+    # Pasal 66(2) a–b: TKDN ≥ 25% leaves only domestic products; below, the import stays
+    # out too (tier c before imports); with no TKDN value and no SIINas registration the
+    # local product counts as no domestic product, and the import is admissible.
+    assert not import_admissible(Decimal(25)) and not import_admissible(Decimal("47.5"))
+    assert not import_admissible(Decimal("24.99"))
+    assert import_admissible(None)

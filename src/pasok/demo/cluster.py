@@ -1097,6 +1097,9 @@ def load_cluster(plan: ClusterPlan) -> dict:
     from .imports import load_imports
 
     load_imports(orgs=orgs, users=users, today=plan.today)
+    from .scenarios import load_scenarios
+
+    load_scenarios(orgs=orgs, users=users)
     return orgs
 
 

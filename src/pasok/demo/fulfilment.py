@@ -114,7 +114,7 @@ def _indices(contract, first: dt.date, kai) -> None:
                 "besi kasar (pig iron)": Decimal(9200)})
 
 
-def _kai_makers(orgs: dict, users: dict) -> list:
+def kai_makers(orgs: dict, users: dict) -> list:
     """The demo member, and the cooperative's largest other members that cast P10 blocks."""
     member = users[f"anggota@{DEMO_DOMAIN}"].organisation
     others = (orgs["cooperative"].members.filter(is_active=True, profile__grades="P10")
@@ -239,7 +239,7 @@ def load_fulfilment(*, orgs: dict, users: dict, today: dt.date) -> None:
     _inka_contract(users, today)
     contract, first = _kai_contract(orgs, users, today)
     kai = users[f"kai@{DEMO_DOMAIN}"]
-    deliveries = _call_offs(contract, _kai_makers(orgs, users), first, kai)
+    deliveries = _call_offs(contract, kai_makers(orgs, users), first, kai)
     _indices(contract, first, kai)
     _inspections(deliveries, kai, _admin_of)
     _invoices(contract, first, users[f"koperasi@{DEMO_DOMAIN}"], kai)

@@ -1,14 +1,17 @@
 """A scenario's outcome as a saved scenario keeps it (JSON): the cluster's figures as
 `pasok insights scenario` prints them, the foundries the changes touch (with their names and
 the capacity their orders on Pasok use before and after), and for each buyer and family that
-substitutes imports, the local-content obligation it would breach."""
+substitutes imports, the local-content obligation it would breach (the cascade of
+rules.preference, through rules.import_threat)."""
 
 from decimal import Decimal
 
-from pasok.rules import preference
+from pasok.rules import scenario as rules
+from pasok.rules.import_threat import import_admissible
 from pasok.rules.money import round_half_up
+from pasok.rules.multipliers import DEFAULT
 from pasok.rules.scenario import Outcome
-from pasok.rules.scenario_json import outcome_to_dict
+from pasok.rules.scenario_json import changes_from_list, outcome_to_dict
 
 from .baseline import Baseline
 
@@ -28,31 +31,21 @@ def _new_order_weights(changes: list) -> dict:
             for c in changes if c.get("kind") == "new_order"}
 
 
-def import_must_yield(tkdn_percent: Decimal | None) -> bool:
-    """True when the obligation cascade (rules.preference, Perpres 16/2018 Pasal 66(2) as
-    amended by 46/2025) leaves no room for an import beside the cluster's product."""
-    if tkdn_percent is None:
-        return False
-    local = preference.Bid(id="local", price=Decimal(1), origin="domestic",
-                           tkdn_percent=tkdn_percent)
-    return "import" not in preference.admissible_tiers([preference.tier_of(local)[0], "import"])
-
-
-def _breaches(outcome: Outcome, base: Baseline, changes: list) -> list[dict]:
+def _breaches(base: Baseline, changes: list) -> list[dict]:
+    """Each substitution on its own (the closing of a foundry is not the buyer's import)."""
     rows = []
     for change in changes:
         if change.get("kind") != "substitute":
             continue
         buyer, family = change["buyer"], change["family"]
-        lost = sum((line.units_before - line.units_after) * line.unit_price
-                   for f in outcome.foundries for line in f.lines
-                   if (line.buyer, line.family) == (buyer, family))
+        alone = rules.run(base.foundries, changes_from_list([change]), DEFAULT.multipliers)
+        lost = -alone.revenue_change
         tkdn = base.tkdn_of(buyer, family)
         rows.append({"buyer": buyer, "buyer_name": base.names.get(buyer, buyer),
                      "family": family, "share": change["share"],
-                     "value_per_month": int(round_half_up(Decimal(lost), 0)),
+                     "value_per_month": int(round_half_up(lost, 0)),
                      "cluster_tkdn": None if tkdn is None else float(round_half_up(tkdn, 2)),
-                     "breach": import_must_yield(tkdn) and lost > 0})
+                     "breach": tkdn is not None and not import_admissible(tkdn) and lost > 0})
     return rows
 
 
@@ -86,4 +79,4 @@ def outcome_record(outcome: Outcome, base: Baseline, changes: list) -> dict:
             "utilisation": {"before": _percent(kg_before, capacity),
                             "after": _percent(kg_after, capacity)},
             "foundries": sorted(touched, key=lambda f: f["direct_jobs"]),
-            "breaches": _breaches(outcome, base, changes)}
+            "breaches": _breaches(base, changes)}

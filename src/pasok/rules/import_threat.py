@@ -82,6 +82,21 @@ def _order(local_cost: Decimal, import_cost: Decimal) -> str:
     return EQUAL if local_cost == import_cost else IMPORT_CHEAPER
 
 
+def admissible_beside(local: Bid) -> set[str]:
+    """The cascade's admissible tiers when the local product and an import (TKDN 0) are
+    both on offer."""
+    imported = Bid(id="import", price=Decimal(1), origin="import", tkdn_percent=Decimal(0))
+    return admissible_tiers([tier_of(local)[0], tier_of(imported)[0]])
+
+
+def import_admissible(local_tkdn_percent: Decimal | None) -> bool:
+    """Whether the cascade leaves room for an import beside the cluster's product of this
+    TKDN (no BMP counted, not registered in SIINas)."""
+    local = Bid(id="local", price=Decimal(1), origin="domestic",
+                tkdn_percent=local_tkdn_percent)
+    return "import" in admissible_beside(local)
+
+
 def compare(*, local_price: Decimal, local_life_months: Decimal,
             local_tkdn_percent: Decimal | None, import_price: Decimal,
             import_life_months: Decimal, units_per_year: int | None,
@@ -103,7 +118,7 @@ def compare(*, local_price: Decimal, local_life_months: Decimal,
                     tkdn_percent=local_tkdn_percent, bmp_percent=local_bmp_percent,
                     siinas_registered=local_siinas_registered)
     import_bid = Bid(id="import", price=import_price, origin="import", tkdn_percent=Decimal(0))
-    allowed = admissible_tiers([tier_of(local_bid)[0], tier_of(import_bid)[0]])
+    allowed = admissible_beside(local_bid)
     kp = preference_factor(local_bid, package_value=package_value,
                            max_preference_percent=max_preference_percent)
 
