@@ -51,7 +51,8 @@ def market_offer(cluster, **changes):
                                  | changes))
 
 
-MATRIX_ARGS = ("import_x", "import_market", "scenario_ministry", "scenario_coop")
+MATRIX_ARGS = ("import_x", "import_market", "scenario_ministry", "scenario_coop",
+               "handoff_coop")
 _names = itertools.count(1)  # a walk over every route builds several in one test
 DEFAULTS = {"output": {"type1": "1.8", "type2": "2.3"},
             "employment": {"type1": "1.5", "type2": "1.9"}, "source": "matrix", "year": None}
@@ -63,6 +64,8 @@ def matrix_args(cluster, arg: str) -> list:
     member closes); "scenario_coop": the cooperative's, over its members."""
     if arg.startswith("import"):
         return [(buyer_x_import if arg == "import_x" else market_offer)(cluster).public_id]
+    if arg == "handoff_coop":
+        return handoff_args(cluster)
     role, owner = (("ministry", cluster.ministry) if arg == "scenario_ministry"
                    else ("cooperative", cluster.cooperative))
     scenario = scenario_save(by=cluster.users[role], owner=owner, name=f"Matrix {next(_names)}",
@@ -82,3 +85,52 @@ def scenario_list_rows(cluster, n: int):
                       name=f"Skenario {n}-{i}", multipliers=DEFAULTS,
                       changes=[{"kind": "close", "foundry": str(cluster.member.pk)}])
     return Page("ministry", reverse("insights:scenarios"), f"Skenario {n}-{n - 1}")
+
+
+def _casts(organisation, kg_a_month: int) -> None:
+    """A foundry of 10 workers that casts 5–50 kg and sells outside Pasok."""
+    from pasok.accounts.actors import SYSTEM
+    from pasok.accounts.models import Organisation
+    from pasok.suppliers.services import profile_save
+
+    profile_save(by=SYSTEM, organisation=organisation, fields={
+        "workforce_total": 10, "monthly_capacity_kg": kg_a_month,
+        "weight_min_kg": Decimal(5), "weight_max_kg": Decimal(50)})
+    Organisation.objects.filter(pk=organisation.pk).update(annual_sales=1_200_000_000)
+
+
+def handoff_args(cluster, units_per_month: int = 100, member_kg: int = 5_000) -> list:
+    """The cooperative's scenario of a new order of 20 kg pieces from its member, the order
+    handed to the allocation engine (queued: a test that runs the on-commit callbacks has it
+    solved): the scenario and the change's index."""
+    from pasok.insights.services.handoff import handoff_queue
+
+    _casts(cluster.member, member_kg)
+    by = cluster.users["cooperative"]
+    scenario = scenario_save(by=by, owner=cluster.cooperative, name=f"Matrix {next(_names)}",
+                             multipliers=DEFAULTS, changes=[{
+                                 "kind": "new_order", "buyer": str(cluster.buyer_x.pk),
+                                 "family": "brake_block", "units_per_month": units_per_month,
+                                 "unit_price": "185000", "unit_weight_kg": "20",
+                                 "foundries": [str(cluster.member.pk)]}])
+    handoff_queue(by=by, scenario=scenario, change=0)
+    return [scenario.public_id, 0]
+
+
+def handoff_page_rows(cluster, n: int):
+    """n more members of the cooperative, each with 400 kg (20 pieces) free a month, and the
+    page of an order that needs all the members have: each makes some."""
+    from django.urls import reverse
+
+    from pasok.insights.handoff import execute
+    from pasok.insights.models import ScenarioHandoff
+    from tests.web.test_query_counts import Page, _foundry
+
+    names = [f"CV Anggota {next(_names) + 500}" for _ in range(n)]
+    for name in names:
+        _casts(_foundry(int(name.rsplit(" ", 1)[1]), name, cooperative=cluster.cooperative),
+               400)
+    members = cluster.cooperative.members.count()
+    args = handoff_args(cluster, units_per_month=20 * members, member_kg=400)
+    execute(ScenarioHandoff.objects.latest("pk").pk)
+    return Page("cooperative", reverse("insights:scenario_handoff", args=args), names[-1])

@@ -253,6 +253,16 @@ PAGES = {
         row(LOGIN, 404, 404, 302, 404, 404, 403, 302),
     ("POST", "insights:scenario_delete", "scenario_coop"):
         row(LOGIN, 404, 404, 302, 404, 404, 403, 302),
+    # A scenario's new order handed to the allocation engine: as its scenario (its readers
+    # see the proposal; its changers queue it and use the engine's choice).
+    ("GET", "insights:scenario_handoff", "handoff_coop"):
+        row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    ("POST", "insights:scenario_handoff", "handoff_coop"):
+        row(LOGIN, 404, 404, 302, 404, 404, 403, 302),
+    ("GET", "insights:scenario_handoff_progress", "handoff_coop"):
+        row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
+    ("POST", "insights:scenario_handoff_use", "handoff_coop"):
+        row(LOGIN, 404, 404, 302, 404, 404, 403, 302),
     # Invoices of buyer X's contract with supplier A: the supplier issues and corrects them,
     # the buyer records payments; the overdue list is everyone's own (the ministry's all).
     ("GET", "payments:overdue", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
@@ -307,6 +317,8 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("POST", "insights:scenario_edit", "scenario_coop"): READERS,
     ("POST", "insights:scenario_rerun", "scenario_coop"): READERS,
     ("POST", "insights:scenario_delete", "scenario_coop"): READERS,
+    ("POST", "insights:scenario_handoff", "handoff_coop"): READERS,
+    ("POST", "insights:scenario_handoff_use", "handoff_coop"): READERS,
     # People management is for an organisation's admins (may_manage_colleagues); seeing
     # one's colleagues is not.
     ("POST", "accounts:people", None): NOT_ADMINS,

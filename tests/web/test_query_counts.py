@@ -48,7 +48,7 @@ from tests.contracts.factories import (
     contract_page_rows,
 )
 from tests.examples import INTERFACES_WORKSHEET
-from tests.insights.factories import scenario_list_rows
+from tests.insights.factories import handoff_page_rows, scenario_list_rows
 from tests.inspection.factories import contract_of_products, deliveries, inspected
 from tests.payments.factories import accepted_deliveries, invoices
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
@@ -522,6 +522,10 @@ PAGES = {
     # The scenarios, and the baseline of the jobs table: the call-offs, their buyers'
     # names, the foundries' profiles.
     scenario_list_rows: 6,
+    # A new order handed to the allocation engine: the scenario, its hand-off and the
+    # organisations its order names, whether the reader may change it; the proposal's rows
+    # are the stored result's.
+    handoff_page_rows: 7,
     # The imported alternatives, and the local side of each family from the contracts: the
     # cluster's and the named buyers' (insights.import_selectors.local_sides: two queries).
     imported_alternatives: 6,

@@ -58,10 +58,10 @@ The rules, by model (RULES below):
   (`audit_readers`: a sealed bid's events are its bidder's until the opening).
 - ImportedAlternative: the ministry and platform admins read every record, others the
   market's (no buyer named) and a buyer its own; the recording organisation's writers
-  change it. Scenario: its owner's people, the ministry and platform admins read; the
-  owner's writers change. The dashboard (may_read_insights): the ministry, platform admins,
-  a cooperative over its members. EarlyWarning: the ministry and platform admins read; only
-  the system records one.
+  change it. Scenario (and its hand-offs to the allocation engine): its owner's people, the
+  ministry and platform admins read; the owner's writers change. The dashboard
+  (may_read_insights): the ministry, platform admins, a cooperative over its members.
+  EarlyWarning: the ministry and platform admins read; only the system records one.
 - PUBLIC: what an anonymous visitor and open data may read, whoever asks: published tenders
   and nothing else yet (never a bid, nor a supplier's private record).
 
@@ -382,12 +382,14 @@ def _imported_alternatives(user, qs, action):
     return qs.filter(Q(buyer__isnull=True) | Q(buyer_id=org) | Q(recorded_for_id=org))
 
 
-def _scenarios(user, qs, action):
-    """view: the owner's people, the ministry and platform admins; change: the owner's
-    writers, platform admins."""
-    if action == CHANGE:
-        return _own_or_platform(user, qs, MANAGE, lambda org: Q(owner_id=org))
-    return _own_or_platform(user, qs, action, lambda org: Q(owner_id=org))
+def _scenarios(owner: str):
+    """Scenarios (`owner`: "owner_id") and what hangs on one, as its scenario (e.g.
+    "scenario__owner_id"). view: the owner's people, the ministry and platform admins;
+    change: the owner's writers, platform admins."""
+    def rule(user, qs, action):
+        return _own_or_platform(user, qs, MANAGE if action == CHANGE else action,
+                                lambda org: Q(**{owner: org}))
+    return rule
 
 
 def _early_warnings(user, qs, action):
@@ -498,7 +500,8 @@ RULES: dict[str, Callable] = {
     "tkdn.Worksheet": _owned_by(VIEW_PRIVATE),
     "tkdn.BmpDeclaration": _owned_by(VIEW_PRIVATE),
     "insights.ImportedAlternative": _imported_alternatives,
-    "insights.Scenario": _scenarios,
+    "insights.Scenario": _scenarios("owner_id"),
+    "insights.ScenarioHandoff": _scenarios("scenario__owner_id"),
     "insights.EarlyWarning": _early_warnings,
     "audit.AuditEvent": _audit_events,
 }

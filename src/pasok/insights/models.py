@@ -111,6 +111,40 @@ class Scenario(models.Model):
         return self.name
 
 
+class ScenarioHandoff(models.Model):
+    """A scenario's new order (its change at `change` in scenario.changes) handed to the
+    allocation engine (insights.handoff): the engine's input as built when it was queued, the
+    foundries it would have make the order, and the run's status. `order` is the change as
+    handed off: when the change at that index is another since, the proposal is out of date."""
+
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="handoffs",
+                                 verbose_name=_("scenario"))
+    change = models.PositiveSmallIntegerField(_("change"))
+    order = models.JSONField(_("new order"), default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=RunStatus.choices,
+                              default=RunStatus.QUEUED)
+    instance = models.JSONField(_("engine input"), null=True, blank=True)
+    result = models.JSONField(_("result"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    queued_at = models.DateTimeField(_("queued at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["scenario", "change"]
+        verbose_name = _("hand-off to the allocation engine")
+        verbose_name_plural = _("hand-offs to the allocation engine")
+        constraints = [
+            models.UniqueConstraint(fields=["scenario", "change"], name="handoff_once",
+                                    violation_error_message=_("This change of the scenario "
+                                                              "is handed off already.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scenario}: {self.change + 1}"
+
+
 class EarlyWarning(models.Model):
     """A buyer's orders of a part family from the cluster fell while its need did not
     (rules.early_warning), detected in `month` (its first day) over the months before it; kept

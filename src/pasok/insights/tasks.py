@@ -58,3 +58,11 @@ def scenario_run(*, scenario_id: int) -> str:
     from .services.scenarios import execute
 
     return execute(scenario_id)
+
+
+@task()
+def handoff_solve(*, handoff_id: int) -> str:
+    """Solve a scenario's new order with the allocation engine; returns its status."""
+    from .handoff import execute
+
+    return execute(handoff_id)

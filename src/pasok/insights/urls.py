@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, imports, scenarios  # noqa: F401
+from .views import dashboard, handoff, imports, scenarios  # noqa: F401
 
 app_name = "insights"
 
@@ -24,4 +24,11 @@ urlpatterns = [
          name="scenario_delete"),
     path("scenarios/<uuid:public_id>/input.json", scenarios.scenario_input,
          name="scenario_input"),
+    # A scenario's new order handed to the allocation engine (views/handoff.py)
+    path("scenarios/<uuid:public_id>/handoff/<int:change>/", handoff.scenario_handoff,
+         name="scenario_handoff"),
+    path("scenarios/<uuid:public_id>/handoff/<int:change>/progress/",
+         handoff.scenario_handoff_progress, name="scenario_handoff_progress"),
+    path("scenarios/<uuid:public_id>/handoff/<int:change>/use/", handoff.scenario_handoff_use,
+         name="scenario_handoff_use"),
 ]
