@@ -127,16 +127,22 @@ def test_a_ministry_officer_saves_a_scenario_and_reads_its_figures(
     assert "Pasal 66(2)" in page
 
 
-@pytest.mark.django_db
-def test_the_downloaded_json_gives_the_pages_figures_on_the_command_line(
-        client, cluster, foundries, django_capture_on_commit_callbacks):
-    with clock.frozen(TODAY), django_capture_on_commit_callbacks(execute=True):
+def _half_imported(cluster, capture) -> Scenario:
+    """The ministry's scenario of buyer_x importing half its blocks, computed."""
+    with clock.frozen(TODAY), capture(execute=True):
         scenario = scenario_save(by=cluster.users["ministry"], owner=cluster.ministry,
                                  name="Separuh", multipliers=DEFAULTS, changes=[
                                      {"kind": "substitute", "buyer": _ids(cluster)[0],
                                       "family": "brake_block", "share": "0.5"}])
+    scenario.refresh_from_db()
+    return scenario
+
+
+@pytest.mark.django_db
+def test_the_downloaded_json_gives_the_pages_figures_on_the_command_line(
+        client, cluster, foundries, django_capture_on_commit_callbacks):
+    scenario = _half_imported(cluster, django_capture_on_commit_callbacks)
     with clock.frozen(TODAY):
-        scenario.refresh_from_db()
         body = _client(client, cluster).get(
             reverse("insights:scenario_input", args=[scenario.public_id]))
     data = json.loads(body.content)
@@ -148,11 +154,7 @@ def test_the_downloaded_json_gives_the_pages_figures_on_the_command_line(
 @pytest.mark.django_db
 def test_a_scenario_is_computed_again_when_the_data_changed(
         client, cluster, foundries, django_capture_on_commit_callbacks):
-    with clock.frozen(TODAY), django_capture_on_commit_callbacks(execute=True):
-        scenario = scenario_save(by=cluster.users["ministry"], owner=cluster.ministry,
-                                 name="Separuh", multipliers=DEFAULTS, changes=[
-                                     {"kind": "substitute", "buyer": _ids(cluster)[0],
-                                      "family": "brake_block", "share": "0.5"}])
+    scenario = _half_imported(cluster, django_capture_on_commit_callbacks)
     scenario.refresh_from_db()
     assert (scenario.status, scenario.error) == ("done", "")
     assert scenario.result["change"]["revenue"] == -7_200_000
