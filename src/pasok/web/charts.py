@@ -115,6 +115,10 @@ class Chart(_Frame):
         return _line_path(self.points)
 
     @property
+    def axis(self) -> tuple[Point, ...]:
+        return self.points
+
+    @property
     def has_values(self) -> bool:
         return any(p.y is not None for p in self.points)
 
@@ -320,6 +324,10 @@ class MultiChart(_Frame):
     png_url: str = ""
 
     @property
+    def axis(self) -> tuple[Point, ...]:
+        return self.months
+
+    @property
     def legend(self) -> list[LegendEntry]:
         top = self.baseline + FOOT + 8
         return [LegendEntry(s, top + LEGEND_ROW * i,
@@ -435,6 +443,7 @@ class MapChart:
     svg_url: str = ""
     png_url: str = ""
     kind: str = MAP
+    target: None = None  # as the month charts' (none on a map)
 
     @property
     def has_values(self) -> bool:

@@ -85,9 +85,10 @@ def _scope(request):
         raise PermissionDenied
     cooperative_id = permissions.insights_cooperative_id(request.user)
     buyers = Organisation.objects.filter(kind__in=BUYER_KINDS).values_list("pk", "name")
+    default = _default_filters()
     form = FilterForm(request.GET or None, regencies=selectors.regencies(cooperative_id),
-                      buyers=list(buyers))
-    filters = form.filters() if form.is_valid() else _default_filters()
+                      buyers=list(buyers), initial={"first": default.first, "last": default.last})
+    filters = form.filters() if form.is_valid() else default
     return cooperative_id, form, filters
 
 
