@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401 - the pages' routes are added below as they land
+from django.urls import path
 
 from .views import dashboard, imports, scenarios  # noqa: F401
 
