@@ -158,8 +158,8 @@ def test_a_cooperative_reads_its_members_and_a_buyer_nothing(client, cluster, da
 
 
 def _export(client, cluster, chart, fmt, **params):
-    return _get(client, cluster, "ministry", reverse("insights:dashboard-export"), chart=chart,
-                format=fmt, **params)
+    return _get(client, cluster, "ministry",
+                reverse("insights:dashboard-export", args=[chart, fmt]), **params)
 
 
 @pytest.mark.parametrize("chart", ["utilisation", "revenue", "quality", "map", "tkdn"])

@@ -13,19 +13,22 @@ pytestmark = pytest.mark.django_db
 ORGANISATION = ["My organisation", "People"]
 TENDERS = ["Tenders", "Contracts", "Partnerships", "Overdue invoices"]
 DOCK = ["Tenders", "Contracts", "Receiving dock", "Partnerships", "Overdue invoices"]
+# The cluster dashboard (order 52) follows the tenders for those who may read it.
+WITH_CLUSTER = ["Tenders", "Cluster", *TENDERS[1:]]
+DOCK_WITH_CLUSTER = ["Tenders", "Cluster", *DOCK[1:]]
 MENUS = {
     # Organisation admins, all: their own organisation's audit log is theirs to read.
     "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "Scorecard",
                    "Audit log", "API tokens", "Notifications"],
-    "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS,
+    "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", *WITH_CLUSTER,
                     "Allocation plans", "Scorecard", "Find suppliers", "Verification",
                     "Import suppliers", "Audit log", "API tokens", "Notifications"],
     "buyer_x": ["Home", *ORGANISATION, *DOCK, "Scorecard", "Find suppliers", "Audit log",
                 "API tokens", "Notifications"],
-    "ministry": ["Home", *ORGANISATION, *DOCK, "Allocation plans", "Find suppliers",
+    "ministry": ["Home", *ORGANISATION, *DOCK_WITH_CLUSTER, "Allocation plans", "Find suppliers",
                  "Verification", "Import suppliers", "Audit log", "API tokens",
                  "Notifications"],
-    "admin": ["Home", *DOCK, "Allocation plans", "Find suppliers", "Verification",
+    "admin": ["Home", *DOCK_WITH_CLUSTER, "Allocation plans", "Find suppliers", "Verification",
               "Import suppliers", "Paused sign-ins", "Audit log", "API tokens",
               "Notifications"],
 }

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -519,6 +520,7 @@ _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _VARIABLE = re.compile(r"--([\w-]+):\s*([^;]+);")
 
 
+@cache
 def export_style() -> str:
     """The chart rules of site.css with its colour variables written out (an SVG file
     stands alone, and the rasteriser knows no custom properties)."""

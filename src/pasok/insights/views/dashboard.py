@@ -105,14 +105,10 @@ def _rupiah_millions(value):
 
 
 def _urls(request, key: str) -> dict:
-    query = request.GET.copy()
-    query["chart"] = key
-    base = reverse("insights:dashboard-export")
-    urls = {}
-    for fmt in FORMATS:
-        query["format"] = fmt
-        urls[f"{fmt}_url"] = f"{base}?{query.urlencode()}"
-    return urls
+    """The chart's downloads, with the page's filters."""
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return {f"{fmt}_url": reverse("insights:dashboard-export", args=[key, fmt]) + query
+            for fmt in FORMATS}
 
 
 def _revenue_series(board: selectors.Dashboard) -> list[tuple[str, dict]]:
@@ -230,15 +226,15 @@ def dashboard(request):
 
 
 @login_required
-def dashboard_export(request):
-    """One chart (`?chart=`) as `?format=` csv, svg or png, with the page's filters."""
+def dashboard_export(request, chart: str, fmt: str):
+    """One chart as CSV, SVG or PNG, with the page's filters."""
     cooperative_id, _form, filters = _scope(request)
-    key, fmt = request.GET.get("chart", ""), request.GET.get("format", "csv")
     if fmt not in FORMATS:
         raise Http404
     made = _charts(request, selectors.dashboard(filters, clock.today(), cooperative_id))
-    if key not in made:
+    if chart not in made:
         raise Http404
+    key = chart
     chart, columns, rows = made[key]
     name = slugify(f"{_('cluster')} {key} {filters.first:%Y-%m} {filters.last:%Y-%m}")
     if fmt == "csv":
