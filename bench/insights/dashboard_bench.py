@@ -72,7 +72,7 @@ def load_orders(seed: int, wanted: dict) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT value FROM bench_marker WHERE key = 'orders'")
         row = cursor.fetchone()
-    if row and row[0] == wanted:
+    if row and (json.loads(row[0]) if isinstance(row[0], str) else row[0]) == wanted:
         print("reusing the year of orders")
         return
     print("generating a year of orders")

@@ -41,13 +41,14 @@ def generate(seed: int) -> None:
     from pasok.payments.models import Invoice, InvoiceLine, Payment
 
     rng = random.Random(seed)
-    buyers = [organisation_create(by=SYSTEM, name=name, kind="bumn_buyer", province="DKI Jakarta",
-                                  regency="Kota Jakarta Pusat") for name in BUYERS]
-    suppliers = list(Organisation.objects.filter(kind="supplier").order_by("pk")
-                     .values_list("pk", flat=True))
-    makers = rng.sample(suppliers, CONTRACTS)
     at = REFERENCE
     with transaction.atomic():
+        buyers = [organisation_create(by=SYSTEM, name=name, kind="bumn_buyer",
+                                      province="DKI Jakarta", regency="Kota Jakarta Pusat")
+                  for name in BUYERS]
+        suppliers = list(Organisation.objects.filter(kind="supplier").order_by("pk")
+                         .values_list("pk", flat=True))
+        makers = rng.sample(suppliers, CONTRACTS)
         contracts = Contract.objects.bulk_create(
             Contract(reference=f"BENCH-{i:05d}", kind="framework", title="Bench",
                      buyer=rng.choice(buyers), supplier_id=maker, starts_on=MONTHS[0],

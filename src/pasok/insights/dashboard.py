@@ -220,13 +220,16 @@ def _fill_lateness(board: Dashboard, scope, filters: Filters, today: dt.date) ->
 
 
 def _fill_commitments(board: Dashboard, scope, filters: Filters, today: dt.date) -> None:
+    partners = PartnershipCommitment.partners.through.objects
     commitments = PartnershipCommitment.objects.filter(
-        Q(partners__in=scope) | Q(partners__members__in=scope), starts_on__lte=today)
+        Q(pk__in=partners.filter(organisation__in=scope).values("partnershipcommitment_id"))
+        | Q(pk__in=partners.filter(organisation__members__in=scope)
+            .values("partnershipcommitment_id")), starts_on__lte=today)
     if filters.family:
         commitments = commitments.filter(family=filters.family)
     if filters.buyer_id:
         commitments = commitments.filter(buyer_id=filters.buyer_id)
-    trackers = trackers_of(commitments.distinct().order_by("starts_on", "pk"), today)
+    trackers = trackers_of(commitments.order_by("starts_on", "pk"), today)
     board.commitments_kept = rules.commitments_kept([t.rows for t in trackers], board.months)
 
 
