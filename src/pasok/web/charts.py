@@ -413,6 +413,11 @@ class Bubble:
     title: str
 
     @property
+    def counted_inside(self) -> bool:
+        """Large enough to carry its count (the title and the table always do)."""
+        return self.r >= 10
+
+    @property
     def label_y(self) -> float | None:
         """The place's name, below its bubble."""
         return None if self.cy is None else round(self.cy + self.r + 11, 1)
@@ -456,8 +461,8 @@ class MapChart:
         return sorted((b for b in self.bubbles if b.cx is not None), key=lambda b: -b.r)
 
 
-def _degrees(value: float, positive: str, negative: str) -> str:
-    return f"{localized_number(abs(value), 1)}° {positive if value >= 0 else negative}"
+def _degrees(value: float, positive: str, negative: str, places: int = 1) -> str:
+    return f"{localized_number(abs(value), places)}° {positive if value >= 0 else negative}"
 
 
 def _grid_step(span: float) -> float:
@@ -485,19 +490,20 @@ def bubble_map(places: Sequence[tuple], *, chart_id: str, title: str, descriptio
         return (round(MAP_PAD + (lon - west) * shrink * scale, 1),
                 round(MAP_PAD + (north - lat) * scale, 1))
     step = _grid_step(max(east - west, north - south))
+    decimals = 2 if step < 0.5 else 1  # 110,75°, not 110,8°
     lines_ = []
     for k in range(math.floor(west / step), math.ceil(east / step) + 1):
         lon = k * step
         x, _y0 = project(north, lon)
-        if MAP_PAD / 2 <= x <= MAP_WIDTH - MAP_PAD / 2:
+        if MAP_PAD / 2 <= x <= MAP_WIDTH - 2 * MAP_PAD:  # room for its label on the right
             lines_.append(Graticule(x, MAP_PAD / 2, x, height - MAP_PAD / 2,
-                                    _degrees(lon, "BT", "BB"), x, height - 4))
+                                    _degrees(lon, "BT", "BB", decimals), x + 3, height - 4))
     for k in range(math.floor(south / step), math.ceil(north / step) + 1):
         lat = k * step
         _x0, y = project(lat, west)
         if MAP_PAD / 2 <= y <= height - MAP_PAD / 2:
             lines_.append(Graticule(MAP_PAD / 2, y, MAP_WIDTH - MAP_PAD / 2, y,
-                                    _degrees(lat, "LU", "LS"), 2, y - 3))
+                                    _degrees(lat, "LU", "LS", decimals), MAP_PAD / 2 + 2, y - 3))
     most = max((c for _n, c, _a, _o in places), default=0) or 1
     bubbles = []
     for name, count, lat, lon in places:
@@ -527,11 +533,12 @@ def export_style() -> str:
     css = re.sub(r"/\*.*?\*/", "", Path(finders.find("pasok/site.css")).read_text("utf-8"),
                  flags=re.S)
     values = {}
-    rules = []
+    # The page's sizing of the picture (height: auto) would leave a file with no height.
+    rules = [".chart-svg { font-family: system-ui, sans-serif; font-size: 11px; }"]
     for selectors, body in _RULE.findall(css):
         if selectors.strip() == ":root":
             values.update((k, v.strip()) for k, v in _VARIABLE.findall(body))
-        elif ".chart-svg" in selectors:
+        elif ".chart-svg ." in selectors:
             rules.append(f"{selectors.strip()} {{{body.strip()}}}")
     return re.sub(r"var\(--([\w-]+)\)", lambda m: values.get(m.group(1), "#000"),
                   "\n".join(rules))
