@@ -174,6 +174,8 @@ def test_each_chart_exports_as_svg_png_and_csv(client, cluster, data, chart):
     assert png["Content-Type"] == "image/png" and png.content.startswith(b"\x89PNG\r\n\x1a\n")
     csv = _export(client, cluster, chart, "csv")
     assert csv["Content-Type"] == "text/csv; charset=utf-8"
+    assert csv["Content-Disposition"] == (
+        f'attachment; filename="klaster-{chart}-2026-04-2027-03.csv"')
 
 
 def test_the_csv_writes_indonesian_numbers(client, cluster, data):

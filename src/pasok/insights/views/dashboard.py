@@ -22,7 +22,11 @@ from pasok.accounts.kinds import BUYER_KINDS
 from pasok.accounts.models import Organisation, SizeClass
 from pasok.contracts.forms import month_field
 from pasok.months import add_months, month_start, months_between
-from pasok.rules.scorecards import SMALL_BUSINESS_TARGET_PERCENT, meets_small_business_target
+from pasok.rules.scorecards import (
+    SMALL_BUSINESS_TARGET_PERCENT,
+    Measure,
+    meets_small_business_target,
+)
 from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.web import charts
 from pasok.web.formatting import localized_number, localized_percent, localized_rupiah
@@ -158,7 +162,7 @@ def _charts(request, board: selectors.Dashboard) -> dict:
         "orders": one(
             "orders", _("Orders won"),
             _("Call-off orders not declined, by the month ordered."),
-            selectors.rules.Measure(board.orders_won, tuple(
+            Measure(board.orders_won, tuple(
                 (m, board.orders.get(m, 0)) for m in months)),
             localized_number, _("Orders"), kind=charts.BAR),
     }
@@ -234,11 +238,11 @@ def dashboard_export(request, chart: str, fmt: str):
     made = _charts(request, selectors.dashboard(filters, clock.today(), cooperative_id))
     if chart not in made:
         raise Http404
-    key = chart
-    chart, columns, rows = made[key]
-    name = slugify(f"{_('cluster')} {key} {filters.first:%Y-%m} {filters.last:%Y-%m}")
+    drawn, columns, rows = made[chart]
+    prefix = _("cluster")  # the file's name: klaster-revenue-2026-04-2027-03.csv
+    name = slugify(f"{prefix} {chart} {filters.first:%Y-%m} {filters.last:%Y-%m}")
     if fmt == "csv":
         return charts.series_csv_response(name, columns, rows)
     if fmt == "svg":
-        return charts.svg_response(chart, name)
-    return charts.png_response(chart, name)
+        return charts.svg_response(drawn, name)
+    return charts.png_response(drawn, name)
