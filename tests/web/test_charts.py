@@ -2,6 +2,7 @@
 accessibility, the strict CSP, numbers in the active language."""
 
 import datetime as dt
+import io
 import re
 from decimal import Decimal
 
@@ -138,3 +139,108 @@ def test_the_marks_stand_out_at_3_to_1_and_the_text_at_4_5_to_1():
         assert contrast_ratio(var(mark), "#ffffff") >= 3
     assert ".chart-svg .chart-tick, .chart-svg .chart-month { fill: var(--muted); }" in css
     assert contrast_ratio(var("muted"), "#ffffff") >= 4.5
+
+
+# -- several lines, stacked bars, the map; the SVG and PNG files -----------------------------
+
+def _lines():
+    from pasok.web.charts import lines
+
+    return lines([("Lots", SERIES), ("Kept", [(m, Decimal(25)) for m in MONTHS])],
+                 chart_id="chart-q", title="Quality", description="Two series.",
+                 value_heading="%", format_value=lambda v: localized_percent(v, 1), maximum=100)
+
+
+def _stacked():
+    from pasok.web.charts import stacked
+
+    return stacked(MONTHS, [("PT KAI", {MONTHS[0]: Decimal(30), MONTHS[1]: Decimal(10)}),
+                            ("PT INKA", {MONTHS[0]: Decimal(20)})],
+                   chart_id="chart-r", title="Revenue", description="By buyer.",
+                   value_heading="Buyer")
+
+
+def _map():
+    from pasok.web.charts import bubble_map
+
+    return bubble_map([("Klaten", 40, Decimal("-7.7"), Decimal("110.6")),
+                       ("Boyolali", 10, Decimal("-7.5"), Decimal("110.6")),
+                       ("Sukoharjo", 10, Decimal("-7.7"), Decimal("110.8")),
+                       ("Unplaced", 1, None, None)],
+                      chart_id="chart-m", title="Foundries", description="By regency.",
+                      place_heading="Regency", count_heading="Foundries")
+
+
+def _html(c, language="en"):
+    with translation.override(language):
+        return render_to_string("web/_chart.html", {"chart": c})
+
+
+def test_several_lines_differ_by_dash_and_marker_and_the_legend_names_them():
+    c = _lines()
+    lots, kept = c.series
+    assert (lots.shape, kept.shape) == ("circle", "square") and lots.dash != kept.dash
+    assert lots.line_path.count("M") == 2  # the month without a figure breaks the line
+    assert [p.y for p in kept.points] == [c.baseline - 140 / 4] * 4
+    html = _html(c)
+    assert html.count('class="chart-marker chart-s0"') == 3 + 1  # three points, the legend's
+    assert html.count('class="chart-marker chart-s1"') == 4 + 1
+    assert '<text class="chart-legend"' in html and ">Kept</text>" in html
+    assert "<title>Lots, Mar 2027: 66,7%</title>" in html  # built in Indonesian
+    table = html[html.index("<table"):]
+    assert '<th scope="row">Kept</th>' in table and table.count("25,0%") == 4
+
+
+def test_stacked_bars_add_up_and_each_segment_carries_its_series_number():
+    c = _stacked()
+    january = [g for g in c.segments if g.x == c.months[0].x - c.bar_width / 2]
+    assert [g.number for g in january] == [1, 2]
+    assert sum(g.height for g in january) == c.baseline - january[-1].y  # one bar of 50
+    assert january[0].y == january[1].y + january[1].height  # the second sits on the first
+    assert c.totals[:2] == ("50", "10") and c.series[0].total_text == "40"
+    html = _html(c)
+    assert html.count('class="chart-segment-number"') == 3 + 2  # segments and legend keys
+    assert "<title>PT INKA, Jan 2027: 20</title>" in html
+    assert '<th scope="row">1 · PT KAI</th>' in html and ">Total</th>" in html
+
+
+def test_the_map_projects_places_and_sizes_bubbles_by_area():
+    c = _map()
+    klaten, boyolali, sukoharjo, unplaced = c.bubbles
+    assert boyolali.cy < klaten.cy and boyolali.cx == klaten.cx  # north is up
+    assert sukoharjo.cx > klaten.cx and sukoharjo.cy == klaten.cy  # east is right
+    assert round((klaten.r / boyolali.r) ** 2) == 4  # 40 foundries against 10
+    assert unplaced.cx is None and unplaced not in c.placed
+    assert c.placed[0] is klaten  # the largest drawn first, under the others
+    assert [g.text for g in c.graticule if g.x1 == g.x2] == ["110,50° BT", "110,75° BT"]
+    html = _html(c, "id")
+    assert "<title>Klaten: 40</title>" in html and ">Unplaced</th>" in html
+    assert "7,75° LS" in html and "style=" not in html and "fill=" not in html
+
+
+@pytest.mark.parametrize("build", [_chart, _lines, _stacked, _map])
+def test_every_chart_is_a_standalone_svg_and_a_png(build):
+    import xml.etree.ElementTree as ET
+
+    from pasok.web.charts import png_response, svg_document
+
+    with translation.override("id"):
+        document = svg_document(build())
+        png = png_response(build(), "chart")
+    root = ET.fromstring(document)  # noqa: S314 - our own output
+    style = root.find("{http://www.w3.org/2000/svg}style").text
+    assert ".chart-svg .chart-line" in style and "var(" not in style and "#a4471c" in style
+    assert png.content.startswith(b"\x89PNG\r\n\x1a\n")
+    assert png["Content-Disposition"] == 'attachment; filename="chart.png"'
+    # The page's sizing (height: auto) stays out: with it the file drew nothing.
+    assert "height: auto" not in style
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png.content)).convert("RGB")
+    assert len(image.getcolors(maxcolors=1 << 16) or range(2)) > 2  # marks, not a blank
+
+
+def test_no_inline_style_in_the_new_kinds_for_the_strict_csp():
+    for c in (_lines(), _stacked(), _map()):
+        html = _html(c)
+        assert "style=" not in html and "<style" not in html and "<script" not in html

@@ -13,22 +13,23 @@ pytestmark = pytest.mark.django_db
 ORGANISATION = ["My organisation", "People"]
 TENDERS = ["Tenders", "Contracts", "Partnerships", "Overdue invoices"]
 DOCK = ["Tenders", "Contracts", "Receiving dock", "Partnerships", "Overdue invoices"]
+# The ministry's view (the cluster dashboard, imports, scenarios) follows the allocation plans.
 MENUS = {
     # Organisation admins, all: their own organisation's audit log is theirs to read.
     "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "Scorecard",
                    "Audit log", "API tokens", "Notifications"],
     "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS,
-                    "Allocation plans", "Imports", "Scenarios", "Scorecard", "Find suppliers",
-                    "Verification", "Import suppliers", "Audit log", "API tokens",
-                    "Notifications"],
+                    "Allocation plans", "Cluster", "Imports", "Scenarios", "Scorecard",
+                    "Find suppliers", "Verification", "Import suppliers", "Audit log",
+                    "API tokens", "Notifications"],
     "buyer_x": ["Home", *ORGANISATION, *DOCK, "Imports", "Scorecard", "Find suppliers",
                 "Audit log", "API tokens", "Notifications"],
-    "ministry": ["Home", *ORGANISATION, *DOCK, "Allocation plans", "Imports", "Scenarios",
-                 "Find suppliers", "Verification", "Import suppliers", "Audit log", "API tokens",
-                 "Notifications"],
-    "admin": ["Home", *DOCK, "Allocation plans", "Imports", "Scenarios", "Find suppliers",
-              "Verification", "Import suppliers", "Paused sign-ins", "Audit log", "API tokens",
-              "Notifications"],
+    "ministry": ["Home", *ORGANISATION, *DOCK, "Allocation plans", "Cluster", "Imports",
+                 "Scenarios", "Find suppliers", "Verification", "Import suppliers", "Audit log",
+                 "API tokens", "Notifications"],
+    "admin": ["Home", *DOCK, "Allocation plans", "Cluster", "Imports", "Scenarios",
+              "Find suppliers", "Verification", "Import suppliers", "Paused sign-ins",
+              "Audit log", "API tokens", "Notifications"],
 }
 
 

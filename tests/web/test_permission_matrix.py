@@ -263,6 +263,10 @@ PAGES = {
         row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
     ("POST", "insights:scenario_handoff_use", "handoff_coop"):
         row(LOGIN, 404, 404, 302, 404, 404, 403, 302),
+    # The cluster dashboard: the ministry and platform admins over every foundry, a
+    # cooperative's people over its members (may_read_insights); its charts' downloads alike.
+    ("GET", "insights:dashboard", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
+    ("GET", "insights:dashboard-export", "chart"): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
     # Invoices of buyer X's contract with supplier A: the supplier issues and corrects them,
     # the buyer records payments; the overdue list is everyone's own (the ministry's all).
     ("GET", "payments:overdue", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
@@ -583,6 +587,8 @@ def _page_args(cluster, arg):
         return insights_matrix_args(cluster, arg)
     if arg in ("pay_contract", "pay_invoice"):
         return payments_matrix_args(cluster, arg)
+    if arg == "chart":
+        return ["revenue", "csv"]
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):

@@ -446,6 +446,22 @@ def buyer_scorecard_csv(cluster, n):
     _contract_months(cluster, n)
     return Page("buyer_x", reverse("scorecards:organisation-csv", args=[cluster.buyer_x.pk]),
                 "2027-01", SCORECARD_READ)
+def cluster_dashboard(cluster, n):
+    """n foundries, and n months of orders, lots, invoices and commitments (above)."""
+    _foundries(cluster, n)
+    _contract_months(cluster, n)
+    _invoiced_contract(cluster, n)
+    return Page("ministry", reverse("insights:dashboard"), 'data-figure="commitments-kept"',
+                SCORECARD_READ)
+
+
+def cluster_dashboard_export(cluster, n):
+    _foundries(cluster, n)
+    _contract_months(cluster, n)
+    return Page("cooperative", reverse("insights:dashboard-export", args=["revenue", "csv"]),
+                "2027-01", SCORECARD_READ)
+
+
 def _invoiced_contract(cluster, n):
     """A new contract of buyer X with supplier A, n accepted deliveries and an invoice of
     each."""
@@ -529,6 +545,11 @@ PAGES = {
     # The imported alternatives, and the local side of each family from the contracts: the
     # cluster's and the named buyers' (insights.import_selectors.local_sides: two queries).
     imported_alternatives: 6,
+    # The cluster dashboard: the session, the person, the menu's notices; the filter's
+    # regencies and buyers, the foundries by regency, booked months, orders by month and
+    # buyer, lots by month, invoices by (due, settled) and the commitments tracked
+    # (scorecards.selectors.trackers_of: four queries). Its export: no menu.
+    cluster_dashboard: 15, cluster_dashboard_export: 14,
 }
 
 

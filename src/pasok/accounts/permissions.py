@@ -792,6 +792,13 @@ def may_read_insights(user) -> bool:
     return _platform(user) or _kind(user) == OrgKind.COOPERATIVE
 
 
+def insights_cooperative_id(user) -> int | None:
+    """Whose foundries a person's cluster dashboard covers: their cooperative's members
+    (its id), or None for the whole cluster (the ministry, platform admins). Ask
+    may_read_insights first."""
+    return None if _platform(user) else user.organisation_id
+
+
 @_actors_too
 def may_save_scenarios(user) -> bool:
     """Scenarios are saved by ministry officers and a cooperative's admins and staff, for

@@ -6,6 +6,7 @@ from pasok.accounts import permissions
 from pasok.shell.navigation import Entry, to
 
 ENTRIES = [
+    Entry(61, _("Cluster"), to("insights:dashboard"), shown=permissions.may_read_insights),
     Entry(62, _("Imports"), to("insights:imports"), shown=permissions.may_read_imports),
     Entry(63, _("Scenarios"), to("insights:scenarios"), shown=permissions.may_read_insights),
 ]

@@ -6,6 +6,7 @@ is: a warning compares whole past months, which an order for this month or a lat
 not change, so a daily run is soon enough."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -17,9 +18,6 @@ from pasok.rules.early_warning import WINDOW_MONTHS
 
 from .models import EarlyWarning
 from .warnings import substitution_warnings
-
-# The cluster dashboard (insights:dashboard), which lists the warnings.
-DASHBOARD = "/insights/cluster/"
 
 
 @task()
@@ -47,7 +45,7 @@ def send_early_warnings() -> int:
             notify(officers,
                    subject=lambda w=warning: _("Early warning on Pasok: %(buyer)s") % {
                        "buyer": w.buyer.name},
-                   text=warning.sentence, link=DASHBOARD)
+                   text=warning.sentence, link=reverse("insights:dashboard"))
         told += 1
     return told
 

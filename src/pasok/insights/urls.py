@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import dashboard, handoff, imports, scenarios  # noqa: F401
+from .views import dashboard, handoff, imports, scenarios
 
 app_name = "insights"
 
 urlpatterns = [
     # The cluster at a glance (views/dashboard.py)
+    path("cluster/", dashboard.dashboard, name="dashboard"),
+    path("cluster/<slug:chart>.<slug:fmt>", dashboard.dashboard_export,
+         name="dashboard-export"),
     # Imported alternatives and the fair comparison (views/imports.py)
     path("imports/", imports.alternative_list, name="imports"),
     path("imports/new/", imports.alternative_new, name="import-new"),

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -217,15 +217,15 @@ def _partners_of(commitments) -> dict[int, set[int]]:
     return {c: ids.union(*(members[i] for i in ids)) for c, ids in partners.items()}
 
 
-def _ordered_by_month(commitment, partner_ids: set[int], call_offs) -> dict[dt.date, int]:
+def _ordered_by_month(commitment, partner_ids: set[int], ordered_rows) -> dict[dt.date, int]:
     """Units the buyer ordered of the commitment's family from the partners, per month:
-    `call_offs` (none declined), made by a partner or under a partner's contract."""
+    `ordered_rows` (call-offs not declined, summed per buyer, family, maker, contract
+    supplier and month), made by a partner or under a partner's contract."""
     ordered = defaultdict(int)
-    for c in call_offs:
-        if (c.item.family == commitment.family
-                and c.item.contract.buyer_id == commitment.buyer_id
-                and (c.maker_id in partner_ids or c.item.contract.supplier_id in partner_ids)):
-            ordered[c.month] += c.quantity
+    for buyer_id, family, maker_id, supplier_id, month, units in ordered_rows:
+        if (family == commitment.family and buyer_id == commitment.buyer_id
+                and (maker_id in partner_ids or supplier_id in partner_ids)):
+            ordered[month] += units
     return ordered
 
 
@@ -236,17 +236,19 @@ def _trackers(commitments: list[PartnershipCommitment], today: dt.date) -> list[
     needs = defaultdict(dict)
     for need in CommitmentNeed.objects.filter(commitment__in=commitments):
         needs[need.commitment_id][need.month] = need.units
-    call_offs = CallOff.objects.filter(
+    # Summed in the database: a year of a large buyer's orders is thousands of call-offs.
+    ordered_rows = list(CallOff.objects.filter(
         item__contract__buyer__in={c.buyer_id for c in commitments},
         item__family__in={c.family for c in commitments},
         month__gte=min(month_start(c.starts_on) for c in commitments),
         month__lte=max(c.ends_on for c in commitments)).exclude(
-        status=CallOffStatus.DECLINED).select_related("item__contract")
-    call_offs = list(call_offs)
+        status=CallOffStatus.DECLINED).values_list(
+        "item__contract__buyer_id", "item__family", "maker_id", "item__contract__supplier_id",
+        "month").annotate(units=Sum("quantity")).order_by())
     trackers = []
     for c in commitments:
         months = _months_to_date(c, today)
-        ordered = _ordered_by_month(c, partners.get(c.pk, set()), call_offs)
+        ordered = _ordered_by_month(c, partners.get(c.pk, set()), ordered_rows)
         trackers.append(Tracker(c, track(months, needs[c.pk], ordered,
                                          share_percent=c.share_percent,
                                          units_per_year=c.units_per_year)))
