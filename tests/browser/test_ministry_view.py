@@ -77,6 +77,12 @@ def test_a_ministry_officer_weighs_kais_brake_blocks_against_imports(browser, li
     with clock.frozen(NOW):
         sign_in(page, OFFICER, DEMO_PASSWORD)
 
+        # The cluster at a glance warns of it: KAI's orders fell while its need held.
+        page.goto("/insights/cluster/")
+        warned = page.inner_text("#early-warnings")
+        assert KAI in warned and _id(6_000, 0) in warned and _id(3_000, 0) in warned
+        assert page.locator("#dashboard-figures svg, svg[role=img]").count() >= 5
+
         # How many jobs depend on KAI's brake-block orders?
         page.goto("/insights/scenarios/")
         [kai_blocks] = [d for d in jobs_by_buyer(baseline.baseline(ministry, clock.today()))

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from pasok import clock
@@ -18,7 +19,7 @@ from pasok.contracts import services
 from pasok.contracts.models import CallOff, PartnershipCommitment
 from pasok.contracts.terms import ContractTerms, ItemTerms
 from pasok.insights.models import EarlyWarning, ImportedAlternative
-from pasok.insights.tasks import DASHBOARD, send_early_warnings
+from pasok.insights.tasks import send_early_warnings
 from pasok.insights.warnings import substitution_warnings
 from pasok.months import month_starts
 from tests.contracts.conftest import SIGNED_AT, accepted_call_off, signed_contract
@@ -139,7 +140,7 @@ def test_the_ministry_is_told_once(halved):
         assert send_early_warnings.call() == 1
         assert send_early_warnings.call() == 0  # a second run sends nothing new
     (note,) = officers
-    assert note.link == DASHBOARD
+    assert note.link == reverse("insights:dashboard")
     assert "turun dari 600 menjadi 300 unit sebulan" in note.text
     assert [m.to for m in mail.outbox] == [["ministry@example.id"]]
     assert not Notification.objects.exclude(user=halved.users["ministry"]).exists()

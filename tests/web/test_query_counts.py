@@ -548,8 +548,9 @@ PAGES = {
     # The cluster dashboard: the session, the person, the menu's notices; the filter's
     # regencies and buyers, the foundries by regency, booked months, orders by month and
     # buyer, lots by month, invoices by (due, settled) and the commitments tracked
-    # (scorecards.selectors.trackers_of: four queries). Its export: no menu.
-    cluster_dashboard: 15, cluster_dashboard_export: 14,
+    # (scorecards.selectors.trackers_of: four queries), the early warnings (orders, needs,
+    # imports: insights.warnings). Its export: no menu, no warnings.
+    cluster_dashboard: 18, cluster_dashboard_export: 14,
 }
 
 
