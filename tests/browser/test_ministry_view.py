@@ -42,6 +42,12 @@ def demo():
     return Organisation.objects.get(name=KAI)
 
 
+def ministry_officer():
+    from pasok.accounts.models import User
+
+    return User.objects.get(email=OFFICER)
+
+
 def _id(value, places=2) -> str:
     with translation.override("id"):
         return localized_number(value, places)
@@ -124,7 +130,7 @@ def test_a_ministry_officer_weighs_kais_brake_blocks_against_imports(browser, li
         composite = ImportedAlternative.objects.get(buyer=kai)
         page.goto("/insights/imports/")
         click_and_wait(page, f"a[href='/insights/imports/{composite.public_id}/']")
-        local = local_side_of(composite, today=clock.today())
+        local = local_side_of(composite, user=ministry_officer(), today=clock.today())
         c = import_threat.compare(
             local_price=local.unit_price, local_life_months=composite.local_service_life_months,
             local_tkdn_percent=local.tkdn_percent, import_price=composite.landed_price,

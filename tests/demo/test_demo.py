@@ -413,7 +413,10 @@ def test_only_the_tender_still_open_for_bids_is_announced(plan,
 def test_the_ministry_keeps_the_issues_scenarios_and_each_computes(plan):
     from pasok.insights.models import Scenario
     from pasok.insights.services.scenarios import execute
+    from pasok.suppliers.catalogue import load_into
+    from pasok.suppliers.models import MaterialGrade, Process
 
+    load_into(Process, MaterialGrade)  # a transactional test before may have flushed them
     with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):
         load_cluster(plan)
         assert Scenario.objects.count() == 4

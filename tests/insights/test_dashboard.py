@@ -199,3 +199,12 @@ def test_the_png_reads_as_an_image(client, cluster, data):
 
     image = Image.open(io.BytesIO(_export(client, cluster, "revenue", "png").content))
     assert image.format == "PNG" and image.width > 600
+
+
+def test_the_early_warnings_are_the_ministrys_not_a_cooperatives(client, cluster, data):
+    """They read buyers' needs and imports across the platform (may_read_early_warnings)."""
+    url = reverse("insights:dashboard")
+    assert 'id="early-warnings"' in _get(client, cluster, "ministry", url).content.decode()
+    client.logout()
+    assert 'id="early-warnings"' not in _get(client, cluster, "cooperative",
+                                             url).content.decode()

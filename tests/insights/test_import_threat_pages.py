@@ -195,3 +195,17 @@ def test_contracts_without_a_tkdn_leave_the_import_admissible(client, cluster):
     body = response.content.decode()
     assert "Tidak satu pun menyebut TKDN." in _figures(body, "local-source")
     assert "membolehkan pembeli mengimpor" in _figures(body, "cascade")
+
+
+def test_a_market_offer_is_weighed_against_the_contracts_the_reader_may_read(client, cluster):
+    """Buyer X's contract prices are its own business: buyer Y reading the market offer
+    sees no local price from them; the ministry does."""
+    local_contract(cluster, unit_price=Decimal(120_000))
+    alternative = market_offer(cluster)
+    url = reverse("insights:import", args=[alternative.public_id])
+    with clock.frozen(READ_AT):
+        other = _as(client, cluster, "buyer_y").get(url)
+        assert other.context["comparison"] is None
+        assert "120.000" not in other.content.decode()
+        ministry = _as(client, cluster, "ministry").get(url)
+    assert ministry.context["comparison"].local.price == Decimal(120_000)

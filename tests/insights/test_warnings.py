@@ -119,10 +119,11 @@ def test_declined_call_offs_are_no_orders(halved):
 
 def test_without_a_reported_need_the_recorded_imports_give_it(cluster):
     # No commitment: the need is the orders plus the imports from the month they were
-    # recorded: 600 before; from April 300 ordered + 3,600 / 12 = 300 imported.
+    # recorded, in local units: 600 before; from April 300 ordered + 720 / 12 = 60
+    # composite blocks imported a month, each lasting five months of one local block's.
     call_offs(cluster, half_year_contract(cluster), [600, 600, 600, 300, 300, 300])
     assert substitution_warnings(JULY) == []  # the need seems to fall with the orders
-    imports(cluster, 3600, dt.date(2027, 4, 2))
+    imports(cluster, 720, dt.date(2027, 4, 2))
     (warning,) = substitution_warnings(JULY)
     assert (warning.figures.need_before, warning.figures.need_after) == (600, 600)
 

@@ -792,6 +792,12 @@ def may_read_insights(user) -> bool:
     return _platform(user) or _kind(user) == OrgKind.COOPERATIVE
 
 
+def may_read_early_warnings(user) -> bool:
+    """The early warnings of substitution read buyers' needs and imports across the
+    platform: the ministry and platform admins only (no query), as EarlyWarning's rows."""
+    return _platform(user)
+
+
 def insights_cooperative_id(user) -> int | None:
     """Whose foundries a person's cluster dashboard covers: their cooperative's members
     (its id), or None for the whole cluster (the ministry, platform admins). Ask

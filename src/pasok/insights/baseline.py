@@ -43,6 +43,9 @@ class Baseline:
     names: dict[str, str]  # foundry and buyer ids → their names
     capacity_kg: dict[str, int]  # a foundry's monthly melting capacity
     lines: dict[tuple[str, str, str], Line]  # (foundry, buyer, family) → weight, TKDN
+    # Buyers bound by the obligation cascade of Perpres 16/2018 as amended (BUMN; a private
+    # maker is not).
+    bound_buyers: frozenset[str] = frozenset()
 
     def tkdn_of(self, buyer: str, family: str) -> Decimal | None:
         """The value-weighted TKDN of what `buyer` orders of `family` from the cluster."""
@@ -85,7 +88,10 @@ def _orders(foundries, months: tuple[dt.date, ...]) -> dict:
                       value=Sum(F("quantity") * F("item__unit_price")),
                       kg=Sum(F("quantity") * F("item__unit_weight_kg")),
                       tkdn=Sum(F("quantity") * F("item__unit_price")
-                               * F("item__contract__tkdn_percent")))
+                               * F("item__contract__tkdn_percent")),
+                      # the value of the orders whose contract states a TKDN
+                      tkdn_base=Sum(F("quantity") * F("item__unit_price"),
+                                    filter=Q(item__contract__tkdn_percent__isnull=False)))
             .order_by())
     return {(str(r["maker_id"]), str(r["item__contract__buyer_id"]), r["item__family"]): r
             for r in rows}
@@ -104,11 +110,14 @@ def baseline(owner: Organisation | None, today: dt.date) -> Baseline:
             unit_price=round_half_up(Decimal(r["value"]) / units, 2)))
         lines[(foundry, buyer, family)] = Line(
             Decimal(r["kg"] or 0) / units,
-            Decimal(r["tkdn"]) / Decimal(r["value"]) if r["tkdn"] is not None and r["value"]
-            else None)
+            Decimal(r["tkdn"]) / Decimal(r["tkdn_base"]) if r["tkdn_base"] else None)
     buyers = {b for _f, b, _fam in orders}
-    names.update((str(pk), name) for pk, name in
-                 Organisation.objects.filter(pk__in=buyers).values_list("pk", "name"))
+    bound = set()
+    for pk, name, kind in Organisation.objects.filter(pk__in=buyers).values_list(
+            "pk", "name", "kind"):
+        names[str(pk)] = name
+        if kind == OrgKind.BUMN_BUYER:
+            bound.add(str(pk))
     result, capacity = [], {}
     for pk, name, workers, kg, sales in (
             SupplierProfile.objects.filter(organisation__in=foundries)
@@ -124,7 +133,7 @@ def baseline(owner: Organisation | None, today: dt.date) -> Baseline:
             products.append(scenario.Product(family=OUTSIDE_FAMILY, buyer=OUTSIDE,
                                              units_per_month=1, unit_price=outside))
         result.append(scenario.Foundry(id=key, workers=workers, products=tuple(products)))
-    return Baseline(months, tuple(result), names, capacity, lines)
+    return Baseline(months, tuple(result), names, capacity, lines, frozenset(bound))
 
 
 def data_key(owner: Organisation | None, today: dt.date) -> str:

@@ -107,8 +107,9 @@ class Dashboard:
 
 
 def foundries(cooperative_id: int | None, filters: Filters):
-    """The foundries in scope: a cooperative's members, or every foundry of the cluster."""
-    rows = Organisation.objects.filter(kind=OrgKind.SUPPLIER)
+    """The foundries in scope: a cooperative's members, or every foundry of the cluster
+    (active ones, as the scenarios' baseline counts them)."""
+    rows = Organisation.objects.filter(kind=OrgKind.SUPPLIER, is_active=True)
     if cooperative_id is not None:
         rows = rows.filter(cooperative_id=cooperative_id)
     if filters.regency:
@@ -251,7 +252,7 @@ def dashboard(filters: Filters, today: dt.date, cooperative_id: int | None = Non
 
 def regencies(cooperative_id: int | None) -> list[str]:
     """The regencies the filter offers: those of the foundries in scope."""
-    rows = Organisation.objects.filter(kind=OrgKind.SUPPLIER).exclude(regency="")
+    rows = Organisation.objects.filter(kind=OrgKind.SUPPLIER, is_active=True).exclude(regency="")
     if cooperative_id is not None:
         rows = rows.filter(cooperative_id=cooperative_id)
     return list(rows.values_list("regency", flat=True).distinct().order_by("regency"))

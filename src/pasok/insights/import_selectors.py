@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum
 
-from pasok.contracts.models import ContractItem
+from pasok.contracts.models import Contract, ContractItem
 from pasok.months import add_months, month_start
 
 from .models import ImportedAlternative
@@ -51,13 +51,16 @@ def _side(family: str, buyer_id: int | None, row: dict | None) -> LocalSide:
     return LocalSide(family, buyer_id, row["value"] / row["units"], tkdn, row["contracts"])
 
 
-def local_sides(keys, *, today: dt.date) -> dict[tuple[str, int | None], LocalSide]:
+def local_sides(keys, *, user, today: dt.date) -> dict[tuple[str, int | None], LocalSide]:
     """The local side of each (family, buyer id or None) in `keys`, from the signed
-    contracts in force at some time in the last 12 months (or signed to start later): two
-    queries, whatever the number of keys."""
+    contracts `user` may read in force at some time in the last 12 months (or signed to
+    start later): a buyer's prices are its own and its suppliers' business, so another buyer
+    reads a market offer against its own contracts only. Two queries, whatever the number
+    of keys."""
     keys = set(keys)
     since = add_months(month_start(today), -MONTHS_BACK)
-    items = ContractItem.objects.filter(contract__version__gt=0, contract__ends_on__gte=since,
+    items = ContractItem.objects.filter(contract__in=Contract.objects.visible_to(user),
+                                        contract__version__gt=0, contract__ends_on__gte=since,
                                         family__in={family for family, _b in keys})
     sums = {"value": Sum(_VALUE), "units": Sum("quantity"),
             "tkdn_value": Sum(_TKDN_VALUE, filter=Q(contract__tkdn_percent__isnull=False)),
@@ -75,6 +78,6 @@ def local_sides(keys, *, today: dt.date) -> dict[tuple[str, int | None], LocalSi
     return {key: _side(*key, found.get(key)) for key in keys}
 
 
-def local_side_of(alternative: ImportedAlternative, *, today: dt.date) -> LocalSide:
+def local_side_of(alternative: ImportedAlternative, *, user, today: dt.date) -> LocalSide:
     key = (alternative.family, alternative.buyer_id)
-    return local_sides([key], today=today)[key]
+    return local_sides([key], user=user, today=today)[key]

@@ -45,7 +45,9 @@ def _breaches(base: Baseline, changes: list) -> list[dict]:
                      "family": family, "share": change["share"],
                      "value_per_month": int(round_half_up(lost, 0)),
                      "cluster_tkdn": None if tkdn is None else float(round_half_up(tkdn, 2)),
-                     "breach": tkdn is not None and not import_admissible(tkdn) and lost > 0})
+                     "bound": buyer in base.bound_buyers,
+                     "breach": buyer in base.bound_buyers and tkdn is not None
+                     and not import_admissible(tkdn) and lost > 0})
     return rows
 
 

@@ -88,13 +88,17 @@ def substitution_warnings(today=None, *, window: int = WINDOW_MONTHS) -> list[Bu
         key = (row["commitment__buyer"], row["commitment__family"])
         reported[key][index[row["month"]]] = Decimal(row["units"])
     imported = defaultdict(series)
-    for buyer, family, recorded_at, per_year in (
+    for buyer, family, recorded_at, per_year, life, local_life in (
             ImportedAlternative.objects.filter(buyer__isnull=False, units_per_year__isnull=False)
-            .values_list("buyer", "family", "recorded_at", "units_per_year").order_by()):
+            .values_list("buyer", "family", "recorded_at", "units_per_year",
+                         "service_life_months", "local_service_life_months").order_by()):
         since = month_start(timezone.localdate(recorded_at))
+        # In local units: a composite block lasting five months stands for five cast-iron
+        # blocks of one month each.
+        local_units = Decimal(per_year) / 12 * life / local_life
         for month, i in index.items():
             if month >= since:
-                imported[(buyer, family)][i] += Decimal(per_year) / 12
+                imported[(buyer, family)][i] += local_units
 
     found = []
     for key, orders in ordered.items():

@@ -214,9 +214,10 @@ def dashboard(request):
     board = selectors.dashboard(filters, clock.today(), cooperative_id)
     made = _charts(request, board)
     share = board.small_business.overall
-    warnings = [w for w in substitution_warnings(clock.today())
-                if (not filters.family or w.family == filters.family)
-                and (filters.buyer_id is None or w.buyer.pk == filters.buyer_id)]
+    warnings = None if not permissions.may_read_early_warnings(request.user) else [
+        w for w in substitution_warnings(clock.today())
+        if (not filters.family or w.family == filters.family)
+        and (filters.buyer_id is None or w.buyer.pk == filters.buyer_id)]
     return render(request, "insights/dashboard/page.html", {
         "form": form, "board": board, "cooperative_scope": cooperative_id is not None,
         "warnings": warnings,

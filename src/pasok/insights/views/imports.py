@@ -62,7 +62,7 @@ def alternative_list(request):
     _readers_only(user)
     alternatives = list(selectors.alternative_list(user=user))
     sides = selectors.local_sides({(a.family, a.buyer_id) for a in alternatives},
-                                  today=clock.today())
+                                  user=user, today=clock.today())
     rows = []
     for a in alternatives:
         local = sides[(a.family, a.buyer_id)]
@@ -156,7 +156,7 @@ def alternative_detail(request, public_id):
     user = request.user
     _readers_only(user)
     alternative = selectors.alternative_get(user=user, public_id=public_id)
-    local = selectors.local_side_of(alternative, today=clock.today())
+    local = selectors.local_side_of(alternative, user=user, today=clock.today())
     asked = LocalPriceForm(request.GET or None)
     typed = asked.cleaned_data if asked.is_valid() else {}
     price = typed.get("local_price") or local.unit_price
