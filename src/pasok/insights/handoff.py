@@ -60,15 +60,18 @@ def first_month(today: dt.date) -> dt.date:
     return add_months(month_start(today), 1)
 
 
-def instance_for(owner: Organisation | None, order: dict, today: dt.date) -> dict:
-    """The engine's input for one new order of a scenario of `owner` (a ValidationError,
-    worded for the page, when it cannot be handed off)."""
+def instance_for(owner: Organisation | None, order: dict, today: dt.date,
+                 closed: set[str] = frozenset()) -> dict:
+    """The engine's input for one new order of a scenario of `owner`, among its foundries
+    but those the scenario closes before it (`closed`: their ids); a ValidationError,
+    worded for the page, when it cannot be handed off."""
     if (reason := refusal(order)) is not None:
         raise ValidationError(reason)
     weight = Decimal(str(order["unit_weight_kg"]))
     months = month_starts(first_month(today), MONTHS)
     able = list(foundries_of(owner).filter(capable_of(SearchCriteria(
-        weight_min=weight, weight_max=weight))).order_by("name", "pk"))
+        weight_min=weight, weight_max=weight))).exclude(pk__in=[int(pk) for pk in closed])
+        .order_by("name", "pk"))
     if not able:
         raise ValidationError(_("None of the scenario's foundries casts pieces of %(kg)s kg.")
                               % {"kg": localized_number(weight, 2)})
@@ -119,6 +122,10 @@ def execute(handoff_id: int) -> str:
     except ValueError as exc:  # bad input: InstanceError names the field
         rows.update(status=RunStatus.FAILED, error=str(exc), finished_at=clock.now())
         return RunStatus.FAILED
+    except Exception:
+        rows.update(status=RunStatus.FAILED, error=_("The engine failed; hand it off again."),
+                    finished_at=clock.now())
+        raise  # the worker logs it
     rows.update(status=RunStatus.DONE, result=payload, error="", finished_at=clock.now())
     return RunStatus.DONE
 

@@ -26,7 +26,8 @@ def handoff_queue(*, by: Actor, scenario: Scenario, change: int) -> ScenarioHand
     if not permissions.may(by, permissions.CHANGE, scenario):
         raise PermissionDenied
     order = scenario.changes[change]
-    data = engine.instance_for(scenario.owner, order, clock.today())
+    closed = {c["foundry"] for c in scenario.changes[:change] if c.get("kind") == "close"}
+    data = engine.instance_for(scenario.owner, order, clock.today(), closed=closed)
     handoff, _created = ScenarioHandoff.objects.update_or_create(
         scenario=scenario, change=change, defaults={
             "order": order, "status": RunStatus.QUEUED, "instance": data, "result": None,

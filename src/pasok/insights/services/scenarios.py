@@ -90,8 +90,10 @@ def scenario_save(*, by: Actor, owner: Organisation, name: str, changes: list,
 
 
 @requires_actor
+@transaction.atomic
 def scenario_queue(*, by: Actor, scenario: Scenario) -> Scenario:
-    """Queue a run (after a save, on request, or because the data changed)."""
+    """Queue a run (after a save, on request, or because the data changed). Its readers may
+    ask: a run changes no term of the scenario, only brings its figures up to date."""
     if not permissions.may(by, permissions.VIEW, scenario):
         raise PermissionDenied
     from ..tasks import scenario_run
@@ -114,23 +116,29 @@ def scenario_delete(*, by: Actor, scenario: Scenario) -> None:
 
 
 def execute(scenario_id: int) -> str:
-    """Run a scenario on today's data and keep the outcome (the task's body)."""
+    """Run a scenario on today's data and keep the outcome (the task's body). A run writes
+    only if no later one was queued meanwhile (an edit while it ran): the later run's
+    result is the one that counts. Whatever goes wrong leaves it failed, never running."""
     scenario = Scenario.objects.select_related("owner").filter(pk=scenario_id).first()
     if scenario is None:
         return "gone"  # deleted while queued
-    Scenario.objects.filter(pk=scenario.pk).update(status=RunStatus.RUNNING)
+    mine = Scenario.objects.filter(pk=scenario.pk, queued_at=scenario.queued_at)
+    mine.update(status=RunStatus.RUNNING)
     today = clock.today()
-    key = cluster.data_key(scenario.owner, today)
-    base = cluster.baseline(scenario.owner, today)
     try:
+        key = cluster.data_key(scenario.owner, today)
+        base = cluster.baseline(scenario.owner, today)
         outcome = rules.run(base.foundries, changes_from_list(scenario.changes),
                             multipliers_from_dict(scenario.multipliers))
+        result = outcome_record(outcome, base, scenario.changes)
     except rules.ScenarioError as exc:  # the data changed under it: a foundry is gone
-        Scenario.objects.filter(pk=scenario.pk).update(
-            status=RunStatus.FAILED, error=f"{exc.path}: {exc.message}", baseline_key=key,
-            computed_at=clock.now(), result=None)
+        mine.update(status=RunStatus.FAILED, error=f"{exc.path}: {_said(exc.message)}",
+                    baseline_key=key, computed_at=clock.now(), result=None)
         return RunStatus.FAILED
-    Scenario.objects.filter(pk=scenario.pk).update(
-        status=RunStatus.DONE, error="", baseline_key=key, computed_at=clock.now(),
-        result=outcome_record(outcome, base, scenario.changes))
+    except Exception:
+        mine.update(status=RunStatus.FAILED, error=_("The computation failed; run it again."),
+                    computed_at=clock.now())
+        raise  # the worker logs it
+    mine.update(status=RunStatus.DONE, error="", baseline_key=key, computed_at=clock.now(),
+                result=result)
     return RunStatus.DONE
