@@ -196,3 +196,16 @@ def test_only_a_new_order_is_handed_off(client, able):
     assert client.get(_page(cluster, scenario)).status_code == 404
     assert client.get(reverse("insights:scenario_handoff",
                               args=[scenario.public_id, 5])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_foundry_the_scenario_closes_before_the_order_is_no_candidate(able):
+    cluster = able
+    with clock.frozen(TODAY):
+        scenario = scenario_save(
+            by=cluster.users["ministry"], owner=cluster.ministry, name="Tutup lalu pesan",
+            multipliers=DEFAULTS, changes=[{"kind": "close", "foundry": str(cluster.member.pk)},
+                                           _order(cluster)])
+        handoff = handoff_queue(by=cluster.users["ministry"], scenario=scenario, change=1)
+    assert {s["id"] for s in handoff.instance["suppliers"]} == {
+        f"org-{cluster.supplier_a.pk}", f"org-{cluster.supplier_b.pk}"}

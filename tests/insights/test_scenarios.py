@@ -6,6 +6,7 @@ the page's figures."""
 import datetime as dt
 import json
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -17,7 +18,7 @@ from pasok.contracts.models import Contract
 from pasok.insights import baseline as insights
 from pasok.insights.dependence import jobs_by_buyer
 from pasok.insights.models import Scenario
-from pasok.insights.services.scenarios import scenario_save
+from pasok.insights.services.scenarios import execute, scenario_save
 from pasok.rules import scenario as rules
 from pasok.rules.scenario_json import outcome_to_dict, scenario_from_dict
 from pasok.suppliers.services import profile_save
@@ -217,3 +218,21 @@ def test_scenarios_side_by_side(client, cluster, foundries, django_capture_on_co
     assert "Half" in page and "Closing" in page
     assert "-1,44" in page and "-20,00" in page  # supplier_a's 20 workers lost
     assert f"{cluster.supplier_a.name} tutup" in page
+
+
+@pytest.mark.django_db
+def test_a_run_overtaken_by_a_later_queueing_writes_nothing(cluster, foundries,
+                                                              django_capture_on_commit_callbacks):
+    scenario = _half_imported(cluster, django_capture_on_commit_callbacks)
+    later = scenario.queued_at + dt.timedelta(seconds=5)
+    # The run below read the scenario as queued first; an edit queued it again meanwhile.
+    Scenario.objects.filter(pk=scenario.pk).update(queued_at=later, status="queued",
+                                                   result=None)
+    stale = Scenario.objects.get(pk=scenario.pk)
+    stale.queued_at = scenario.queued_at
+    with clock.frozen(TODAY), mock.patch(
+            "pasok.insights.services.scenarios.Scenario.objects.select_related") as read:
+        read.return_value.filter.return_value.first.return_value = stale
+        execute(scenario.pk)
+    scenario.refresh_from_db()
+    assert (scenario.status, scenario.result) == ("queued", None)
