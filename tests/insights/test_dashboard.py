@@ -208,3 +208,22 @@ def test_the_early_warnings_are_the_ministrys_not_a_cooperatives(client, cluster
     client.logout()
     assert 'id="early-warnings"' not in _get(client, cluster, "cooperative",
                                              url).content.decode()
+
+
+def test_the_small_business_share_is_of_the_buyers_whole_spend(cluster, data):
+    """Inpres 2/2022's 40% is of what a buyer spends, whoever supplies it: supplier A (made
+    large here) is the only foundry in scope, yet buyer X's January also holds 200 blocks
+    from the cooperative (small by definition)."""
+    from pasok.accounts.models import Organisation
+    from tests.contracts.conftest import accepted_call_off, delivered, signed_contract
+    from tests.scorecards.scenario import inspected
+
+    Organisation.objects.filter(pk=cluster.supplier_a.pk).update(size_class="large")
+    other = signed_contract(cluster, supplier=cluster.cooperative)
+    january = accepted_call_off(cluster, other, JAN)
+    inspected(delivered(cluster, january, 200, dt.date(2027, 1, 20), note="SJ-K1"), 200,
+              dt.date(2027, 1, 21))
+    board = _board(regency="Klaten", size_class="large")
+    # January: 180 of supplier A's and 200 of the cooperative's, all at Rp450.000.
+    assert round(_months(board.small_business)[JAN], 6) == round(Decimal(100 * 200) / 380, 6)
+    assert _months(board.small_business)[dt.date(2027, 2, 1)] == 0

@@ -549,8 +549,9 @@ PAGES = {
     # regencies and buyers, the foundries by regency, booked months, orders by month and
     # buyer, lots by month, invoices by (due, settled) and the commitments tracked
     # (scorecards.selectors.trackers_of: four queries), the early warnings (orders, needs,
-    # imports: insights.warnings). Its export: no menu, no warnings.
-    cluster_dashboard: 18, cluster_dashboard_export: 14,
+    # imports: insights.warnings), the buyers' whole accepted spend (the small-business
+    # share). Its export: no menu, no warnings.
+    cluster_dashboard: 19, cluster_dashboard_export: 15,
 }
 
 
