@@ -47,6 +47,13 @@ class Baseline:
     # maker is not).
     bound_buyers: frozenset[str] = frozenset()
 
+    def selling(self, buyer: str, family: str) -> tuple[scenario.Foundry, ...]:
+        """The foundries that sell `buyer` parts of `family`: a substitution changes only
+        theirs (the others' figures stay, so running it on these alone gives the same
+        change, at a fraction of the cluster's size)."""
+        return tuple(f for f in self.foundries
+                     if any((p.buyer, p.family) == (buyer, family) for p in f.products))
+
     def tkdn_of(self, buyer: str, family: str) -> Decimal | None:
         """The value-weighted TKDN of what `buyer` orders of `family` from the cluster."""
         value = weighted = Decimal(0)

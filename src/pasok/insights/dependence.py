@@ -34,7 +34,7 @@ def jobs_by_buyer(base: Baseline, multipliers: scenario.Multipliers = DEFAULT.mu
                     if p.buyer != OUTSIDE})
     rows = []
     for buyer, family in pairs:
-        outcome = scenario.run(base.foundries,
+        outcome = scenario.run(base.selling(buyer, family),
                                [scenario.Substitute(buyer, family, Decimal(1))], multipliers)
         makers = sum(1 for f in outcome.foundries if f.revenue_after != f.revenue_before)
         rows.append(Dependence(buyer, base.names.get(buyer, buyer), family,

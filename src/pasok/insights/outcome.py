@@ -38,7 +38,8 @@ def _breaches(base: Baseline, changes: list) -> list[dict]:
         if change.get("kind") != "substitute":
             continue
         buyer, family = change["buyer"], change["family"]
-        alone = rules.run(base.foundries, changes_from_list([change]), DEFAULT.multipliers)
+        alone = rules.run(base.selling(buyer, family), changes_from_list([change]),
+                          DEFAULT.multipliers)
         lost = -alone.revenue_change
         tkdn = base.tkdn_of(buyer, family)
         rows.append({"buyer": buyer, "buyer_name": base.names.get(buyer, buyer),

@@ -19,6 +19,7 @@ from .scenario import (
     ScenarioError,
     Substitute,
 )
+from .tkdn_json import json_number
 
 # No unit price or monthly quantity of the cluster comes near a trillion; beyond this a figure
 # is a typing error, and sums of products keep within Decimal's 28 significant digits.
@@ -120,15 +121,11 @@ def changes_from_list(items) -> list[Change]:
     return [_change(i, item) for i, item in enumerate(_list(items, "changes"))]
 
 
-def _json_number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def multipliers_to_dict(m: Multipliers) -> dict:
-    return {"output": {"type1": _json_number(m.output_type1),
-                       "type2": _json_number(m.output_type2)},
-            "employment": {"type1": _json_number(m.employment_type1),
-                           "type2": _json_number(m.employment_type2)}}
+    return {"output": {"type1": json_number(m.output_type1),
+                       "type2": json_number(m.output_type2)},
+            "employment": {"type1": json_number(m.employment_type1),
+                           "type2": json_number(m.employment_type2)}}
 
 
 def foundry_to_dict(foundry: Foundry) -> dict:
@@ -137,7 +134,7 @@ def foundry_to_dict(foundry: Foundry) -> dict:
     return {"id": foundry.id, "workers": foundry.workers,
             "products": [{"family": p.family, "buyer": p.buyer,
                           "units_per_month": p.units_per_month,
-                          "unit_price": _json_number(p.unit_price)} for p in foundry.products]}
+                          "unit_price": json_number(p.unit_price)} for p in foundry.products]}
 
 
 def scenario_from_dict(data) -> tuple[list[Foundry], list[Change], Multipliers]:
