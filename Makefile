@@ -3,17 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
 MO := $(patsubst %.po,%.mo,$(wildcard src/pasok/locale/*/LC_MESSAGES/django.po))
 
 .PHONY: install run test lint messages bench clean
 
-install: $(STAMP) $(MO)
+install: $(STAMP) $(MO) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# Data from the npm registry (package.json): the foundries map's land.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
 
 # Catalogues compile with Babel (pure Python), so a fresh machine needs no GNU gettext.
 %.mo: %.po $(STAMP)
@@ -43,4 +49,4 @@ bench: install
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

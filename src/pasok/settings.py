@@ -132,6 +132,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = None if DEBUG else VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# The foundries map's land (web.base_map): npm's world-atlas, which `make install` (npm ci)
+# puts in node_modules/, beside var/.
+BASE_MAP = Path(os.environ.get(
+    "PASOK_BASE_MAP", Path.cwd() / "node_modules/world-atlas/land-10m.json"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -85,9 +85,11 @@ def test_check_deploy_is_clean_in_production(tmp_path):
 
 
 def test_check_deploy_names_what_production_still_lacks(tmp_path):
-    result = pasok(production_env(tmp_path), "check", "--deploy")
+    env = production_env(tmp_path, PASOK_BASE_MAP=str(tmp_path / "land-10m.json"))
+    result = pasok(env, "check", "--deploy")
     assert "pasok.W001" in result.stderr  # SQLite
     assert "pasok.W002" in result.stderr  # no PASOK_BASE_URL
+    assert "pasok.W003" in result.stderr  # no base map installed
 
 
 def test_production_settings_are_strict(tmp_path):

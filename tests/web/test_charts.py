@@ -212,8 +212,12 @@ def test_the_map_projects_places_and_sizes_bubbles_by_area():
     assert round((klaten.r / boyolali.r) ** 2) == 4  # 40 foundries against 10
     assert unplaced.cx is None and unplaced not in c.placed
     assert c.placed[0] is klaten  # the largest drawn first, under the others
-    assert [g.text for g in c.graticule if g.x1 == g.x2] == ["110,50° BT", "110,75° BT"]
+    # At least a degree each way, so that the land around shows (the south coast here).
+    assert [g.text for g in c.graticule if g.x1 == g.x2] == [
+        "110,25° BT", "110,50° BT", "110,75° BT", "111,00° BT"]
+    assert c.land.startswith("M") and c.land.endswith("Z")
     html = _html(c, "id")
+    assert f'<path class="chart-land" d="{c.land}"/>' in html
     assert "<title>Klaten: 40</title>" in html and ">Unplaced</th>" in html
     assert "7,75° LS" in html and "style=" not in html and "fill=" not in html
 

@@ -24,3 +24,13 @@ def public_address(app_configs, **kwargs):
                         "(reminders) point at this machine.",
                         hint="Set PASOK_BASE_URL=https://your.host/.", id="pasok.W002")]
     return []
+
+
+@register("pasok", deploy=True)
+def base_map(app_configs, **kwargs):
+    """Without the base map the foundries map draws its grid of degrees alone."""
+    if not settings.BASE_MAP.is_file():
+        return [Warning(f"No base map at {settings.BASE_MAP}: the foundries map has no land.",
+                        hint="Run `make install` (npm ci), or set PASOK_BASE_MAP to "
+                             "world-atlas's land-10m.json.", id="pasok.W003")]
+    return []

@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from pasok.rules.money import round_half_up, to_decimal
 
+from . import base_map
 from .formatting import localized_number, spreadsheet_row
 from .numbers import active_notation, csv_number
 
@@ -399,6 +400,7 @@ def stacked(months: Sequence, named_series: Sequence[tuple[str, dict]], *, chart
 # -- a map of places -------------------------------------------------------------------------
 
 MAP_WIDTH, MAP_PAD, BUBBLE_MAX, BUBBLE_MIN = 480, 36, 26, 4
+MAP_SPAN = 1.0  # degrees: about 110 km, a regency and its neighbours or the coast
 
 
 @dataclass(frozen=True)
@@ -445,6 +447,7 @@ class MapChart:
     graticule: tuple[Graticule, ...]
     width: int
     height: int
+    land: str  # the base map's land as an SVG path ("" at sea, or without the base map)
     csv_url: str = ""
     svg_url: str = ""
     png_url: str = ""
@@ -469,26 +472,34 @@ def _grid_step(span: float) -> float:
     return next(step for step in (0.25, 0.5, 1, 2, 5, 10, 20) if span / step <= 6)
 
 
+def _widened(low: float, high: float) -> tuple[float, float]:
+    middle, half = (low + high) / 2, max(high - low, MAP_SPAN) / 2
+    return middle - half, middle + half
+
+
 def bubble_map(places: Sequence[tuple], *, chart_id: str, title: str, description: str,
                place_heading: str, count_heading: str, csv_url: str = "", svg_url: str = "",
                png_url: str = "") -> MapChart:
     """`places`: (name, count, latitude or None, longitude or None). Projected
-    equirectangularly (longitudes shrunk by the cosine of the middle latitude, true enough
-    over a province), on a graticule of round degrees; a bubble's area ∝ its count."""
+    equirectangularly over the land of the base map (web.base_map), at least MAP_SPAN
+    degrees each way so that a cluster in one regency still shows where it lies, on a
+    graticule of round degrees; a bubble's area ∝ its count."""
     located = [(float(lat), float(lon)) for _n, _c, lat, lon in places
                if lat is not None and lon is not None]
     south, north = (min(a for a, _o in located), max(a for a, _o in located)) if located \
         else (-8.0, -7.0)
     west, east = (min(o for _a, o in located), max(o for _a, o in located)) if located \
         else (110.0, 111.0)
-    south, north, west, east = south - 0.1, north + 0.1, west - 0.1, east + 0.1
+    south, north = _widened(south - 0.1, north + 0.1)
+    west, east = _widened(west - 0.1, east + 0.1)
     shrink = math.cos(math.radians((south + north) / 2))
-    scale = (MAP_WIDTH - 2 * MAP_PAD) / max((east - west) * shrink, north - south, 0.2)
+    scale = (MAP_WIDTH - 2 * MAP_PAD) / max((east - west) * shrink, north - south)
     height = int(2 * MAP_PAD + (north - south) * scale)
+    projection = base_map.Equirectangular(west, north, shrink, scale, MAP_PAD)
 
     def project(lat: float, lon: float) -> tuple[float, float]:
-        return (round(MAP_PAD + (lon - west) * shrink * scale, 1),
-                round(MAP_PAD + (north - lat) * scale, 1))
+        x, y = projection(lat, lon)
+        return round(x, 1), round(y, 1)
     step = _grid_step(max(east - west, north - south))
     decimals = 2 if step < 0.5 else 1  # 110,75°, not 110,8°
     lines_ = []
@@ -517,7 +528,9 @@ def bubble_map(places: Sequence[tuple], *, chart_id: str, title: str, descriptio
             NO_VALUE if lon is None else _degrees(float(lon), "BT", "BB"),
             cx, cy, r, f"{name}: {count_text}"))
     return MapChart(chart_id, title, description, place_heading, count_heading,
-                    tuple(bubbles), tuple(lines_), MAP_WIDTH, height, csv_url, svg_url, png_url)
+                    tuple(bubbles), tuple(lines_), MAP_WIDTH, height,
+                    base_map.land_path(projection, MAP_WIDTH, height),
+                    csv_url, svg_url, png_url)
 
 
 # -- standalone SVG and PNG ------------------------------------------------------------------

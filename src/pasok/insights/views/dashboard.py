@@ -195,8 +195,8 @@ def _charts(request, board: selectors.Dashboard) -> dict:
         charts.bubble_map(places, chart_id="chart-map", title=_("Foundries by regency"),
                           description=_("Each regency at the mean of its foundries' stored "
                                         "coordinates, the bubble's area by the number of "
-                                        "foundries; on a grid of degrees of latitude and "
-                                        "longitude."),
+                                        "foundries; over Natural Earth's coastline, on a "
+                                        "grid of degrees of latitude and longitude."),
                           place_heading=_("Regency"), count_heading=_("Foundries"),
                           **_urls(request, "map")),
         [_("Regency"), _("Foundries"), _("Latitude"), _("Longitude")],
