@@ -51,8 +51,8 @@ def market_offer(cluster, **changes):
                                  | changes))
 
 
-MATRIX_ARGS = ("import_x", "import_market", "scenario_ministry", "scenario_coop",
-               "handoff_coop")
+MATRIX_ARGS = ("import_x", "import_market", "import_x_chart", "scenario_ministry",
+               "scenario_coop", "handoff_coop")
 _names = itertools.count(1)  # a walk over every route builds several in one test
 DEFAULTS = {"output": {"type1": "1.8", "type2": "2.3"},
             "employment": {"type1": "1.5", "type2": "1.9"}, "source": "matrix", "year": None}
@@ -60,8 +60,12 @@ DEFAULTS = {"output": {"type1": "1.8", "type2": "2.3"},
 
 def matrix_args(cluster, arg: str) -> list:
     """"import_x": buyer X's own imported alternative; "import_market": the ministry's
-    record of an offer on the market; "scenario_ministry": the ministry's scenario (the
+    record of an offer on the market; "import_x_chart": buyer X's, beside its own brake-block
+    contract, and its comparison chart as CSV; "scenario_ministry": the ministry's scenario (the
     member closes); "scenario_coop": the cooperative's, over its members."""
+    if arg == "import_x_chart":
+        local_contract(cluster)
+        return [buyer_x_import(cluster).public_id, "csv"]
     if arg.startswith("import"):
         return [(buyer_x_import if arg == "import_x" else market_offer)(cluster).public_id]
     if arg == "handoff_coop":

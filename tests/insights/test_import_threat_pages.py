@@ -156,6 +156,28 @@ def test_the_comparison_page_against_the_rule(client, cluster):
     assert 'id="cost-per-month"' in body and "<title" in body
 
 
+def test_the_cost_chart_downloads_with_the_page_figures(client, cluster):
+    local_contract(cluster)
+    alternative = buyer_x_import(cluster)
+    with clock.frozen(READ_AT):
+        reader = _as(client, cluster, "ministry")
+        page = reader.get(reverse("insights:import", args=[alternative.public_id]),
+                          {"local_price": "90.000"}).content.decode()
+        csv_url = reverse("insights:import-chart", args=[alternative.public_id, "csv"])
+        assert f'href="{csv_url}?local_price=90.000"' in page
+        rows = reader.get(csv_url, {"local_price": "90.000"}).content.decode("utf-8-sig")
+        svg = reader.get(reverse("insights:import-chart", args=[alternative.public_id, "svg"]))
+        png = reader.get(reverse("insights:import-chart", args=[alternative.public_id, "png"]))
+        unknown = reader.get(reverse("insights:import-chart", args=[alternative.public_id, "gif"]))
+    # The typed price: 90.000 a month, judged with the preference (TKDN 45%: KP 11,25%)
+    # 90.000 × 0,8875 = 79.875, against 480.000 / 5 = 96.000.
+    assert rows.splitlines()[1:] == ["Produk lokal;90000",
+                                     "Produk lokal, dinilai dengan preferensi;79875",
+                                     "Produk impor;96000"]
+    assert svg["Content-Type"].startswith("image/svg+xml") and b"chart-named" in svg.content
+    assert png.content.startswith(b"\x89PNG") and unknown.status_code == 404
+
+
 def test_without_contracts_the_reader_types_a_price(client, cluster):
     alternative = market_offer(cluster)
     url = reverse("insights:import", args=[alternative.public_id])

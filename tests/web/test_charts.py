@@ -171,6 +171,15 @@ def _map():
                       place_heading="Regency", count_heading="Foundries")
 
 
+def _named():
+    from pasok.web.charts import named_bars
+
+    return named_bars([("Lokal", Decimal(106_000), "bar-local"),
+                       ("Impor", Decimal(96_000), "bar-import")],
+                      chart_id="chart-n", title="Cost a month", description="Per product.",
+                      label_heading="Product", value_heading="Rp")
+
+
 def _html(c, language="en"):
     with translation.override(language):
         return render_to_string("web/_chart.html", {"chart": c})
@@ -222,7 +231,18 @@ def test_the_map_projects_places_and_sizes_bubbles_by_area():
     assert "7,75° LS" in html and "style=" not in html and "fill=" not in html
 
 
-@pytest.mark.parametrize("build", [_chart, _lines, _stacked, _map])
+def test_named_bars_are_as_long_as_their_figures_and_tabled():
+    c = _named()
+    local, imported = c.bars
+    assert local.width == 360 - 4 - 96  # the largest spans the room
+    assert imported.width == round(96_000 / 106_000 * local.width, 1)
+    assert imported.y > local.y and c.rows() == [["Lokal", 106_000], ["Impor", 96_000]]
+    html = _html(c, "id")
+    assert '<rect class="chart-named bar-local"' in html and "<title>Lokal: 106.000</title>" in html
+    assert '<th scope="row">Impor</th><td class="num">96.000</td>' in html
+
+
+@pytest.mark.parametrize("build", [_chart, _lines, _stacked, _map, _named])
 def test_every_chart_is_a_standalone_svg_and_a_png(build):
     import xml.etree.ElementTree as ET
 
@@ -245,6 +265,6 @@ def test_every_chart_is_a_standalone_svg_and_a_png(build):
 
 
 def test_no_inline_style_in_the_new_kinds_for_the_strict_csp():
-    for c in (_lines(), _stacked(), _map()):
+    for c in (_lines(), _stacked(), _map(), _named()):
         html = _html(c)
         assert "style=" not in html and "<style" not in html and "<script" not in html

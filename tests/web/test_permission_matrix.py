@@ -293,6 +293,8 @@ PAGES = {
     ("GET", "insights:import", "import_x"): row(LOGIN, 403, 403, 404, 200, 404, 200, 200),
     ("GET", "insights:import", "import_market"):
         row(LOGIN, 403, 403, 200, 200, 200, 200, 200),
+    ("GET", "insights:import-chart", "import_x_chart"):
+        row(LOGIN, 403, 403, 404, 200, 404, 200, 200),
     ("GET", "insights:import-edit", "import_x"): row(LOGIN, 403, 403, 404, 200, 404, 403, 200),
     ("POST", "insights:import-edit", "import_x"):
         row(LOGIN, 403, 403, 404, 200, 404, 403, 200),

@@ -13,6 +13,8 @@ urlpatterns = [
     path("imports/", imports.alternative_list, name="imports"),
     path("imports/new/", imports.alternative_new, name="import-new"),
     path("imports/<uuid:public_id>/", imports.alternative_detail, name="import"),
+    path("imports/<uuid:public_id>/cost-per-month.<slug:fmt>", imports.alternative_chart,
+         name="import-chart"),
     path("imports/<uuid:public_id>/edit/", imports.alternative_edit, name="import-edit"),
     # What-if scenarios (views/scenarios.py)
     path("scenarios/", scenarios.scenario_list, name="scenarios"),

@@ -13,8 +13,10 @@ Besides one series (`chart`): several lines on one chart (`lines`: each series i
 dash and marker shape, named in a legend, so colour is never the only key), stacked bars
 (`stacked`: each segment carries its series' number, the legend names them) and a map of
 points per place (`bubble_map`: an equirectangular projection on a graticule, bubble area ∝
-the count). Each can be exported as a standalone SVG file (its styles embedded, read from
-site.css) and as PNG (rasterised on the server by cairosvg)."""
+the count) and horizontal bars of a few named figures (`named_bars`: the fair comparison's
+cost a month of each product). Each can be exported as a standalone SVG file (its styles
+embedded, read from site.css), as PNG (rasterised on the server by cairosvg) and its figures
+as CSV (`download`)."""
 
 import csv
 import io
@@ -38,7 +40,8 @@ from . import base_map
 from .formatting import localized_number, spreadsheet_row
 from .numbers import active_notation, csv_number
 
-LINE, BAR, LINES, STACKED, MAP = "line", "bar", "lines", "stacked", "map"
+LINE, BAR, LINES, STACKED, MAP, NAMED = "line", "bar", "lines", "stacked", "map", "named"
+FORMATS = ("csv", "svg", "png")  # each chart's downloads
 STEP, LEFT, RIGHT, TOP, PLOT_HEIGHT, FOOT = 56, 52, 12, 12, 140, 24
 BAR_WIDTH = 32
 TICKS = 4  # gridlines above zero
@@ -533,6 +536,78 @@ def bubble_map(places: Sequence[tuple], *, chart_id: str, title: str, descriptio
                     csv_url, svg_url, png_url)
 
 
+# -- named figures -----------------------------------------------------------------------------
+
+NAMED_WIDTH, NAMED_LEFT, NAMED_RIGHT, NAMED_ROW, NAMED_BAR, NAMED_GAP = 360, 4, 96, 46, 18, 16
+
+
+@dataclass(frozen=True)
+class NamedBar:
+    label: str
+    value: Decimal
+    value_text: str
+    tone: str  # the class that colours it (site.css)
+    y: float  # the top of the bar
+    width: float
+
+    @property
+    def label_y(self) -> float:
+        return self.y - 5
+
+    @property
+    def text_x(self) -> float:
+        return NAMED_LEFT + self.width + 6
+
+    @property
+    def text_y(self) -> float:
+        return self.y + NAMED_BAR / 2
+
+
+@dataclass(frozen=True)
+class NamedChart:
+    id: str
+    title: str
+    description: str
+    label_heading: str
+    value_heading: str
+    bars: tuple[NamedBar, ...]
+    width: int
+    height: int
+    csv_url: str = ""
+    svg_url: str = ""
+    png_url: str = ""
+    kind: str = NAMED
+    target: None = None
+    bar_height: int = NAMED_BAR
+    left: int = NAMED_LEFT
+
+    @property
+    def has_values(self) -> bool:
+        return bool(self.bars)
+
+    def rows(self) -> list[list]:
+        """The figures for the CSV: label, value."""
+        return [[b.label, b.value] for b in self.bars]
+
+
+def named_bars(figures: Sequence[tuple[str, Decimal, str]], *, chart_id: str, title: str,
+               description: str, label_heading: str, value_heading: str,
+               format_value: Callable[[Decimal], str] = localized_number, csv_url: str = "",
+               svg_url: str = "", png_url: str = "") -> NamedChart:
+    """`figures`: (label, value ≥ 0, tone class) in the order drawn, top to bottom; the
+    longest bar is the largest value."""
+    values = [to_decimal(v) for _l, v, _t in figures]
+    top = max(values, default=Decimal(0)) or Decimal(1)
+    span = NAMED_WIDTH - NAMED_LEFT - NAMED_RIGHT
+    bars = tuple(NamedBar(label, value, format_value(value), tone, NAMED_GAP + NAMED_ROW * i,
+                          float(round(max(value, Decimal(0)) / top * span, 1)))
+                 for i, ((label, _v, tone), value) in enumerate(zip(figures, values,
+                                                                    strict=True)))
+    return NamedChart(chart_id, title, description, label_heading, value_heading, bars,
+                      NAMED_WIDTH, NAMED_GAP + NAMED_ROW * len(bars), csv_url, svg_url,
+                      png_url)
+
+
 # -- standalone SVG and PNG ------------------------------------------------------------------
 
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -578,6 +653,16 @@ def png_response(chart_, filename: str) -> HttpResponse:
     response = HttpResponse(png, content_type="image/png")
     response["Content-Disposition"] = f'attachment; filename="{filename}.png"'
     return response
+
+
+def download(chart_, fmt: str, filename: str, columns: Sequence[str],
+             rows: Iterable[Sequence]) -> HttpResponse:
+    """The chart as the file `fmt` asks for: its figures as CSV, or the picture."""
+    if fmt == "csv":
+        return series_csv_response(filename, columns, rows)
+    if fmt == "svg":
+        return svg_response(chart_, filename)
+    return png_response(chart_, filename)
 
 
 # -- CSV -------------------------------------------------------------------------------------

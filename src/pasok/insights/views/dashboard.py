@@ -37,7 +37,6 @@ from ..warnings import substitution_warnings
 WINDOW, LONGEST = 12, 36  # months: the default window, the longest one may ask for
 STACKED_BUYERS = 5  # the buyers named in the revenue bars; the rest are summed
 HUNDRED = Decimal(100)
-FORMATS = ("csv", "svg", "png")
 
 
 class FilterForm(forms.Form):
@@ -113,7 +112,7 @@ def _urls(request, key: str) -> dict:
     """The chart's downloads, with the page's filters."""
     query = f"?{request.GET.urlencode()}" if request.GET else ""
     return {f"{fmt}_url": reverse("insights:dashboard-export", args=[key, fmt]) + query
-            for fmt in FORMATS}
+            for fmt in charts.FORMATS}
 
 
 def _revenue_series(board: selectors.Dashboard) -> list[tuple[str, dict]]:
@@ -239,7 +238,7 @@ def dashboard(request):
 def dashboard_export(request, chart: str, fmt: str):
     """One chart as CSV, SVG or PNG, with the page's filters."""
     cooperative_id, _form, filters = _scope(request)
-    if fmt not in FORMATS:
+    if fmt not in charts.FORMATS:
         raise Http404
     made = _charts(request, selectors.dashboard(filters, clock.today(), cooperative_id))
     if chart not in made:
@@ -247,8 +246,4 @@ def dashboard_export(request, chart: str, fmt: str):
     drawn, columns, rows = made[chart]
     prefix = _("cluster")  # the file's name: klaster-revenue-2026-04-2027-03.csv
     name = slugify(f"{prefix} {chart} {filters.first:%Y-%m} {filters.last:%Y-%m}")
-    if fmt == "csv":
-        return charts.series_csv_response(name, columns, rows)
-    if fmt == "svg":
-        return charts.svg_response(drawn, name)
-    return charts.png_response(drawn, name)
+    return charts.download(drawn, fmt, name, columns, rows)

@@ -8,7 +8,10 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from pasok import clock
@@ -17,12 +20,12 @@ from pasok.accounts.kinds import BUYER_KINDS
 from pasok.accounts.models import Organisation
 from pasok.rules import import_threat
 from pasok.rules.money import round_half_up
+from pasok.web import charts
 from pasok.web.form_errors import add_service_errors
 from pasok.web.formatting import localized_rupiah
 
 from .. import import_selectors as selectors
 from .. import services
-from ..comparison_chart import bar_chart
 from ..import_forms import AlternativeForm, LocalPriceForm
 from ..services.imports import FIELDS
 
@@ -151,12 +154,10 @@ def _shown(c: import_threat.Comparison) -> dict:
                "kp_percent": round_half_up(100 * c.local.kp, 2)})
 
 
-@login_required
-def alternative_detail(request, public_id):
-    user = request.user
-    _readers_only(user)
-    alternative = selectors.alternative_get(user=user, public_id=public_id)
-    local = selectors.local_side_of(alternative, user=user, today=clock.today())
+def _comparison_asked(request, alternative):
+    """The local side from the platform's contracts, or as the reader typed it (a price, a
+    TKDN, kilometres a month), and the comparison on it (None without a local price)."""
+    local = selectors.local_side_of(alternative, user=request.user, today=clock.today())
     asked = LocalPriceForm(request.GET or None)
     typed = asked.cleaned_data if asked.is_valid() else {}
     price = typed.get("local_price") or local.unit_price
@@ -165,21 +166,52 @@ def alternative_detail(request, public_id):
         tkdn = local.tkdn_percent
     comparison = (_compare(alternative, price, tkdn, typed.get("km_per_month"))
                   if price else None)
-    chart = None
-    if comparison is not None:
-        figures = [(_("Local product"), comparison.local.per_month, "bar-local")]
-        if comparison.preference_applies:
-            figures.append((_("Local product, judged with the preference"),
-                            comparison.local.hea_per_month, "bar-preferred"))
-        figures.append((_("Imported product"), comparison.imported.per_month, "bar-import"))
-        chart = bar_chart(figures, chart_id="cost-per-month",
-                          title=_("Cost per month of service"),
-                          description=_("What a month of service costs with each product: "
-                                        "its unit price divided by its service life."),
-                          value_heading=_("Cost per month"), format_value=_rupiah)
+    return local, asked, typed, comparison
+
+
+def _cost_chart(request, alternative, comparison) -> charts.NamedChart:
+    figures = [(_("Local product"), comparison.local.per_month, "bar-local")]
+    if comparison.preference_applies:
+        figures.append((_("Local product, judged with the preference"),
+                        comparison.local.hea_per_month, "bar-preferred"))
+    figures.append((_("Imported product"), comparison.imported.per_month, "bar-import"))
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    urls = {f"{fmt}_url": reverse("insights:import-chart",
+                                  args=[alternative.public_id, fmt]) + query
+            for fmt in charts.FORMATS}
+    return charts.named_bars(
+        figures, chart_id="cost-per-month", title=_("Cost per month of service"),
+        description=_("What a month of service costs with each product: its unit price "
+                      "divided by its service life."),
+        label_heading=_("Product"), value_heading=_("Cost per month"), format_value=_rupiah,
+        **urls)
+
+
+@login_required
+def alternative_detail(request, public_id):
+    user = request.user
+    _readers_only(user)
+    alternative = selectors.alternative_get(user=user, public_id=public_id)
+    local, asked, typed, comparison = _comparison_asked(request, alternative)
     return render(request, "insights/imports/detail.html", {
         "alternative": alternative, "local": local, "asked": asked,
         "typed_price": bool(typed.get("local_price")), "comparison": comparison,
         "shown": _shown(comparison) if comparison else None,
-        "chart": chart, "may_change": permissions.may(user, permissions.CHANGE, alternative),
+        "chart": _cost_chart(request, alternative, comparison) if comparison else None,
+        "may_change": permissions.may(user, permissions.CHANGE, alternative),
         "threat": import_threat})
+
+
+@login_required
+def alternative_chart(request, public_id, fmt: str):
+    """The cost-per-month chart as CSV (rupiah, whole), SVG or PNG, on the same figures as
+    the page (its query: a typed local price)."""
+    _readers_only(request.user)
+    alternative = selectors.alternative_get(user=request.user, public_id=public_id)
+    _local, _asked, _typed, comparison = _comparison_asked(request, alternative)
+    if fmt not in charts.FORMATS or comparison is None:
+        raise Http404
+    chart = _cost_chart(request, alternative, comparison)
+    name = slugify(f"{alternative.product} {_('cost per month')}")
+    return charts.download(chart, fmt, name, [chart.label_heading, chart.value_heading],
+                           chart.rows())
