@@ -4,7 +4,8 @@ over the last year of call-offs, and the rest of its reported annual sales as on
 sales outside Pasok, so that the jobs a buyer's orders carry are their share of all the
 foundry's work, not of the part Pasok sees.
 
-Read in a fixed number of queries whatever the cluster's size. `data_key` says which data a
+Capacity used is what the foundries' bookings hold (insights.capacity_used), as the
+dashboard counts it. Read in a fixed number of queries whatever the cluster's size. `data_key` says which data a
 result was computed on: a scenario whose key changed since is out of date."""
 
 import datetime as dt
@@ -22,6 +23,8 @@ from pasok.months import add_months, month_start, month_starts
 from pasok.rules import scenario
 from pasok.rules.money import round_half_up
 from pasok.suppliers.models import SupplierProfile
+
+from . import capacity_used
 
 WINDOW_MONTHS = 12
 OUTSIDE = "outside"  # the buyer of a foundry's sales outside Pasok (buyers are ids: digits)
@@ -42,6 +45,7 @@ class Baseline:
     foundries: tuple[scenario.Foundry, ...]
     names: dict[str, str]  # foundry and buyer ids → their names
     capacity_kg: dict[str, int]  # a foundry's monthly melting capacity
+    booked_kg: dict[str, Decimal]  # what its bookings hold of it a month, on average
     lines: dict[tuple[str, str, str], Line]  # (foundry, buyer, family) → weight, TKDN
     # Buyers bound by the obligation cascade of Perpres 16/2018 as amended (BUMN; a private
     # maker is not).
@@ -140,13 +144,14 @@ def baseline(owner: Organisation | None, today: dt.date) -> Baseline:
             products.append(scenario.Product(family=OUTSIDE_FAMILY, buyer=OUTSIDE,
                                              units_per_month=1, unit_price=outside))
         result.append(scenario.Foundry(id=key, workers=workers, products=tuple(products)))
-    return Baseline(months, tuple(result), names, capacity, lines, frozenset(bound))
+    return Baseline(months, tuple(result), names, capacity,
+                    capacity_used.booked_by_foundry(foundries, months), lines, frozenset(bound))
 
 
 def data_key(owner: Organisation | None, today: dt.date) -> str:
     """A fingerprint of the data a baseline reads: the window, the call-offs in it (and their
-    contracts' versions: an amendment may change a price) and the foundries' profiles and
-    sales (two aggregate queries)."""
+    contracts' versions: an amendment may change a price), the bookings and the foundries'
+    profiles and sales (three aggregate queries)."""
     months = window(today)
     foundries = foundries_of(owner)
     orders = CallOff.objects.filter(maker__in=foundries, month__gte=months[0],
@@ -157,5 +162,7 @@ def data_key(owner: Organisation | None, today: dt.date) -> str:
     profiles = SupplierProfile.objects.filter(organisation__in=foundries).aggregate(
         n=Count("pk"), updated=Max("updated_at"), workers=Sum("workforce_total"),
         sales=Sum("organisation__annual_sales"))
-    text = repr((months[0], sorted(orders.items()), sorted(profiles.items())))
+    booked = capacity_used.fingerprint(foundries, months)
+    text = repr((months[0], sorted(orders.items()), sorted(booked.items()),
+                 sorted(profiles.items())))
     return hashlib.sha256(text.encode()).hexdigest()

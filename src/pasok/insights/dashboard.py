@@ -8,8 +8,8 @@ window of months. The figures are counted as the scorecards count them
 (rules.scorecards, rules.payment_terms, scorecards.selectors' commitment trackers):
 - revenue: call-off orders not declined, quantity × the item's unit price, by the order's
   month and the contract's buyer; the foundry is the order's maker;
-- utilisation: kg booked (suppliers.capacity's BookedMonth) ÷ the foundries' monthly
-  melting capacity;
+- utilisation: kg booked ÷ the foundries' monthly melting capacity (insights.capacity_used,
+  as the scenarios count it);
 - lots accepted whole, TKDN of the accepted goods weighted by value, the share of that
   value bought from micro and small businesses and cooperatives: by the month received;
 - days paid late: by the month due; commitments kept: the buyers' partnership commitments
@@ -31,7 +31,8 @@ from pasok.payments.models import Invoice, InvoiceLine
 from pasok.rules import scorecards as rules
 from pasok.rules.size_class import SizeClass, is_small_business
 from pasok.scorecards.selectors import trackers_of
-from pasok.suppliers.models import BookedMonth
+
+from . import capacity_used
 
 HUNDRED = Decimal(100)
 SMALL_CLASSES = [c.value for c in SizeClass if is_small_business(c)]
@@ -91,11 +92,11 @@ class Dashboard:
     @property
     def utilisation(self) -> rules.Measure:
         """kg booked ÷ capacity, % (None without capacity)."""
-        def share(kg):
-            return None if not self.capacity_kg else Decimal(kg) * HUNDRED / self.capacity_kg
         total = sum(self.booked_kg.get(m, 0) for m in self.months)
-        return rules.Measure(None if not self.capacity_kg else share(total) / len(self.months),
-                             tuple((m, share(self.booked_kg.get(m, 0))) for m in self.months))
+        return rules.Measure(
+            capacity_used.percent(Decimal(total) / len(self.months), self.capacity_kg),
+            tuple((m, capacity_used.percent(self.booked_kg.get(m, 0), self.capacity_kg))
+                  for m in self.months))
 
     @property
     def revenue(self) -> Decimal:
@@ -250,10 +251,7 @@ def dashboard(filters: Filters, today: dt.date, cooperative_id: int | None = Non
     board = Dashboard(filters, filters.months)
     scope = foundries(cooperative_id, filters)
     _fill_foundries(board, scope)
-    booked = (BookedMonth.objects.filter(organisation__in=scope, month__gte=filters.first,
-                                         month__lte=filters.last)
-              .values("month").annotate(kg=Sum("kg")).order_by())
-    board.booked_kg = {r["month"]: r["kg"] for r in booked}
+    board.booked_kg = capacity_used.booked_by_month(scope, filters.first, filters.last)
     _fill_revenue(board, scope, filters)
     _fill_deliveries(board, scope, filters)
     _fill_lateness(board, scope, filters, today)

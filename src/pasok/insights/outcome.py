@@ -1,6 +1,7 @@
 """A scenario's outcome as a saved scenario keeps it (JSON): the cluster's figures as
 `pasok insights scenario` prints them, the foundries the changes touch (with their names and
-the capacity their orders on Pasok use before and after), and for each buyer and family that
+the capacity their bookings on Pasok use before and after: insights.capacity_used, moved by
+the kg of the units the changes add or take), and for each buyer and family that
 substitutes imports, the local-content obligation it would breach (the cascade of
 rules.preference, through rules.import_threat)."""
 
@@ -13,11 +14,13 @@ from pasok.rules.multipliers import DEFAULT
 from pasok.rules.scenario import Outcome
 from pasok.rules.scenario_json import changes_from_list, outcome_to_dict
 
+from . import capacity_used
 from .baseline import Baseline
 
 
-def _percent(part: Decimal, whole: int) -> float | None:
-    return float(round_half_up(part * 100 / whole, 1)) if whole else None
+def _percent(kg: Decimal, capacity: int) -> float | None:
+    share = capacity_used.percent(kg, capacity)
+    return None if share is None else float(round_half_up(share, 1))
 
 
 def _kg(base: Baseline, weights: dict, foundry: str, line) -> Decimal:
@@ -52,13 +55,23 @@ def _breaches(base: Baseline, changes: list) -> list[dict]:
     return rows
 
 
+def _kg_after(base: Baseline, weights: dict, f) -> Decimal:
+    """What the foundry's bookings would hold a month: today's, moved by the kg of the units
+    the changes add or take (none left when it closes)."""
+    if f.closed:
+        return Decimal(0)
+    moved = sum((line.units_after - line.units_before) * _kg(base, weights, f.id, line)
+                for line in f.lines)
+    return max(Decimal(0), base.booked_kg.get(f.id, Decimal(0)) + moved)
+
+
 def outcome_record(outcome: Outcome, base: Baseline, changes: list) -> dict:
     weights = _new_order_weights(changes)
-    touched, kg_before, kg_after = [], Decimal(0), Decimal(0)
+    touched, kg_after = [], Decimal(0)
     for f in outcome.foundries:
-        before = sum(line.units_before * _kg(base, weights, f.id, line) for line in f.lines)
-        after = sum(line.units_after * _kg(base, weights, f.id, line) for line in f.lines)
-        kg_before, kg_after = kg_before + before, kg_after + after
+        before = base.booked_kg.get(f.id, Decimal(0))
+        after = _kg_after(base, weights, f)
+        kg_after += after
         if f.revenue_before == f.revenue_after and not f.closed:
             continue
         capacity = base.capacity_kg.get(f.id, 0)
@@ -79,7 +92,8 @@ def outcome_record(outcome: Outcome, base: Baseline, changes: list) -> dict:
     return {"months": [base.months[0].isoformat(), base.months[-1].isoformat()],
             "foundry_count": len(outcome.foundries),
             "baseline": figures["baseline"], "change": figures["change"],
-            "utilisation": {"before": _percent(kg_before, capacity),
+            "utilisation": {"before": _percent(sum(base.booked_kg.values(), Decimal(0)),
+                                               capacity),
                             "after": _percent(kg_after, capacity)},
             "foundries": sorted(touched, key=lambda f: f["direct_jobs"]),
             "breaches": _breaches(base, changes)}
