@@ -2,7 +2,6 @@
 scenario's "before" is what the dashboard shows for the same months, and its "after" moves
 it by the kg of the units the changes add or take."""
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest

@@ -227,3 +227,21 @@ def test_the_small_business_share_is_of_the_buyers_whole_spend(cluster, data):
     # January: 180 of supplier A's and 200 of the cooperative's, all at Rp450.000.
     assert round(_months(board.small_business)[JAN], 6) == round(Decimal(100 * 200) / 380, 6)
     assert _months(board.small_business)[dt.date(2027, 2, 1)] == 0
+
+
+def test_the_dashboard_counts_as_the_scorecards_count(cluster, data):
+    """Summed in the database (rules.scorecards.ratio) or read row by row (the scorecards),
+    the same foundry's and buyer's figures agree."""
+    from pasok.scorecards.selectors import buyer_scorecard, supplier_scorecard, window
+    months = window(TODAY)
+    with clock.frozen(dt.datetime.combine(TODAY, dt.time(3), tzinfo=dt.UTC)):
+        board = selectors.dashboard(selectors.Filters(months[0], months[-1], regency="Klaten"),
+                                    TODAY)
+        supplier = supplier_scorecard(cluster.supplier_a, TODAY)
+        buyer = buyer_scorecard(cluster.buyer_x, TODAY)
+    # Klaten: supplier A, which made every lot, and the member, which made none.
+    assert board.lot_acceptance == supplier.figure("lot-acceptance").measure
+    assert board.tkdn == supplier.figure("tkdn-delivered").measure
+    assert board.small_business == buyer.figure("small-business-share").measure
+    assert board.days_late == buyer.figure("days-late-average").measure
+    assert board.commitments_kept == buyer.figure("commitments-kept").measure

@@ -11,6 +11,7 @@ from pasok.rules.scorecards import (
     Order,
     Received,
     Spend,
+    Tally,
     commitments_kept,
     days_late,
     lot_acceptance_rate,
@@ -20,6 +21,7 @@ from pasok.rules.scorecards import (
     on_time_in_full,
     otif_rate,
     payment_lateness,
+    ratio,
     small_business_share,
     spend,
     tkdn_weighted,
@@ -200,6 +202,35 @@ def test_lots_all_accepted_whole_exactly_when_no_part_is_nonconforming(deliverie
         assert 0 <= ppm.overall <= 1_000_000
         assert _is_percent(acceptance.overall)
         assert (acceptance.overall == 100) == (ppm.overall == 0)
+
+
+def _tallies(deliveries, part, whole):
+    """What a GROUP BY month would sum: part and whole of each month's rows."""
+    by_month = {}
+    for d in deliveries:
+        month = d.received_on.replace(day=1)
+        p, w = by_month.get(month, (Decimal(0), Decimal(0)))
+        by_month[month] = (p + part(d), w + whole(d))
+    return [Tally(m, p, w) for m, (p, w) in by_month.items()]
+
+
+def test_a_ratio_of_sums_worked_example():
+    # January: 1 of 2 lots whole, February: 3 of 3; March nothing.
+    measure = ratio([Tally(JAN, 1, 2), Tally(FEB, 3, 3)], MONTHS)
+    assert measure.overall == 80 and measure.months == ((JAN, 50), (FEB, 100), (MAR, None))
+    assert ratio([Tally(JAN, 9, 2)], MONTHS, scale=1).overall == Decimal("4.5")
+    assert ratio([], MONTHS).overall is None
+
+
+@given(st.lists(lots(), max_size=20))
+def test_sums_counted_in_the_database_give_the_row_by_row_figures(deliveries):
+    inspected = [d for d in deliveries if d.inspected]
+    assert ratio(_tallies(inspected, lambda d: d.accepted == d.quantity, lambda d: 1),
+                 MONTHS) == lot_acceptance_rate(deliveries, MONTHS)
+    known = [d for d in inspected if d.tkdn_percent is not None]
+    assert ratio(_tallies(known, lambda d: d.accepted_value * d.tkdn_percent,
+                          lambda d: d.accepted_value), MONTHS, scale=1) == (
+        tkdn_weighted(deliveries, MONTHS))
 
 
 @given(st.lists(lots(), max_size=20))

@@ -5,8 +5,9 @@ sales outside Pasok, so that the jobs a buyer's orders carry are their share of 
 foundry's work, not of the part Pasok sees.
 
 Capacity used is what the foundries' bookings hold (insights.capacity_used), as the
-dashboard counts it. Read in a fixed number of queries whatever the cluster's size. `data_key` says which data a
-result was computed on: a scenario whose key changed since is out of date."""
+dashboard counts it. Read in a fixed number of queries whatever the cluster's size.
+`data_key` says which data a result was computed on: a scenario whose key changed since is
+out of date."""
 
 import datetime as dt
 import hashlib

@@ -16,7 +16,6 @@ window of months. The figures are counted as the scorecards count them
   whose partners include a foundry in scope."""
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -196,40 +195,30 @@ def _fill_deliveries(board: Dashboard, scope, filters: Filters) -> None:
               .annotate(value=Sum(VALUE), small=Sum(VALUE, filter=small)).order_by()):
         by_month.setdefault(r["m"], {}).update(value=r["value"], small=r["small"])
 
-    def measure(part, whole):
-        def ratio(rs):
-            bottom = sum((Decimal(r.get(whole) or 0) for r in rs), Decimal(0))
-            top = sum((Decimal(r.get(part) or 0) for r in rs), Decimal(0))
-            return None if not bottom else top * (HUNDRED if part != "weighted" else 1) / bottom
-        return rules.Measure(ratio(list(by_month.values())), tuple(
-            (m, ratio([by_month[m]] if m in by_month else [])) for m in board.months))
-    board.lot_acceptance = measure("whole", "lots")
-    board.tkdn = measure("weighted", "known")
-    board.small_business = measure("small", "value")
+    def tallied(part, whole, scale=HUNDRED):
+        return rules.ratio([rules.Tally(m, r.get(part) or 0, r.get(whole) or 0)
+                            for m, r in by_month.items()], board.months, scale)
+    board.lot_acceptance = tallied("whole", "lots")
+    board.tkdn = tallied("weighted", "known", scale=1)
+    board.small_business = tallied("small", "value")
 
 
 def _fill_lateness(board: Dashboard, scope, filters: Filters, today: dt.date) -> None:
     """Invoices for the foundries' deliveries, grouped by (due, settled): a year holds a few
-    thousand pairs at most, each counted by rules.scorecards.days_late."""
+    thousand pairs at most, each counted by rules.scorecards.days_late, averaged over the
+    invoices."""
     lines = _orders(InvoiceLine.objects.filter(delivery__call_off__maker__in=scope), filters,
                     "delivery__call_off__")
     invoices = Invoice.objects.filter(due_on__gte=filters.first,
                                       due_on__lt=add_months(filters.last, 1),
                                       pk__in=lines.values("invoice_id"))
     pairs = invoices.values("due_on", "settled_on").annotate(n=Count("pk")).order_by()
-    late = defaultdict(lambda: [0, 0])  # month → [days, invoices]
+    late = []
     for p in pairs:
         days = rules.days_late(p["due_on"], p["settled_on"], today)
         if days is not None:
-            month = month_start(p["due_on"])
-            late[month][0] += days * p["n"]
-            late[month][1] += p["n"]
-
-    def average(rows):
-        count = sum(n for _d, n in rows)
-        return None if not count else Decimal(sum(d for d, _n in rows)) / count
-    board.days_late = rules.Measure(average(late.values()), tuple(
-        (m, average([late[m]] if m in late else [])) for m in board.months))
+            late.append(rules.Tally(month_start(p["due_on"]), days * p["n"], p["n"]))
+    board.days_late = rules.ratio(late, board.months, scale=1)
 
 
 def _fill_commitments(board: Dashboard, scope, filters: Filters, today: dt.date) -> None:

@@ -129,6 +129,28 @@ def _percent(part, whole) -> Decimal | None:
     return None if not whole else Decimal(part) * HUNDRED / Decimal(whole)
 
 
+@dataclass(frozen=True)
+class Tally:
+    """A ratio's part and whole over many rows of one month, summed in the database (the
+    cluster dashboard's GROUP BY, where reading every row would not answer in time)."""
+
+    month: dt.date
+    part: Decimal
+    whole: Decimal
+
+
+def ratio(tallies: Iterable[Tally], months, scale: Decimal = HUNDRED) -> Measure:
+    """Σ part ÷ Σ whole × `scale`, over the window and each month: the figure the row-by-row
+    measures below give (the lot acceptance rate from whole lots and inspected lots, a
+    weighted TKDN from the TKDN-weighted value and the value, an average from a sum and a
+    count), from sums."""
+    def figure(rows):
+        whole = sum((Decimal(t.whole) for t in rows), Decimal(0))
+        return None if not whole else sum((Decimal(t.part) for t in rows), Decimal(0)) \
+            * scale / whole
+    return measure(tallies, months, lambda t: t.month, figure)
+
+
 # -- supplier --------------------------------------------------------------------------------
 
 def on_time_in_full(order: Order, today: dt.date) -> bool | None:
