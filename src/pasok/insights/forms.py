@@ -21,6 +21,10 @@ KINDS = (
     (CLOSE, _("A foundry closes")),
 )
 HUNDRED = Decimal(100)
+# The default multipliers' source as a reader reads it; saved as rules.multipliers states it,
+# so that the other language's reader reads it in theirs.
+DEFAULT_SOURCE = _("Example values of Pasok's documentation (docs/interfaces.md), not BPS "
+                   "input–output figures")
 _FACTOR = {"min_value": Decimal(1), "max_digits": 6, "decimal_places": 4}
 
 
@@ -60,8 +64,17 @@ class ScenarioForm(forms.Form):
         illustrative = (d["output_type1"], d["output_type2"], d["employment_type1"],
                         d["employment_type2"]) == (m.output_type1, m.output_type2,
                                                    m.employment_type1, m.employment_type2)
-        return {**values, "source": d["multipliers_source"], "year": d["multipliers_year"],
+        return {**values, "source": _source_kept(d["multipliers_source"]),
+                "year": d["multipliers_year"],
                 "illustrative": illustrative}
+
+
+def source_shown(source: str) -> str:
+    return str(DEFAULT_SOURCE) if source == DEFAULT.source else source
+
+
+def _source_kept(typed: str) -> str:
+    return DEFAULT.source if typed.strip() == str(DEFAULT_SOURCE) else typed
 
 
 def initial_of(scenario) -> dict:
@@ -70,14 +83,15 @@ def initial_of(scenario) -> dict:
         m = DEFAULT.multipliers
         return {"output_type1": m.output_type1, "output_type2": m.output_type2,
                 "employment_type1": m.employment_type1, "employment_type2": m.employment_type2,
-                "multipliers_source": DEFAULT.source, "multipliers_year": DEFAULT.year}
+                "multipliers_source": DEFAULT_SOURCE, "multipliers_year": DEFAULT.year}
     m = scenario.multipliers
     return {"name": scenario.name, "description": scenario.description,
             "output_type1": Decimal(m["output"]["type1"]),
             "output_type2": Decimal(m["output"]["type2"]),
             "employment_type1": Decimal(m["employment"]["type1"]),
             "employment_type2": Decimal(m["employment"]["type2"]),
-            "multipliers_source": m.get("source", ""), "multipliers_year": m.get("year")}
+            "multipliers_source": source_shown(m.get("source", "")),
+            "multipliers_year": m.get("year")}
 
 
 class ChangeForm(forms.Form):

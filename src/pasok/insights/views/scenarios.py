@@ -25,7 +25,14 @@ from pasok.web.shared_choices import SharedChoices
 
 from .. import baseline as cluster
 from ..dependence import jobs_by_buyer
-from ..forms import ChangeForm, ChangeFormSet, ScenarioForm, change_initial, initial_of
+from ..forms import (
+    ChangeForm,
+    ChangeFormSet,
+    ScenarioForm,
+    change_initial,
+    initial_of,
+    source_shown,
+)
 from ..models import RunStatus, Scenario
 from ..services import scenarios as services
 
@@ -38,11 +45,12 @@ def shown_multipliers(saved: dict | None = None) -> dict:
     if saved is None:
         m = DEFAULT.multipliers
         return {"o1": m.output_type1, "o2": m.output_type2, "e1": m.employment_type1,
-                "e2": m.employment_type2, "source": DEFAULT.source, "year": DEFAULT.year,
+                "e2": m.employment_type2, "source": source_shown(DEFAULT.source),
+                "year": DEFAULT.year,
                 "illustrative": DEFAULT.illustrative}
     return {"o1": saved["output"]["type1"], "o2": saved["output"]["type2"],
             "e1": saved["employment"]["type1"], "e2": saved["employment"]["type2"],
-            "source": saved.get("source", ""), "year": saved.get("year"),
+            "source": source_shown(saved.get("source", "")), "year": saved.get("year"),
             "illustrative": saved.get("illustrative", False)}
 
 
