@@ -83,6 +83,7 @@ def scenario_handoff_use(request, public_id, change):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _back(scenario, change)
-    messages.success(request, _("The scenario's new order goes to the engine's foundries "
-                                "now; the scenario is being computed again."))
+    messages.success(request, _("The scenario's new order is now one new order to each of "
+                                "the engine's foundries; the scenario is being computed "
+                                "again."))
     return redirect("insights:scenario", public_id=scenario.public_id)
