@@ -138,6 +138,11 @@ def test_the_page_shows_the_proposal_and_its_choice_goes_into_the_scenario(
     assert cluster.member.name in page and "Gunakan pengecoran ini dalam skenario" in page
     assert "Klaster tidak dapat membuat 600 unit pesanan" in page
     found = engine.proposal(ScenarioHandoff.objects.get())
+    # Each foundry's row says the units a month the scenario would give it.
+    for share, units in engine.units_a_month(found):
+        row = next(r for r in page.split("<tr>") if f">{share.name}</td>" in r)
+        assert row.split("</tr>")[0].endswith(
+            f'data-label="Unit per bulan dalam skenario">{units}</td>')
     with clock.frozen(TODAY + dt.timedelta(minutes=5)), \
             django_capture_on_commit_callbacks(execute=True):
         response = client.post(_page(cluster, scenario, "insights:scenario_handoff_use"))
