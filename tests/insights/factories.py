@@ -79,15 +79,22 @@ def matrix_args(cluster, arg: str) -> list:
 
 
 def scenario_list_rows(cluster, n: int):
-    """n saved scenarios of the ministry, and the scenarios page that lists them."""
+    """n saved scenarios of the ministry and one of the cooperative, every other one computed
+    on data since changed (out of date: its marker, and for the ministry's its button), and
+    the scenarios page that lists them."""
     from django.urls import reverse
 
+    from pasok.insights.models import RunStatus, Scenario
     from tests.web.test_query_counts import Page
 
-    for i in range(n):
-        scenario_save(by=cluster.users["ministry"], owner=cluster.ministry,
-                      name=f"Skenario {n}-{i}", multipliers=DEFAULTS,
-                      changes=[{"kind": "close", "foundry": str(cluster.member.pk)}])
+    close = [{"kind": "close", "foundry": str(cluster.member.pk)}]
+    made = [scenario_save(by=cluster.users["ministry"], owner=cluster.ministry,
+                          name=f"Skenario {n}-{i}", multipliers=DEFAULTS, changes=close)
+            for i in range(n)]
+    made.append(scenario_save(by=cluster.users["cooperative"], owner=cluster.cooperative,
+                              name=f"Koperasi {n}", multipliers=DEFAULTS, changes=close))
+    Scenario.objects.filter(pk__in=[s.pk for s in made[::2]]).update(
+        status=RunStatus.DONE, baseline_key="old", computed_at=clock.now())
     return Page("ministry", reverse("insights:scenarios"), f"Skenario {n}-{n - 1}")
 
 

@@ -1,7 +1,8 @@
 """A scenario's new order handed to the allocation engine: the engine's input from the
 foundries' profiles and free capacity, its choice within capacity and the largest share, the
-page, the choice used in the scenario (which is computed again), and an order without a unit
-weight refused."""
+page, the choice used in the scenario (one new order to each chosen foundry, the later
+changes' hand-offs moved; the scenario computed again), and an order without a unit weight
+refused."""
 
 import datetime as dt
 from decimal import Decimal
@@ -136,20 +137,33 @@ def test_the_page_shows_the_proposal_and_its_choice_goes_into_the_scenario(
         page = client.get(_page(cluster, scenario)).content.decode()
     assert cluster.member.name in page and "Gunakan pengecoran ini dalam skenario" in page
     assert "Klaster tidak dapat membuat 600 unit pesanan" in page
+    found = engine.proposal(ScenarioHandoff.objects.get())
+    # Each foundry's row says the units a month the scenario would give it.
+    for share, units in engine.units_a_month(found):
+        row = next(r for r in page.split("<tr>") if f">{share.name}</td>" in r)
+        assert row.split("</tr>")[0].endswith(
+            f'data-label="Unit per bulan dalam skenario">{units}</td>')
     with clock.frozen(TODAY + dt.timedelta(minutes=5)), \
             django_capture_on_commit_callbacks(execute=True):
         response = client.post(_page(cluster, scenario, "insights:scenario_handoff_use"))
     assert response.status_code == 302
     scenario.refresh_from_db()
-    chosen = scenario.changes[0]["foundries"]
-    assert sorted(chosen) == sorted(str(o.pk) for o in (cluster.supplier_a, cluster.supplier_b,
-                                                        cluster.member))
+    # One new order to each chosen foundry, of what the engine has it make a month: the
+    # 10.200 units made over the twelve months are 850 a month.
+    by_foundry = {c["foundries"][0]: c["units_per_month"] for c in scenario.changes}
+    assert [len(c["foundries"]) for c in scenario.changes] == [1, 1, 1]
+    assert by_foundry == {str(share.organisation_id): units
+                          for share, units in engine.units_a_month(found)}
+    assert sum(by_foundry.values()) == 850
+    for c in scenario.changes:
+        assert c == _order(cluster) | {"units_per_month": c["units_per_month"],
+                                       "foundries": c["foundries"]}
     assert scenario.status == "done"
     assert scenario.computed_at == TODAY + dt.timedelta(minutes=5)
-    made = {f["name"] for f in scenario.result["foundries"]}
+    made = {f["name"]: f for f in scenario.result["foundries"]}
     assert cluster.member.name in made  # the recomputed scenario gives it its part
-    # Its foundries changed, not its order: the proposal stands.
-    assert engine.current(ScenarioHandoff.objects.get())
+    # The hand-off is used: its change is three now.
+    assert not ScenarioHandoff.objects.exists()
 
 
 @pytest.mark.django_db
@@ -209,3 +223,81 @@ def test_a_foundry_the_scenario_closes_before_the_order_is_no_candidate(able):
         handoff = handoff_queue(by=cluster.users["ministry"], scenario=scenario, change=1)
     assert {s["id"] for s in handoff.instance["suppliers"]} == {
         f"org-{cluster.supplier_a.pk}", f"org-{cluster.supplier_b.pk}"}
+
+
+def _proposal(*totals: int) -> engine.Proposal:
+    """The engine's answer over twelve months: each foundry's units made in all."""
+    months = tuple(dt.date(2027, m, 1) for m in range(1, 13))
+    shares = tuple(engine.Share(k, f"CV {k}", (total,) + (0,) * 11, Decimal(0), None)
+                   for k, total in enumerate(totals, start=1))
+    return engine.Proposal("optimal", months, shares, len(shares), (sum(totals),) + (0,) * 11,
+                           (0,) * 12)
+
+
+def test_the_units_a_month_add_up_to_the_orders_average_by_largest_remainders():
+    # 1.000, 706 and 3 units over 12 months are 83,33, 58,83 and 0,25 a month: 142,42 in
+    # all, so 142. Rounded down 83 + 58 + 0 = 141; the one left goes to the largest
+    # remainder (58,83) and the foundry left with none is not named.
+    assert [(s.name, n) for s, n in engine.units_a_month(_proposal(1_000, 706, 3))] == [
+        ("CV 1", 83), ("CV 2", 59)]
+    # 18 units over 12 months are 1,5 a month: rounded half up, 2.
+    assert [n for _s, n in engine.units_a_month(_proposal(18))] == [2]
+    # 6 and 6: half a unit each, one in all; on equal remainders the first (the most) has it.
+    assert [(s.name, n) for s, n in engine.units_a_month(_proposal(6, 6))] == [("CV 1", 1)]
+    assert engine.units_a_month(_proposal(5)) == []  # under half a unit a month
+
+
+@pytest.mark.django_db
+def test_using_the_choice_moves_the_later_changes_and_their_hand_offs(
+        able, django_capture_on_commit_callbacks):
+    from pasok.audit.models import AuditEvent
+    from pasok.insights.services.handoff import handoff_use
+
+    cluster = able
+    by = cluster.users["ministry"]
+    later = [_order(cluster, units=units) for units in (10, 20, 30)]
+    with clock.frozen(TODAY):
+        scenario = scenario_save(by=by, owner=cluster.ministry, name="Empat pesanan",
+                                 multipliers=DEFAULTS, changes=[_order(cluster), *later])
+    with clock.frozen(TODAY), django_capture_on_commit_callbacks(execute=True):
+        used = handoff_queue(by=by, scenario=scenario, change=0)
+    with clock.frozen(TODAY):
+        for change in (1, 2, 3):  # queued, not solved: they move all the same
+            handoff_queue(by=by, scenario=scenario, change=change)
+    used.refresh_from_db()
+    chosen = engine.units_a_month(engine.proposal(used))
+    assert len(chosen) == 3
+    with clock.frozen(TODAY):
+        handoff_use(by=by, handoff=used)
+    scenario.refresh_from_db()
+    assert [c["units_per_month"] for c in scenario.changes] == [
+        *(units for _share, units in chosen), 10, 20, 30]
+    # Each later change keeps its hand-off, two places on, and it is still that change's.
+    moved = {h.change: h for h in scenario.handoffs.all()}
+    assert {i: h.order["units_per_month"] for i, h in moved.items()} == {3: 10, 4: 20, 5: 30}
+    assert all(engine.current(h) for h in moved.values())
+    event = AuditEvent.objects.get(action="scenario.handoff_use")
+    assert event.before["change"] == 1
+    assert (event.after["foundries"], event.after["units_per_month"]) == (
+        [share.organisation_id for share, _n in chosen], 850)
+
+
+@pytest.mark.django_db
+def test_a_chosen_foundry_without_workers_is_named_and_nothing_changes(
+        client, able, django_capture_on_commit_callbacks):
+    cluster = able
+    profile_save(by=SYSTEM, organisation=cluster.member, fields={"workforce_total": 0})
+    scenario = _scenario(cluster)
+    with clock.frozen(TODAY), django_capture_on_commit_callbacks(execute=True):
+        handoff_queue(by=cluster.users["ministry"], scenario=scenario, change=0)
+    assert cluster.member.name in {s.name for s in engine.proposal(
+        ScenarioHandoff.objects.get()).shares}
+    client.login(email=cluster.users["ministry"].email, password=PASSWORD)
+    with clock.frozen(TODAY), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_page(cluster, scenario, "insights:scenario_handoff_use"),
+                               follow=True)
+    assert (f"Skenario tidak dapat memberikan bagian pesanan kepada {cluster.member.name}, "
+            "pengecoran pilihan mesin:") in response.content.decode()
+    scenario.refresh_from_db()
+    assert scenario.changes == [_order(cluster)]
+    assert ScenarioHandoff.objects.count() == 1

@@ -236,3 +236,85 @@ def test_a_run_overtaken_by_a_later_queueing_writes_nothing(cluster, foundries,
         execute(scenario.pk)
     scenario.refresh_from_db()
     assert (scenario.status, scenario.result) == ("queued", None)
+
+
+def _row(page: str, name: str) -> str:
+    """The list's table row of the scenario named `name`."""
+    [row] = [r for r in page.split("<tr>") if f">{name}</a>" in r]
+    return row.split("</tr>")[0]
+
+
+def _three(cluster, capture) -> tuple[Scenario, Scenario, Scenario]:
+    """The ministry's "Separuh" and the cooperative's "Anggota tutup", computed before the
+    member's workers changed (both out of date: the member is in both scopes), and the
+    ministry's "Tutup B", computed after."""
+    stale = _half_imported(cluster, capture)
+    close = {"kind": "close", "foundry": str(cluster.member.pk)}
+    with clock.frozen(TODAY), capture(execute=True):
+        coop = scenario_save(by=cluster.users["cooperative"], owner=cluster.cooperative,
+                             name="Anggota tutup", multipliers=DEFAULTS, changes=[close])
+    profile_save(by=SYSTEM, organisation=cluster.member, fields={"workforce_total": 12})
+    with clock.frozen(TODAY), capture(execute=True):
+        fresh = scenario_save(by=cluster.users["ministry"], owner=cluster.ministry,
+                              name="Tutup B", multipliers=DEFAULTS, changes=[
+                                  {"kind": "close", "foundry": str(cluster.supplier_b.pk)}])
+    return stale, coop, fresh
+
+
+@pytest.mark.django_db
+def test_out_of_date_reads_the_data_once_a_scope(cluster, foundries,
+                                                 django_capture_on_commit_callbacks):
+    stale, coop, _fresh = _three(cluster, django_capture_on_commit_callbacks)
+    scenarios = list(Scenario.objects.select_related("owner").order_by("pk"))
+    with clock.frozen(TODAY), mock.patch.object(insights, "data_key",
+                                                wraps=insights.data_key) as key:
+        found = insights.out_of_date(scenarios, clock.today())
+    assert found == [stale, coop]
+    assert key.call_count == 2  # the whole cluster, the cooperative's members
+    queued = Scenario(owner=cluster.ministry, status="queued", baseline_key="old")
+    assert insights.out_of_date([queued], TODAY.date()) == []  # a run is on its way
+
+
+@pytest.mark.django_db
+def test_the_list_marks_the_scenarios_out_of_date_and_offers_to_compute_them_again(
+        client, cluster, foundries, django_capture_on_commit_callbacks):
+    stale, coop, fresh = _three(cluster, django_capture_on_commit_callbacks)
+    marker = '<span class="badge stale">Tidak mutakhir</span>'
+    button = f'form="rerun-{stale.public_id}"'
+    with clock.frozen(TODAY):
+        page = _client(client, cluster).get(reverse("insights:scenarios")).content.decode()
+    assert marker in _row(page, "Separuh") and button in _row(page, "Separuh")
+    assert f'<form id="rerun-{stale.public_id}" method="post"' in page
+    # The ministry reads the cooperative's scenario but may not change it: no button.
+    assert marker in _row(page, "Anggota tutup") and "rerun-" not in _row(page, "Anggota tutup")
+    assert f"rerun-{coop.public_id}" not in page
+    assert marker not in _row(page, "Tutup B") and f"rerun-{fresh.public_id}" not in page
+    with clock.frozen(TODAY):
+        own = _client(client, cluster, "cooperative").get(
+            reverse("insights:scenarios")).content.decode()
+    assert f'form="rerun-{coop.public_id}"' in _row(own, "Anggota tutup")
+    # Computed again (the task runs at once here): the marker goes.
+    _client(client, cluster)
+    with clock.frozen(TODAY), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("insights:scenario_rerun", args=[stale.public_id]))
+    assert response.status_code == 302
+    stale.refresh_from_db()
+    assert stale.status == "done"
+    with clock.frozen(TODAY):
+        page = client.get(reverse("insights:scenarios")).content.decode()
+    assert marker not in _row(page, "Separuh") and f"rerun-{stale.public_id}" not in page
+    assert marker in _row(page, "Anggota tutup")
+
+
+@pytest.mark.django_db
+def test_the_comparison_marks_the_scenarios_out_of_date(client, cluster, foundries,
+                                                        django_capture_on_commit_callbacks):
+    stale, coop, fresh = _three(cluster, django_capture_on_commit_callbacks)
+    with clock.frozen(TODAY):
+        page = _client(client, cluster).get(reverse("insights:scenario_compare"), {
+            "s": [str(s.public_id) for s in (stale, coop, fresh)]}).content.decode()
+    status = next(r for r in page.split("<tr>") if "<th scope=\"row\">Status" in r)
+    assert status.count("Tidak mutakhir") == 2
+    assert f'form="rerun-{stale.public_id}"' in status
+    assert f'<form id="rerun-{stale.public_id}" method="post"' in page
+    assert f"rerun-{coop.public_id}" not in page and f"rerun-{fresh.public_id}" not in page

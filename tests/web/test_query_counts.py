@@ -536,8 +536,10 @@ PAGES = {
     supplier_scorecard: 8, buyer_scorecard: 11, buyer_scorecard_csv: 10,
     contract_invoices: 6, invoice_page: 6, overdue_invoices: 4,
     # The scenarios, and the baseline of the jobs table: the call-offs, their buyers'
-    # names, the foundries' profiles and bookings.
-    scenario_list_rows: 7,
+    # names, the foundries' profiles and bookings; whether the data changed since they ran
+    # (three aggregates a scope: the whole cluster, a cooperative's members) and which of
+    # those out of date the reader may compute again.
+    scenario_list_rows: 14,
     # A new order handed to the allocation engine: the scenario, its hand-off and the
     # organisations its order names, whether the reader may change it; the proposal's rows
     # are the stored result's.

@@ -26,6 +26,7 @@ from pasok.rules.money import round_half_up
 from pasok.suppliers.models import SupplierProfile
 
 from . import capacity_used
+from .models import RunStatus
 
 WINDOW_MONTHS = 12
 OUTSIDE = "outside"  # the buyer of a foundry's sales outside Pasok (buyers are ids: digits)
@@ -79,13 +80,18 @@ def window(today: dt.date, months: int = WINDOW_MONTHS) -> tuple[dt.date, ...]:
     return tuple(month_starts(add_months(month_start(today), -months), months))
 
 
+def scope_of(owner: Organisation | None) -> Organisation | None:
+    """Whose foundries a scenario of `owner` is about: a cooperative's own members; None for
+    the ministry (and a platform admin, of no organisation): every active foundry on Pasok."""
+    return owner if owner is not None and owner.kind == OrgKind.COOPERATIVE else None
+
+
 def foundries_of(owner: Organisation | None):
-    """The foundries a scenario of `owner` is about: a cooperative's members, or for the
-    ministry (and a platform admin, of no organisation) every active foundry on Pasok."""
+    """The foundries a scenario of `owner` is about (scope_of)."""
     foundries = Organisation.objects.filter(kind=OrgKind.SUPPLIER, is_active=True,
                                             profile__isnull=False)
-    if owner is not None and owner.kind == OrgKind.COOPERATIVE:
-        foundries = foundries.filter(cooperative=owner)
+    if (scope := scope_of(owner)) is not None:
+        foundries = foundries.filter(cooperative=scope)
     return foundries
 
 
@@ -167,3 +173,20 @@ def data_key(owner: Organisation | None, today: dt.date) -> str:
     text = repr((months[0], sorted(orders.items()), sorted(booked.items()),
                  sorted(profiles.items())))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def out_of_date(scenarios, today: dt.date) -> list:
+    """The finished ones of `scenarios` (their owners read with them) whose data changed
+    since they ran: the baseline key they keep is not today's. The key is computed once a
+    scope (a cooperative's members, the whole cluster), however many scenarios share it."""
+    keys, stale = {}, []
+    for run in scenarios:
+        if run.status not in (RunStatus.DONE, RunStatus.FAILED):
+            continue
+        scope = scope_of(run.owner)
+        pk = getattr(scope, "pk", None)
+        if pk not in keys:
+            keys[pk] = data_key(scope, today)
+        if run.baseline_key != keys[pk]:
+            stale.append(run)
+    return stale

@@ -26,6 +26,7 @@ from pasok.months import add_months, month_start, month_starts
 from pasok.planning.instance import parse
 from pasok.planning.output import to_dict
 from pasok.planning.solve import NoPlan, allocate
+from pasok.rules.money import round_half_up
 from pasok.rules.size_class import is_small_business
 from pasok.suppliers.capacity import free_kg
 from pasok.suppliers.selectors import SearchCriteria, capable_of
@@ -194,3 +195,18 @@ def proposal(handoff: ScenarioHandoff) -> Proposal | None:
     return Proposal(result["status"], months, tuple(shares), len(data["suppliers"]),
                     tuple(sum(units[s["id"]][t] for s in data["suppliers"])
                           for t in range(periods)), tuple(unmet))
+
+
+def units_a_month(found: Proposal) -> list[tuple[Share, int]]:
+    """Each chosen foundry's whole units a month, as a scenario's new order gives them: its
+    average over the engine's months rounded down, then the units left to reach the order's
+    average made (rounded half up) one each to the largest remainders, the foundry making
+    more first on a tie; a foundry left with none is dropped."""
+    periods = len(found.months)
+    target = int(round_half_up(Decimal(sum(s.total for s in found.shares)) / periods, 0))
+    units = [s.total // periods for s in found.shares]
+    # sorted() is stable: on equal remainders the shares' order (the most first) decides.
+    by_remainder = sorted(range(len(units)), key=lambda k: -(found.shares[k].total % periods))
+    for k in by_remainder[:target - sum(units)]:
+        units[k] += 1
+    return [(share, n) for share, n in zip(found.shares, units, strict=True) if n]

@@ -3,7 +3,7 @@ who may change the scenario, solved in the background (insights.tasks.handoff_so
 engine's choice of foundries then becomes the change's, through scenario_save, so the
 scenario is computed again."""
 
-import copy
+import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,10 +12,13 @@ from django.utils.translation import gettext as _
 from pasok import clock
 from pasok.accounts import permissions
 from pasok.accounts.actors import Actor, requires_actor
+from pasok.audit.services import audit_record
 
 from .. import handoff as engine
 from ..models import RunStatus, Scenario, ScenarioHandoff
 from .scenarios import scenario_save
+
+_ROW = re.compile(r"changes\[(\d+)\]")
 
 
 @requires_actor
@@ -41,8 +44,10 @@ def handoff_queue(*, by: Actor, scenario: Scenario, change: int) -> ScenarioHand
 @requires_actor
 @transaction.atomic
 def handoff_use(*, by: Actor, handoff: ScenarioHandoff) -> Scenario:
-    """Make the engine's choice the change's foundries, and save (and so recompute) the
-    scenario."""
+    """Put the engine's choice in the scenario: the handed-off new order becomes one new
+    order to each foundry the engine chose, of the units a month it would make
+    (engine.units_a_month); the hand-offs of later changes follow their changes, this one,
+    used, goes; and the scenario is saved, so computed again."""
     scenario = handoff.scenario
     if not permissions.may(by, permissions.CHANGE, scenario):
         raise PermissionDenied
@@ -52,10 +57,41 @@ def handoff_use(*, by: Actor, handoff: ScenarioHandoff) -> Scenario:
     found = engine.proposal(handoff)
     if found is None:
         raise ValidationError(_("The allocation engine has not answered yet."))
-    if not found.shares:
-        raise ValidationError(_("None of the foundries would make any of the order."))
-    changes = copy.deepcopy(scenario.changes)
-    changes[handoff.change]["foundries"] = found.foundries
-    return scenario_save(by=by, owner=scenario.owner, scenario=scenario, name=scenario.name,
-                         description=scenario.description, changes=changes,
-                         multipliers=scenario.multipliers)
+    chosen = engine.units_a_month(found)
+    if not chosen:
+        raise ValidationError(_("None of the foundries would make a whole unit of the order "
+                                "a month."))
+    at, order = handoff.change, scenario.changes[handoff.change]
+    orders = [order | {"units_per_month": units, "foundries": [str(share.organisation_id)]}
+              for share, units in chosen]
+    changes = scenario.changes[:at] + orders + scenario.changes[at + 1:]
+    handoff.delete()
+    if shift := len(orders) - 1:
+        # One by one from the last: each index is free when a hand-off moves into it.
+        for later in scenario.handoffs.filter(change__gt=at).order_by("-change"):
+            later.change += shift
+            later.save(update_fields=["change"])
+    audit_record(actor=by, action="scenario.handoff_use", obj=scenario,
+                 organisation=scenario.owner, before={"change": at + 1, "order": order},
+                 after={"foundries": [share.organisation_id for share, _units in chosen],
+                        "units_per_month": sum(units for _share, units in chosen)})
+    try:
+        return scenario_save(by=by, owner=scenario.owner, scenario=scenario,
+                             name=scenario.name, description=scenario.description,
+                             changes=changes, multipliers=scenario.multipliers)
+    except ValidationError as exc:
+        raise _refused(exc, chosen, at) from exc
+
+
+def _refused(exc: ValidationError, chosen: list, first: int) -> ValidationError:
+    """The scenario's rule refusing one of the new orders (a foundry without workers gets
+    no share of a new order), said naming its foundry."""
+    for field, errors in getattr(exc, "error_dict", {}).items():
+        match = _ROW.match(field)
+        if match and 0 <= int(match[1]) - first < len(chosen):
+            share, _units = chosen[int(match[1]) - first]
+            return ValidationError(
+                _("The scenario cannot give %(foundry)s, which the engine chose, its part of "
+                  "the order: %(reason)s") % {
+                    "foundry": share.name, "reason": " ".join(ValidationError(errors).messages)})
+    return exc

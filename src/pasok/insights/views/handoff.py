@@ -57,6 +57,8 @@ def scenario_handoff(request, public_id, change):
         "refusal": engine.refusal(order),
         "current": handoff is not None and engine.current(handoff),
         "proposal": found, "max_share": round(engine.MAX_SHARE * 100),
+        "in_scenario": {share.organisation_id: units
+                        for share, units in engine.units_a_month(found)} if found else {},
         "months": zip(found.months, found.made, found.unmet, strict=True) if found else (),
         "finished": handoff is None or handoff.status in FINISHED,
         "elapsed": _elapsed(handoff) if handoff else 0,
@@ -83,6 +85,7 @@ def scenario_handoff_use(request, public_id, change):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return _back(scenario, change)
-    messages.success(request, _("The scenario's new order goes to the engine's foundries "
-                                "now; the scenario is being computed again."))
+    messages.success(request, _("The scenario's new order is now one new order to each of "
+                                "the engine's foundries; the scenario is being computed "
+                                "again."))
     return redirect("insights:scenario", public_id=scenario.public_id)

@@ -87,12 +87,22 @@ def _scenario(request, public_id, action=permissions.VIEW) -> Scenario:
     return scenario
 
 
+def _freshness(request, scenarios: list[Scenario]) -> dict:
+    """Which of the scenarios are out of date (cluster.out_of_date), and which of those the
+    person may compute again (the re-run asks to change them): their ids, for the page."""
+    stale = {s.pk for s in cluster.out_of_date(scenarios, clock.today())}
+    rerun = set(Scenario.objects.restrict(request.user, permissions.CHANGE)
+                .filter(pk__in=stale).values_list("pk", flat=True)) if stale else set()
+    return {"stale": stale, "rerun": rerun}
+
+
 @login_required
 def scenario_list(request):
     _reader(request)
     base = cluster.baseline(_scope(request), clock.today())
+    scenarios = list(Scenario.objects.visible_to(request.user).select_related("owner"))
     return render(request, "insights/scenarios/list.html", {
-        "scenarios": Scenario.objects.visible_to(request.user).select_related("owner"),
+        "scenarios": scenarios, **_freshness(request, scenarios),
         "dependence": jobs_by_buyer(base), "base": base, "defaults": shown_multipliers(),
         "families": FAMILIES,
         "may_save": permissions.may_save_scenarios(request.user)})
@@ -144,9 +154,7 @@ def scenario_edit(request, public_id):
 @login_required
 def scenario_detail(request, public_id):
     scenario = _scenario(request, public_id)
-    today = clock.today()
-    if scenario.status in (RunStatus.DONE, RunStatus.FAILED) and \
-            scenario.baseline_key != cluster.data_key(scenario.owner, today):
+    if cluster.out_of_date([scenario], clock.today()):
         scenario = services.scenario_queue(by=request.user, scenario=scenario)
         messages.info(request, _("The cluster's data changed since this scenario was "
                                  "computed: it is being computed again."))
@@ -218,7 +226,8 @@ def scenario_compare(request):
         messages.error(request, _("Choose the scenarios to compare."))
         return redirect("insights:scenarios")
     return render(request, "insights/scenarios/compare.html", {
-        "families": FAMILIES, "names": names_in(*(s.changes for s in scenarios)),
+        **_freshness(request, scenarios), "families": FAMILIES,
+        "names": names_in(*(s.changes for s in scenarios)),
         "columns": [{"scenario": s, "changes": described(s.changes),
                      "multipliers": shown_multipliers(s.multipliers)} for s in scenarios]})
 
