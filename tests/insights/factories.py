@@ -145,3 +145,23 @@ def handoff_page_rows(cluster, n: int):
     args = handoff_args(cluster, units_per_month=20 * members, member_kg=400)
     execute(ScenarioHandoff.objects.latest("pk").pk)
     return Page("cooperative", reverse("insights:scenario_handoff", args=args), names[-1])
+
+
+def foundry_names_rows(cluster, n: int):
+    """n foundries whose names contain "Cor Saran", and the suggestions the scenario form's
+    foundry boxes fetch for it."""
+    from django.urls import reverse
+
+    from pasok.accounts.actors import SYSTEM
+    from pasok.accounts.services import organisation_create
+    from pasok.suppliers.services import profile_save
+    from tests.conftest import make_nib
+    from tests.web.test_query_counts import Page
+
+    for i in range(n):
+        foundry = organisation_create(by=SYSTEM, kind="supplier", name=f"Cor Saran {n}-{i:02}",
+                                      nib=make_nib(500 + 100 * n + i), province="Jawa Tengah",
+                                      regency="Klaten")
+        profile_save(by=SYSTEM, organisation=foundry, fields={"workforce_total": 5})
+    return Page("ministry", reverse("insights:foundry-names") + "?q=saran",
+                f"Cor Saran {n}-{n - 1:02}")

@@ -186,7 +186,7 @@ def test_a_new_order_to_foundries_without_workers_is_refused_on_its_row(
         client, cluster, foundries):
     _client(client, cluster)
     data = _form(cluster, kind="new_order", units_per_month="3.000", unit_price="185.000",
-                 foundries=str(cluster.member.pk))
+                 foundries=cluster.member.name)
     profile_save(by=SYSTEM, organisation=cluster.member, fields={"workforce_total": 0})
     with clock.frozen(TODAY):
         page = client.post(reverse("insights:scenario_new"), data).content.decode()

@@ -236,6 +236,7 @@ PAGES = {
     ("GET", "insights:scenario_new", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 403),
     ("POST", "insights:scenario_new", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 403),
     ("GET", "insights:scenario_compare", None): row(LOGIN, 403, 403, 302, 403, 403, 302, 302),
+    ("GET", "insights:foundry-names", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 403),
     ("GET", "insights:scenario", "scenario_ministry"):
         row(LOGIN, 404, 404, 404, 404, 404, 200, 200),
     ("GET", "insights:scenario", "scenario_coop"): row(LOGIN, 404, 404, 200, 404, 404, 200, 200),
@@ -319,6 +320,7 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     # Scenarios are saved by writers; a viewer of the cooperative reads them only.
     ("GET", "insights:scenario_new", None): READERS,
     ("POST", "insights:scenario_new", None): READERS,
+    ("GET", "insights:foundry-names", None): READERS,
     ("GET", "insights:scenario_edit", "scenario_coop"): READERS,
     ("POST", "insights:scenario_edit", "scenario_coop"): READERS,
     ("POST", "insights:scenario_rerun", "scenario_coop"): READERS,

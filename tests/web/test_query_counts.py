@@ -48,7 +48,7 @@ from tests.contracts.factories import (
     contract_page_rows,
 )
 from tests.examples import INTERFACES_WORKSHEET
-from tests.insights.factories import handoff_page_rows, scenario_list_rows
+from tests.insights.factories import foundry_names_rows, handoff_page_rows, scenario_list_rows
 from tests.inspection.factories import contract_of_products, deliveries, inspected
 from tests.payments.factories import accepted_deliveries, invoices
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
@@ -540,6 +540,8 @@ PAGES = {
     # (three aggregates a scope: the whole cluster, a cooperative's members) and which of
     # those out of date the reader may compute again.
     scenario_list_rows: 14,
+    # The foundries whose names contain what was typed (the first twenty).
+    foundry_names_rows: 4,
     # A new order handed to the allocation engine: the scenario, its hand-off and the
     # organisations its order names, whether the reader may change it; the proposal's rows
     # are the stored result's.

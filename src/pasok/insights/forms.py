@@ -9,9 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pasok.accounts import picking
+from pasok.accounts.models import Organisation
 from pasok.rules.multipliers import DEFAULT
 from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.web.number_fields import DecimalField, IntegerField, MoneyField, PercentField
+from pasok.web.pick import PickField
 from pasok.web.shared_choices import SharedChoices
 
 SUBSTITUTE, NEW_ORDER, CLOSE = "substitute", "new_order", "close"
@@ -107,27 +110,49 @@ class ChangeForm(forms.Form):
     unit_price = MoneyField(label=_("Unit price (Rp)"), required=False, min_value=Decimal(0))
     unit_weight_kg = DecimalField(label=_("Unit weight (kg)"), required=False,
                                   min_value=Decimal("0.01"), max_digits=9, decimal_places=2)
-    foundries = forms.ModelMultipleChoiceField(
-        label=_("Foundries that make the new order"), queryset=None, required=False,
-        help_text=_("Shared in proportion to their workers."))
-    foundry = forms.ModelChoiceField(label=_("Foundry that closes"), queryset=None,
-                                     required=False)
+    foundries = PickField(
+        label=_("Foundries that make the new order"), required=False, many=True,
+        label_of=picking.label, find=picking.find, error_messages=picking.ERRORS,
+        help_text=_("Their names (or NIBs), separated by “;”. Shared in proportion to their "
+                    "workers."))
+    foundry = PickField(label=_("Foundry that closes"), required=False,
+                        label_of=picking.label, find=picking.find,
+                        error_messages=picking.ERRORS,
+                        help_text=_("Its name, or its NIB."))
 
     NEEDS = {SUBSTITUTE: ("buyer", "family", "share_percent"),
              NEW_ORDER: ("buyer", "family", "units_per_month", "unit_price", "foundries"),
              CLOSE: ("foundry",)}
 
-    SHARED = ("buyer", "foundries", "foundry")
+    SHARED = ("buyer",)
+    PICKED = ("foundries", "foundry")
 
-    def __init__(self, *args, buyers=None, foundries=None,
+    def __init__(self, *args, buyers=None, foundries=None, suggest_url: str = "",
                  choices: dict[str, SharedChoices] | None = None, **kwargs):
-        """`choices`: one SharedChoices per field of SHARED, the same for every row."""
+        """`choices`: one SharedChoices per field of SHARED, the same for every row;
+        `suggest_url`: where the foundry boxes find names as one types."""
         super().__init__(*args, **kwargs)
         self.fields["buyer"].queryset = buyers
-        self.fields["foundries"].queryset = foundries
-        self.fields["foundry"].queryset = foundries
         for name, shared in (choices or {}).items():
             shared.apply(self.fields[name])
+        for name in self.PICKED:
+            self.fields[name].queryset = foundries
+            if suggest_url:
+                self.fields[name].suggest_from(suggest_url)
+        self._name_the_saved_foundries()
+
+    def _name_the_saved_foundries(self) -> None:
+        """A saved change keeps foundry ids: the boxes show their names (one query)."""
+        ids = {"foundry": [self.initial["foundry"]] if self.initial.get("foundry") else [],
+               "foundries": list(self.initial.get("foundries") or [])}
+        wanted = {int(pk) for pks in ids.values() for pk in pks}
+        if not wanted:
+            return
+        known = Organisation.objects.in_bulk(wanted)
+        for name, pks in ids.items():
+            if pks:
+                self.initial[name] = self.fields[name].text_of(
+                    known[int(pk)] for pk in pks if int(pk) in known)
 
     def clean(self):
         data = super().clean()

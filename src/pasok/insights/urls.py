@@ -20,6 +20,7 @@ urlpatterns = [
     path("scenarios/", scenarios.scenario_list, name="scenarios"),
     path("scenarios/new/", scenarios.scenario_new, name="scenario_new"),
     path("scenarios/compare/", scenarios.scenario_compare, name="scenario_compare"),
+    path("scenarios/foundry-names/", scenarios.foundry_names, name="foundry-names"),
     path("scenarios/<uuid:public_id>/", scenarios.scenario_detail, name="scenario"),
     path("scenarios/<uuid:public_id>/edit/", scenarios.scenario_edit, name="scenario_edit"),
     path("scenarios/<uuid:public_id>/progress/", scenarios.scenario_progress,

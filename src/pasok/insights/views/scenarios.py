@@ -10,11 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pasok import clock
-from pasok.accounts import permissions
+from pasok.accounts import permissions, picking
 from pasok.accounts.kinds import BUYER_KINDS
 from pasok.accounts.models import Organisation
 from pasok.rules.multipliers import DEFAULT
@@ -115,9 +116,19 @@ def _forms(request, scenario: Scenario | None, owner: Organisation):
     rows = ChangeFormSet(data, prefix="change", initial=changes, form_kwargs={
         "buyers": Organisation.objects.filter(kind__in=BUYER_KINDS, is_active=True)
         .order_by("name"),
-        "foundries": cluster.foundries_of(owner).order_by("name"),
+        "foundries": cluster.foundries_of(owner),
+        "suggest_url": reverse("insights:foundry-names"),
         "choices": {name: SharedChoices() for name in ChangeForm.SHARED}})
     return form, rows
+
+
+@login_required
+def foundry_names(request):
+    """The foundries whose names contain `q`, as the scenario form's boxes take them."""
+    if not permissions.may_save_scenarios(request.user):
+        raise PermissionDenied
+    return JsonResponse({"names": picking.suggestions(
+        cluster.foundries_of(request.user.organisation), request.GET.get("q", ""))})
 
 
 def _edit(request, scenario: Scenario | None):
