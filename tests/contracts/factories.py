@@ -95,3 +95,21 @@ def commitment_list_rows(cluster, n: int):
             starts_on=JAN, ends_on=dt.date(2029, 12, 31), units_per_year=1000 + i)
     return Page("cooperative", reverse("contracts:commitments"), f"{1000 + n - 1:,}".replace(
         ",", "."))
+
+
+def partner_names_rows(cluster, n: int):
+    """n foundries whose names contain "Mitra Saran", and the names a buyer's commitment
+    form suggests for it."""
+    from django.urls import reverse
+
+    from pasok.accounts.actors import SYSTEM
+    from pasok.accounts.services import organisation_create
+    from tests.conftest import make_nib
+    from tests.web.test_query_counts import Page
+
+    for i in range(n):
+        organisation_create(by=SYSTEM, kind="supplier", name=f"Mitra Saran {n}-{i:02}",
+                            nib=make_nib(700 + 100 * n + i), province="Jawa Tengah",
+                            regency="Klaten")
+    return Page("buyer_x", reverse("contracts:partner-names") + "?q=saran",
+                f"Mitra Saran {n}-{n - 1:02}")

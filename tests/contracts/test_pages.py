@@ -160,3 +160,23 @@ def test_the_commitment_page_shows_what_is_kept_so_far(client, cluster, contract
     assert '<span id="kept-share">67%</span>' in body
     assert 'role="img"' in body and ">100<" in body  # behind by 100 units in January
     assert "67%" in listed
+
+
+def test_a_buyer_signs_a_commitment_naming_its_partners_by_typing(client, cluster):
+    from pasok.contracts.models import PartnershipCommitment
+
+    _as(client, cluster, "buyer_x")
+    url = reverse("contracts:commitments")
+    form = {"family": "brake_block", "units_per_year": "1.200", "starts_on": "2027-01",
+            "ends_on": "31/12/2029"}
+    assert "CV Logam Sejahtera" not in client.get(url).content.decode()  # none listed
+    names = client.get(reverse("contracts:partner-names"), {"q": "koperasi"}).json()
+    assert names == {"names": ["Koperasi Batur Jaya — Klaten"]}
+    refused = client.post(url, form | {"partners": "Koperasi Batur Jaya; Tidak Ada"})
+    assert refused.status_code == 200 and "“Tidak Ada”" in refused.content.decode()
+    assert not PartnershipCommitment.objects.exists()
+    signed = client.post(url, form | {"partners": "Koperasi Batur Jaya — Klaten; Logam"})
+    assert signed.status_code == 302
+    commitment = PartnershipCommitment.objects.get()
+    assert set(commitment.partners.all()) == {cluster.cooperative, cluster.supplier_a}
+    assert commitment.units_per_year == 1200

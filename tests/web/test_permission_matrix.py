@@ -202,6 +202,7 @@ PAGES = {
     ("POST", "contracts:answer", "call_off"): row(LOGIN, 302, 404, 404, 403, 404, 403, 403),
     ("GET", "contracts:commitments", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
     ("POST", "contracts:commitments", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("GET", "contracts:partner-names", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
     ("GET", "contracts:commitment", "commitment"):
         row(LOGIN, 404, 404, 200, 200, 404, 200, 200),
     ("POST", "contracts:commitment", "commitment"):
@@ -395,6 +396,7 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
         ("contracts:answer", "call_off"), ("contracts:commitments", None),
         ("contracts:commitment", "commitment"))},
     ("GET", "contracts:amend", "contract"): READERS,
+    ("GET", "contracts:partner-names", None): READERS,
     # Recording and correcting an imported alternative are writes.
     **{(method, name, arg): READERS for method in ("GET", "POST") for name, arg in (
         ("insights:import-new", None), ("insights:import-edit", "import_x"))},

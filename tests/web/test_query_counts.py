@@ -46,6 +46,7 @@ from tests.contracts.factories import (
     commitment_list_rows,
     contract_list_rows,
     contract_page_rows,
+    partner_names_rows,
 )
 from tests.examples import INTERFACES_WORKSHEET
 from tests.insights.factories import foundry_names_rows, handoff_page_rows, scenario_list_rows
@@ -529,6 +530,7 @@ PAGES = {
     plan_list: 4, plan_page: 16, plan_edit: 14, plan_offers: 8, run_page: 6,
     contract_list_rows: 4, contract_page_rows: 10, call_off_page_rows: 6,
     commitment_list_rows: 9,
+    partner_names_rows: 4,  # the organisations named like what was typed
     receiving_dock: 5, switching_states: 4,
     # A scorecard reads the organisation, then a supplier's call-offs with their deliveries
     # and the deliveries of the months, and its NCRs; a buyer's deliveries, its invoices and

@@ -6,11 +6,13 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pasok import clock
-from pasok.accounts import permissions
+from pasok.accounts import permissions, picking
 from pasok.accounts.models import Organisation
 from pasok.scorecards.selectors import commitment_tracker, trackers_of
 from pasok.web.charts import BAR, chart
@@ -21,23 +23,28 @@ from . import selectors, services
 from .forms import CommitmentForm, NeedForm
 
 
+def _partners(user):
+    """Whom a buyer's commitment may name: the supplier side it sees, active."""
+    if not permissions.may_create_contracts(user):
+        return Organisation.objects.none()
+    return Organisation.objects.visible_to(user).supplier_side().filter(is_active=True)
+
+
 @login_required
 def commitment_list(request):
     user = request.user
     may_sign = permissions.may_create_contracts(user)
-    partners = (Organisation.objects.visible_to(user).supplier_side().filter(is_active=True)
-                .order_by("name")) if may_sign else Organisation.objects.none()
     form = CommitmentForm(request.POST if request.method == "POST" else None,
-                          partners=partners)
+                          partners=_partners(user),
+                          suggest_url=reverse("contracts:partner-names"))
     if request.method == "POST":
         if not may_sign:
             raise PermissionDenied
         if form.is_valid():
             data = dict(form.cleaned_data)
-            chosen = [p for p in partners if p.pk in data.pop("partners")]
             try:
                 commitment = services.commitment_sign(by=user, buyer=user.organisation,
-                                                      partners=chosen, **data)
+                                                      **data)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -78,3 +85,12 @@ def commitment_detail(request, public_id):
                                      "the commitment required, counted from its start."),
                        value_heading=_("Kept so far"),
                        format_value=lambda v: localized_percent(v, 0))})
+
+
+@login_required
+def partner_names(request):
+    """The organisations a commitment may name whose names contain `q`."""
+    if not permissions.may_create_contracts(request.user):
+        raise PermissionDenied
+    return JsonResponse({"names": picking.suggestions(_partners(request.user),
+                                                      request.GET.get("q", ""))})

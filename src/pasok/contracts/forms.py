@@ -4,8 +4,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pasok.accounts import picking
 from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.web import number_fields
+from pasok.web.pick import PickField
 from pasok.web.uploads import DocumentField
 
 MONTH = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
@@ -91,8 +93,10 @@ class ItemAmendmentForm(forms.Form):
 
 
 class CommitmentForm(forms.Form):
-    partners = forms.TypedMultipleChoiceField(label=_("Partners"), coerce=int,
-                                              widget=forms.CheckboxSelectMultiple)
+    partners = PickField(label=_("Partners"), many=True, label_of=picking.label,
+                         find=picking.find, error_messages=picking.ERRORS,
+                         help_text=_("Foundries or cooperatives: their names (or NIBs), "
+                                     "separated by “;”."))
     family = forms.ChoiceField(label=_("Part family"), choices=PART_FAMILIES)
     share_percent = number_fields.PercentField(
         label=_("Share of the need (%)"), required=False, decimal_places=2,
@@ -102,9 +106,12 @@ class CommitmentForm(forms.Form):
     starts_on = month_field(_("First month"))
     ends_on = date_field(_("Ends on"))
 
-    def __init__(self, *args, partners=(), **kwargs):
+    def __init__(self, *args, partners, suggest_url: str = "", **kwargs):
+        """`partners`: the organisations that may be named (a queryset)."""
         super().__init__(*args, **kwargs)
-        self.fields["partners"].choices = [(p.pk, p.name) for p in partners]
+        self.fields["partners"].queryset = partners
+        if suggest_url:
+            self.fields["partners"].suggest_from(suggest_url)
 
 
 class NeedForm(forms.Form):

@@ -17,5 +17,6 @@ urlpatterns = [
     path("call-offs/<uuid:public_id>/", views.call_off_detail, name="call_off"),
     path("call-offs/<uuid:public_id>/answer/", views.call_off_answer, name="answer"),
     path("commitments/", commitment_views.commitment_list, name="commitments"),
+    path("commitments/partner-names/", commitment_views.partner_names, name="partner-names"),
     path("commitments/<uuid:public_id>/", commitment_views.commitment_detail, name="commitment"),
 ]
