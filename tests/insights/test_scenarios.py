@@ -318,3 +318,16 @@ def test_the_comparison_marks_the_scenarios_out_of_date(client, cluster, foundri
     assert f'form="rerun-{stale.public_id}"' in status
     assert f'<form id="rerun-{stale.public_id}" method="post"' in page
     assert f"rerun-{coop.public_id}" not in page and f"rerun-{fresh.public_id}" not in page
+
+
+@pytest.mark.django_db
+def test_the_jobs_table_reads_only_the_foundries_that_sell_and_agrees(cluster, foundries):
+    with clock.frozen(TODAY):
+        whole = cluster_baseline(cluster)
+        selling = insights.baseline(cluster.ministry, clock.today(), touching=())
+        named = insights.baseline(cluster.ministry, clock.today(),
+                                  touching=[str(cluster.member.pk)])
+    assert len(whole.foundries) == 3
+    assert [f.id for f in selling.foundries] == [str(cluster.supplier_a.pk)]
+    assert {f.id for f in named.foundries} == {str(cluster.supplier_a.pk), str(cluster.member.pk)}
+    assert jobs_by_buyer(selling) == jobs_by_buyer(whole)

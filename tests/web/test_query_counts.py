@@ -540,8 +540,8 @@ PAGES = {
     # The scenarios, and the baseline of the jobs table: the call-offs, their buyers'
     # names, the foundries' profiles and bookings; whether the data changed since they ran
     # (three aggregates a scope: the whole cluster, a cooperative's members) and which of
-    # those out of date the reader may compute again.
-    scenario_list_rows: 14,
+    # those out of date the reader may compute again; the foundries counted.
+    scenario_list_rows: 15,
     # The foundries whose names contain what was typed (the first twenty).
     foundry_names_rows: 4,
     # A new order handed to the allocation engine: the scenario, its hand-off and the

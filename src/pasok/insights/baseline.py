@@ -12,6 +12,7 @@ out of date."""
 import datetime as dt
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -95,12 +96,17 @@ def foundries_of(owner: Organisation | None):
     return foundries
 
 
+def _call_offs(foundries, months: tuple[dt.date, ...]):
+    """The foundries' orders in `months` (declined ones are not orders)."""
+    return (CallOff.objects.filter(maker__in=foundries, month__gte=months[0],
+                                   month__lte=months[-1])
+            .exclude(status=CallOffStatus.DECLINED))
+
+
 def _orders(foundries, months: tuple[dt.date, ...]) -> dict:
     """(foundry, buyer, family) → units, value, kg and TKDN-weighted value of the call-offs
     in `months` (declined ones are not orders)."""
-    rows = (CallOff.objects.filter(maker__in=foundries, month__gte=months[0],
-                                   month__lte=months[-1])
-            .exclude(status=CallOffStatus.DECLINED)
+    rows = (_call_offs(foundries, months)
             .values("maker_id", "item__contract__buyer_id", "item__family")
             .annotate(units=Sum("quantity"),
                       value=Sum(F("quantity") * F("item__unit_price")),
@@ -115,10 +121,18 @@ def _orders(foundries, months: tuple[dt.date, ...]) -> dict:
             for r in rows}
 
 
-def baseline(owner: Organisation | None, today: dt.date) -> Baseline:
+def baseline(owner: Organisation | None, today: dt.date, *,
+             touching: Iterable[str] | None = None) -> Baseline:
+    """The whole cluster in scope; with `touching` (foundry ids), only the foundries that
+    sell on Pasok and those: all the jobs table and a change's checks read, at a fraction
+    of a national cluster (most of whose foundries have no orders on Pasok)."""
     months = window(today)
     foundries = foundries_of(owner)
     orders = _orders(foundries, months)
+    if touching is not None:
+        foundries = foundries.filter(
+            Q(pk__in=_call_offs(foundries, months).values("maker_id"))
+            | Q(pk__in=[int(f) for f in touching if str(f).isdigit()]))
     per_foundry = defaultdict(list)
     lines, names = {}, {}
     for (foundry, buyer, family), r in orders.items():

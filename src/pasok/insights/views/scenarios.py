@@ -100,11 +100,13 @@ def _freshness(request, scenarios: list[Scenario]) -> dict:
 @login_required
 def scenario_list(request):
     _reader(request)
-    base = cluster.baseline(_scope(request), clock.today())
+    scope = _scope(request)
+    base = cluster.baseline(scope, clock.today(), touching=())  # the jobs table's foundries
     scenarios = list(Scenario.objects.visible_to(request.user).select_related("owner"))
     return render(request, "insights/scenarios/list.html", {
         "scenarios": scenarios, **_freshness(request, scenarios),
         "dependence": jobs_by_buyer(base), "base": base, "defaults": shown_multipliers(),
+        "foundry_count": cluster.foundries_of(scope).count(),
         "families": FAMILIES,
         "may_save": permissions.may_save_scenarios(request.user)})
 
