@@ -231,7 +231,8 @@ def test_the_addendum_page_issues_and_reshows_errors(client, cluster, tender):
     form = {"reason": "Kuantitas ditambah", "bid_deadline": "2026-12-15T09:00",
             "opening_time": "2026-12-15T10:00", "required_documents": "",
             "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "1", "lot-0-id": str(lot.pk),
-            "lot-0-product": lot.product, "lot-0-unit_weight_kg": "11,50",
+            "lot-0-product": lot.product, "lot-0-family": lot.family,
+            "lot-0-unit_weight_kg": "11,50",
             "lot-0-quantity": "1.200", "lot-0-unit": "pcs", "lot-0-hps_unit_price": "120.000",
             "lot-0-delivery_schedule": "600 500"}
     with clock.frozen(T0 + dt.timedelta(days=1)):

@@ -33,7 +33,10 @@ def test_p10_lots_become_brake_blocks_and_the_others_other(back_to_latest):
     tender = apps.get_model("tenders", "Tender").objects.create(
         buyer=buyer, reference="T-1", title="Blok rem dan rumah pompa", bid_deadline=AT,
         opening_time=AT, created_at=AT)
-    Lot = apps.get_model("tenders", "Lot")
+    Lot, Grade = apps.get_model("tenders", "Lot"), apps.get_model("suppliers", "MaterialGrade")
+    # A transactional test before may have flushed the catalogue.
+    Grade.objects.get_or_create(code="P10", defaults={"family": "phosphoric_iron"})
+    Grade.objects.get_or_create(code="FC200", defaults={"family": "grey_iron"})
     for number, grade in ((1, "P10"), (2, "FC200"), (3, None)):
         Lot.objects.create(tender=tender, number=number, product="Coran", grade_id=grade,
                            unit_weight_kg=10, quantity=100, hps_unit_price=100_000)

@@ -36,6 +36,7 @@ def _draft(client):
         "small_business_reserved": "on",
         "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0", "lot-MIN_NUM_FORMS": "1",
         "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Blok rem besi cor fosfor",
+        "lot-0-family": "brake_block",
         "lot-0-grade": "P10", "lot-0-unit_weight_kg": "11,5", "lot-0-quantity": "10000",
         "lot-0-unit": "pcs", "lot-0-hps_unit_price": "120000",
         "lot-0-delivery_schedule": "5000, 5000"})
@@ -136,7 +137,8 @@ def test_publishing_notifies_the_suppliers_who_can_make_a_lot(client, cluster,
             "opening_time": "2026-12-15T11:00", "min_tkdn_percent": "25",
             "max_preference_percent": "25", "small_business_reserved": "on",
             "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0", "lot-MIN_NUM_FORMS": "1",
-            "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Bracket", "lot-0-grade": "FCD450",
+            "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Bracket", "lot-0-family": "housing",
+            "lot-0-grade": "FCD450",
             "lot-0-unit_weight_kg": "35", "lot-0-quantity": "500", "lot-0-unit": "pcs",
             "lot-0-hps_unit_price": "250000"})
         tender = Tender.objects.get()
