@@ -67,6 +67,8 @@ def test_the_whole_flow_through_the_pages(client, cluster):
         _login(client, "buyer_x")
         page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
         assert "Rp118.000" not in page and bid.digest not in page
+        assert tender.lots.get().family == "brake_block"
+        assert 'data-label="Kelompok produk">Blok rem kereta api</td>' in page
         bad = client.post(reverse("tenders:bid", args=[tender.pk, lot.pk]), {
             "unit_price": "1", "quantity": "1", "monthly_capacity": "1", "origin": "domestic"})
         assert bad.status_code == 403  # buyers do not bid
