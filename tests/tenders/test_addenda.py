@@ -84,6 +84,17 @@ def test_an_addendum_changes_documents_a_lot_and_extends_the_deadline(cluster, t
     assert list(Addendum.objects.values_list("number", flat=True)) == [1, 2]
 
 
+def test_an_addendum_may_correct_the_lots_family_and_says_it_in_words(cluster, tender):
+    from pasok.tenders.addenda_text import change_lines
+
+    lot = tender.lots.get()
+    issued = _issue(cluster, tender, lots={lot.pk: {"family": "brake_block"}})
+    lot.refresh_from_db()
+    assert lot.family == "brake_block"
+    assert change_lines(issued) == [
+        "Lot 1, kelompok produk: Coran lainnya → Blok rem kereta api"]
+
+
 @pytest.mark.parametrize(("changes", "field"), [
     ({"bid_deadline": DEADLINE - dt.timedelta(days=1)}, "bid_deadline"),
     ({"opening_time": OPENING - dt.timedelta(minutes=30)}, "opening_time"),
