@@ -99,6 +99,7 @@ def test_three_lots_four_bidders_the_cascade_decides(phone, cluster):
             if i:
                 page.click("fieldset[data-prefix=lot] .formset-add")
             page.fill(f"#id_lot-{i}-product", product)
+            page.select_option(f"#id_lot-{i}-family", "brake_block")
             page.fill(f"#id_lot-{i}-unit_weight_kg", weight)
             page.fill(f"#id_lot-{i}-quantity", quantity)
             page.fill(f"#id_lot-{i}-hps_unit_price", hps)

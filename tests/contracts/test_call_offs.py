@@ -132,7 +132,8 @@ def _final_award(cluster):
                                bid_deadline=start + dt.timedelta(days=1),
                                opening_time=start + dt.timedelta(days=1),
                                first_delivery_month=JAN)
-        lot = lot_add(by=buyer, tender=tender, product="Blok rem P10", quantity=300,
+        lot = lot_add(by=buyer, tender=tender, product="Blok rem P10", family="brake_block",
+                      quantity=300,
                       unit_weight_kg=Decimal("9.5"), hps_unit_price=Decimal(500_000),
                       delivery_schedule=[100, 100, 100],
                       grade=MaterialGrade.objects.get(code="P10"))

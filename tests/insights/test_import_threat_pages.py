@@ -50,6 +50,36 @@ def test_a_buyer_records_its_own_import(client, cluster):
     assert event.organisation == cluster.buyer_x and event.after["buyer"] == cluster.buyer_x.name
 
 
+def test_the_buyer_says_it_buys_the_import_now(client, cluster):
+    """Only an import the buyer buys is part of its need (insights.warnings)."""
+    _as(client, cluster, "buyer_x").post(
+        reverse("insights:import-new"), FORM | {"buyer": str(cluster.buyer_x.pk),
+                                                "in_use": "on"})
+    alternative = ImportedAlternative.objects.get()
+    assert alternative.in_use
+    page = client.get(reverse("insights:import", args=[alternative.public_id])).content.decode()
+    assert "ya: unitnya dihitung dalam kebutuhan pembeli" in page
+    assert "dibeli saat ini" in client.get(reverse("insights:imports")).content.decode()
+    edit = client.get(reverse("insights:import-edit", args=[alternative.public_id]))
+    assert 'id="id_in_use" checked' in edit.content.decode()
+    assert AuditEvent.objects.get(action="imported_alternative.record").after["in_use"] is True
+
+
+def test_an_offer_on_the_market_is_not_bought(client, cluster):
+    response = _as(client, cluster, "ministry").post(
+        reverse("insights:import-new"), FORM | {"in_use": "on"})
+    assert response.status_code == 200 and not ImportedAlternative.objects.exists()
+    assert _errors(response) == {"in_use": [
+        "Penawaran di pasar belum dibeli: sebutkan pembeli yang membelinya, atau biarkan "
+        "kotak ini tidak dicentang."]}
+    assert 'id="id_in_use" checked' in response.content.decode()  # as ticked
+    with pytest.raises(ValidationError) as refused:
+        buyer_x_import(cluster, in_use=True, units_per_year=None)
+    assert refused.value.message_dict == {
+        "units_per_year": ["Berapa unit setahun yang dibeli pembeli."]}
+    assert not buyer_x_import(cluster).in_use  # an alternative, until the buyer says
+
+
 def test_the_form_names_the_field_and_shows_what_was_typed(client, cluster):
     response = _as(client, cluster, "ministry").post(
         reverse("insights:import-new"), FORM | {"service_life_months": "lima"})

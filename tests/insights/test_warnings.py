@@ -22,6 +22,7 @@ from pasok.insights.models import EarlyWarning, ImportedAlternative
 from pasok.insights.tasks import send_early_warnings
 from pasok.insights.warnings import substitution_warnings
 from pasok.months import month_starts
+from pasok.tenders.services import lot_add, tender_cancel, tender_create, tender_publish
 from tests.contracts.conftest import SIGNED_AT, accepted_call_off, signed_contract
 
 pytestmark = pytest.mark.django_db
@@ -59,12 +60,31 @@ def need(cluster, units):
                                         month=month, units=quantity)
 
 
-def imports(cluster, units_per_year, recorded_on):
+def imports(cluster, units_per_year, recorded_on, *, in_use=True):
     ImportedAlternative.objects.create(
         family="brake_block", product="Blok rem komposit", origin="Tiongkok",
         landed_price=Decimal(300_000), service_life_months=5, local_service_life_months=1,
-        buyer=cluster.buyer_x, units_per_year=units_per_year, recorded_for=cluster.buyer_x,
+        buyer=cluster.buyer_x, units_per_year=units_per_year, in_use=in_use,
+        recorded_for=cluster.buyer_x,
         recorded_at=dt.datetime.combine(recorded_on, dt.time(3), tzinfo=dt.UTC))
+
+
+PUBLISHED_AT = dt.datetime(2026, 11, 2, 2, tzinfo=dt.UTC)  # before January's deliveries
+
+
+def tender(cluster, schedule, *, family="brake_block", publish=True, first=MONTHS[0]):
+    """Buyer X's tender of one lot delivered month by month from `first` (an empty
+    schedule: at once), published in November 2026."""
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(PUBLISHED_AT):
+        made = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem 2027",
+                             bid_deadline=PUBLISHED_AT + dt.timedelta(days=7),
+                             opening_time=PUBLISHED_AT + dt.timedelta(days=7),
+                             first_delivery_month=first)
+        lot_add(by=buyer, tender=made, product="Blok rem P10", family=family,
+                quantity=sum(schedule) or 6000, unit_weight_kg=Decimal("9.5"),
+                hps_unit_price=Decimal(500_000), delivery_schedule=schedule)
+        return tender_publish(by=buyer, tender=made) if publish else made
 
 
 @pytest.fixture
@@ -76,7 +96,7 @@ def halved(cluster):
 
 
 def test_orders_halved_while_the_need_held(halved, django_assert_num_queries):
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         (warning,) = substitution_warnings(JULY)
     assert (warning.buyer, warning.family, warning.month) == (
         halved.buyer_x, "brake_block", dt.date(2027, 7, 1))
@@ -126,6 +146,47 @@ def test_without_a_reported_need_the_recorded_imports_give_it(cluster):
     imports(cluster, 720, dt.date(2027, 4, 2))
     (warning,) = substitution_warnings(JULY)
     assert (warning.figures.need_before, warning.figures.need_after) == (600, 600)
+
+
+def test_an_import_the_buyer_does_not_buy_is_no_need(cluster):
+    # The same import recorded as an alternative Buyer X could use: its 60 a month are not
+    # bought, so the need is the orders alone, and it falls with them.
+    call_offs(cluster, half_year_contract(cluster), [600, 600, 600, 300, 300, 300])
+    imports(cluster, 720, dt.date(2027, 4, 2), in_use=False)
+    assert substitution_warnings(JULY) == []
+
+
+def test_orders_fall_while_the_tender_shows_the_need_holding(cluster,
+                                                             django_assert_num_queries):
+    # No commitment, no import: Buyer X tendered 1,000 a month for January to June and
+    # calls off 600 then 300. Need: max(orders, tendered) = 1,000 both quarters.
+    call_offs(cluster, half_year_contract(cluster), [600, 600, 600, 300, 300, 300])
+    tender(cluster, [1000] * 6)
+    with django_assert_num_queries(5):
+        (warning,) = substitution_warnings(JULY)
+    f = warning.figures
+    assert (f.orders_before, f.orders_after, f.need_before, f.need_after) == (600, 300, 1000,
+                                                                              1000)
+
+
+def test_a_tender_falling_with_the_orders_is_no_warning(cluster):
+    # The tender asked for 600 a month, then 300: the need fell as the orders did.
+    call_offs(cluster, half_year_contract(cluster), [600, 600, 600, 300, 300, 300])
+    tender(cluster, [600] * 3 + [300] * 3)
+    assert substitution_warnings(JULY) == []
+
+
+def test_only_published_tenders_of_the_family_with_a_schedule_count(cluster):
+    call_offs(cluster, half_year_contract(cluster), [600, 600, 600, 300, 300, 300])
+    tender(cluster, [1000] * 6, publish=False)  # a draft states no need yet
+    tender(cluster, [1000] * 6, family="housing")  # pump housings are not brake blocks
+    # 6,000 at once in April: a stock, not a rate (warnings._tendered); as April's need it
+    # would make the need rise.
+    tender(cluster, [], first=MONTHS[3])
+    cancelled = tender(cluster, [1000] * 6)
+    with clock.frozen(PUBLISHED_AT + dt.timedelta(days=1)):
+        tender_cancel(by=cluster.users["buyer_x"], tender=cancelled, reason="Anggaran dipotong")
+    assert substitution_warnings(JULY) == []
 
 
 def test_the_current_month_is_left_out(halved):

@@ -84,6 +84,17 @@ def test_an_addendum_changes_documents_a_lot_and_extends_the_deadline(cluster, t
     assert list(Addendum.objects.values_list("number", flat=True)) == [1, 2]
 
 
+def test_an_addendum_may_correct_the_lots_family_and_says_it_in_words(cluster, tender):
+    from pasok.tenders.addenda_text import change_lines
+
+    lot = tender.lots.get()
+    issued = _issue(cluster, tender, lots={lot.pk: {"family": "brake_block"}})
+    lot.refresh_from_db()
+    assert lot.family == "brake_block"
+    assert change_lines(issued) == [
+        "Lot 1, kelompok produk: Coran lainnya → Blok rem kereta api"]
+
+
 @pytest.mark.parametrize(("changes", "field"), [
     ({"bid_deadline": DEADLINE - dt.timedelta(days=1)}, "bid_deadline"),
     ({"opening_time": OPENING - dt.timedelta(minutes=30)}, "opening_time"),
@@ -231,7 +242,8 @@ def test_the_addendum_page_issues_and_reshows_errors(client, cluster, tender):
     form = {"reason": "Kuantitas ditambah", "bid_deadline": "2026-12-15T09:00",
             "opening_time": "2026-12-15T10:00", "required_documents": "",
             "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "1", "lot-0-id": str(lot.pk),
-            "lot-0-product": lot.product, "lot-0-unit_weight_kg": "11,50",
+            "lot-0-product": lot.product, "lot-0-family": lot.family,
+            "lot-0-unit_weight_kg": "11,50",
             "lot-0-quantity": "1.200", "lot-0-unit": "pcs", "lot-0-hps_unit_price": "120.000",
             "lot-0-delivery_schedule": "600 500"}
     with clock.frozen(T0 + dt.timedelta(days=1)):

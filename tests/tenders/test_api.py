@@ -28,9 +28,12 @@ def test_bids_stay_sealed_over_the_api_until_opening(client, cluster):
         tender = tender_create(by=buyer, buyer=cluster.buyer_x, title="Blok rem",
                                bid_deadline=T0 + dt.timedelta(days=7),
                                opening_time=T0 + dt.timedelta(days=7, hours=1))
-        lot = lot_add(by=buyer, tender=tender, product="Blok rem", quantity=100,
-                      unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
+        lot = lot_add(by=buyer, tender=tender, product="Blok rem", family="brake_block",
+                      quantity=100, unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000))
         tender_publish(by=buyer, tender=tender)
+        shown = client.get(f"/api/v1/tenders/{tender.pk}",
+                           headers=_headers(cluster, "supplier_a")).json()
+        assert shown["lots"][0]["family"] == "brake_block"  # what the buyer counts it by
         receipt = client.post(f"/api/v1/tenders/{tender.pk}/lots/{lot.pk}/bid",
                               {"unit_price": "104321", "quantity": 100,
                                "monthly_capacity": 50},

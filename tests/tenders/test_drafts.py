@@ -113,7 +113,8 @@ def test_publishing_checks_the_dates_again(cluster):
 
 
 def test_the_forms_read_indonesian_numbers_and_refuse_nonsense():
-    lot = tender_forms.LotForm({"product": "Blok", "unit_weight_kg": "11,5",
+    lot = tender_forms.LotForm({"product": "Blok", "family": "brake_block",
+                                "unit_weight_kg": "11,5",
                                 "quantity": "30.000", "unit": "pcs",
                                 "hps_unit_price": "Rp112.000",
                                 "delivery_schedule": "15.000 15.000"})
@@ -122,7 +123,8 @@ def test_the_forms_read_indonesian_numbers_and_refuse_nonsense():
     assert lot.cleaned_data["quantity"] == 30_000
     assert lot.cleaned_data["delivery_schedule"] == [15_000, 15_000]
     # Main split the schedule on commas and dropped dots: "1,5" became 15.
-    wrong = tender_forms.LotForm({"product": "Blok", "unit_weight_kg": "11", "unit": "pcs",
+    wrong = tender_forms.LotForm({"product": "Blok", "family": "brake_block",
+                                  "unit_weight_kg": "11", "unit": "pcs",
                                   "quantity": "99999999999999", "hps_unit_price": "0",
                                   "delivery_schedule": "1,5"})
     assert not wrong.is_valid()
@@ -204,12 +206,15 @@ def test_the_draft_editor_changes_adds_and_removes_lots(client, cluster):
         page = client.get(url).content.decode()
         assert 'name="first_delivery_month"' in page and 'name="lot-0-id"' in page
         assert 'value="100.000"' in page  # the HPS, written the Indonesian way
-        keep = {"id": first.pk, "product": "A", "unit_weight_kg": "11", "quantity": "1.500",
+        keep = {"id": first.pk, "product": "A", "family": "brake_block",
+                "unit_weight_kg": "11", "quantity": "1.500",
                 "unit": "pcs", "hps_unit_price": "100.000",
                 "delivery_schedule": "750 750"}
-        gone = {"id": second.pk, "product": "B", "unit_weight_kg": "11", "quantity": "100",
+        gone = {"id": second.pk, "product": "B", "family": "other", "unit_weight_kg": "11",
+                "quantity": "100",
                 "unit": "pcs", "hps_unit_price": "100.000", "DELETE": "on"}
-        new = {"product": "C", "unit_weight_kg": "2,5", "quantity": "40", "unit": "pcs",
+        new = {"product": "C", "family": "housing", "unit_weight_kg": "2,5", "quantity": "40",
+               "unit": "pcs",
                "hps_unit_price": "50.000"}
         response = client.post(url, _editor_data(tender, [keep, gone, new],
                                                  title="Blok rem dan bracket"))
@@ -217,8 +222,9 @@ def test_the_draft_editor_changes_adds_and_removes_lots(client, cluster):
     tender.refresh_from_db()
     assert tender.title == "Blok rem dan bracket"
     assert tender.first_delivery_month == dt.date(2027, 3, 1)
-    assert list(tender.lots.values_list("number", "product", "quantity", "delivery_schedule")
-                ) == [(1, "A", 1500, [750, 750]), (2, "C", 40, [])]
+    assert list(tender.lots.values_list("number", "product", "family", "quantity",
+                                        "delivery_schedule")) == [
+        (1, "A", "brake_block", 1500, [750, 750]), (2, "C", "housing", 40, [])]
 
 
 def test_the_draft_editor_keeps_what_was_typed_and_changes_nothing_on_error(client, cluster):
@@ -228,11 +234,14 @@ def test_the_draft_editor_keeps_what_was_typed_and_changes_nothing_on_error(clie
     url = reverse("tenders:edit", args=[tender.pk])
     with clock.frozen(T0):
         response = client.post(url, _editor_data(tender, [
-            {"id": first.pk, "product": "A2", "unit_weight_kg": "11", "quantity": "100",
+            {"id": first.pk, "product": "A2", "family": "municipal", "unit_weight_kg": "11",
+             "quantity": "100",
              "unit": "pcs", "hps_unit_price": "100.000", "delivery_schedule": "60 30"}]))
     assert response.status_code == 200
     (row,) = response.context["lots"].forms
-    assert "delivery_schedule" in row.errors and 'value="60 30"' in response.content.decode()
+    page = response.content.decode()
+    assert "delivery_schedule" in row.errors and 'value="60 30"' in page
+    assert '<option value="municipal" selected>' in page  # the family chosen, shown again
     assert Lot.objects.get().product == "A"
 
 
@@ -255,6 +264,7 @@ def test_the_new_tender_page_refuses_a_huge_quantity_next_to_the_field(client, c
             "opening_time": "2026-12-15T11:00", "min_tkdn_percent": "25",
             "max_preference_percent": "25", "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0",
             "lot-MIN_NUM_FORMS": "1", "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Blok",
+            "lot-0-family": "other",
             "lot-0-unit_weight_kg": "11", "lot-0-quantity": "99.999.999.999.999",
             "lot-0-unit": "pcs", "lot-0-hps_unit_price": "100.000"})
     assert "quantity" in response.context["lots"].forms[0].errors
@@ -367,8 +377,8 @@ def test_an_untouched_extra_lot_row_is_not_a_lot(client, cluster):
     """The schedule reads an empty input as []: a blank extra row (with its "pcs") must not
     count as changed and ask for a product."""
     client.force_login(cluster.users["buyer_x"])
-    row = {"product": "Blok", "unit_weight_kg": "11", "quantity": "100", "unit": "pcs",
-           "hps_unit_price": "100.000"}
+    row = {"product": "Blok", "family": "other", "unit_weight_kg": "11", "quantity": "100",
+           "unit": "pcs", "hps_unit_price": "100.000"}
     with clock.frozen(T0):
         response = client.post(reverse("tenders:new"), {
             "title": "Blok", "bid_deadline": "2026-12-15T10:00",
@@ -376,7 +386,7 @@ def test_an_untouched_extra_lot_row_is_not_a_lot(client, cluster):
             "max_preference_percent": "25", "lot-TOTAL_FORMS": "2", "lot-INITIAL_FORMS": "0",
             "lot-MIN_NUM_FORMS": "1", "lot-MAX_NUM_FORMS": "1000",
             **{f"lot-0-{k}": v for k, v in row.items()},
-            "lot-1-unit": "pcs", "lot-1-delivery_schedule": ""})
+            "lot-1-unit": "pcs", "lot-1-family": "other", "lot-1-delivery_schedule": ""})
     assert response.status_code == 302
     assert Lot.objects.count() == 1
 

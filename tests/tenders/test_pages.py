@@ -36,6 +36,7 @@ def _draft(client):
         "small_business_reserved": "on",
         "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0", "lot-MIN_NUM_FORMS": "1",
         "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Blok rem besi cor fosfor",
+        "lot-0-family": "brake_block",
         "lot-0-grade": "P10", "lot-0-unit_weight_kg": "11,5", "lot-0-quantity": "10000",
         "lot-0-unit": "pcs", "lot-0-hps_unit_price": "120000",
         "lot-0-delivery_schedule": "5000, 5000"})
@@ -66,6 +67,8 @@ def test_the_whole_flow_through_the_pages(client, cluster):
         _login(client, "buyer_x")
         page = client.get(reverse("tenders:detail", args=[tender.pk])).content.decode()
         assert "Rp118.000" not in page and bid.digest not in page
+        assert tender.lots.get().family == "brake_block"
+        assert 'data-label="Kelompok produk">Blok rem kereta api</td>' in page
         bad = client.post(reverse("tenders:bid", args=[tender.pk, lot.pk]), {
             "unit_price": "1", "quantity": "1", "monthly_capacity": "1", "origin": "domestic"})
         assert bad.status_code == 403  # buyers do not bid
@@ -136,7 +139,8 @@ def test_publishing_notifies_the_suppliers_who_can_make_a_lot(client, cluster,
             "opening_time": "2026-12-15T11:00", "min_tkdn_percent": "25",
             "max_preference_percent": "25", "small_business_reserved": "on",
             "lot-TOTAL_FORMS": "1", "lot-INITIAL_FORMS": "0", "lot-MIN_NUM_FORMS": "1",
-            "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Bracket", "lot-0-grade": "FCD450",
+            "lot-MAX_NUM_FORMS": "1000", "lot-0-product": "Bracket", "lot-0-family": "housing",
+            "lot-0-grade": "FCD450",
             "lot-0-unit_weight_kg": "35", "lot-0-quantity": "500", "lot-0-unit": "pcs",
             "lot-0-hps_unit_price": "250000"})
         tender = Tender.objects.get()

@@ -447,11 +447,28 @@ def buyer_scorecard_csv(cluster, n):
     _contract_months(cluster, n)
     return Page("buyer_x", reverse("scorecards:organisation-csv", args=[cluster.buyer_x.pk]),
                 "2027-01", SCORECARD_READ)
+def _tendered_need(cluster, n: int) -> None:
+    """n published brake-block tenders of PT KAI, each of one lot delivered from January
+    2027 (the early warnings read them as need)."""
+    buyer = cluster.users["buyer_x"]
+    with clock.frozen(T0):
+        for i in range(n):
+            tender = tender_create(by=buyer, buyer=cluster.buyer_x, title=f"Blok rem {i}",
+                                   bid_deadline=T0 + dt.timedelta(days=7), opening_time=OPENING,
+                                   first_delivery_month=dt.date(2027, 1, 1))
+            lot_add(by=buyer, tender=tender, product="Blok rem", family="brake_block",
+                    quantity=300, unit_weight_kg=Decimal(11), hps_unit_price=Decimal(100_000),
+                    delivery_schedule=[100, 100, 100])
+            tender_publish(by=buyer, tender=tender)
+
+
 def cluster_dashboard(cluster, n):
-    """n foundries, and n months of orders, lots, invoices and commitments (above)."""
+    """n foundries, and n months of orders, lots, invoices, commitments and tenders
+    (above)."""
     _foundries(cluster, n)
     _contract_months(cluster, n)
     _invoiced_contract(cluster, n)
+    _tendered_need(cluster, n)
     return Page("ministry", reverse("insights:dashboard"), 'data-figure="commitments-kept"',
                 SCORECARD_READ)
 
@@ -555,9 +572,9 @@ PAGES = {
     # regencies and buyers, the foundries by regency, booked months, orders by month and
     # buyer, lots by month, invoices by (due, settled) and the commitments tracked
     # (scorecards.selectors.trackers_of: four queries), the early warnings (orders, needs,
-    # imports: insights.warnings), the buyers' whole accepted spend (the small-business
-    # share). Its export: no menu, no warnings.
-    cluster_dashboard: 19, cluster_dashboard_export: 15,
+    # imports, tenders: insights.warnings), the buyers' whole accepted spend (the
+    # small-business share). Its export: no menu, no warnings.
+    cluster_dashboard: 20, cluster_dashboard_export: 15,
 }
 
 

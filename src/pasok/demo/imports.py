@@ -2,7 +2,9 @@
 
 - PT KAI's imported composite brake block (China, UIC 541-4 / EN 16452), lasting about five
   months of service against the cast-iron block's one (DOMAIN.md), 40.000 a year: the
-  composite equivalent of the 200.000 cast-iron blocks KAI bought from Ceper a year. Its
+  composite equivalent of the 200.000 cast-iron blocks KAI bought from Ceper a year. KAI
+  buys it now (demo/fulfilment.py: it halved its call-offs when it began), so it is part of
+  KAI's need in the early warnings. Its
   landed price is illustrative: no published price was found.
 - An offer on the market recorded by the ministry: a composite block from Australia.
 
@@ -31,7 +33,7 @@ def load_imports(*, orgs: dict, users: dict, today: dt.date) -> None:
             family="brake_block", product=COMPOSITE_BLOCK, origin="Tiongkok",
             landed_price=Decimal(480_000), service_life_months=Decimal(5),
             local_service_life_months=Decimal(1), standards=STANDARDS,
-            units_per_year=40_000, source=ILLUSTRATIVE)
+            units_per_year=40_000, in_use=True, source=ILLUSTRATIVE)
     with clock.frozen(_at(today - dt.timedelta(days=12), 11)):
         alternative_record(
             by=users[f"kemenperin@{DEMO_DOMAIN}"], recorded_for=orgs["ministry"],

@@ -83,7 +83,7 @@ def _brake_block_tender(buyer, org, title, deadline, lots, *, exemption: str = "
                            "preferensi produk dalam negeri.")
     phosphoric = MaterialGrade.objects.get(pk="P10")
     for product, weight, quantity, hps in lots:
-        lot_add(by=buyer, tender=tender, product=product, grade=phosphoric,
+        lot_add(by=buyer, tender=tender, product=product, family="brake_block", grade=phosphoric,
                 unit_weight_kg=Decimal(weight), quantity=quantity,
                 hps_unit_price=Decimal(hps),
                 delivery_schedule=[quantity // 12] * 11 + [quantity - 11 * (quantity // 12)])

@@ -30,6 +30,10 @@ class AlternativeForm(forms.Form):
         self.fields["local_service_life_months"].help_text = _(
             "How long the cluster's product lasts in the same service: a cast-iron brake "
             "block about one month.")
+        self.fields["in_use"].help_text = _(
+            "Tick when the buyer buys it now: only then do its units count in the buyer's "
+            "need for the ministry's early warnings. An alternative the buyer could use is "
+            "not need.")
         self.fields["source"].help_text = _("Where the figures come from: an invoice, a "
                                             "quotation, a report.")
 

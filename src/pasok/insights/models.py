@@ -34,6 +34,9 @@ class ImportedAlternative(models.Model):
                               related_name="imported_alternatives", verbose_name=_("buyer"))
     units_per_year = models.PositiveIntegerField(_("units imported a year"), null=True,
                                                  blank=True)
+    # The buyer buys it now: only then is it part of the buyer's need (insights.warnings).
+    # An alternative the buyer could use, like an offer on the market, is not.
+    in_use = models.BooleanField(_("bought by the buyer now"), default=False)
     source = models.CharField(_("source of the figures"), max_length=300, blank=True)
     recorded_for = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
                                      verbose_name=_("recorded by"))
@@ -57,6 +60,11 @@ class ImportedAlternative(models.Model):
                                    name="imported_lives_positive",
                                    violation_error_message=_("A service life is longer than "
                                                              "nothing.")),
+            models.CheckConstraint(condition=Q(in_use=False)
+                                   | Q(buyer__isnull=False, units_per_year__isnull=False),
+                                   name="imported_in_use_by_a_buyer",
+                                   violation_error_message=_("An import in use names its "
+                                                             "buyer and its units a year.")),
         ]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.web.formatting import local_moment, localized_number, localized_rupiah
 
 from .models import Lot, Tender
@@ -25,6 +26,8 @@ def _value(field: str, value) -> str:
         return localized_number(value)
     if field == "delivery_schedule":
         return " ".join(localized_number(units) for units in value)
+    if field == "family":
+        return str(dict(PART_FAMILIES).get(value, value))
     if field == "required_documents":
         return ", ".join(value)
     return str(value)

@@ -23,6 +23,7 @@ class LotOut(Schema):
     id: int
     number: int
     product: str
+    family: str = Field(..., description="The part family (suppliers.catalogue.PART_FAMILIES)")
     grade_id: str | None
     unit_weight_kg: Decimal
     quantity: int

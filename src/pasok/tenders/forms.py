@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
+from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.suppliers.models import MaterialGrade
 from pasok.web import number_fields
 from pasok.web.formatting import localized_percent
@@ -63,6 +64,10 @@ class TenderForm(forms.Form):
 
 class LotForm(forms.Form):
     product = forms.CharField(label=_("Product"), max_length=200)
+    family = forms.ChoiceField(
+        label=_("Part family"), choices=PART_FAMILIES, initial="other",
+        help_text=_("What the lot's need is counted by, in its contracts and in the "
+                    "ministry's early warnings."))
     grade = forms.ModelChoiceField(label=_("Material grade"),
                                    queryset=MaterialGrade.objects.all(), required=False)
     drawing_reference = forms.CharField(label=_("Drawing reference"), max_length=100,
@@ -86,7 +91,7 @@ class LotForm(forms.Form):
     @staticmethod
     def initial_of(lot) -> dict:
         return {name: getattr(lot, name) for name in (
-            "product", "drawing_reference", "unit_weight_kg", "quantity", "unit",
+            "product", "family", "drawing_reference", "unit_weight_kg", "quantity", "unit",
             "hps_unit_price", "delivery_schedule")} | {"grade": lot.grade_id, "id": lot.pk}
 
 

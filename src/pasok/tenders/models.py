@@ -19,6 +19,7 @@ from pasok.months import add_months, month_start
 from pasok.public_ids import public_id_field
 from pasok.rules import objection_period
 from pasok.rules.time_zones import zone_of_province
+from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.web.formatting import localized_number
 
 from . import limits
@@ -190,6 +191,9 @@ class Lot(models.Model):
     grade = models.ForeignKey("suppliers.MaterialGrade", null=True, blank=True,
                               on_delete=models.PROTECT, verbose_name=_("material grade"))
     drawing_reference = models.CharField(_("drawing reference"), max_length=100, blank=True)
+    # What the buyer counts the lot's need by (its contract items and the early warnings).
+    family = models.CharField(_("part family"), max_length=20, choices=PART_FAMILIES,
+                              default="other")
     unit_weight_kg = models.DecimalField(
         _("unit weight (kg)"), max_digits=9, decimal_places=2,
         validators=[MaxValueValidator(limits.MAX_UNIT_WEIGHT_KG)])

@@ -132,12 +132,6 @@ def contract_create(*, by: Actor, buyer: Organisation, supplier: Organisation, t
     return contract
 
 
-def _family_of(lot) -> str:
-    """P10 phosphoric iron is the brake-block grade (UIC 832); other lots are "other" until
-    the buyer says (contract_revise)."""
-    return "brake_block" if lot.grade_id == "P10" else "other"
-
-
 def _award_terms(awards: list[Award], payment_term_days: int) -> ContractTerms:
     items, months = [], []
     for number, award in enumerate(awards, 1):
@@ -147,8 +141,7 @@ def _award_terms(awards: list[Award], payment_term_days: int) -> ContractTerms:
         items.append(ItemTerms(
             number=number, product=lot.product, unit_weight_kg=lot.unit_weight_kg,
             unit_price=award.unit_price, quantity=award.quantity, unit=lot.unit,
-            family=_family_of(lot),
-            grade=lot.grade_id, schedule=schedule, award_id=award.pk))
+            family=lot.family, grade=lot.grade_id, schedule=schedule, award_id=award.pk))
     first = min(months) if months else month_start(clock.today())
     last = add_months(max(months) if months else first, 1) - dt.timedelta(days=1)
     return ContractTerms(first, last, payment_term_days, tuple(items))

@@ -18,7 +18,7 @@ from ..models import ImportedAlternative
 
 # What a record says, as the services take it and the audit log keeps it.
 FIELDS = ("family", "product", "origin", "landed_price", "service_life_months",
-          "local_service_life_months", "standards", "buyer", "units_per_year", "source")
+          "local_service_life_months", "standards", "buyer", "units_per_year", "in_use", "source")
 
 
 def _check(recorded_for: Organisation, data: dict) -> None:
@@ -41,6 +41,14 @@ def _check(recorded_for: Organisation, data: dict) -> None:
         errors["buyer"] = [_("The buyer is a buyer's organisation.")]
     elif recorded_for.is_buyer and buyer not in (None, recorded_for):
         errors["buyer"] = [_("A buyer records its own imports, or an offer on the market.")]
+    if data["in_use"] and "buyer" not in errors:
+        # Only what a buyer buys is part of its need (insights.warnings): the buyer and how
+        # many it buys.
+        if buyer is None:
+            errors["in_use"] = [_("An offer on the market is not bought yet: name the buyer "
+                                  "that buys it, or leave this unticked.")]
+        elif data["units_per_year"] is None:
+            errors["units_per_year"] = [_("How many units a year the buyer buys.")]
     if errors:
         raise ValidationError(errors)
 
@@ -57,16 +65,17 @@ def alternative_record(*, by: Actor, recorded_for: Organisation, family: str, pr
                        origin: str, landed_price: Decimal, service_life_months: Decimal,
                        local_service_life_months: Decimal, standards: str = "",
                        buyer: Organisation | None = None, units_per_year: int | None = None,
-                       source: str = "") -> ImportedAlternative:
+                       in_use: bool = False, source: str = "") -> ImportedAlternative:
     """Record an imported alternative for `recorded_for` (the ministry, or a buyer naming
-    itself as the `buyer` or recording an offer on the market)."""
+    itself as the `buyer` or recording an offer on the market); `in_use`: the buyer buys it
+    now, `units_per_year` of it."""
     if not permissions.may_record_imports(by, recorded_for):
         raise PermissionDenied
     data = {"family": family, "product": product.strip(), "origin": origin.strip(),
             "landed_price": landed_price, "service_life_months": service_life_months,
             "local_service_life_months": local_service_life_months,
             "standards": standards.strip(), "buyer": buyer, "units_per_year": units_per_year,
-            "source": source.strip()}
+            "in_use": in_use, "source": source.strip()}
     _check(recorded_for, data)
     alternative = ImportedAlternative.objects.create(
         **data, recorded_for=recorded_for, recorded_at=clock.now(), recorded_by=person_of(by))

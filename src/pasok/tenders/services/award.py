@@ -168,7 +168,7 @@ def tender_follow_up(*, by: User, tender: Tender) -> Tender:
     for lot in tender.lots.all():
         if lot.pk in remaining:
             units, months = remaining[lot.pk]
-            lot_add(by=by, tender=new, product=lot.product, grade=lot.grade,
+            lot_add(by=by, tender=new, product=lot.product, family=lot.family, grade=lot.grade,
                     drawing_reference=lot.drawing_reference, unit_weight_kg=lot.unit_weight_kg,
                     quantity=units, unit=lot.unit, hps_unit_price=lot.hps_unit_price,
                     delivery_schedule=months)

@@ -39,8 +39,8 @@ from .guards import locked, managed, require_allowed
 TENDER_FIELDS = ("title", "description", "bid_deadline", "opening_time", "first_delivery_month",
                  "min_tkdn_percent", "max_preference_percent", "split_award_allowed",
                  "required_documents", "small_business_reserved", "reservation_exemption")
-LOT_FIELDS = ("product", "grade", "drawing_reference", "unit_weight_kg", "quantity", "unit",
-              "hps_unit_price", "delivery_schedule")
+LOT_FIELDS = ("product", "family", "grade", "drawing_reference", "unit_weight_kg", "quantity",
+              "unit", "hps_unit_price", "delivery_schedule")
 
 
 def _month_label(day: dt.date) -> str:
@@ -211,20 +211,20 @@ def _set_lot_fields(lot: Lot, fields: Mapping) -> None:
 @requires_actor
 @transaction.atomic
 def lot_add(*, by: User, tender: Tender, product: str, unit_weight_kg, quantity: int,
-            hps_unit_price, grade=None, drawing_reference: str = "", unit: str = "pcs",
-            delivery_schedule=()) -> Lot:
+            hps_unit_price, family: str = "other", grade=None, drawing_reference: str = "",
+            unit: str = "pcs", delivery_schedule=()) -> Lot:
     tender = managed(by, tender, Action.EDIT)
     number = (tender.lots.aggregate(n=Max("number"))["n"] or 0) + 1
     lot = Lot(tender=tender, number=number)
-    _set_lot_fields(lot, {"product": product, "grade": grade,
+    _set_lot_fields(lot, {"product": product, "family": family, "grade": grade,
                           "drawing_reference": drawing_reference,
                           "unit_weight_kg": unit_weight_kg, "quantity": quantity, "unit": unit,
                           "hps_unit_price": hps_unit_price,
                           "delivery_schedule": delivery_schedule})
     _saved_lot(lot)
     audit_record(actor=by, action="tender.lot_add", obj=lot, organisation=tender.buyer,
-                 after={"product": lot.product, "quantity": lot.quantity,
-                        "hps_unit_price": lot.hps_unit_price})
+                 after={"product": lot.product, "family": lot.family,
+                        "quantity": lot.quantity, "hps_unit_price": lot.hps_unit_price})
     return lot
 
 
