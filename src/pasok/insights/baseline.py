@@ -130,9 +130,10 @@ def baseline(owner: Organisation | None, today: dt.date, *,
     foundries = foundries_of(owner)
     orders = _orders(foundries, months)
     if touching is not None:
-        foundries = foundries.filter(
-            Q(pk__in=_call_offs(foundries, months).values("maker_id"))
-            | Q(pk__in=[int(f) for f in touching if str(f).isdigit()]))
+        # Their ids, not a subquery: PostgreSQL plans "in these orders' makers or those"
+        # over every foundry (170 ms on 100,000) and a list of a few thousand in 25.
+        foundries = foundries.filter(pk__in={int(f) for f, _b, _fam in orders}
+                                     | {int(f) for f in touching if str(f).isdigit()})
     per_foundry = defaultdict(list)
     lines, names = {}, {}
     for (foundry, buyer, family), r in orders.items():
