@@ -5,24 +5,17 @@ the market, or a buyer's record without units, is an alternative."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate_to
 
 BEFORE = [("insights", "0003_scenario_handoff")]
 AFTER = [("insights", "0004_imported_in_use")]
 AT = dt.datetime(2026, 3, 2, 3, tzinfo=dt.UTC)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_named_imports_with_units_stay_bought(back_to_latest):
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     Organisation = apps.get_model("accounts", "Organisation")
     buyer = Organisation.objects.create(name="PT Pembeli", kind="bumn", created_at=AT)
     ministry = Organisation.objects.create(name="Kemenperin", kind="ministry", created_at=AT)
@@ -33,7 +26,7 @@ def test_named_imports_with_units_stay_bought(back_to_latest):
                                    landed_price=300_000, service_life_months=5,
                                    local_service_life_months=1, buyer=named,
                                    units_per_year=units, recorded_for=by, recorded_at=AT)
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     assert dict(apps.get_model("insights", "ImportedAlternative").objects
                 .values_list("product", "in_use")) == {"bought": True, "guess": False,
                                                        "offer": False}

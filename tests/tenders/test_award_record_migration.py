@@ -5,20 +5,13 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate_to
 
 BEFORE = [("tenders", "0011_award_record"), ("audit", "0002_append_only_triggers")]
 AFTER = [("tenders", "0013_award_record_final")]
 AT = dt.datetime(2026, 3, 2, 3, tzinfo=dt.UTC)
 JAN, FEB = dt.date(2026, 4, 1), dt.date(2026, 5, 1)
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 def _old_award(apps) -> tuple:
@@ -59,8 +52,8 @@ def _old_award(apps) -> tuple:
 
 @pytest.mark.django_db(transaction=True)
 def test_awards_made_before_the_record_get_their_records_and_months(back_to_latest):
-    a, b = _old_award(_migrate(BEFORE))
-    apps = _migrate(AFTER)
+    a, b = _old_award(migrate_to(BEFORE))
+    apps = migrate_to(AFTER)
     Award = apps.get_model("tenders", "Award")
     awards = {x.bid_id: x for x in Award.objects.all()}
     assert set(awards) == {a, b}

@@ -4,19 +4,12 @@ except phosphoric-iron (P10) lots, the brake-block grade (UIC 832)."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate_to
 
 BEFORE = [("tenders", "0016_spse_addenda_objections")]
 AFTER = [("tenders", "0017_lot_family")]
 AT = dt.datetime(2026, 3, 2, 3, tzinfo=dt.UTC)
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 def _lots(apps) -> dict:
@@ -27,7 +20,7 @@ def _lots(apps) -> dict:
 
 @pytest.mark.django_db(transaction=True)
 def test_p10_lots_become_brake_blocks_and_the_others_other(back_to_latest):
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     buyer = apps.get_model("accounts", "Organisation").objects.create(
         name="PT Pembeli", kind="buyer", created_at=AT)
     tender = apps.get_model("tenders", "Tender").objects.create(
@@ -40,7 +33,7 @@ def test_p10_lots_become_brake_blocks_and_the_others_other(back_to_latest):
     for number, grade in ((1, "P10"), (2, "FC200"), (3, None)):
         Lot.objects.create(tender=tender, number=number, product="Coran", grade_id=grade,
                            unit_weight_kg=10, quantity=100, hps_unit_price=100_000)
-    assert _lots(_migrate(AFTER)) == {1: "brake_block", 2: "other", 3: "other"}
+    assert _lots(migrate_to(AFTER)) == {1: "brake_block", 2: "other", 3: "other"}
     # And back: the column goes; forward again, the same families.
-    _migrate(BEFORE)
-    assert _lots(_migrate(AFTER)) == {1: "brake_block", 2: "other", 3: "other"}
+    migrate_to(BEFORE)
+    assert _lots(migrate_to(AFTER)) == {1: "brake_block", 2: "other", 3: "other"}

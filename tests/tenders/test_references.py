@@ -7,12 +7,11 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from pasok import clock
 from pasok.tenders import services
 from pasok.tenders.models import ReferenceCounter
+from tests.migrations import migrate_to
 
 T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
 
@@ -52,16 +51,9 @@ def test_numbers_follow_the_counter(cluster):
     assert _create(cluster).reference == "PSK-2026-00042"
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_seeds_each_year_from_its_highest_reference(back_to_latest):
-    apps = _migrate([("tenders", "0014_split_proposal")])
+    apps = migrate_to([("tenders", "0014_split_proposal")])
     buyer = apps.get_model("accounts", "Organisation").objects.create(
         name="PT Pembeli", kind="bumn_buyer", created_at=T0)
     for reference in ("PSK-2025-00003", "PSK-2026-00007", "PSK-2026-00041", "T-1",
@@ -69,6 +61,6 @@ def test_the_migration_seeds_each_year_from_its_highest_reference(back_to_latest
         apps.get_model("tenders", "Tender").objects.create(
             buyer=buyer, reference=reference, title="Blok rem", bid_deadline=T0,
             opening_time=T0, created_at=T0)
-    apps = _migrate([("tenders", "0015_reference_counter")])
+    apps = migrate_to([("tenders", "0015_reference_counter")])
     counters = apps.get_model("tenders", "ReferenceCounter").objects.values_list("year", "last")
     assert sorted(counters) == [(2025, 3), (2026, 41)]
