@@ -261,3 +261,17 @@ def test_a_market_offer_is_weighed_against_the_contracts_the_reader_may_read(cli
         assert "120.000" not in other.content.decode()
         ministry = _as(client, cluster, "ministry").get(url)
     assert ministry.context["comparison"].local.price == Decimal(120_000)
+
+
+def test_whom_an_import_may_name(cluster):
+    from pasok.accounts import permissions
+    from pasok.accounts.kinds import BUYER_KINDS
+    from pasok.accounts.models import Organisation
+
+    x, y, ministry = cluster.buyer_x, cluster.buyer_y, cluster.ministry
+    assert permissions.import_may_name(x, x) and permissions.import_may_name(x, None)
+    assert not permissions.import_may_name(x, y)
+    assert permissions.import_may_name(ministry, y)
+    buyers = Organisation.objects.filter(kind__in=BUYER_KINDS).order_by("name")
+    assert list(permissions.buyers_an_import_may_name(x, buyers)) == [x]
+    assert set(permissions.buyers_an_import_may_name(ministry, buyers)) == {x, y}

@@ -822,6 +822,17 @@ def may_record_imports(user, organisation=None) -> bool:
             and (organisation is None or organisation.pk == user.organisation_id))
 
 
+def import_may_name(organisation, buyer) -> bool:
+    """May an imported alternative recorded for `organisation` name `buyer` as the one that
+    buys it (None: an offer on the market)? A buyer only itself; the ministry any buyer."""
+    return buyer is None or not organisation.is_buyer or buyer.pk == organisation.pk
+
+
+def buyers_an_import_may_name(organisation, buyers):
+    """Of `buyers` (a queryset), those an alternative recorded for `organisation` may name."""
+    return buyers.filter(pk=organisation.pk) if organisation.is_buyer else buyers
+
+
 def may_read_imports(user) -> bool:
     """The imported alternatives and their fair comparison: whoever reads the insights and
     buyers' people (each reads its own records and the market's: _imported_alternatives)."""

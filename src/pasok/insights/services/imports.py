@@ -39,7 +39,7 @@ def _check(recorded_for: Organisation, data: dict) -> None:
     buyer = data["buyer"]
     if buyer is not None and not buyer.is_buyer:
         errors["buyer"] = [_("The buyer is a buyer's organisation.")]
-    elif recorded_for.is_buyer and buyer not in (None, recorded_for):
+    elif not permissions.import_may_name(recorded_for, buyer):
         errors["buyer"] = [_("A buyer records its own imports, or an offer on the market.")]
     if data["in_use"] and "buyer" not in errors:
         # Only what a buyer buys is part of its need (insights.warnings): the buyer and how

@@ -79,10 +79,9 @@ def alternative_list(request):
 def _buyers(user):
     """The buyers a record may name: a buyer's people their own organisation (the service
     refuses another), the ministry any."""
-    buyers = Organisation.objects.filter(kind__in=BUYER_KINDS, is_active=True).order_by("name")
-    if user.organisation is not None and user.organisation.is_buyer:
-        return buyers.filter(pk=user.organisation_id)
-    return buyers
+    return permissions.buyers_an_import_may_name(
+        user.organisation,
+        Organisation.objects.filter(kind__in=BUYER_KINDS, is_active=True).order_by("name"))
 
 
 def _save(form, save):
@@ -102,7 +101,8 @@ def alternative_new(request):
     if not permissions.may_record_imports(user):
         raise PermissionDenied
     buyers = _buyers(user)
-    initial = {"buyer": user.organisation} if user.organisation.is_buyer else {}
+    own = buyers.filter(pk=user.organisation_id).first()
+    initial = {"buyer": own} if own is not None else {}
     form = AlternativeForm(request.POST if request.method == "POST" else None, buyers=buyers,
                            initial=initial)
     if request.method == "POST":
