@@ -87,26 +87,32 @@ def scope_of(owner: Organisation | None) -> Organisation | None:
     return owner if owner is not None and owner.kind == OrgKind.COOPERATIVE else None
 
 
+def _is_foundry_of(owner: Organisation | None, through: str = "") -> Q:
+    """An organisation (reached `through` a relation, e.g. "maker__") is a foundry of
+    `owner`'s scenarios. A join, not an IN over the foundries: PostgreSQL answers a year's
+    orders of 100,000 foundries in half the time."""
+    where = Q(**{f"{through}kind": OrgKind.SUPPLIER, f"{through}is_active": True,
+                 f"{through}profile__isnull": False})
+    if (scope := scope_of(owner)) is not None:
+        where &= Q(**{f"{through}cooperative": scope})
+    return where
+
+
 def foundries_of(owner: Organisation | None):
     """The foundries a scenario of `owner` is about (scope_of)."""
-    foundries = Organisation.objects.filter(kind=OrgKind.SUPPLIER, is_active=True,
-                                            profile__isnull=False)
-    if (scope := scope_of(owner)) is not None:
-        foundries = foundries.filter(cooperative=scope)
-    return foundries
+    return Organisation.objects.filter(_is_foundry_of(owner))
 
 
-def _call_offs(foundries, months: tuple[dt.date, ...]):
-    """The foundries' orders in `months` (declined ones are not orders)."""
-    return (CallOff.objects.filter(maker__in=foundries, month__gte=months[0],
-                                   month__lte=months[-1])
-            .exclude(status=CallOffStatus.DECLINED))
+def _call_offs(owner: Organisation | None, months: tuple[dt.date, ...]):
+    """The orders of `owner`'s foundries in `months`."""
+    return CallOff.objects.filter(_is_foundry_of(owner, "maker__"), month__gte=months[0],
+                                  month__lte=months[-1])
 
 
-def _orders(foundries, months: tuple[dt.date, ...]) -> dict:
+def _orders(owner: Organisation | None, months: tuple[dt.date, ...]) -> dict:
     """(foundry, buyer, family) → units, value, kg and TKDN-weighted value of the call-offs
     in `months` (declined ones are not orders)."""
-    rows = (_call_offs(foundries, months)
+    rows = (_call_offs(owner, months).exclude(status=CallOffStatus.DECLINED)
             .values("maker_id", "item__contract__buyer_id", "item__family")
             .annotate(units=Sum("quantity"),
                       value=Sum(F("quantity") * F("item__unit_price")),
@@ -128,12 +134,14 @@ def baseline(owner: Organisation | None, today: dt.date, *,
     of a national cluster (most of whose foundries have no orders on Pasok)."""
     months = window(today)
     foundries = foundries_of(owner)
-    orders = _orders(foundries, months)
+    orders = _orders(owner, months)
+    profiles = SupplierProfile.objects.filter(_is_foundry_of(owner, "organisation__"))
     if touching is not None:
         # Their ids, not a subquery: PostgreSQL plans "in these orders' makers or those"
         # over every foundry (170 ms on 100,000) and a list of a few thousand in 25.
-        foundries = foundries.filter(pk__in={int(f) for f, _b, _fam in orders}
-                                     | {int(f) for f in touching if str(f).isdigit()})
+        profiles = profiles.filter(
+            organisation_id__in={int(f) for f, _b, _fam in orders}
+            | {int(f) for f in touching if str(f).isdigit()})
     per_foundry = defaultdict(list)
     lines, names = {}, {}
     for (foundry, buyer, family), r in orders.items():
@@ -153,8 +161,7 @@ def baseline(owner: Organisation | None, today: dt.date, *,
             bound.add(str(pk))
     result, capacity = [], {}
     for pk, name, workers, kg, sales in (
-            SupplierProfile.objects.filter(organisation__in=foundries)
-            .values_list("organisation_id", "organisation__name", "workforce_total",
+            profiles.values_list("organisation_id", "organisation__name", "workforce_total",
                          "monthly_capacity_kg", "organisation__annual_sales")
             .order_by("organisation_id")):
         key = str(pk)
@@ -166,8 +173,10 @@ def baseline(owner: Organisation | None, today: dt.date, *,
             products.append(scenario.Product(family=OUTSIDE_FAMILY, buyer=OUTSIDE,
                                              units_per_month=1, unit_price=outside))
         result.append(scenario.Foundry(id=key, workers=workers, products=tuple(products)))
-    return Baseline(months, tuple(result), names, capacity,
-                    capacity_used.booked_by_foundry(foundries, months), lines, frozenset(bound))
+    # A few foundries' bookings by their ids (a subquery over the cluster costs more).
+    booked = capacity_used.booked_by_foundry(
+        foundries if touching is None else [int(pk) for pk in capacity], months)
+    return Baseline(months, tuple(result), names, capacity, booked, lines, frozenset(bound))
 
 
 def data_key(owner: Organisation | None, today: dt.date) -> str:
@@ -176,14 +185,15 @@ def data_key(owner: Organisation | None, today: dt.date) -> str:
     profiles and sales (three aggregate queries)."""
     months = window(today)
     foundries = foundries_of(owner)
-    orders = CallOff.objects.filter(maker__in=foundries, month__gte=months[0],
-                                    month__lte=months[-1]).aggregate(
+    orders = _call_offs(owner, months).aggregate(
         n=Count("pk"), last=Max("pk"), answered=Max("answered_at"),
         declined=Count("pk", filter=Q(status=CallOffStatus.DECLINED)),
         versions=Sum("item__contract__version"))
-    profiles = SupplierProfile.objects.filter(organisation__in=foundries).aggregate(
-        n=Count("pk"), updated=Max("updated_at"), workers=Sum("workforce_total"),
-        sales=Sum("organisation__annual_sales"))
+    # Over the foundries joined to their profiles, not the profiles of the foundries (an IN
+    # over every foundry, twice as long at 100,000).
+    profiles = foundries.aggregate(
+        n=Count("profile"), updated=Max("profile__updated_at"),
+        workers=Sum("profile__workforce_total"), sales=Sum("annual_sales"))
     booked = capacity_used.fingerprint(foundries, months)
     text = repr((months[0], sorted(orders.items()), sorted(booked.items()),
                  sorted(profiles.items())))

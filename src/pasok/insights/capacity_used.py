@@ -28,7 +28,7 @@ def booked_by_month(foundries, first: dt.date, last: dt.date) -> dict[dt.date, i
 
 def booked_by_foundry(foundries, months: Sequence[dt.date]) -> dict[str, Decimal]:
     """Foundry id (as text) → kg booked a month, averaged over `months` (a month without
-    bookings counts as 0)."""
+    bookings counts as 0); `foundries` a queryset or ids."""
     rows = (_booked(foundries, months[0], months[-1]).values("organisation_id")
             .annotate(kg=Sum("kg")).order_by())
     return {str(r["organisation_id"]): Decimal(r["kg"]) / len(months) for r in rows}
