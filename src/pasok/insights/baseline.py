@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, F, Max, Q, Sum
 
@@ -58,8 +59,17 @@ class Baseline:
         """The foundries that sell `buyer` parts of `family`: a substitution changes only
         theirs (the others' figures stay, so running it on these alone gives the same
         change, at a fraction of the cluster's size)."""
-        return tuple(f for f in self.foundries
-                     if any((p.buyer, p.family) == (buyer, family) for p in f.products))
+        return self._sellers.get((buyer, family), ())
+
+    @cached_property
+    def _sellers(self) -> dict[tuple[str, str], tuple[scenario.Foundry, ...]]:
+        """(buyer, family) → the foundries that sell it, read once (the jobs table asks for
+        every pair)."""
+        found = defaultdict(list)
+        for foundry in self.foundries:
+            for pair in dict.fromkeys((p.buyer, p.family) for p in foundry.products):
+                found[pair].append(foundry)
+        return {pair: tuple(foundries) for pair, foundries in found.items()}
 
     def tkdn_of(self, buyer: str, family: str) -> Decimal | None:
         """The value-weighted TKDN of what `buyer` orders of `family` from the cluster."""
