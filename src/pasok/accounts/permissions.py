@@ -824,13 +824,17 @@ def may_record_imports(user, organisation=None) -> bool:
 
 def import_may_name(organisation, buyer) -> bool:
     """May an imported alternative recorded for `organisation` name `buyer` as the one that
-    buys it (None: an offer on the market)? A buyer only itself; the ministry any buyer."""
-    return buyer is None or not organisation.is_buyer or buyer.pk == organisation.pk
+    buys it (None: an offer on the market)? A buyer only itself; the ministry (and a
+    platform admin, of no organisation) any buyer."""
+    return (buyer is None or organisation is None or not organisation.is_buyer
+            or buyer.pk == organisation.pk)
 
 
 def buyers_an_import_may_name(organisation, buyers):
     """Of `buyers` (a queryset), those an alternative recorded for `organisation` may name."""
-    return buyers.filter(pk=organisation.pk) if organisation.is_buyer else buyers
+    if organisation is not None and organisation.is_buyer:
+        return buyers.filter(pk=organisation.pk)
+    return buyers
 
 
 def may_read_imports(user) -> bool:
