@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts import picking
-from pasok.accounts.models import Organisation
 from pasok.rules.multipliers import DEFAULT
 from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.web.number_fields import DecimalField, IntegerField, MoneyField, PercentField
@@ -128,9 +127,10 @@ class ChangeForm(forms.Form):
     PICKED = ("foundries", "foundry")
 
     def __init__(self, *args, buyers=None, foundries=None, suggest_url: str = "",
-                 choices: dict[str, SharedChoices] | None = None, **kwargs):
+                 choices: dict[str, SharedChoices] | None = None, named=None, **kwargs):
         """`choices`: one SharedChoices per field of SHARED, the same for every row;
-        `suggest_url`: where the foundry boxes find names as one types."""
+        `suggest_url`: where the foundry boxes find names as one types; `named`: the
+        organisations the saved changes name, by id (read once for every row)."""
         super().__init__(*args, **kwargs)
         self.fields["buyer"].queryset = buyers
         for name, shared in (choices or {}).items():
@@ -139,20 +139,16 @@ class ChangeForm(forms.Form):
             self.fields[name].queryset = foundries
             if suggest_url:
                 self.fields[name].suggest_from(suggest_url)
-        self._name_the_saved_foundries()
+        self._name_the_saved_foundries(named or {})
 
-    def _name_the_saved_foundries(self) -> None:
-        """A saved change keeps foundry ids: the boxes show their names (one query)."""
+    def _name_the_saved_foundries(self, named: dict) -> None:
+        """A saved change keeps foundry ids: the boxes show their names."""
         ids = {"foundry": [self.initial["foundry"]] if self.initial.get("foundry") else [],
                "foundries": list(self.initial.get("foundries") or [])}
-        wanted = {int(pk) for pks in ids.values() for pk in pks}
-        if not wanted:
-            return
-        known = Organisation.objects.in_bulk(wanted)
         for name, pks in ids.items():
             if pks:
                 self.initial[name] = self.fields[name].text_of(
-                    known[int(pk)] for pk in pks if int(pk) in known)
+                    named[int(pk)] for pk in pks if int(pk) in named)
 
     def clean(self):
         data = super().clean()

@@ -69,6 +69,13 @@ def names_in(*change_lists: list) -> dict[str, str]:
         pk__in=[int(i) for i in ids if i and str(i).isdigit()]).values_list("pk", "name")}
 
 
+def _named(changes: list) -> dict[int, Organisation]:
+    """The foundries saved changes name, by id (one query for every row of the form)."""
+    ids = {c["foundry"] for c in changes if c.get("foundry")}
+    ids |= {f for c in changes for f in c.get("foundries", ())}
+    return Organisation.objects.in_bulk([int(i) for i in ids if str(i).isdigit()])
+
+
 def _reader(request) -> None:
     if not permissions.may_read_insights(request.user):
         raise PermissionDenied
@@ -120,6 +127,7 @@ def _forms(request, scenario: Scenario | None, owner: Organisation):
         .order_by("name"),
         "foundries": cluster.foundries_of(owner),
         "suggest_url": reverse("insights:foundry-names"),
+        "named": _named(scenario.changes) if scenario else {},
         "choices": {name: SharedChoices() for name in ChangeForm.SHARED}})
     return form, rows
 
