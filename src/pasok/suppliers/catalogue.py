@@ -39,13 +39,20 @@ GRADES = (
     ("BC6", "bronze"),
 )
 
-# What a contract's items and a buyer's partnership commitment are counted by ("at least 30%
-# of our brake-block need"). Issue 14's part catalogue grows from these.
+# What a contract's items, a tender's lots, an RFQ and a buyer's partnership commitment are
+# counted by ("at least 30% of our brake-block need"). The part catalogue
+# (suppliers/part_catalogue.py) says what each family asks of a foundry, with its sources.
 PART_FAMILIES = (
     ("brake_block", _("Railway brake blocks")),
+    ("rail_casting", _("Railway castings (axle boxes, coupler parts)")),
     ("brake_drum", _("Brake drums")),
     ("brake_disc", _("Brake discs")),
+    ("flywheel", _("Flywheels")),
+    ("exhaust_manifold", _("Exhaust manifolds")),
     ("housing", _("Pump and gearbox housings")),
+    ("bracket", _("Brackets and hubs")),
+    ("agri_parts", _("Agricultural machinery parts")),
+    ("pump_valve", _("Pump casings and valve bodies")),
     ("municipal", _("Manhole covers and grates")),
     ("other", _("Other castings")),
 )
@@ -54,6 +61,7 @@ PART_FAMILIES = (
 # (regime, value, verifier) in pasok.tkdn.
 CERTIFICATE_KINDS = (
     ("iso9001", _("ISO 9001")),
+    ("iatf16949", _("IATF 16949")),  # automotive quality management (DOMAIN.md)
     ("sni", _("SNI product certificate")),
 )
 SEARCHABLE_CERTIFICATES = (*CERTIFICATE_KINDS, ("tkdn", _("TKDN certificate")))
