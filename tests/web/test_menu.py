@@ -16,20 +16,22 @@ DOCK = ["Tenders", "Contracts", "Receiving dock", "Partnerships", "Overdue invoi
 # The ministry's view (the cluster dashboard, imports, scenarios) follows the allocation plans.
 MENUS = {
     # Organisation admins, all: their own organisation's audit log is theirs to read.
-    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "Scorecard",
+    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "New markets",
+                   "Scorecard",
                    "Audit log", "API tokens", "Notifications"],
     "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS,
-                    "Allocation plans", "Cluster", "Imports", "Scenarios", "Scorecard",
+                    "Allocation plans", "Cluster", "Imports", "Scenarios", "New markets",
+                    "Scorecard",
                     "Find suppliers", "Verification", "Import suppliers", "Audit log",
                     "API tokens", "Notifications"],
     "buyer_x": ["Home", *ORGANISATION, *DOCK, "Imports", "Scorecard", "Find suppliers",
                 "Audit log", "API tokens", "Notifications"],
     "ministry": ["Home", *ORGANISATION, *DOCK, "Allocation plans", "Cluster", "Imports",
-                 "Scenarios", "Find suppliers", "Verification", "Import suppliers", "Audit log",
-                 "API tokens", "Notifications"],
+                 "Scenarios", "New markets", "Find suppliers", "Verification",
+                 "Import suppliers", "Audit log", "API tokens", "Notifications"],
     "admin": ["Home", *DOCK, "Allocation plans", "Cluster", "Imports", "Scenarios",
-              "Find suppliers", "Verification", "Import suppliers", "Paused sign-ins",
-              "Audit log", "API tokens", "Notifications"],
+              "New markets", "Find suppliers", "Verification", "Import suppliers",
+              "Paused sign-ins", "Audit log", "API tokens", "Notifications"],
 }
 
 

@@ -269,6 +269,12 @@ PAGES = {
     # cooperative's people over its members (may_read_insights); its charts' downloads alike.
     ("GET", "insights:dashboard", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
     ("GET", "insights:dashboard-export", "chart"): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
+    # New markets: the ranked families for the insights' readers, a foundry's own next steps
+    # (may_find_opportunities); the ranking's chart is the readers' only.
+    ("GET", "insights:opportunities", None): row(LOGIN, 200, 200, 200, 403, 403, 200, 200),
+    ("GET", "insights:opportunities-chart", "fmt_csv"):
+        row(LOGIN, 404, 404, 200, 403, 403, 200, 200),
+    ("GET", "insights:opportunity", "family"): row(LOGIN, 200, 200, 200, 403, 403, 200, 200),
     # Invoices of buyer X's contract with supplier A: the supplier issues and corrects them,
     # the buyer records payments; the overdue list is everyone's own (the ministry's all).
     ("GET", "payments:overdue", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
@@ -595,6 +601,10 @@ def _page_args(cluster, arg):
         return payments_matrix_args(cluster, arg)
     if arg == "chart":
         return ["revenue", "csv"]
+    if arg == "fmt_csv":
+        return ["csv"]
+    if arg == "family":
+        return ["brake_drum"]
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):

@@ -528,6 +528,29 @@ def imported_alternatives(cluster, n):
     return Page("ministry", reverse("insights:imports"), made[-1].product, READ_AT)
 
 
+def opportunities_rows(cluster, n):
+    """n foundries that can make agricultural parts (FCD450, 5–80 kg, ISO 9001)."""
+    _foundries(cluster, n)
+    return Page("ministry", reverse("insights:opportunities"), "Komponen alat dan mesin")
+
+
+def opportunity_rows(cluster, n):
+    """n more foundries able to make agricultural parts (the builds add up)."""
+    from pasok.accounts.models import Organisation
+
+    _foundries(cluster, n)
+    able = Organisation.objects.filter(name__startswith="CV Pengecoran").count()
+    return Page("ministry", reverse("insights:opportunity", args=["agri_parts"]),
+                f"{able} pengecoran dapat membuatnya hari ini")
+
+
+def next_steps_rows(cluster, n):
+    """Supplier A's next steps (P10 would open brake blocks), with n tenders of buyer X's
+    brake blocks published."""
+    _tenders(cluster, n)
+    return Page("supplier_a", reverse("insights:opportunities"), "Dengan kelas bahan P10")
+
+
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
 # session, the signed-in person and the menu's unread notices; an API call the first two.
 # A tender page reads its addenda; a supplier's also records that it read the tender
@@ -568,6 +591,10 @@ PAGES = {
     # The imported alternatives, and the local side of each family from the contracts: the
     # cluster's and the named buyers' (insights.import_selectors.local_sides: two queries).
     imported_alternatives: 6,
+    # New markets: a count of each family of the catalogue (one aggregate each); a family's
+    # page its count, the foundries able and those short of each requirement; a foundry's
+    # next steps its gaps (one query) and the buyers of each family (four sources).
+    opportunities_rows: 3 + 11, opportunity_rows: 3 + 2 + 4, next_steps_rows: 3 + 1 + 4,
     # The cluster dashboard: the session, the person, the menu's notices; the filter's
     # regencies and buyers, the foundries by regency, booked months, orders by month and
     # buyer, lots by month, invoices by (due, settled) and the commitments tracked

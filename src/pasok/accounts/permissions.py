@@ -792,6 +792,12 @@ def may_read_insights(user) -> bool:
     return _platform(user) or _kind(user) == OrgKind.COOPERATIVE
 
 
+def may_find_opportunities(user) -> bool:
+    """The opportunity finder: whoever reads the insights (the cluster, or a cooperative's
+    members) and a foundry's people, for its own next steps (no query)."""
+    return may_read_insights(user) or _kind(user) == OrgKind.SUPPLIER
+
+
 def may_read_early_warnings(user) -> bool:
     """The early warnings of substitution read buyers' needs and imports across the
     platform: the ministry and platform admins only (no query), as EarlyWarning's rows."""
