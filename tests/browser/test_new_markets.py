@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_the_ministry_finds_brake_drum_makers_and_a_foundry_its_next_step(phone, cluster):
     foundry(1, "CV Tromol Presisi", processes=("green_sand", "machining"), certificates=[IATF])
-    lacking = foundry(3, "CV Cor Saja", weights=(5, 20), certificates=[IATF])
+    lacking = foundry(3, "CV Cor Saja", weights=(5, 40), certificates=[IATF])
     page = phone
     sign_in(page, "ministry@example.id", PASSWORD)
     page.goto("/insights/opportunities/")

@@ -16,7 +16,7 @@ from pasok.suppliers.selectors import coming_month, search_suppliers
 from pasok.suppliers.services import profile_save
 from tests.conftest import PASSWORD, _supplier
 
-DRUMS = FAMILIES["brake_drum"]  # FC200 or FC250, 8 kg, machining, IATF 16949
+DRUMS = FAMILIES["brake_drum"]  # FC200 or FC250, 30 kg, machining, IATF 16949
 IATF = {"kind": "iatf16949", "number": "IATF-0001", "valid_until": dt.date(2030, 1, 1)}
 LAPSED = IATF | {"valid_until": dt.date(2020, 1, 1)}
 
@@ -43,11 +43,11 @@ def drums(cluster):
         "able": able,
         "no_iatf": foundry(2, "CV Tanpa Sertifikat", grades=("FC200",), weights=(4, 30),
                            processes=("green_sand", "machining")),
-        "no_machining": foundry(3, "CV Cor Saja", weights=(5, 20), certificates=[IATF]),
-        "lapsed": foundry(4, "CV Sertifikat Kedaluwarsa", weights=(5, 20),
+        "no_machining": foundry(3, "CV Cor Saja", weights=(5, 40), certificates=[IATF]),
+        "lapsed": foundry(4, "CV Sertifikat Kedaluwarsa", weights=(5, 40),
                           certificates=[LAPSED]),
         "phosphoric": foundry(5, "CV Blok Rem", grades=("P10",), weights=(8, 14)),
-        "too_heavy": foundry(6, "CV Coran Berat", weights=(10, 40),
+        "too_heavy": foundry(6, "CV Coran Berat", weights=(40, 200),
                              processes=("machining",), certificates=[IATF]),
         "no_weights": foundry(7, "CV Tanpa Berat", weights=(None, None),
                               processes=("machining",), certificates=[IATF]),
@@ -60,7 +60,7 @@ def test_brake_drums_today_and_one_step_away(drums):
     assert found.one_short == {"grade": 0, "weight": 2, "process:machining": 1,
                                "certificate:iatf16949": 1}
     assert found.free_kg == 16_000  # 20,000 less the 4,000 booked in the coming month
-    assert found.free_units == 2_000  # drums of 8 kg
+    assert found.free_units == 533  # drums of 30 kg
 
 
 def test_able_today_is_what_the_capability_search_finds(drums, cluster):
@@ -95,7 +95,7 @@ def _member(cluster, n, name, **kw):
 
 
 def test_members_together_one_casts_another_machines_the_cooperative_certifies(cluster):
-    _member(cluster, 8, "UD Pengecor", weights=(5, 20))
+    _member(cluster, 8, "UD Pengecor", weights=(5, 40))
     together = opportunities.members_together(cluster.cooperative.pk, DRUMS)
     assert together.casters == ["UD Pengecor"]
     assert not together.can and together.missing == ("Permesinan", "IATF 16949")
@@ -110,11 +110,11 @@ def test_members_together_one_casts_another_machines_the_cooperative_certifies(c
 
 
 def test_the_grade_and_the_weight_must_be_one_member_s(cluster):
-    _member(cluster, 8, "UD Grade Saja", weights=(10, 40), processes=("machining",))
-    _member(cluster, 9, "UD Berat Saja", grades=("P10",), weights=(5, 20))
+    _member(cluster, 8, "UD Grade Saja", weights=(40, 80), processes=("machining",))
+    _member(cluster, 9, "UD Berat Saja", grades=("P10",), weights=(5, 40))
     together = opportunities.members_together(cluster.cooperative.pk, DRUMS)
     assert together.casters == []
-    assert together.missing[:2] == ("kelas bahan FC200 / FC250", "coran 8 kg")
+    assert together.missing[:2] == ("kelas bahan FC200 / FC250", "coran 30 kg")
 
 
 def test_buyers_by_family_reads_the_platform_s_records(cluster):

@@ -98,11 +98,12 @@ PART_CATALOGUE = (
                        "output, a few hundred vehicles a year")),
     PartFamily(
         "brake_drum", "automotive", grades=("FC200", "FC250"), processes=("machining",),
-        certificates=AUTOMOTIVE, **_kg(4, 60, 8), units_a_month=120_000,
-        unit_price=Decimal(350_000), tolerance="ISO 8062-3 DCTG 8",
+        certificates=AUTOMOTIVE, **_kg(4, 60, 30), units_a_month=120_000,
+        unit_price=Decimal(185_000), tolerance="ISO 8062-3 DCTG 8",
         standards=("SAE J431", "JIS G5501"),
-        volume_basis=_("Two rear drums a car on about seven in ten cars sold, from "
-                       "Gaikindo's 2023 figure")),
+        volume_basis=_("A drum on every wheel of the trucks and buses, about a quarter of "
+                       "the vehicles sold, and two on most cars, from Gaikindo's 2023 "
+                       "figure; the typical part is a truck drum, as the cluster casts")),
     PartFamily(
         "brake_disc", "automotive", grades=("FC200", "FC250"), processes=("machining",),
         certificates=AUTOMOTIVE, **_kg(4, 15, 6), units_a_month=170_000,
