@@ -162,3 +162,15 @@ def _user(org):
 def test_a_family_not_in_the_catalogue_is_not_found(client, cluster):
     client.login(email=cluster.users["ministry"].email, password=PASSWORD)
     assert client.get(reverse("insights:opportunity", args=["other"])).status_code == 404
+
+
+def test_a_cooperative_reads_what_its_members_could_make_together(client, cluster):
+    _member(cluster, 8, "UD Pengecor", weights=(5, 40))
+    _member(cluster, 9, "UD Bubut", grades=(), weights=(None, None), processes=("machining",))
+    profile_save(by=SYSTEM, organisation=cluster.cooperative, certificates=[IATF])
+    html = _page(client, cluster.users["cooperative"], reverse("insights:opportunities"))
+    row = html[html.index('id="family-brake_drum"'):]
+    row = row[:row.index("</tr>")]
+    assert "dapat membuatnya" in row
+    row = html[html.index('id="family-brake_block"'):]
+    assert "kurang kelas bahan P10" in row[:row.index("</tr>")]

@@ -534,6 +534,13 @@ def opportunities_rows(cluster, n):
     return Page("ministry", reverse("insights:opportunities"), "Komponen alat dan mesin")
 
 
+def opportunities_of_members_rows(cluster, n):
+    """n members of the cooperative; its page asks what they could make together."""
+    for _ in range(n):
+        _foundry(next(_unique), f"UD Anggota {next(_unique)}", cooperative=cluster.cooperative)
+    return Page("cooperative", reverse("insights:opportunities"), "Anggota kami bersama-sama")
+
+
 def opportunity_rows(cluster, n):
     """n more foundries able to make agricultural parts (the builds add up)."""
     from pasok.accounts.models import Organisation
@@ -594,7 +601,9 @@ PAGES = {
     # New markets: a count of each family of the catalogue (one aggregate each); a family's
     # page its count, the foundries able and those short of each requirement; a foundry's
     # next steps its gaps (one query) and the buyers of each family (four sources).
-    opportunities_rows: 3 + 11, opportunity_rows: 3 + 2 + 4, next_steps_rows: 3 + 1 + 4,
+    # A cooperative's list also asks, a family, what its members could make together.
+    opportunities_rows: 3 + 11, opportunities_of_members_rows: 3 + 11 + 11,
+    opportunity_rows: 3 + 2 + 4, next_steps_rows: 3 + 1 + 4,
     # The cluster dashboard: the session, the person, the menu's notices; the filter's
     # regencies and buyers, the foundries by regency, booked months, orders by month and
     # buyer, lots by month, invoices by (due, settled) and the commitments tracked

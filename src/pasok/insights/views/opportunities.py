@@ -82,12 +82,16 @@ def opportunity_list(request):
         return render(request, "insights/opportunities/own.html", {
             "steps": _steps(user.organisation), "sources": SOURCES})
     asked, reaches = _ranked(request, user)
+    cooperative_id = permissions.insights_cooperative_id(user)
     rows = [{"reach": r, "family": FAMILIES[r.family],
-             "nearest": [(selectors.labels(FAMILIES[r.family])[k], n) for k, n in r.nearest]}
+             "nearest": [(selectors.labels(FAMILIES[r.family])[k], n) for k, n in r.nearest],
+             # "What could our members make together?" (a query a family)
+             "together": (selectors.members_together(cooperative_id, FAMILIES[r.family])
+                          if cooperative_id is not None else None)}
             for r in reaches]
     return render(request, "insights/opportunities/list.html", {
         "asked": asked, "rows": rows, "chart": _chart(request, reaches), "sources": SOURCES,
-        "members_only": permissions.insights_cooperative_id(user) is not None})
+        "members_only": cooperative_id is not None})
 
 
 @login_required
