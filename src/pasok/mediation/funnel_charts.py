@@ -43,9 +43,9 @@ def drawn(request, made: Funnel) -> dict:
             [_("Stage"), _("Pairings")], [[label, n] for label, n, _t in stages]),
         "months": (
             charts.lines(monthly, chart_id="chart-months",
-                         title=_("Meetings, RFQs, samples and orders by month"),
-                         description=_("Pairings reaching each stage, by the month they "
-                                       "reached it."),
+                         title=_("Stages reached by month"),
+                         description=_("Meetings, RFQs, samples and orders: pairings "
+                                       "reaching each stage, by the month they reached it."),
                          value_heading=_("Pairings"), **_urls(request, "months")),
             [_("Month"), *(name for name, _s in monthly)],
             [[m, *(made.monthly[s][m] for s in HEADLINE)] for m in made.months]),
