@@ -7,7 +7,7 @@ from pasok.accounts import permissions
 from pasok.shell.navigation import Entry, to
 
 ENTRIES = [
-    Entry(64, _("Business matching"), to("mediation:list"),
+    Entry(66, _("Business matching"), to("mediation:list"),
           shown=permissions.may_read_mediation),
-    Entry(65, _("Follow-ups"), to("mediation:follow-ups"), shown=permissions.may_read_mediation),
+    Entry(67, _("Follow-ups"), to("mediation:follow-ups"), shown=permissions.may_read_mediation),
 ]
