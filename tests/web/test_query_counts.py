@@ -51,6 +51,7 @@ from tests.contracts.factories import (
 from tests.examples import INTERFACES_WORKSHEET
 from tests.insights.factories import foundry_names_rows, handoff_page_rows, scenario_list_rows
 from tests.inspection.factories import contract_of_products, deliveries, inspected
+from tests.mediation.factories import event_page_rows, events_rows, follow_up_rows, funnel_rows
 from tests.payments.factories import accepted_deliveries, invoices
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
 
@@ -611,6 +612,11 @@ PAGES = {
     # imports, tenders: insights.warnings), the buyers' whole accepted spend (the
     # small-business share). Its export: no menu, no warnings.
     cluster_dashboard: 20, cluster_dashboard_export: 15,
+    # Business matching: the events (one query with their counts), an event with its
+    # participants and pairings (their stages and follow-ups with owners: two prefetches),
+    # the open follow-ups, and the funnel (the pairings, their stages, the linked
+    # contracts' values and deliveries).
+    events_rows: 6, event_page_rows: 10, follow_up_rows: 6, funnel_rows: 10,
 }
 
 
