@@ -174,3 +174,46 @@ def test_a_cooperative_reads_what_its_members_could_make_together(client, cluste
     assert "dapat membuatnya" in row
     row = html[html.index('id="family-brake_block"'):]
     assert "kurang kelas bahan P10" in row[:row.index("</tr>")]
+
+
+def _kept():
+    from pasok.insights.models import OpportunityCount
+
+    return OpportunityCount.objects.get(scope="cluster")
+
+
+def test_the_counts_are_kept_and_counted_again_when_a_profile_changes(client, drums, cluster):
+    url = reverse("insights:opportunities")
+    _page(client, cluster.users["ministry"], url)
+    kept = _kept()
+    assert kept.counts["brake_drum"]["today"] == 1
+    first = kept.counted_at
+    _page(client, cluster.users["ministry"], url)
+    assert _kept().counted_at == first  # nothing changed: the kept counts are read
+    profile_save(by=SYSTEM, organisation=drums["no_machining"],
+                 processes=["green_sand", "machining"])
+    html = _page(client, cluster.users["ministry"], url)
+    assert _kept().counts["brake_drum"]["today"] == 2
+    assert 'id="progress"' not in html
+
+
+def test_while_the_worker_counts_the_page_shows_the_last_counts_and_the_progress(
+        client, drums, cluster, settings):
+    url = reverse("insights:opportunities")
+    _page(client, cluster.users["ministry"], url)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    profile_save(by=SYSTEM, organisation=drums["no_machining"],
+                 processes=["green_sand", "machining"])
+    html = _page(client, cluster.users["ministry"], url)
+    assert 'id="progress"' in html and "sedang dihitung ulang" in html
+    assert 'id="family-brake_drum"' in html  # the last counts, until the new ones are kept
+    progress = client.get(reverse("insights:opportunities-progress")).json()
+    assert progress["finished"] is False
+
+
+def test_before_the_first_count_the_page_says_it_is_counting(client, drums, cluster,
+                                                              settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    html = _page(client, cluster.users["ministry"], reverse("insights:opportunities"))
+    assert 'id="progress"' in html and 'id="family-brake_drum"' not in html
+    assert client.get(reverse("insights:opportunities-chart", args=["csv"])).status_code == 404

@@ -276,6 +276,8 @@ PAGES = {
     ("GET", "insights:opportunities", None): row(LOGIN, 200, 200, 200, 403, 403, 200, 200),
     ("GET", "insights:opportunities-chart", "fmt_csv"):
         row(LOGIN, 404, 404, 200, 403, 403, 200, 200),
+    ("GET", "insights:opportunities-progress", None):
+        row(LOGIN, 404, 404, 200, 403, 403, 200, 200),
     ("GET", "insights:opportunity", "family"): row(LOGIN, 200, 200, 200, 403, 403, 200, 200),
     # Invoices of buyer X's contract with supplier A: the supplier issues and corrects them,
     # the buyer records payments; the overdue list is everyone's own (the ministry's all).

@@ -599,12 +599,13 @@ PAGES = {
     # The imported alternatives, and the local side of each family from the contracts: the
     # cluster's and the named buyers' (insights.import_selectors.local_sides: two queries).
     imported_alternatives: 6,
-    # New markets: a count of each family of the catalogue (one aggregate each); a family's
-    # page its count, the foundries able and those short of each requirement; a foundry's
-    # next steps its gaps (one query) and the buyers of each family (four sources).
-    # A cooperative's list also asks, a family, what its members could make together.
-    opportunities_rows: 3 + 11, opportunities_of_members_rows: 3 + 11 + 11,
-    opportunity_rows: 3 + 2 + 4, next_steps_rows: 3 + 1 + 4,
+    # New markets: whether the kept counts are of today's data (two aggregates) and the
+    # counts; a cooperative's list also asks, a family, what its members could make
+    # together; a family's page the foundries able and those short of each requirement
+    # (agricultural parts: three); a foundry's next steps its gaps (one query) and the buyers
+    # of each family (four sources).
+    opportunities_rows: 3 + 3, opportunities_of_members_rows: 3 + 3 + 11,
+    opportunity_rows: 3 + 3 + 1 + 3, next_steps_rows: 3 + 1 + 4,
     # The cluster dashboard: the session, the person, the menu's notices; the filter's
     # regencies and buyers, the foundries by regency, booked months, orders by month and
     # buyer, lots by month, invoices by (due, settled) and the commitments tracked

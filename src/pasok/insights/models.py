@@ -184,3 +184,26 @@ class EarlyWarning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.buyer}: {self.get_family_display()} {self.month:%Y-%m}"
+
+
+class OpportunityCount(models.Model):
+    """The opportunity finder's counts over one scope (`scope`: "cluster", or
+    "cooperative:<id>" for a cooperative's members), kept because counting every family over
+    a national registry takes seconds: a task (insights.tasks.opportunities_count) counts
+    again whenever the data they read changed (`data_key`, insights.opportunities). `counts`:
+    family → {"today": n, "one_short": {requirement: n}, "free_kg": kg}. Pasok's own cache:
+    read only through insights.opportunities, for the scope the reader may see."""
+
+    scope = models.CharField(max_length=40, unique=True)
+    data_key = models.CharField(max_length=64, blank=True)  # what `counts` were counted from
+    counts = models.JSONField(default=dict)
+    counted_at = models.DateTimeField(null=True, blank=True)
+    queued_key = models.CharField(max_length=64, blank=True)  # what the queued count will read
+    queued_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("opportunity count")
+        verbose_name_plural = _("opportunity counts")
+
+    def __str__(self) -> str:
+        return self.scope

@@ -9,14 +9,17 @@ exactly what a search with the family's criteria finds (`search_criteria`), not 
 matcher. One query a family counts, in the database, the foundries meeting everything and
 those lacking one requirement alone."""
 
+import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, Count, Q, Sum, Value, When
+from django.db.models import BooleanField, Case, Count, Max, Q, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
 from pasok.contracts.models import ContractItem, PartnershipCommitment
+from pasok.months import add_months, month_start
 from pasok.rules.opportunities import Reach
 from pasok.suppliers.catalogue import CERTIFICATE_KINDS, PROCESSES
 from pasok.suppliers.part_catalogue import FAMILIES, PART_CATALOGUE, PartFamily
@@ -31,8 +34,9 @@ from pasok.suppliers.selectors import (
 )
 from pasok.tenders.models import Lot
 
+from . import capacity_used
 from .dashboard import foundries
-from .models import ImportedAlternative
+from .models import ImportedAlternative, OpportunityCount
 
 
 @dataclass(frozen=True)
@@ -78,26 +82,47 @@ def _met(condition: Q) -> Case:
                 output_field=BooleanField())
 
 
-def _flagged(scope, family: PartFamily):
-    """The scope's foundries with one boolean column a requirement, `ok_<i>`."""
-    flags = {f"ok_{i}": _met(r.condition) for i, r in enumerate(requirements(family))}
-    return scope.annotate(**flags), list(flags)
+def _flags(families) -> tuple[dict[str, Case], dict[str, list[tuple[str, str]]]]:
+    """Every distinct requirement of `families` once, as a column (`f<i>`), and each
+    family's requirements with their columns: families share grades, weights, processes
+    and certificates, and a foundry's row computes each once."""
+    columns, by_family, named = {}, {}, {}
+    for family in families:
+        own = []
+        for r in requirements(family):
+            same = {"grade": f"grade:{'/'.join(family.grades)}",
+                    "weight": f"weight:{family.typical_kg}"}.get(r.key, r.key)
+            if same not in named:
+                named[same] = f"f{len(named)}"
+                columns[named[same]] = _met(r.condition)
+            own.append((r.key, named[same]))
+        by_family[family.code] = own
+    return columns, by_family
+
+
+def count(scope, families=PART_CATALOGUE, month=None) -> dict[str, Reach]:
+    """The families over the foundries of `scope`: how many meet everything (and their free
+    kilograms in `month`, the coming one unless told), how many lack one requirement alone.
+    One query: the foundries grouped by which requirements they meet."""
+    columns, by_family = _flags(families)
+    groups = list(with_free_kg(scope, month or coming_month()).annotate(**columns)
+                  .values(*columns).annotate(n=Count("pk"), free=Sum("free_kg")).order_by())
+    found = {}
+    for family in families:
+        own = by_family[family.code]
+        able = [g for g in groups if all(g[column] for _key, column in own)]
+        short = {key: sum(g["n"] for g in groups if not g[column]
+                          and all(g[c] for k, c in own if k != key))
+                 for key, column in own}
+        found[family.code] = Reach(family.code, sum(g["n"] for g in able), short,
+                                   sum(g["free"] or 0 for g in able), family.typical_kg,
+                                   family.market_a_month)
+    return found
 
 
 def reach(scope, family: PartFamily, month=None) -> Reach:
-    """The family over the foundries of `scope`: how many meet everything (and their free
-    kilograms in `month`, the coming one unless told), how many lack one requirement alone."""
-    keys = [r.key for r in requirements(family)]
-    rows, flags = _flagged(with_free_kg(scope, month or coming_month()), family)
-    every = Q(**dict.fromkeys(flags, True))
-    counts = {"today": Count("pk", filter=every), "free": Sum("free_kg", filter=every)}
-    for i, flag in enumerate(flags):
-        alone = Q(**{f: True for f in flags if f != flag}, **{flag: False})
-        counts[f"short_{i}"] = Count("pk", filter=alone)
-    found = rows.aggregate(**counts)
-    return Reach(family.code, found["today"],
-                 {key: found[f"short_{i}"] for i, key in enumerate(keys)},
-                 found["free"] or 0, family.typical_kg, family.market_a_month)
+    """One family over the foundries of `scope` (count)."""
+    return count(scope, [family], month)[family.code]
 
 
 def cluster_scope(cooperative_id: int | None):
@@ -106,10 +131,60 @@ def cluster_scope(cooperative_id: int | None):
     return foundries(cooperative_id).filter(profile__isnull=False)
 
 
-def cluster_reach(cooperative_id: int | None, month=None) -> list[Reach]:
-    """Every family of the catalogue over the cluster (or a cooperative's members)."""
+# -- the counts kept (OpportunityCount), counted again by a task when the data changed ----------
+
+def scope_name(cooperative_id: int | None) -> str:
+    return "cluster" if cooperative_id is None else f"cooperative:{cooperative_id}"
+
+
+def month_after(today: dt.date) -> dt.date:
+    """The month whose free capacity the counts measure: the coming one."""
+    return add_months(month_start(today), 1)
+
+
+def data_key(cooperative_id: int | None, today: dt.date) -> str:
+    """A fingerprint of what the counts read: the day (certificates expire; the coming month
+    moves), the scope's foundries and their profiles (a profile's every change, its
+    processes, grades and certificates too, moves `updated_at`), the coming month's
+    bookings. Two aggregate queries."""
     scope = cluster_scope(cooperative_id)
-    return [reach(scope, family, month) for family in PART_CATALOGUE]
+    profiles = scope.aggregate(n=Count("pk"), ids=Sum("pk"),
+                               updated=Max("profile__updated_at"))
+    booked = capacity_used.fingerprint(scope, [month_after(today)])
+    text = repr((today, sorted(profiles.items()), sorted(booked.items())))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def counts_record(reaches: dict[str, Reach]) -> dict:
+    return {code: {"today": r.today, "one_short": dict(r.one_short), "free_kg": r.free_kg}
+            for code, r in reaches.items()}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The kept counts of a scope: `reaches` None until first counted; `fresh` when they
+    were counted from today's data."""
+
+    reaches: dict[str, Reach] | None
+    counted_at: dt.datetime | None
+    fresh: bool
+    key: str
+    queued_at: dt.datetime | None = None
+
+    def seconds_queued(self, now: dt.datetime) -> int:
+        return max(0, int((now - self.queued_at).total_seconds())) if self.queued_at else 0
+
+
+def counted(cooperative_id: int | None, today: dt.date) -> Counted:
+    key = data_key(cooperative_id, today)
+    row = OpportunityCount.objects.filter(scope=scope_name(cooperative_id)).first()
+    if row is None or not row.counts:
+        return Counted(None, None, False, key, row.queued_at if row else None)
+    reaches = {code: Reach(code, kept["today"], kept["one_short"], kept["free_kg"],
+                           FAMILIES[code].typical_kg, FAMILIES[code].market_a_month)
+               for code, kept in row.counts.items() if code in FAMILIES}
+    return Counted(reaches, row.counted_at,
+                   row.data_key == key and len(reaches) == len(FAMILIES), key, row.queued_at)
 
 
 LISTED = 10  # foundries named on a family's page for each group (the search shows all)
@@ -117,11 +192,10 @@ LISTED = 10  # foundries named on a family's page for each group (the search sho
 
 def able_today(cooperative_id: int | None, family: PartFamily) -> list[Organisation]:
     """The foundries meeting everything, most free capacity first (`free_kg` the coming
-    month), at most LISTED."""
-    rows, flags = _flagged(with_free_kg(cluster_scope(cooperative_id), coming_month()),
-                           family)
-    return list(rows.filter(**dict.fromkeys(flags, True)).only("name", "regency")
-                .order_by("-free_kg", "name")[:LISTED])
+    month), at most LISTED: the capability search's filter (semi-joins, as it runs)."""
+    rows = with_free_kg(cluster_scope(cooperative_id), coming_month())
+    return list(rows.filter(*(r.condition for r in requirements(family)))
+                .only("name", "regency").order_by("-free_kg", "name")[:LISTED])
 
 
 @dataclass(frozen=True)
@@ -132,11 +206,11 @@ class Short:
 
 def one_short(cooperative_id: int | None, family: PartFamily) -> list[Short]:
     """For each requirement, foundries that lack it alone (a query a requirement)."""
-    rows, flags = _flagged(cluster_scope(cooperative_id), family)
-    found = []
-    for requirement, flag in zip(requirements(family), flags, strict=True):
-        alone = {f: f != flag for f in flags}
-        named = list(rows.filter(**alone).only("name", "regency").order_by("name")[:LISTED])
+    found, scope, needed = [], cluster_scope(cooperative_id), requirements(family)
+    for requirement in needed:
+        others = (r.condition for r in needed if r is not requirement)
+        named = list(scope.filter(*others).exclude(requirement.condition)
+                     .only("name", "regency").order_by("name")[:LISTED])
         if named:
             found.append(Short(requirement, named))
     return found

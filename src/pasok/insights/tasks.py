@@ -1,11 +1,15 @@
-"""Background work of the insights app (django-tasks): running saved scenarios, and the
-ministry's news, sent by the task worker: early warnings of substitution
+"""Background work of the insights app (django-tasks): running saved scenarios, counting the
+opportunity finder's families over the registry (when a page finds the kept counts older
+than the data), and the ministry's news, sent by the task worker: early warnings of substitution
 (insights.warnings), queued daily by `pasok insights warn`. Each is recorded (EarlyWarning)
 and told to the ministry's officers once. Not queued after each call-off, as contract news
 is: a warning compares whole past months, which an order for this month or a later one does
 not change, so a daily run is soon enough."""
 
+import datetime as dt
+
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -64,3 +68,50 @@ def handoff_solve(*, handoff_id: int) -> str:
     from .handoff import execute
 
     return execute(handoff_id)
+
+
+@task()
+def opportunities_count(*, cooperative_id: int | None) -> str:
+    """Count the catalogue's families over the cluster (or a cooperative's members) and keep
+    the counts with the fingerprint of the data read (insights.opportunities); returns it."""
+    from .models import OpportunityCount
+    from .opportunities import (
+        cluster_scope,
+        count,
+        counts_record,
+        data_key,
+        month_after,
+        scope_name,
+    )
+
+    today = clock.today()
+    key = data_key(cooperative_id, today)  # before counting: a change meanwhile counts again
+    reaches = count(cluster_scope(cooperative_id), month=month_after(today))
+    OpportunityCount.objects.update_or_create(
+        scope=scope_name(cooperative_id),
+        defaults={"data_key": key, "counts": counts_record(reaches), "counted_at": clock.now()})
+    return key
+
+
+STALE_QUEUE = dt.timedelta(minutes=10)  # a count queued this long ago and not kept has failed
+
+
+def count_opportunities_if_stale(cooperative_id: int | None, today):
+    """The kept counts of the scope, and a count queued when they are not of today's data
+    (once for that data: a page opened by many queues one)."""
+    from .models import OpportunityCount
+    from .opportunities import counted, scope_name
+
+    found = counted(cooperative_id, today)
+    if found.fresh:
+        return found
+    scope = scope_name(cooperative_id)
+    OpportunityCount.objects.get_or_create(scope=scope)
+    now = clock.now()
+    claimed = (OpportunityCount.objects.filter(scope=scope)
+               .filter(~Q(queued_key=found.key) | Q(queued_at__lt=now - STALE_QUEUE))
+               .update(queued_key=found.key, queued_at=now))
+    if claimed:
+        opportunities_count.enqueue(cooperative_id=cooperative_id)
+        return counted(cooperative_id, today)  # the immediate backend (tests) counted already
+    return found

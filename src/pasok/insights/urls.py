@@ -18,6 +18,8 @@ urlpatterns = [
     path("imports/<uuid:public_id>/edit/", imports.alternative_edit, name="import-edit"),
     # New markets: the part catalogue against the foundries (views/opportunities.py)
     path("opportunities/", opportunities.opportunity_list, name="opportunities"),
+    path("opportunities/progress/", opportunities.opportunity_progress,
+         name="opportunities-progress"),
     path("opportunities/reach.<slug:fmt>", opportunities.opportunity_chart,
          name="opportunities-chart"),
     path("opportunities/<slug:family>/", opportunities.opportunity_detail,

@@ -7,12 +7,13 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pasok import clock
 from pasok.accounts import permissions
 from pasok.rules import opportunities as rules
 from pasok.suppliers.part_catalogue import FAMILIES, PART_CATALOGUE, SOURCES
@@ -20,6 +21,7 @@ from pasok.web import charts
 from pasok.web.formatting import localized_number
 
 from .. import opportunities as selectors
+from ..tasks import count_opportunities_if_stale
 
 
 class RankForm(forms.Form):
@@ -58,11 +60,16 @@ def _chart(request, reaches) -> charts.NamedChart:
         label_heading=_("Part family"), value_heading=_("Foundries"), **urls)
 
 
-def _ranked(request, user):
+def _counted(user) -> selectors.Counted:
+    """The kept counts of the reader's scope; counted again by the task worker when the data
+    changed (the page shows the last counts meanwhile, or the count's progress)."""
+    return count_opportunities_if_stale(permissions.insights_cooperative_id(user),
+                                        clock.today())
+
+
+def _ranked(request, found: selectors.Counted):
     asked = RankForm(request.GET or None)
-    reaches = rules.RANKINGS[asked.ranking()](
-        selectors.cluster_reach(permissions.insights_cooperative_id(user)))
-    return asked, reaches
+    return asked, rules.RANKINGS[asked.ranking()]((found.reaches or {}).values())
 
 
 def _steps(organisation):
@@ -81,7 +88,8 @@ def opportunity_list(request):
     if not _cluster_view(user):
         return render(request, "insights/opportunities/own.html", {
             "steps": _steps(user.organisation), "sources": SOURCES})
-    asked, reaches = _ranked(request, user)
+    found = _counted(user)
+    asked, reaches = _ranked(request, found)
     cooperative_id = permissions.insights_cooperative_id(user)
     rows = [{"reach": r, "family": FAMILIES[r.family],
              "nearest": [(selectors.labels(FAMILIES[r.family])[k], n) for k, n in r.nearest],
@@ -91,7 +99,21 @@ def opportunity_list(request):
             for r in reaches]
     return render(request, "insights/opportunities/list.html", {
         "asked": asked, "rows": rows, "chart": _chart(request, reaches), "sources": SOURCES,
-        "members_only": cooperative_id is not None})
+        "members_only": cooperative_id is not None, "found": found})
+
+
+@login_required
+def opportunity_progress(request):
+    """Where the reader's count is (progress.js asks every second, and reloads when done)."""
+    user = request.user
+    _reader(user)
+    if not _cluster_view(user):
+        raise Http404
+    found = selectors.counted(permissions.insights_cooperative_id(user), clock.today())
+    return JsonResponse({"status": "done" if found.fresh else "queued",
+                         "label": str(_("counted") if found.fresh else _("counting")),
+                         "elapsed": found.seconds_queued(clock.now()),
+                         "finished": found.fresh})
 
 
 @login_required
@@ -100,7 +122,10 @@ def opportunity_chart(request, fmt: str):
     _reader(user)
     if not _cluster_view(user) or fmt not in charts.FORMATS:
         raise Http404
-    _asked, reaches = _ranked(request, user)
+    found = _counted(user)
+    if found.reaches is None:
+        raise Http404  # nothing counted yet: the page shows the count's progress
+    _asked, reaches = _ranked(request, found)
     chart = _chart(request, reaches)
     return charts.download(chart, fmt, "opportunities",
                            [chart.label_heading, chart.value_heading], chart.rows())
@@ -128,8 +153,9 @@ def opportunity_detail(request, family: str):
                "sources": SOURCES}
     if _cluster_view(user):
         cooperative_id = permissions.insights_cooperative_id(user)
+        found = _counted(user)
         context.update(
-            reach=selectors.reach(selectors.cluster_scope(cooperative_id), entry),
+            found=found, reach=(found.reaches or {}).get(family),
             able=selectors.able_today(cooperative_id, entry),
             short=selectors.one_short(cooperative_id, entry),
             search_url=_search_link(entry) if permissions.may_search_suppliers(user) else "",
