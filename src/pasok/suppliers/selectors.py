@@ -126,6 +126,15 @@ def capable_of(criteria: SearchCriteria) -> Q:
                           criteria.weight_max))
 
 
+def holds_certificate(kind: str, organisation: str = "pk") -> Exists:
+    """The organisation (the outer row's `organisation` column) holds a valid profile
+    certificate of `kind` (catalogue.CERTIFICATE_KINDS): the search's filter, whom an RFQ
+    that asks for one is sent, and its comparison (pasok.rfqs)."""
+    valid = Q(valid_until__isnull=True) | Q(valid_until__gte=clock.today())
+    return Exists(Certificate.objects.filter(valid, profile_id=OuterRef(organisation),
+                                             kind=kind))
+
+
 def criteria_for_lot(lot) -> SearchCriteria:
     """What a tender's lot asks of a supplier: its grade when it names one, and a casting
     weight range that covers its unit weight."""
@@ -204,9 +213,7 @@ def search_suppliers(*, user, criteria: SearchCriteria):
             organisation_id=OuterRef("pk"), valid_until__gte=clock.today(),
             self_declared=False)))
     elif criteria.certificate:
-        valid = Q(valid_until__isnull=True) | Q(valid_until__gte=clock.today())
-        qs = qs.filter(Exists(Certificate.objects.filter(
-            valid, profile_id=OuterRef("pk"), kind=criteria.certificate)))
+        qs = qs.filter(holds_certificate(criteria.certificate))
     if criteria.verified_only:
         qs = qs.filter(verified_at__isnull=False)
     if criteria.size_classes:
