@@ -96,3 +96,98 @@ def matrix_args(cluster, arg: str) -> list:
     if arg == "sample":
         return [sampled(cluster, start=month_ago).public_id]
     return [inspected(cluster, start=month_ago).public_id]
+
+
+# Builders for tests/web/test_query_counts.py: n rows of one kind, and the page listing them.
+
+def rfq_list_rows(cluster, n: int):
+    """Buyer Y's list of n RFQs."""
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    rfqs = [sent_rfq(cluster, start=clock.now()) for _ in range(n)]
+    return Page("buyer_y", reverse("rfqs:list"), rfqs[-1].reference)
+
+
+def rfq_invitation_rows(cluster, n: int):
+    """Supplier A's list: the n RFQs it is invited to."""
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    rfqs = [sent_rfq(cluster, start=clock.now()) for _ in range(n)]
+    return Page("supplier_a", reverse("rfqs:list"), rfqs[0].part_name)
+
+
+def _quoting_foundries(n: int) -> list:
+    """n verified foundries, each with an admin who quotes."""
+    from pasok.accounts.actors import SYSTEM
+    from pasok.accounts.models import OrgRole
+    from pasok.accounts.services import organisation_create, user_create
+    from tests.conftest import PASSWORD, make_nib, make_npwp
+
+    foundries = []
+    for _ in range(n):
+        k = next(_parts) + 5000
+        org = organisation_create(by=SYSTEM, name=f"CV Cor {k}", kind="supplier",
+                                  nib=make_nib(k), npwp=make_npwp(k), province="Jawa Tengah",
+                                  regency="Klaten", business_capital=Decimal(800_000_000))
+        person = user_create(by=SYSTEM, email=f"cor{k}@example.id", full_name=f"Cor {k}",
+                             password=PASSWORD, organisation=org, org_role=OrgRole.ADMIN)
+        foundries.append((org, person))
+    return foundries
+
+
+def rfq_comparison_rows(cluster, n: int):
+    """An RFQ of buyer Y asking for a certificate, quoted by n foundries, read by the buyer
+    after the deadline."""
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    foundries = _quoting_foundries(n)
+    start = clock.now() - dt.timedelta(days=30)
+    rfq = sent_rfq(cluster, start=start, suppliers=[org for org, _person in foundries],
+                   certificate="iso9001")
+    for k, (_org, person) in enumerate(foundries):
+        with clock.frozen(start + dt.timedelta(days=1)):
+            services.quotation_submit(by=person, rfq=rfq, unit_price=Decimal(300_000 + k),
+                                      lead_time_weeks=6, monthly_capacity=2_000,
+                                      valid_until=rfq.deadline.date())
+    return Page("buyer_y", reverse("rfqs:compare", args=[rfq.public_id]),
+                foundries[-1][0].name)
+
+
+def rfq_page_rows(cluster, n: int):
+    """The buyer's page of an RFQ sent to n foundries, with a sample order and its first
+    article of n characteristics."""
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    foundries = _quoting_foundries(n)
+    start = clock.now() - dt.timedelta(days=30)
+    rfq = sent_rfq(cluster, start=start, suppliers=[org for org, _person in foundries])
+    with clock.frozen(start + dt.timedelta(days=1)):
+        quotation, _nonce = services.quotation_submit(
+            by=foundries[0][1], rfq=rfq, unit_price=Decimal(300_000), lead_time_weeks=6,
+            monthly_capacity=2_000, valid_until=rfq.deadline.date())
+    with clock.frozen(rfq.deadline + dt.timedelta(hours=1)):
+        order = services.sample_order(by=cluster.users["buyer_y"], rfq=rfq,
+                                      quotation=quotation, quantity=5, due_on=clock.today())
+        services.first_article_record(
+            by=cluster.users["buyer_y"], sample_order=order, inspected_on=clock.today(),
+            characteristics=[BORE | {"name": f"Bore {k}"} for k in range(n)])
+    return Page("buyer_y", reverse("rfqs:detail", args=[rfq.public_id]),
+                foundries[-1][0].name)
+
+
+def rfq_supplier_names_rows(cluster, n: int):
+    """The foundries an RFQ may be sent to whose names contain what was typed."""
+    from django.urls import reverse
+
+    from tests.web.test_query_counts import Page
+
+    foundries = _quoting_foundries(n)
+    return Page("buyer_y", reverse("rfqs:supplier-names") + "?q=CV+Cor", foundries[-1][0].name)

@@ -45,6 +45,8 @@ from tests.insights.factories import matrix_args as insights_matrix_args
 from tests.inspection.factories import MATRIX_ARGS as INSPECTION_ARGS
 from tests.inspection.factories import matrix_args as inspection_matrix_args
 from tests.payments.factories import matrix_args as payments_matrix_args
+from tests.rfqs.factories import MATRIX_ARGS as RFQ_ARGS
+from tests.rfqs.factories import matrix_args as rfq_matrix_args
 from tests.tenders.files import PNG, nib_pdf
 from tests.tenders.test_evaluation_pdf import pdf_text
 
@@ -302,6 +304,27 @@ PAGES = {
         row(LOGIN, 403, 403, 404, 200, 404, 403, 200),
     ("GET", "insights:import-edit", "import_market"):
         row(LOGIN, 403, 403, 403, 403, 403, 200, 200),
+    # Requests for quotation: buyer Y's (a private buyer), sent to suppliers A and B (not the
+    # cooperative's member); A has quoted. The RFQ: the buyer's people, the invited (and
+    # their cooperative), the ministry and platform admins; sending: buyers' writers;
+    # quoting: the invited suppliers' writers; the comparison, the sample order, the first
+    # article and the contract: the buyer's people (may_compare_quotations, may_manage_rfq).
+    ("GET", "rfqs:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "rfqs:new", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("POST", "rfqs:new", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("GET", "rfqs:supplier-names", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("GET", "rfqs:detail", "rfq"): row(LOGIN, 200, 200, 404, 404, 200, 200, 200),
+    ("GET", "rfqs:drawing", "rfq"): row(LOGIN, 200, 200, 404, 404, 200, 200, 200),
+    ("GET", "rfqs:quote", "rfq"): row(LOGIN, 200, 200, 404, 404, 403, 403, 403),
+    ("POST", "rfqs:quote", "rfq"): row(LOGIN, 200, 200, 404, 404, 403, 403, 403),
+    ("POST", "rfqs:withdraw", "rfq"): row(LOGIN, 302, 403, 404, 404, 403, 403, 403),
+    ("GET", "rfqs:compare", "rfq_closed"): row(LOGIN, 403, 403, 404, 404, 200, 403, 403),
+    ("POST", "rfqs:compare", "rfq_closed"): row(LOGIN, 403, 403, 404, 404, 200, 403, 403),
+    ("GET", "rfqs:contract", "rfq_approved"): row(LOGIN, 403, 403, 404, 404, 200, 403, 403),
+    ("POST", "rfqs:contract", "rfq_approved"): row(LOGIN, 403, 403, 404, 404, 200, 403, 403),
+    ("GET", "rfqs:first-article", "sample"): row(LOGIN, 403, 404, 404, 404, 200, 403, 403),
+    ("POST", "rfqs:first-article", "sample"): row(LOGIN, 403, 404, 404, 404, 200, 403, 403),
+    ("POST", "rfqs:decide", "first_article"): row(LOGIN, 403, 404, 404, 404, 302, 403, 403),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     # For load balancers: no sign-in, tells nothing but that the database answers.
     ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
@@ -410,6 +433,13 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("POST", "inspection:ncr", "ncr"): READERS,
     ("POST", "inspection:ncr-accept", "ncr"): READERS,
     ("POST", "inspection:reduced-approval", "switching_state"): READERS,
+    # Sending a request for quotation, quoting and withdrawing are writes.
+    ("GET", "rfqs:new", None): READERS,
+    ("POST", "rfqs:new", None): READERS,
+    ("GET", "rfqs:supplier-names", None): READERS,
+    ("GET", "rfqs:quote", "rfq"): READERS,
+    ("POST", "rfqs:quote", "rfq"): READERS,
+    ("POST", "rfqs:withdraw", "rfq"): READERS,
     # Invoices are written by the supplier's admins and staff, payments by the buyer's.
     **{(method, name, arg): READERS for method in ("GET", "POST") for name, arg in (
         ("payments:invoice-new", "pay_contract"), ("payments:invoice-correct", "pay_invoice"),
@@ -593,6 +623,8 @@ def _page_args(cluster, arg):
         return insights_matrix_args(cluster, arg)
     if arg in ("pay_contract", "pay_invoice"):
         return payments_matrix_args(cluster, arg)
+    if arg in RFQ_ARGS:
+        return rfq_matrix_args(cluster, arg)
     if arg == "chart":
         return ["revenue", "csv"]
     if arg == "bad-link":
