@@ -191,3 +191,11 @@ def rfq_supplier_names_rows(cluster, n: int):
 
     foundries = _quoting_foundries(n)
     return Page("buyer_y", reverse("rfqs:supplier-names") + "?q=CV+Cor", foundries[-1][0].name)
+
+
+def rfq_list_api_rows(cluster, n: int):
+    """Supplier A's RFQs over the API: the n it is invited to."""
+    from tests.web.test_query_counts import Page
+
+    rfqs = [sent_rfq(cluster, start=clock.now()) for _ in range(n)]
+    return Page("supplier_a", "/api/v1/rfqs", rfqs[-1].reference)

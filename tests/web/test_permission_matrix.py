@@ -402,6 +402,7 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("POST", "/api/v1/tkdn/suppliers/{supplier_id}/worksheets", "a"): READERS,
     ("POST", "/api/v1/tkdn/worksheets/{worksheet_id}/versions", "ws_a"): READERS,
     ("POST", "/api/v1/tenders/{tender_id}/lots/{lot_id}/bid", "t_lot"): READERS,
+    ("POST", "/api/v1/rfqs/{rfq_id}/quotation", "rfq"): READERS,
     # The SPSE steps write too: an addendum and the answer to an objection (the buyer's),
     # confirming a bid and objecting to an award (the bidder's).
     ("GET", "tenders:addendum", "t"): READERS,
@@ -494,6 +495,10 @@ API = {
         row(401, 200, 200, 200, 200, 404, 200, 200),
     ("GET", "/api/v1/tenders/{tender_id}/documents/{document_id}", "t_doc"):
         row(401, 200, 404, 404, 404, 404, 404, 404),
+    # Requests for quotation as the pages: buyer Y's, sent to suppliers A and B.
+    ("GET", "/api/v1/rfqs", None): row(401, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "/api/v1/rfqs/{rfq_id}/quotation", "rfq"):
+        row(401, 201, 201, 404, 404, 403, 403, 403),
 }
 
 
@@ -673,9 +678,15 @@ def _api_path(cluster, path, arg):
         return path
     values = [str(v) for v in _page_args(cluster, arg)]
     path = path.replace("{supplier_id}", values[0]).replace("{worksheet_id}", values[0])
-    path = path.replace("{tender_id}", values[0])
+    path = path.replace("{tender_id}", values[0]).replace("{rfq_id}", values[0])
     path = path.replace("{document_id}", values[-1])
     return path.replace("{lot_id}", values[-1])
+
+
+def _quotation() -> dict:
+    """A quotation valid past the matrix's RFQ's deadline (a week from now)."""
+    return {"unit_price": "340000", "lead_time_weeks": 6, "monthly_capacity": 2000,
+            "valid_until": (clock.today() + dt.timedelta(days=30)).isoformat()}
 
 
 def _api_call(client, method, path, headers):
@@ -687,7 +698,8 @@ def _api_call(client, method, path, headers):
         return client.post(path + "?dry_run=true", {"file": upload}, headers=headers)
     body = (json.dumps({"description": "Pengecoran pasir basah"}) if method == "PATCH"
             else json.dumps(BRAKE_BLOCK) if "/tkdn/" in path
-            else json.dumps(BID) if path.endswith("/bid") else "")
+            else json.dumps(BID) if path.endswith("/bid")
+            else json.dumps(_quotation()) if path.endswith("/quotation") else "")
     return client.generic(method, path, body, content_type="application/json", headers=headers)
 
 

@@ -55,6 +55,7 @@ from tests.payments.factories import accepted_deliveries, invoices
 from tests.rfqs.factories import (
     rfq_comparison_rows,
     rfq_invitation_rows,
+    rfq_list_api_rows,
     rfq_list_rows,
     rfq_page_rows,
     rfq_supplier_names_rows,
@@ -587,7 +588,7 @@ PAGES = {
     # whether each quoter holds the certificate in the same query; an RFQ's page reads
     # whom it invited and its sample orders with their first articles and characteristics.
     rfq_list_rows: 4, rfq_invitation_rows: 4, rfq_comparison_rows: 5, rfq_page_rows: 10,
-    rfq_supplier_names_rows: 4,
+    rfq_supplier_names_rows: 4, rfq_list_api_rows: 4,
 }
 
 
