@@ -292,3 +292,23 @@ def test_no_contract_before_an_approval(cluster):
 def test_invitations_are_unique_per_supplier(cluster):
     rfq = sent_rfq(cluster, suppliers=[cluster.supplier_a, cluster.supplier_a])
     assert RfqInvitation.objects.filter(rfq=rfq).count() == 1
+
+
+def test_an_rfq_is_seen_by_its_buyer_the_invited_their_cooperative_and_the_platform(cluster):
+    from pasok.rfqs.models import Rfq
+
+    rfq = sent_rfq(cluster, suppliers=[cluster.member])
+    readers = {role for role in ("supplier_a", "supplier_b", "cooperative", "buyer_x",
+                                 "buyer_y", "ministry", "admin")
+               if Rfq.objects.visible_to(cluster.users[role]).filter(pk=rfq.pk).exists()}
+    assert readers == {"cooperative", "buyer_y", "ministry", "admin"}
+
+
+def test_no_notice_once_the_deadline_has_passed(cluster):
+    from pasok.rfqs.tasks import notify_invited
+
+    rfq = sent_rfq(cluster)
+    with clock.frozen(DEADLINE):
+        assert notify_invited.call(rfq_id=rfq.pk) == 0
+    with clock.frozen(SENT_AT):
+        assert notify_invited.call(rfq_id=rfq.pk) == 4  # A: admin, staff, viewer; B: admin
