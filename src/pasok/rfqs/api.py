@@ -35,7 +35,7 @@ class QuotationIn(Schema):
     note: str = ""
 
 
-class ReceiptOut(Schema):
+class QuotationReceiptOut(Schema):
     quotation_id: UUID = Field(..., description="The quotation's public id (random)")
     version: int
     digest: str
@@ -50,7 +50,7 @@ def rfq_list(request):
     return list(selectors.rfq_list(user=request.auth))
 
 
-@router.post("/{uuid:rfq_id}/quotation", response={201: ReceiptOut},
+@router.post("/{uuid:rfq_id}/quotation", response={201: QuotationReceiptOut},
              summary="Submit or replace the caller's sealed quotation")
 def quotation_submit(request, rfq_id: UUID, payload: QuotationIn):
     rfq = selectors.rfq_get(user=request.auth, public_id=rfq_id)
