@@ -3,7 +3,8 @@ with a year of orders (bench/insights/generate.py) on PostgreSQL: the whole page
 (`pasok.insights.views.dashboard.dashboard` through RequestFactory: form, selectors, charts,
 template) as a ministry officer sees it, unfiltered and with each filter, and one chart's
 export; then the scenario pages (the list with its jobs table, a new scenario's form, a
-computed scenario) and, apart, the background run of "KAI substitutes half its brake blocks".
+computed scenario), the new-markets pages (issue 14: the families ranked, a family's page, a
+foundry's next steps) and, apart, the background run of "KAI substitutes half its brake blocks".
 Target (issue 13): pages under 500 ms.
 
 Its own database (`dash_bench`, or PASOK_BENCH_DATABASE_URL naming one with "bench"),
@@ -33,6 +34,7 @@ from ..suppliers.search_bench import (
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/dash_bench"
 TARGET_MS = 500.0
 OFFICER_EMAIL = "kemenperin@bench.pasok.local"
+FOUNDRY_EMAIL = "pengecoran@bench.pasok.local"
 SECTION = "## Cluster dashboard, {count:,} suppliers and a year of orders (PostgreSQL)"
 
 
@@ -51,6 +53,9 @@ def cases(buyer_id: int) -> list[tuple[str, str, dict]]:
         ("9", "scenarios: the list and its jobs table", {}),
         ("10", "scenarios: a new scenario's form", {}),
         ("11", "scenarios: a computed scenario's page", {}),
+        ("12", "new markets: the part families ranked (issue 14)", {}),
+        ("13", "new markets: brake drums, who can and who lacks one thing", {}),
+        ("14", "new markets: a foundry's own next steps", {}),
     ]
 
 
@@ -69,6 +74,20 @@ def officer():
                            password=None, organisation=org, org_role=OrgRole.STAFF,
                            platform_role="ministry_officer")
     return user
+
+
+def foundry_admin():
+    """An admin of the registry's first foundry (the opportunity finder's own view)."""
+    from pasok.accounts.actors import SYSTEM
+    from pasok.accounts.models import Organisation, OrgRole, User
+    from pasok.accounts.services import user_create
+
+    found = User.objects.filter(email=FOUNDRY_EMAIL).first()
+    if found:
+        return found
+    foundry = Organisation.objects.filter(kind="supplier").order_by("pk").first()
+    return user_create(by=SYSTEM, email=FOUNDRY_EMAIL, full_name="Admin Pengecoran",
+                       password=None, organisation=foundry, org_role=OrgRole.ADMIN)
 
 
 def load_orders(seed: int, wanted: dict) -> None:
@@ -118,7 +137,7 @@ def one(user, key: str, params: dict, scenario) -> float:
     from django.test import RequestFactory
 
     from pasok.insights.views import dashboard as views
-    from pasok.insights.views import scenarios
+    from pasok.insights.views import opportunities, scenarios
 
     request = RequestFactory().get("/insights/", params)
     request.user = user
@@ -133,6 +152,13 @@ def one(user, key: str, params: dict, scenario) -> float:
         response = scenarios.scenario_new(request)
     elif key == "11":
         response = scenarios.scenario_detail(request, scenario.public_id)
+    elif key == "12":
+        response = opportunities.opportunity_list(request)
+    elif key == "13":
+        response = opportunities.opportunity_detail(request, "brake_drum")
+    elif key == "14":
+        request.user = one.foundry_user
+        response = opportunities.opportunity_list(request)
     else:
         response = views.dashboard(request)
     elapsed = (time.perf_counter() - started) * 1000
@@ -174,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..suppliers.generate import REFERENCE
 
     user = officer()
+    one.foundry_user = foundry_admin()
     kai = Organisation.objects.get(name="PT Kereta Api Indonesia (Persero)", kind="bumn_buyer")
     runs = {key: [] for key, _label, _params in cases(kai.pk)}
     load_before = ", ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "pasok.scorecards",
     "pasok.insights",
     "pasok.rfqs",
+    "pasok.mediation",
     "pasok.demo",
 ]
 

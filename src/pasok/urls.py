@@ -21,6 +21,7 @@ urlpatterns = [
     path("scorecards/", include("pasok.scorecards.urls")),
     path("insights/", include("pasok.insights.urls")),
     path("rfqs/", include("pasok.rfqs.urls")),
+    path("mediation/", include("pasok.mediation.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     # A password changes only where the services hear of it (the API tokens are revoked).

@@ -24,10 +24,12 @@ from pasok.demo.cluster import (
     worksheet_tkdn,
 )
 from pasok.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from pasok.insights import opportunities
 from pasok.rules.identifiers import normalize_nib, normalize_npwp
 from pasok.rules.size_class import size_class
 from pasok.suppliers.catalogue import GRADES, PROCESSES
 from pasok.suppliers.models import BookedMonth, CapacityBooking, Certificate
+from pasok.suppliers.part_catalogue import FAMILIES
 from pasok.suppliers.selectors import SearchCriteria, capacity_calendar, search_suppliers
 from pasok.tkdn.models import BmpDeclaration, TkdnCertificate, Worksheet
 from pasok.tkdn.selectors import certificate_status
@@ -255,7 +257,13 @@ def test_the_command_loads_the_cluster_and_the_logins_work(settings):
 def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
     with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):  # 09:00 in Klaten
         load_cluster(plan)
-    assert set(Certificate.objects.values_list("kind", flat=True)) == {"iso9001", "sni"}
+    assert set(Certificate.objects.values_list("kind", flat=True)) == {
+        "iso9001", "sni", "iatf16949"}
+    # demo/markets.py: two foundries can make truck brake drums today, three lack machining.
+    with clock.frozen(dt.datetime(2026, 3, 1, 2, tzinfo=dt.UTC)):
+        drums = opportunities.reach(opportunities.cluster_scope(None), FAMILIES["brake_drum"])
+    assert Certificate.objects.filter(kind="iatf16949").count() == 5
+    assert (drums.today, drums.one_short["process:machining"]) == (2, 3)
     certs = list(TkdnCertificate.objects.exclude(organisation__name=IMPORT_AGENT))
     assert len(certs) == len(plan.tkdn_certificates)
     assert {c.regime for c in certs} == {P35, P16}

@@ -13,23 +13,27 @@ pytestmark = pytest.mark.django_db
 ORGANISATION = ["My organisation", "People"]
 TENDERS = ["Tenders", "RFQs", "Contracts", "Partnerships", "Overdue invoices"]
 DOCK = ["Tenders", "RFQs", "Contracts", "Receiving dock", "Partnerships", "Overdue invoices"]
-# The ministry's view (the cluster dashboard, imports, scenarios) follows the allocation plans.
+# The ministry's view (the cluster dashboard, imports, scenarios) follows the allocation plans;
+# business matching (each reads the events it took part in) follows the scorecard.
+MEDIATION = ["Business matching", "Follow-ups"]
 MENUS = {
     # Organisation admins, all: their own organisation's audit log is theirs to read.
-    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "Scorecard",
-                   "Audit log", "API tokens", "Notifications"],
+    "supplier_a": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS, "New markets",
+                   "Scorecard", *MEDIATION, "Audit log", "API tokens", "Notifications"],
     "cooperative": ["Home", *ORGANISATION, "Local content (TKDN)", *TENDERS,
-                    "Allocation plans", "Cluster", "Imports", "Scenarios", "Scorecard",
-                    "Find suppliers", "Verification", "Import suppliers", "Audit log",
+                    "Allocation plans", "Cluster", "Imports", "Scenarios", "New markets",
+                    "Scorecard", *MEDIATION, "Find suppliers", "Verification",
+                    "Import suppliers", "Audit log",
                     "API tokens", "Notifications"],
-    "buyer_x": ["Home", *ORGANISATION, *DOCK, "Imports", "Scorecard", "Find suppliers",
+    "buyer_x": ["Home", *ORGANISATION, *DOCK, "Imports", "Scorecard", *MEDIATION,
+                "Find suppliers",
                 "Audit log", "API tokens", "Notifications"],
     "ministry": ["Home", *ORGANISATION, *DOCK, "Allocation plans", "Cluster", "Imports",
-                 "Scenarios", "Find suppliers", "Verification", "Import suppliers", "Audit log",
-                 "API tokens", "Notifications"],
+                 "Scenarios", "New markets", *MEDIATION, "Find suppliers", "Verification",
+                 "Import suppliers", "Audit log", "API tokens", "Notifications"],
     "admin": ["Home", *DOCK, "Allocation plans", "Cluster", "Imports", "Scenarios",
-              "Find suppliers", "Verification", "Import suppliers", "Paused sign-ins",
-              "Audit log", "API tokens", "Notifications"],
+              "New markets", *MEDIATION, "Find suppliers", "Verification", "Import suppliers",
+              "Paused sign-ins", "Audit log", "API tokens", "Notifications"],
 }
 
 
@@ -64,6 +68,7 @@ def test_every_app_names_its_own_entries():
     from pasok.contracts import navigation as contracts
     from pasok.insights import navigation as insights
     from pasok.inspection import navigation as inspection
+    from pasok.mediation import navigation as mediation
     from pasok.payments import navigation as payments
     from pasok.rfqs import navigation as rfqs
     from pasok.scorecards import navigation as scorecards
@@ -73,6 +78,6 @@ def test_every_app_names_its_own_entries():
     from pasok.tkdn import navigation as tkdn
 
     apps = (shell, accounts, tkdn, tenders, rfqs, contracts, inspection, payments, allocation,
-            scorecards, insights, suppliers, audit)
+            scorecards, insights, mediation, suppliers, audit)
     assert sorted(entries(), key=id) == sorted((e for m in apps for e in m.ENTRIES), key=id)
     assert [e.order for e in entries()] == sorted(e.order for e in entries())

@@ -44,6 +44,8 @@ from tests.insights.factories import MATRIX_ARGS as INSIGHTS_ARGS
 from tests.insights.factories import matrix_args as insights_matrix_args
 from tests.inspection.factories import MATRIX_ARGS as INSPECTION_ARGS
 from tests.inspection.factories import matrix_args as inspection_matrix_args
+from tests.mediation.factories import MATRIX_ARGS as MEDIATION_ARGS
+from tests.mediation.factories import matrix_args as mediation_matrix_args
 from tests.payments.factories import matrix_args as payments_matrix_args
 from tests.rfqs.factories import MATRIX_ARGS as RFQ_ARGS
 from tests.rfqs.factories import matrix_args as rfq_matrix_args
@@ -271,6 +273,12 @@ PAGES = {
     # cooperative's people over its members (may_read_insights); its charts' downloads alike.
     ("GET", "insights:dashboard", None): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
     ("GET", "insights:dashboard-export", "chart"): row(LOGIN, 403, 403, 200, 403, 403, 200, 200),
+    # New markets: the ranked families for the insights' readers, a foundry's own next steps
+    # (may_find_opportunities); the ranking's chart is the readers' only.
+    ("GET", "insights:opportunities", None): row(LOGIN, 200, 200, 200, 403, 403, 200, 200),
+    ("GET", "insights:opportunities-chart", "fmt_csv"):
+        row(LOGIN, 404, 404, 200, 403, 403, 200, 200),
+    ("GET", "insights:opportunity", "family"): row(LOGIN, 200, 200, 200, 403, 403, 200, 200),
     # Invoices of buyer X's contract with supplier A: the supplier issues and corrects them,
     # the buyer records payments; the overdue list is everyone's own (the ministry's all).
     ("GET", "payments:overdue", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
@@ -325,6 +333,32 @@ PAGES = {
     ("GET", "rfqs:first-article", "sample"): row(LOGIN, 403, 404, 404, 404, 200, 403, 403),
     ("POST", "rfqs:first-article", "sample"): row(LOGIN, 403, 404, 404, 404, 200, 403, 403),
     ("POST", "rfqs:decide", "first_article"): row(LOGIN, 403, 404, 404, 404, 302, 403, 403),
+    # Business matching (may_run_mediation, may_read_mediation): the ministry and platform
+    # admins run and read every event; an organisation reads the events it (or a member)
+    # was listed at, and its own pairs' pages. The event lists buyer X, supplier A, buyer Y
+    # and the cooperative's member; the pairing is buyer X × supplier A, its follow-up
+    # owned by buyer X's admin, who marks it done (as the ministry may). The empty POSTs
+    # of the ministry's forms show them again with what is missing (200).
+    ("GET", "mediation:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "mediation:event-new", None): row(LOGIN, 403, 403, 403, 403, 403, 200, 200),
+    ("POST", "mediation:event-new", None): row(LOGIN, 403, 403, 403, 403, 403, 200, 200),
+    ("GET", "mediation:organisation-names", None):
+        row(LOGIN, 403, 403, 403, 403, 403, 200, 200),
+    ("GET", "mediation:follow-ups", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "mediation:follow-up-done", "follow_up"):
+        row(LOGIN, 403, 404, 404, 302, 404, 302, 302),
+    ("GET", "mediation:funnel", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "mediation:funnel-export", "funnel_chart"):
+        row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "mediation:event", "event"): row(LOGIN, 200, 404, 200, 200, 200, 200, 200),
+    ("GET", "mediation:event-edit", "event"): row(LOGIN, 403, 404, 403, 403, 403, 200, 200),
+    ("POST", "mediation:event-edit", "event"): row(LOGIN, 403, 404, 403, 403, 403, 200, 200),
+    ("GET", "mediation:attendance", "event"): row(LOGIN, 403, 404, 403, 403, 403, 200, 200),
+    ("POST", "mediation:attendance", "event"): row(LOGIN, 403, 404, 403, 403, 403, 200, 200),
+    ("GET", "mediation:pairing-new", "event"): row(LOGIN, 403, 404, 403, 403, 403, 200, 200),
+    ("POST", "mediation:pairing-new", "event"): row(LOGIN, 403, 404, 403, 403, 403, 200, 200),
+    ("GET", "mediation:pairing", "pairing"): row(LOGIN, 200, 404, 404, 200, 404, 200, 200),
+    ("POST", "mediation:pairing", "pairing"): row(LOGIN, 403, 404, 404, 403, 404, 200, 200),
     ("POST", "set_language", None): row(302, 302, 302, 302, 302, 302, 302, 302),
     # For load balancers: no sign-in, tells nothing but that the database answers.
     ("GET", "ops:healthz", None): row(200, 200, 200, 200, 200, 200, 200, 200),
@@ -427,6 +461,9 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("GET", "insights:import-edit", "import_market"): READERS,
     ("POST", "contracts:sign", "contract_unsigned"):
         dict.fromkeys(("staff_a", "viewer_a", "staff_x", "viewer_x"), 403),
+    # A follow-up is marked done by its owner (buyer X's admin) or the ministry, not by the
+    # owner's colleagues.
+    ("POST", "mediation:follow-up-done", "follow_up"): {"staff_x": 403, "viewer_x": 403},
     # Inspecting, accepting a corrective action, approving reduced inspection (the buyer's)
     # and answering an NCR (the maker's) are writes.
     ("GET", "inspection:inspect", "lot"): READERS,
@@ -630,8 +667,14 @@ def _page_args(cluster, arg):
         return payments_matrix_args(cluster, arg)
     if arg in RFQ_ARGS:
         return rfq_matrix_args(cluster, arg)
+    if arg in MEDIATION_ARGS:
+        return mediation_matrix_args(cluster, arg)
     if arg == "chart":
         return ["revenue", "csv"]
+    if arg == "fmt_csv":
+        return ["csv"]
+    if arg == "family":
+        return ["brake_drum"]
     if arg == "bad-link":
         return ["MQ", "bad-token"]
     if arg in ("nib_a", "nib_member"):

@@ -51,6 +51,7 @@ from tests.contracts.factories import (
 from tests.examples import INTERFACES_WORKSHEET
 from tests.insights.factories import foundry_names_rows, handoff_page_rows, scenario_list_rows
 from tests.inspection.factories import contract_of_products, deliveries, inspected
+from tests.mediation.factories import event_page_rows, events_rows, follow_up_rows, funnel_rows
 from tests.payments.factories import accepted_deliveries, invoices
 from tests.rfqs.factories import (
     rfq_comparison_rows,
@@ -536,6 +537,36 @@ def imported_alternatives(cluster, n):
     return Page("ministry", reverse("insights:imports"), made[-1].product, READ_AT)
 
 
+def opportunities_rows(cluster, n):
+    """n foundries that can make agricultural parts (FCD450, 5–80 kg, ISO 9001)."""
+    _foundries(cluster, n)
+    return Page("ministry", reverse("insights:opportunities"), "Komponen alat dan mesin")
+
+
+def opportunities_of_members_rows(cluster, n):
+    """n members of the cooperative; its page asks what they could make together."""
+    for _ in range(n):
+        _foundry(next(_unique), f"UD Anggota {next(_unique)}", cooperative=cluster.cooperative)
+    return Page("cooperative", reverse("insights:opportunities"), "Anggota kami bersama-sama")
+
+
+def opportunity_rows(cluster, n):
+    """n more foundries able to make agricultural parts (the builds add up)."""
+    from pasok.accounts.models import Organisation
+
+    _foundries(cluster, n)
+    able = Organisation.objects.filter(name__startswith="CV Pengecoran").count()
+    return Page("ministry", reverse("insights:opportunity", args=["agri_parts"]),
+                f"{able} pengecoran dapat membuatnya hari ini")
+
+
+def next_steps_rows(cluster, n):
+    """Supplier A's next steps (P10 would open brake blocks), with n tenders of buyer X's
+    brake blocks published."""
+    _tenders(cluster, n)
+    return Page("supplier_a", reverse("insights:opportunities"), "Dengan kelas bahan P10")
+
+
 # The page, and the most queries it may cost (with FEW rows and with MANY): a page counts the
 # session, the signed-in person and the menu's unread notices; an API call the first two.
 # A tender page reads its addenda; a supplier's also records that it read the tender
@@ -576,6 +607,12 @@ PAGES = {
     # The imported alternatives, and the local side of each family from the contracts: the
     # cluster's and the named buyers' (insights.import_selectors.local_sides: two queries).
     imported_alternatives: 6,
+    # New markets: a count of each family of the catalogue (one aggregate each); a family's
+    # page its count, the foundries able and those short of each requirement; a foundry's
+    # next steps its gaps (one query) and the buyers of each family (four sources).
+    # A cooperative's list also asks, a family, what its members could make together.
+    opportunities_rows: 3 + 11, opportunities_of_members_rows: 3 + 11 + 11,
+    opportunity_rows: 3 + 2 + 4, next_steps_rows: 3 + 1 + 4,
     # The cluster dashboard: the session, the person, the menu's notices; the filter's
     # regencies and buyers, the foundries by regency, booked months, orders by month and
     # buyer, lots by month, invoices by (due, settled) and the commitments tracked
@@ -589,6 +626,11 @@ PAGES = {
     # whom it invited and its sample orders with their first articles and characteristics.
     rfq_list_rows: 4, rfq_invitation_rows: 4, rfq_comparison_rows: 5, rfq_page_rows: 10,
     rfq_supplier_names_rows: 4, rfq_list_api_rows: 4,
+    # Business matching: the events (one query with their counts), an event with its
+    # participants and pairings (their stages and follow-ups with owners: two prefetches),
+    # the open follow-ups, and the funnel (the pairings, their stages, the linked
+    # contracts' values and deliveries).
+    events_rows: 6, event_page_rows: 10, follow_up_rows: 6, funnel_rows: 10,
 }
 
 

@@ -194,6 +194,27 @@ def test_every_translatable_string_in_the_code_is_in_the_catalogue(tmp_path, cat
                          "`make messages` and translate them:\n" + "\n".join(missing))
 
 
+# What makemessages has xgettext look for (Django's keywords and xgettext's own): a
+# translation function imported under any other name (`gettext_lazy as _lazy`) is never
+# extracted, and its strings stay English on every Indonesian page.
+EXTRACTED_NAMES = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy",
+                   "pgettext", "pgettext_lazy", "npgettext", "npgettext_lazy"}
+
+
+def test_translation_functions_keep_names_the_extraction_knows():
+    import ast
+
+    wrong = []
+    for path in PACKAGE_DIR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+                wrong += [f"{path.relative_to(PACKAGE_DIR)}: {alias.name} as {alias.asname}"
+                          for alias in node.names
+                          if "gettext" in alias.name and alias.asname
+                          and alias.asname not in EXTRACTED_NAMES]
+    assert not wrong, "strings under these names are never extracted:\n" + "\n".join(wrong)
+
+
 @pytest.fixture(scope="module")
 def compiled_catalogue():
     """`make install` compiles the catalogue; compile it here too when the .mo is missing or

@@ -69,6 +69,13 @@ The rules, by model (RULES below):
   ministry and platform admins read; the owner's writers change. The dashboard
   (may_read_insights): the ministry, platform admins, a cooperative over its members.
   EarlyWarning: the ministry and platform admins read; only the system records one.
+- MediationEvent (business matching) and its Participants: ministry officers and platform
+  admins read and run (manage) every event; a buyer or supplier-side organisation reads the
+  events it was invited to or attended, a cooperative also those of its members. Pairing
+  (its stages and follow-ups): ministry officers and platform admins all; otherwise the
+  pair's own two organisations (and a cooperative its members' pairings), never other
+  pairs'. A follow-up is marked done by whoever runs events or its owner
+  (may_complete_follow_up).
 - PUBLIC: what an anonymous visitor and open data may read, whoever asks: published tenders
   and nothing else yet (never a bid, nor a supplier's private record).
 
@@ -459,6 +466,56 @@ def _early_warnings(user, qs, action):
     return qs if action == VIEW and _platform(user) else qs.none()
 
 
+# -- business matching (pasok.mediation) -------------------------------------------------
+
+def _taking_part(org: int, path: str) -> Q:
+    """Rows `path` names an organisation of: `org` itself or one of its members (a
+    cooperative's)."""
+    return Q(**{f"{path}_id": org}) | Q(**{f"{path}__cooperative_id": org})
+
+
+def _mediation_events(event: str):
+    """Events (`event`: "" for the event itself, "event" for what hangs on it): view: the
+    platform, and organisations on the event's list (or their cooperative); manage: the
+    platform (ministry officers and platform admins)."""
+    prefix = f"{event}__" if event else ""
+
+    def rule(user, qs, action):
+        if action == MANAGE:
+            return qs if _platform(user) else qs.none()
+        if action != VIEW:
+            raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
+        if _platform(user):
+            return qs
+        if not _signed_in(user) or user.organisation_id is None:
+            return qs.none()
+        listed = _model("mediation.Participant")._base_manager.filter(
+            _taking_part(user.organisation_id, "organisation"))
+        return qs.filter(**{f"{prefix}pk__in": listed.values("event_id")})
+    return rule
+
+
+def _pairings(pairing: str):
+    """Pairings (`pairing`: "" for themselves, the path to one for what hangs on it): the
+    platform all (and runs them); otherwise the pair's own organisations and a
+    cooperative its members'."""
+    prefix = f"{pairing}__" if pairing else ""
+
+    def rule(user, qs, action):
+        if action == MANAGE:
+            return qs if _platform(user) else qs.none()
+        if action != VIEW:
+            raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
+        if _platform(user):
+            return qs
+        if not _signed_in(user) or user.organisation_id is None:
+            return qs.none()
+        org = user.organisation_id
+        return qs.filter(_taking_part(org, f"{prefix}buyer")
+                         | _taking_part(org, f"{prefix}supplier"))
+    return rule
+
+
 # -- the audit log -----------------------------------------------------------------------
 
 def _audit_admin_of(user) -> int | None:
@@ -587,6 +644,11 @@ RULES: dict[str, Callable] = {
     "insights.Scenario": _scenarios("owner_id"),
     "insights.ScenarioHandoff": _scenarios("scenario__owner_id"),
     "insights.EarlyWarning": _early_warnings,
+    "mediation.MediationEvent": _mediation_events(""),
+    "mediation.Participant": _mediation_events("event"),
+    "mediation.Pairing": _pairings(""),
+    "mediation.StageReached": _pairings("pairing"),
+    "mediation.FollowUp": _pairings("pairing"),
     "audit.AuditEvent": _audit_events,
 }
 
@@ -908,6 +970,12 @@ def may_read_insights(user) -> bool:
     return _platform(user) or _kind(user) == OrgKind.COOPERATIVE
 
 
+def may_find_opportunities(user) -> bool:
+    """The opportunity finder: whoever reads the insights (the cluster, or a cooperative's
+    members) and a foundry's people, for its own next steps (no query)."""
+    return may_read_insights(user) or _kind(user) == OrgKind.SUPPLIER
+
+
 def may_read_early_warnings(user) -> bool:
     """The early warnings of substitution read buyers' needs and imports across the
     platform: the ministry and platform admins only (no query), as EarlyWarning's rows."""
@@ -957,3 +1025,24 @@ def may_read_imports(user) -> bool:
     """The imported alternatives and their fair comparison: whoever reads the insights and
     buyers' people (each reads its own records and the market's: _imported_alternatives)."""
     return may_read_insights(user) or _kind(user) in BUYER_KINDS
+
+
+@_actors_too
+def may_run_mediation(user) -> bool:
+    """Business matching events are organised and recorded by ministry officers and
+    platform admins (no query)."""
+    return _platform(user)
+
+
+@_actors_too
+def may_read_mediation(user) -> bool:
+    """The events list and the funnel: the platform, and every organisation's people
+    (each reads the events it took part in: _mediation_events)."""
+    return _platform(user) or (_signed_in(user) and user.organisation_id is not None)
+
+
+@_actors_too
+def may_complete_follow_up(user, follow_up) -> bool:
+    """A follow-up is marked done by its owner or by whoever runs events (no query)."""
+    return _platform(user) or (_signed_in(user) and follow_up.owner_id == user.pk)
+

@@ -1100,6 +1100,9 @@ def load_cluster(plan: ClusterPlan) -> dict:
     from .scenarios import load_scenarios
 
     load_scenarios(orgs=orgs, users=users)
+    from .markets import load_markets
+
+    load_markets(today=plan.today)
     return orgs
 
 

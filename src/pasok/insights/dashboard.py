@@ -106,16 +106,16 @@ class Dashboard:
         return sum(self.orders.values())
 
 
-def foundries(cooperative_id: int | None, filters: Filters):
+def foundries(cooperative_id: int | None, *, regency: str = "", size_class: str = ""):
     """The foundries in scope: a cooperative's members, or every foundry of the cluster
-    (active ones, as the scenarios' baseline counts them)."""
+    (active ones, as the scenarios' baseline counts them); the opportunity finder's too."""
     rows = Organisation.objects.filter(kind=OrgKind.SUPPLIER, is_active=True)
     if cooperative_id is not None:
         rows = rows.filter(cooperative_id=cooperative_id)
-    if filters.regency:
-        rows = rows.filter(regency=filters.regency)
-    if filters.size_class:
-        rows = rows.filter(size_class=filters.size_class)
+    if regency:
+        rows = rows.filter(regency=regency)
+    if size_class:
+        rows = rows.filter(size_class=size_class)
     return rows
 
 
@@ -238,7 +238,7 @@ def _fill_commitments(board: Dashboard, scope, filters: Filters, today: dt.date)
 def dashboard(filters: Filters, today: dt.date, cooperative_id: int | None = None) -> Dashboard:
     """The figures of the foundries in scope over the window (about ten queries)."""
     board = Dashboard(filters, filters.months)
-    scope = foundries(cooperative_id, filters)
+    scope = foundries(cooperative_id, regency=filters.regency, size_class=filters.size_class)
     _fill_foundries(board, scope)
     board.booked_kg = capacity_used.booked_by_month(scope, filters.first, filters.last)
     _fill_revenue(board, scope, filters)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, handoff, imports, scenarios
+from .views import dashboard, handoff, imports, opportunities, scenarios
 
 app_name = "insights"
 
@@ -16,6 +16,12 @@ urlpatterns = [
     path("imports/<uuid:public_id>/cost-per-month.<slug:fmt>", imports.alternative_chart,
          name="import-chart"),
     path("imports/<uuid:public_id>/edit/", imports.alternative_edit, name="import-edit"),
+    # New markets: the part catalogue against the foundries (views/opportunities.py)
+    path("opportunities/", opportunities.opportunity_list, name="opportunities"),
+    path("opportunities/reach.<slug:fmt>", opportunities.opportunity_chart,
+         name="opportunities-chart"),
+    path("opportunities/<slug:family>/", opportunities.opportunity_detail,
+         name="opportunity"),
     # What-if scenarios (views/scenarios.py)
     path("scenarios/", scenarios.scenario_list, name="scenarios"),
     path("scenarios/new/", scenarios.scenario_new, name="scenario_new"),

@@ -102,19 +102,48 @@ def _through_exists(through, column: str, codes: list[str]):
                                          **{f"{column}__in": codes}))
 
 
-def _capability(processes: list[str], grades: list[str], weight_min, weight_max) -> list:
-    """Conditions: every process, any grade, a weight range covering [min, max]."""
-    conditions = [_through_exists(SupplierProfile.processes.through, "process_id", [code])
-                  for code in processes]
-    if grades:
-        conditions.append(_through_exists(SupplierProfile.grades.through, "materialgrade_id",
-                                          grades))
+def offers_process(code: str) -> Exists:
+    """The supplier's profile offers the process."""
+    return _through_exists(SupplierProfile.processes.through, "process_id", [code])
+
+
+def casts_a_grade(codes: list[str]) -> Exists:
+    """The supplier's profile casts one of the grades at least."""
+    return _through_exists(SupplierProfile.grades.through, "materialgrade_id", codes)
+
+
+def covers_weights(weight_min, weight_max) -> Q:
+    """The supplier's casting weight range covers [min, max] (one given: that weight)."""
     low = weight_min if weight_min is not None else weight_max
     high = weight_max if weight_max is not None else weight_min
+    condition = Q()
     if low:  # 0 is an open lower bound: anything up to `high`
-        conditions.append(Q(profile__weight_min_kg__lte=low))
+        condition &= Q(profile__weight_min_kg__lte=low)
     if high:
-        conditions.append(Q(profile__weight_max_kg__gte=high))
+        condition &= Q(profile__weight_max_kg__gte=high)
+    return condition
+
+
+def holds_certificate(kind: str, organisation: str = "pk") -> Exists:
+    """A valid certificate of the kind: a verified TKDN certificate for "tkdn" (not a
+    self-declared one), else one on the profile that has not expired; of the organisation
+    the outer row's `organisation` column names (an RFQ's quotation: "supplier_id")."""
+    if kind == "tkdn":
+        return Exists(TkdnCertificate.objects.filter(
+            organisation_id=OuterRef(organisation), valid_until__gte=clock.today(),
+            self_declared=False))
+    valid = Q(valid_until__isnull=True) | Q(valid_until__gte=clock.today())
+    return Exists(Certificate.objects.filter(valid, profile_id=OuterRef(organisation),
+                                             kind=kind))
+
+
+def _capability(processes: list[str], grades: list[str], weight_min, weight_max) -> list:
+    """Conditions: every process, any grade, a weight range covering [min, max]."""
+    conditions = [offers_process(code) for code in processes]
+    if grades:
+        conditions.append(casts_a_grade(grades))
+    if weights := covers_weights(weight_min, weight_max):
+        conditions.append(weights)
     return conditions
 
 
@@ -124,15 +153,6 @@ def capable_of(criteria: SearchCriteria) -> Q:
     (tenders/tasks.py, a lot's criteria_for_lot)."""
     return Q(*_capability(criteria.processes, criteria.grades, criteria.weight_min,
                           criteria.weight_max))
-
-
-def holds_certificate(kind: str, organisation: str = "pk") -> Exists:
-    """The organisation (the outer row's `organisation` column) holds a valid profile
-    certificate of `kind` (catalogue.CERTIFICATE_KINDS): the search's filter, whom an RFQ
-    that asks for one is sent, and its comparison (pasok.rfqs)."""
-    valid = Q(valid_until__isnull=True) | Q(valid_until__gte=clock.today())
-    return Exists(Certificate.objects.filter(valid, profile_id=OuterRef(organisation),
-                                             kind=kind))
 
 
 def criteria_for_lot(lot) -> SearchCriteria:
@@ -208,11 +228,7 @@ def search_suppliers(*, user, criteria: SearchCriteria):
         qs = qs.filter(province=criteria.province)
     if criteria.regency:
         qs = qs.filter(regency__icontains=criteria.regency)
-    if criteria.certificate == "tkdn":
-        qs = qs.filter(Exists(TkdnCertificate.objects.filter(  # verified, not self-declared
-            organisation_id=OuterRef("pk"), valid_until__gte=clock.today(),
-            self_declared=False)))
-    elif criteria.certificate:
+    if criteria.certificate:
         qs = qs.filter(holds_certificate(criteria.certificate))
     if criteria.verified_only:
         qs = qs.filter(verified_at__isnull=False)

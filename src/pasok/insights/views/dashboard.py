@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from pasok import clock
 from pasok.accounts import permissions
@@ -40,13 +40,13 @@ HUNDRED = Decimal(100)
 
 
 class FilterForm(forms.Form):
-    regency = forms.ChoiceField(label=_lazy("Regency"), required=False)
-    size_class = forms.ChoiceField(label=_lazy("Size class"), required=False)
-    family = forms.ChoiceField(label=_lazy("Product family"), required=False)
-    buyer = forms.TypedChoiceField(label=_lazy("Buyer"), required=False, coerce=int,
+    regency = forms.ChoiceField(label=gettext_lazy("Regency"), required=False)
+    size_class = forms.ChoiceField(label=gettext_lazy("Size class"), required=False)
+    family = forms.ChoiceField(label=gettext_lazy("Product family"), required=False)
+    buyer = forms.TypedChoiceField(label=gettext_lazy("Buyer"), required=False, coerce=int,
                                    empty_value=None)
-    first = month_field(_lazy("From month"), required=False)
-    last = month_field(_lazy("To month"), required=False)
+    first = month_field(gettext_lazy("From month"), required=False)
+    last = month_field(gettext_lazy("To month"), required=False)
 
     def __init__(self, *args, regencies=(), buyers=(), **kwargs):
         super().__init__(*args, **kwargs)
