@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as SchemaError
 
 from pasok.accounts.api import router as accounts_router
 from pasok.api_auth import API_AUTH
+from pasok.rfqs.api import router as rfqs_router
 from pasok.suppliers.api import router as suppliers_router
 from pasok.tenders.api import router as tenders_router
 from pasok.tkdn.api import router as tkdn_router
@@ -32,6 +33,7 @@ api.add_router("/", accounts_router)
 api.add_router("/suppliers", suppliers_router)
 api.add_router("/tkdn", tkdn_router)
 api.add_router("/tenders", tenders_router)
+api.add_router("/rfqs", rfqs_router)
 
 
 @api.exception_handler(ValidationError)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "pasok.payments",
     "pasok.scorecards",
     "pasok.insights",
+    "pasok.rfqs",
     "pasok.mediation",
     "pasok.demo",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("payments/", include("pasok.payments.urls")),
     path("scorecards/", include("pasok.scorecards.urls")),
     path("insights/", include("pasok.insights.urls")),
+    path("rfqs/", include("pasok.rfqs.urls")),
     path("mediation/", include("pasok.mediation.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),

@@ -11,8 +11,8 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 ORGANISATION = ["My organisation", "People"]
-TENDERS = ["Tenders", "Contracts", "Partnerships", "Overdue invoices"]
-DOCK = ["Tenders", "Contracts", "Receiving dock", "Partnerships", "Overdue invoices"]
+TENDERS = ["Tenders", "RFQs", "Contracts", "Partnerships", "Overdue invoices"]
+DOCK = ["Tenders", "RFQs", "Contracts", "Receiving dock", "Partnerships", "Overdue invoices"]
 # The ministry's view (the cluster dashboard, imports, scenarios) follows the allocation plans;
 # business matching (each reads the events it took part in) follows the scorecard.
 MEDIATION = ["Business matching", "Follow-ups"]
@@ -70,13 +70,14 @@ def test_every_app_names_its_own_entries():
     from pasok.inspection import navigation as inspection
     from pasok.mediation import navigation as mediation
     from pasok.payments import navigation as payments
+    from pasok.rfqs import navigation as rfqs
     from pasok.scorecards import navigation as scorecards
     from pasok.shell import navigation as shell
     from pasok.suppliers import navigation as suppliers
     from pasok.tenders import navigation as tenders
     from pasok.tkdn import navigation as tkdn
 
-    apps = (shell, accounts, tkdn, tenders, contracts, inspection, payments, allocation, scorecards,
-            insights, mediation, suppliers, audit)
+    apps = (shell, accounts, tkdn, tenders, rfqs, contracts, inspection, payments, allocation,
+            scorecards, insights, mediation, suppliers, audit)
     assert sorted(entries(), key=id) == sorted((e for m in apps for e in m.ENTRIES), key=id)
     assert [e.order for e in entries()] == sorted(e.order for e in entries())

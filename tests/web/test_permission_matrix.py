@@ -47,6 +47,8 @@ from tests.inspection.factories import matrix_args as inspection_matrix_args
 from tests.mediation.factories import MATRIX_ARGS as MEDIATION_ARGS
 from tests.mediation.factories import matrix_args as mediation_matrix_args
 from tests.payments.factories import matrix_args as payments_matrix_args
+from tests.rfqs.factories import MATRIX_ARGS as RFQ_ARGS
+from tests.rfqs.factories import matrix_args as rfq_matrix_args
 from tests.tenders.files import PNG, nib_pdf
 from tests.tenders.test_evaluation_pdf import pdf_text
 
@@ -312,6 +314,27 @@ PAGES = {
         row(LOGIN, 403, 403, 404, 200, 404, 403, 200),
     ("GET", "insights:import-edit", "import_market"):
         row(LOGIN, 403, 403, 403, 403, 403, 200, 200),
+    # Requests for quotation: buyer Y's (a private buyer), sent to suppliers A and B (not the
+    # cooperative's member); A has quoted. The RFQ: the buyer's people, the invited (and
+    # their cooperative), the ministry and platform admins; sending: buyers' writers;
+    # quoting: the invited suppliers' writers; the comparison, the sample order, the first
+    # article and the contract: the buyer's people (may_compare_quotations, may_manage_rfq).
+    ("GET", "rfqs:list", None): row(LOGIN, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "rfqs:new", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("POST", "rfqs:new", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("GET", "rfqs:supplier-names", None): row(LOGIN, 403, 403, 403, 200, 200, 403, 403),
+    ("GET", "rfqs:detail", "rfq"): row(LOGIN, 200, 200, 404, 404, 200, 200, 200),
+    ("GET", "rfqs:drawing", "rfq"): row(LOGIN, 200, 200, 404, 404, 200, 200, 200),
+    ("GET", "rfqs:quote", "rfq"): row(LOGIN, 200, 200, 404, 404, 403, 403, 403),
+    ("POST", "rfqs:quote", "rfq"): row(LOGIN, 200, 200, 404, 404, 403, 403, 403),
+    ("POST", "rfqs:withdraw", "rfq"): row(LOGIN, 302, 403, 404, 404, 403, 403, 403),
+    ("GET", "rfqs:compare", "rfq_closed"): row(LOGIN, 403, 403, 404, 404, 200, 403, 403),
+    ("POST", "rfqs:compare", "rfq_closed"): row(LOGIN, 403, 403, 404, 404, 200, 403, 403),
+    ("GET", "rfqs:contract", "rfq_approved"): row(LOGIN, 403, 403, 404, 404, 200, 403, 403),
+    ("POST", "rfqs:contract", "rfq_approved"): row(LOGIN, 403, 403, 404, 404, 200, 403, 403),
+    ("GET", "rfqs:first-article", "sample"): row(LOGIN, 403, 404, 404, 404, 200, 403, 403),
+    ("POST", "rfqs:first-article", "sample"): row(LOGIN, 403, 404, 404, 404, 200, 403, 403),
+    ("POST", "rfqs:decide", "first_article"): row(LOGIN, 403, 404, 404, 404, 302, 403, 403),
     # Business matching (may_run_mediation, may_read_mediation): the ministry and platform
     # admins run and read every event; an organisation reads the events it (or a member)
     # was listed at, and its own pairs' pages. The event lists buyer X, supplier A, buyer Y
@@ -415,6 +438,7 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("POST", "/api/v1/tkdn/suppliers/{supplier_id}/worksheets", "a"): READERS,
     ("POST", "/api/v1/tkdn/worksheets/{worksheet_id}/versions", "ws_a"): READERS,
     ("POST", "/api/v1/tenders/{tender_id}/lots/{lot_id}/bid", "t_lot"): READERS,
+    ("POST", "/api/v1/rfqs/{rfq_id}/quotation", "rfq"): READERS,
     # The SPSE steps write too: an addendum and the answer to an objection (the buyer's),
     # confirming a bid and objecting to an award (the bidder's).
     ("GET", "tenders:addendum", "t"): READERS,
@@ -449,6 +473,13 @@ UNLIKE_ADMIN: dict[tuple, dict[str, object]] = {
     ("POST", "inspection:ncr", "ncr"): READERS,
     ("POST", "inspection:ncr-accept", "ncr"): READERS,
     ("POST", "inspection:reduced-approval", "switching_state"): READERS,
+    # Sending a request for quotation, quoting and withdrawing are writes.
+    ("GET", "rfqs:new", None): READERS,
+    ("POST", "rfqs:new", None): READERS,
+    ("GET", "rfqs:supplier-names", None): READERS,
+    ("GET", "rfqs:quote", "rfq"): READERS,
+    ("POST", "rfqs:quote", "rfq"): READERS,
+    ("POST", "rfqs:withdraw", "rfq"): READERS,
     # Invoices are written by the supplier's admins and staff, payments by the buyer's.
     **{(method, name, arg): READERS for method in ("GET", "POST") for name, arg in (
         ("payments:invoice-new", "pay_contract"), ("payments:invoice-correct", "pay_invoice"),
@@ -503,6 +534,10 @@ API = {
         row(401, 200, 200, 200, 200, 404, 200, 200),
     ("GET", "/api/v1/tenders/{tender_id}/documents/{document_id}", "t_doc"):
         row(401, 200, 404, 404, 404, 404, 404, 404),
+    # Requests for quotation as the pages: buyer Y's, sent to suppliers A and B.
+    ("GET", "/api/v1/rfqs", None): row(401, 200, 200, 200, 200, 200, 200, 200),
+    ("POST", "/api/v1/rfqs/{rfq_id}/quotation", "rfq"):
+        row(401, 201, 201, 404, 404, 403, 403, 403),
 }
 
 
@@ -632,6 +667,8 @@ def _page_args(cluster, arg):
         return insights_matrix_args(cluster, arg)
     if arg in ("pay_contract", "pay_invoice"):
         return payments_matrix_args(cluster, arg)
+    if arg in RFQ_ARGS:
+        return rfq_matrix_args(cluster, arg)
     if arg in MEDIATION_ARGS:
         return mediation_matrix_args(cluster, arg)
     if arg == "chart":
@@ -686,9 +723,15 @@ def _api_path(cluster, path, arg):
         return path
     values = [str(v) for v in _page_args(cluster, arg)]
     path = path.replace("{supplier_id}", values[0]).replace("{worksheet_id}", values[0])
-    path = path.replace("{tender_id}", values[0])
+    path = path.replace("{tender_id}", values[0]).replace("{rfq_id}", values[0])
     path = path.replace("{document_id}", values[-1])
     return path.replace("{lot_id}", values[-1])
+
+
+def _quotation() -> dict:
+    """A quotation valid past the matrix's RFQ's deadline (a week from now)."""
+    return {"unit_price": "340000", "lead_time_weeks": 6, "monthly_capacity": 2000,
+            "valid_until": (clock.today() + dt.timedelta(days=30)).isoformat()}
 
 
 def _api_call(client, method, path, headers):
@@ -700,7 +743,8 @@ def _api_call(client, method, path, headers):
         return client.post(path + "?dry_run=true", {"file": upload}, headers=headers)
     body = (json.dumps({"description": "Pengecoran pasir basah"}) if method == "PATCH"
             else json.dumps(BRAKE_BLOCK) if "/tkdn/" in path
-            else json.dumps(BID) if path.endswith("/bid") else "")
+            else json.dumps(BID) if path.endswith("/bid")
+            else json.dumps(_quotation()) if path.endswith("/quotation") else "")
     return client.generic(method, path, body, content_type="application/json", headers=headers)
 
 

@@ -53,6 +53,14 @@ from tests.insights.factories import foundry_names_rows, handoff_page_rows, scen
 from tests.inspection.factories import contract_of_products, deliveries, inspected
 from tests.mediation.factories import event_page_rows, events_rows, follow_up_rows, funnel_rows
 from tests.payments.factories import accepted_deliveries, invoices
+from tests.rfqs.factories import (
+    rfq_comparison_rows,
+    rfq_invitation_rows,
+    rfq_list_api_rows,
+    rfq_list_rows,
+    rfq_page_rows,
+    rfq_supplier_names_rows,
+)
 from tests.web.test_permission_matrix import _text  # the page, the CSV or the XLSX
 
 pytestmark = pytest.mark.django_db
@@ -613,6 +621,12 @@ PAGES = {
     # imports, tenders: insights.warnings), the buyers' whole accepted spend (the
     # small-business share). Its export: no menu, no warnings.
     cluster_dashboard: 20, cluster_dashboard_export: 15,
+    # Requests for quotation: the list (whether each is sampled and approved: two
+    # subqueries); the comparison unseals each quotation it reads (no query) and asks
+    # whether each quoter holds the certificate in the same query; an RFQ's page reads
+    # whom it invited and its sample orders with their first articles and characteristics.
+    rfq_list_rows: 4, rfq_invitation_rows: 4, rfq_comparison_rows: 5, rfq_page_rows: 10,
+    rfq_supplier_names_rows: 4, rfq_list_api_rows: 4,
     # Business matching: the events (one query with their counts), an event with its
     # participants and pairings (their stages and follow-ups with owners: two prefetches),
     # the open follow-ups, and the funnel (the pairings, their stages, the linked

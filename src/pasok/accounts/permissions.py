@@ -56,6 +56,13 @@ The rules, by model (RULES below):
 - AuditEvent: platform admins and ministry officers read everything; an organisation's
   admin the events about their organisation; an action may name its own readers
   (`audit_readers`: a sealed bid's events are its bidder's until the opening).
+- Rfq (a request for quotation, and its drawing): the buyer's people, the suppliers invited
+  (and their cooperative), ministry officers and platform admins; manage (order a sample,
+  record and decide the first article, make the contract): the buyer's admins and staff.
+  Quotation (sealed): before the deadline only its quoter's people — not the buyer, not the
+  ministry, not platform admins; from the deadline the buyer's people too (a withdrawn one
+  never). SampleOrder and FirstArticleInspection: the buyer's people, the quoter's whose
+  quotation was chosen, ministry officers and platform admins.
 - ImportedAlternative: the ministry and platform admins read every record, others the
   market's (no buyer named) and a buyer its own; the recording organisation's writers
   change it. Scenario (and its hand-offs to the allocation engine): its owner's people, the
@@ -84,6 +91,8 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Case, CharField, Q, Value, When
 from django.db.models.functions import Cast
+
+from pasok import clock
 
 from . import actors
 from .kinds import BUYER_KINDS, SUPPLIER_SIDE, OrgKind
@@ -371,6 +380,57 @@ def _commitments(user, qs, action):
     return _own_or_platform(user, qs, action, parties)
 
 
+# -- requests for quotation -------------------------------------------------------------
+
+def _rfqs(user, qs, action):
+    if action == MANAGE:
+        if not (_writer(user) and user.organisation_id):
+            return qs.none()
+        return qs.filter(buyer_id=user.organisation_id)
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
+    if _platform(user):
+        return qs
+    if not _signed_in(user) or user.organisation_id is None:
+        return qs.none()
+    org = user.organisation_id
+    invited = _model("rfqs.RfqInvitation")._base_manager.filter(
+        Q(supplier_id=org) | Q(supplier__cooperative_id=org))
+    return qs.filter(Q(buyer_id=org) | Q(pk__in=invited.values("rfq_id")))
+
+
+def _as_rfq(path: str):
+    """Rows of an RFQ (its drawing): for whoever sees the RFQ."""
+    def rule(user, qs, action):
+        return qs.filter(**{f"{path}__in": _rfqs(user, _model("rfqs.Rfq").objects.all(),
+                                                 action)})
+    return rule
+
+
+def _quotations(user, qs, action):
+    """Sealed: its quoter's people; from the deadline the buyer's people too."""
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for quotations")
+    if not _signed_in(user) or user.organisation_id is None:
+        return qs.none()
+    org = user.organisation_id
+    return qs.filter(Q(supplier_id=org) | Q(rfq__buyer_id=org, rfq__deadline__lte=clock.now(),
+                                             withdrawn_at__isnull=True))
+
+
+def _sampled(rfq: str, quoter: str):
+    """A sample order and what hangs off it: the buyer's and the chosen quoter's people, the
+    ministry and platform admins; manage: the buyer's writers."""
+    def rule(user, qs, action):
+        if action == MANAGE:
+            if not (_writer(user) and user.organisation_id):
+                return qs.none()
+            return qs.filter(**{f"{rfq}__buyer_id": user.organisation_id})
+        return _own_or_platform(user, qs, action, lambda org: (
+            Q(**{f"{rfq}__buyer_id": org}) | Q(**{quoter: org})))
+    return rule
+
+
 # -- the ministry's view ------------------------------------------------------------------
 
 def _imported_alternatives(user, qs, action):
@@ -504,10 +564,28 @@ def _and_the_askers(user, default: Q) -> Q:
                       else NOTHING)
 
 
+def _quoters_until_deadline(user, default: Q) -> Q:
+    """A quotation's events are about its quoter, whose admins read them; from the RFQ's
+    deadline also the buyer's admins, the ministry and platform admins (that it came in
+    and its digest: never what it says)."""
+    quotation = _model("rfqs.Quotation")
+    own_organisation = _audit_admin_of(user)
+    own = Q(organisation_id=own_organisation) if own_organisation else NOTHING
+    closed = quotation._base_manager.filter(rfq__deadline__lte=clock.now())
+    if not _platform(user):
+        if own_organisation is None:
+            return NOTHING
+        closed = closed.filter(rfq__buyer_id=own_organisation)
+    keys = closed.annotate(key=Cast("pk", CharField())).values("key")
+    return own | Q(object_type=quotation._meta.label_lower, object_id__in=keys)
+
+
 # The readers an audit action may name instead of the default (audit.actions.Action.readers).
 BIDDERS_UNTIL_OPENING, AND_THE_ASKERS = "bidders_until_opening", "and_the_askers"
+QUOTERS_UNTIL_DEADLINE = "quoters_until_deadline"
 AUDIT_READERS: dict[str, Callable[..., Q]] = {
-    BIDDERS_UNTIL_OPENING: _bidders_until_opening, AND_THE_ASKERS: _and_the_askers}
+    BIDDERS_UNTIL_OPENING: _bidders_until_opening, AND_THE_ASKERS: _and_the_askers,
+    QUOTERS_UNTIL_DEADLINE: _quoters_until_deadline}
 
 
 # -- the system, and a person through a service (accounts.actors) ------------------------
@@ -556,6 +634,12 @@ RULES: dict[str, Callable] = {
     "tkdn.TkdnCertificate": _owned_by(VIEW),
     "tkdn.Worksheet": _owned_by(VIEW_PRIVATE),
     "tkdn.BmpDeclaration": _owned_by(VIEW_PRIVATE),
+    "rfqs.Rfq": _rfqs,
+    "rfqs.RfqDrawing": _as_rfq("rfq"),
+    "rfqs.Quotation": _quotations,
+    "rfqs.SampleOrder": _sampled("rfq", "quotation__supplier_id"),
+    "rfqs.FirstArticleInspection": _sampled("sample_order__rfq",
+                                            "sample_order__quotation__supplier_id"),
     "insights.ImportedAlternative": _imported_alternatives,
     "insights.Scenario": _scenarios("owner_id"),
     "insights.ScenarioHandoff": _scenarios("scenario__owner_id"),
@@ -846,6 +930,38 @@ def may_list_overdue(user) -> bool:
     """The overdue invoices page: everyone signed in for an organisation (each sees the
     invoices it is a party to), the ministry and platform admins (all of them)."""
     return _platform(user) or (_signed_in(user) and user.organisation_id is not None)
+
+
+@_actors_too
+def may_create_rfqs(user) -> bool:
+    """A buyer's admins and staff send requests for quotation for it."""
+    return _kind(user) in BUYER_KINDS and _writer(user)
+
+
+@_actors_too
+def may_manage_rfq(user, rfq) -> bool:
+    """The buyer's admins and staff run its RFQ: order a sample, record and decide the first
+    article, make the contract (no query)."""
+    return _writer(user) and user.organisation_id == rfq.buyer_id
+
+
+@_actors_too
+def may_compare_quotations(user, rfq) -> bool:
+    """The comparison of an RFQ's quotations and whom it invited: the buyer's people (the
+    quotations themselves open only at the deadline: the Quotation rule)."""
+    return _signed_in(user) and user.organisation_id == rfq.buyer_id
+
+
+@_actors_too
+def may_quote(user) -> bool:
+    """Suppliers and cooperatives quote, by their admins and staff (whether the RFQ invited
+    them is the service's question)."""
+    return _kind(user) in SUPPLIER_SIDE and _writer(user)
+
+
+@_actors_too
+def may_change_own_quotation(user, quotation) -> bool:
+    return _writer(user) and user.organisation_id == quotation.supplier_id
 
 
 def may_read_insights(user) -> bool:

@@ -124,15 +124,17 @@ def covers_weights(weight_min, weight_max) -> Q:
     return condition
 
 
-def holds_certificate(kind: str) -> Exists:
+def holds_certificate(kind: str, organisation: str = "pk") -> Exists:
     """A valid certificate of the kind: a verified TKDN certificate for "tkdn" (not a
-    self-declared one), else one on the profile that has not expired."""
+    self-declared one), else one on the profile that has not expired; of the organisation
+    the outer row's `organisation` column names (an RFQ's quotation: "supplier_id")."""
     if kind == "tkdn":
         return Exists(TkdnCertificate.objects.filter(
-            organisation_id=OuterRef("pk"), valid_until__gte=clock.today(),
+            organisation_id=OuterRef(organisation), valid_until__gte=clock.today(),
             self_declared=False))
     valid = Q(valid_until__isnull=True) | Q(valid_until__gte=clock.today())
-    return Exists(Certificate.objects.filter(valid, profile_id=OuterRef("pk"), kind=kind))
+    return Exists(Certificate.objects.filter(valid, profile_id=OuterRef(organisation),
+                                             kind=kind))
 
 
 def _capability(processes: list[str], grades: list[str], weight_min, weight_max) -> list:
