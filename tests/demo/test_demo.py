@@ -264,6 +264,8 @@ def test_the_loaded_cluster_keeps_tkdn_records_through_the_services(plan):
         drums = opportunities.reach(opportunities.cluster_scope(None), FAMILIES["brake_drum"])
     assert Certificate.objects.filter(kind="iatf16949").count() == 5
     assert (drums.today, drums.one_short["process:machining"]) == (2, 3)
+    _the_demo_follows_the_matching_to_a_first_order()
+
     certs = list(TkdnCertificate.objects.exclude(organisation__name=IMPORT_AGENT))
     assert len(certs) == len(plan.tkdn_certificates)
     assert {c.regime for c in certs} == {P35, P16}
@@ -438,3 +440,26 @@ def test_the_ministry_keeps_the_issues_scenarios_and_each_computes(plan):
     assert drums.result["change"]["revenue"] == 3_000 * 185_000
     combined = Scenario.objects.get(name__startswith="Gabungan")
     assert combined.result["breaches"][0]["value_per_month"] == breach["value_per_month"]
+
+
+def _the_demo_follows_the_matching_to_a_first_order():
+    """demo/markets.py: Otoparts' RFQ quoted twice, the cheaper's samples approved, the
+    contract signed and its first order issued; the event's four pairings, one climbed to the
+    contract, with an overdue follow-up."""
+    from pasok.mediation.models import FollowUp, MediationEvent, Stage
+    from pasok.rfqs.models import Decision, Quotation, Rfq
+
+    rfq = Rfq.objects.get(buyer__name="PT Astra Otoparts Tbk")
+    assert Quotation.objects.filter(rfq=rfq, withdrawn_at__isnull=True).count() == 2
+    inspection = rfq.sample_orders.get().inspections.get()
+    assert inspection.decision == Decision.APPROVED and inspection.passes
+    assert rfq.contract.version == 1 and rfq.contract.items.get().call_offs.count() == 1
+    event = MediationEvent.objects.get()
+    buyers = {p.organisation.name for p in event.participants.filter(present=True)
+              if p.organisation.is_buyer}
+    assert buyers == {"PT Astra Otoparts Tbk", "PT Mitra Presisi Otomotif",
+                      "PT Garuda Komponen Niaga"}
+    assert sorted(p.stage for p in event.pairings.all()) == [1, 1, Stage.RFQ, Stage.CONTRACT]
+    won = event.pairings.get(stage=Stage.CONTRACT)
+    assert (won.rfq, won.contract) == (rfq, rfq.contract)
+    assert FollowUp.objects.filter(done_at__isnull=True, due_on__lt=TODAY).count() == 1

@@ -129,6 +129,23 @@ def test_links_are_the_pairs_own(cluster):
     assert AuditEvent.objects.get(action="pairing.link").after == {"contract": contract.pk}
 
 
+def test_an_rfq_links_when_the_buyer_sent_it_to_the_supplier(cluster):
+    from tests.rfqs.factories import sent_rfq
+
+    rfq = sent_rfq(cluster)  # buyer Y's, to suppliers A and B
+    made = event(cluster)
+    sent = pairing(cluster, made, buyer=cluster.buyer_y)
+    ministry = cluster.users["ministry"]
+    for other in (pairing(cluster, made), pairing(cluster, made, buyer=cluster.buyer_y,
+                                                  supplier=cluster.member)):
+        with pytest.raises(ValidationError) as refused:
+            services.pairing_link(by=ministry, pairing=other, rfq=rfq)
+        assert "rfq" in refused.value.message_dict
+    services.pairing_link(by=ministry, pairing=sent, rfq=rfq)
+    assert Pairing.objects.get(pk=sent.pk).rfq == rfq
+    assert AuditEvent.objects.get(action="pairing.link").after == {"rfq": rfq.pk}
+
+
 def test_a_follow_up_is_owned_by_someone_of_the_pair_or_the_ministry(cluster):
     paired = pairing(cluster, event(cluster))
     with clock.frozen(AFTER), pytest.raises(ValidationError) as refused:

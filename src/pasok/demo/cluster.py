@@ -1102,7 +1102,7 @@ def load_cluster(plan: ClusterPlan) -> dict:
     load_scenarios(orgs=orgs, users=users)
     from .markets import load_markets
 
-    load_markets(today=plan.today)
+    load_markets(orgs=orgs, users=users, today=plan.today)
     return orgs
 
 

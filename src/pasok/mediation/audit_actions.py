@@ -31,6 +31,7 @@ ACTIONS = [
     Action("pairing.link", _("Pairing linked"),
            _("%(actor)s linked the pairing %(object)s to what came of it"),
            {"tender": Detail(_("tender"), kind="ref", model="tenders.tender"),
+            "rfq": Detail(_("request for quotation"), kind="ref", model="rfqs.rfq"),
             "contract": Detail(_("contract"), kind="ref", model="contracts.contract")}),
     Action("follow_up.add", _("Follow-up added"),
            _("%(actor)s added the follow-up “%(object)s”"),

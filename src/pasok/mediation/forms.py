@@ -67,13 +67,18 @@ class AdvanceForm(forms.Form):
 
 class LinkForm(forms.Form):
     tender = forms.ModelChoiceField(label=_("Tender"), queryset=None, required=False)
+    rfq = forms.ModelChoiceField(label=_("Request for quotation"), queryset=None,
+                                 required=False)
     contract = forms.ModelChoiceField(label=_("Contract"), queryset=None, required=False)
 
-    def __init__(self, *args, tenders, contracts, **kwargs):
-        """`tenders`: the buyer's the person sees; `contracts`: the pair's."""
+    def __init__(self, *args, tenders, rfqs, contracts, **kwargs):
+        """`tenders`: the buyer's the person sees; `rfqs`: the buyer's sent to the supplier;
+        `contracts`: the pair's."""
         super().__init__(*args, **kwargs)
         self.fields["tender"].queryset = tenders
         self.fields["tender"].label_from_instance = lambda t: f"{t.reference} {t.title}"
+        self.fields["rfq"].queryset = rfqs
+        self.fields["rfq"].label_from_instance = lambda r: f"{r.reference} {r.part_name}"
         self.fields["contract"].queryset = contracts
 
 

@@ -113,6 +113,9 @@ class Pairing(models.Model):
     contract = models.ForeignKey("contracts.Contract", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="mediation_pairings",
                                  verbose_name=_("contract"))
+    # The request for quotation the buyer sent the supplier after the meeting (pasok.rfqs).
+    rfq = models.ForeignKey("rfqs.Rfq", null=True, blank=True, on_delete=models.PROTECT,
+                            related_name="pairings", verbose_name=_("request for quotation"))
     created_at = models.DateTimeField(_("created at"))
 
     objects = RestrictedQuerySet.as_manager()

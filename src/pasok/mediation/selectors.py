@@ -42,7 +42,7 @@ def participants(user, event: MediationEvent):
 
 def _pairings(user):
     return Pairing.objects.visible_to(user).select_related(
-        "event", "buyer", "supplier", "tender", "contract")
+        "event", "buyer", "supplier", "tender", "rfq", "contract")
 
 
 def event_pairings(user, event: MediationEvent) -> list[Pairing]:

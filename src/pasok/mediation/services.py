@@ -16,6 +16,7 @@ from pasok.accounts.kinds import BUYER_KINDS, SUPPLIER_SIDE, OrgKind
 from pasok.accounts.models import Organisation, User
 from pasok.audit.services import audit_record
 from pasok.contracts.models import Contract
+from pasok.rfqs.models import Rfq
 from pasok.suppliers.catalogue import PART_FAMILIES
 from pasok.tenders.models import Tender
 
@@ -207,16 +208,21 @@ def pairing_advance(*, by: Actor, pairing: Pairing, stage: int,
 @requires_actor
 @transaction.atomic
 def pairing_link(*, by: Actor, pairing: Pairing, tender: Tender | None = None,
-                 contract: Contract | None = None) -> Pairing:
-    """What came of the pairing: a tender of its buyer, a contract between its buyer and its
-    supplier (or the supplier's cooperative, which contracts for its members); None
-    leaves the link out."""
+                 rfq: Rfq | None = None, contract: Contract | None = None) -> Pairing:
+    """What came of the pairing: a tender of its buyer, a request for quotation of its buyer
+    sent to its supplier (or the supplier's cooperative), a contract between its buyer and
+    its supplier (or the cooperative, which contracts for its members); None leaves the link
+    out."""
     _may_run(by)
     pairing = _locked(pairing)
     errors = {}
     if tender is not None and tender.buyer_id != pairing.buyer_id:
         errors["tender"] = [_("Link a tender of %(buyer)s.") % {"buyer": pairing.buyer.name}]
     sellers = {pairing.supplier_id, pairing.supplier.cooperative_id} - {None}
+    if rfq is not None and (rfq.buyer_id != pairing.buyer_id or not rfq.invitations.filter(
+            supplier_id__in=sellers).exists()):
+        errors["rfq"] = [_("Link a request for quotation %(buyer)s sent to %(supplier)s.")
+                         % {"buyer": pairing.buyer.name, "supplier": pairing.supplier.name}]
     if contract is not None and (contract.buyer_id != pairing.buyer_id
                                  or contract.supplier_id not in sellers):
         errors["contract"] = [_("Link a contract between %(buyer)s and %(supplier)s.")
@@ -224,12 +230,14 @@ def pairing_link(*, by: Actor, pairing: Pairing, tender: Tender | None = None,
                                  "supplier": pairing.supplier.name}]
     if errors:
         raise ValidationError(errors)
-    before = {"tender": pairing.tender_id, "contract": pairing.contract_id}
-    pairing.tender, pairing.contract = tender, contract
-    pairing.save(update_fields=["tender", "contract"])
+    before = {"tender": pairing.tender_id, "rfq": pairing.rfq_id,
+              "contract": pairing.contract_id}
+    pairing.tender, pairing.rfq, pairing.contract = tender, rfq, contract
+    pairing.save(update_fields=["tender", "rfq", "contract"])
     audit_record(actor=by, action="pairing.link", obj=pairing,
                  organisation=pairing.event.organiser, before=before,
-                 after={"tender": pairing.tender_id, "contract": pairing.contract_id})
+                 after={"tender": pairing.tender_id, "rfq": pairing.rfq_id,
+                        "contract": pairing.contract_id})
     return pairing
 
 

@@ -18,6 +18,7 @@ from pasok.accounts import permissions, picking
 from pasok.accounts.kinds import BUYER_KINDS, SUPPLIER_SIDE, OrgKind
 from pasok.accounts.models import Organisation
 from pasok.contracts.models import Contract
+from pasok.rfqs.models import Rfq
 from pasok.tenders.models import Tender
 from pasok.web import charts
 from pasok.web.form_errors import add_service_errors
@@ -159,12 +160,16 @@ def _pairing_forms(request, pairing, posted: str | None):
     sellers = [pairing.supplier_id, pairing.supplier.cooperative_id]
     contracts = Contract.objects.visible_to(user).filter(buyer_id=pairing.buyer_id,
                                                          supplier_id__in=sellers)
+    rfqs = (Rfq.objects.visible_to(user)
+            .filter(buyer_id=pairing.buyer_id, invitations__supplier_id__in=sellers)
+            .distinct().order_by("-pk"))
     return {
         "advance": AdvanceForm(data("advance"), prefix="advance",
                                initial={"stage": min(pairing.stage + 1, Stage.CONTRACT),
                                         "reached_on": clock.today()}),
-        "link": LinkForm(data("link"), prefix="link", tenders=tenders, contracts=contracts,
-                         initial={"tender": pairing.tender_id,
+        "link": LinkForm(data("link"), prefix="link", tenders=tenders, rfqs=rfqs,
+                         contracts=contracts,
+                         initial={"tender": pairing.tender_id, "rfq": pairing.rfq_id,
                                   "contract": pairing.contract_id}),
         "follow_up": FollowUpForm(data("follow_up"), prefix="follow_up",
                                   owners=services.owners_for(pairing)),
