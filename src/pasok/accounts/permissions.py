@@ -474,46 +474,40 @@ def _taking_part(org: int, path: str) -> Q:
     return Q(**{f"{path}_id": org}) | Q(**{f"{path}__cooperative_id": org})
 
 
+def _run_by_platform(user, qs, action, reads):
+    """Business matching: the platform (ministry officers and platform admins) runs and reads
+    every row; another organisation reads the rows `reads(its id)` admits."""
+    if action == MANAGE:
+        return qs if _platform(user) else qs.none()
+    if action != VIEW:
+        raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
+    if _platform(user):
+        return qs
+    if not _signed_in(user) or user.organisation_id is None:
+        return qs.none()
+    return qs.filter(reads(user.organisation_id))
+
+
 def _mediation_events(event: str):
-    """Events (`event`: "" for the event itself, "event" for what hangs on it): view: the
-    platform, and organisations on the event's list (or their cooperative); manage: the
-    platform (ministry officers and platform admins)."""
+    """Events (`event`: "" for the event itself, "event" for what hangs on it): organisations
+    on the event's list (or their cooperative) read them."""
     prefix = f"{event}__" if event else ""
 
-    def rule(user, qs, action):
-        if action == MANAGE:
-            return qs if _platform(user) else qs.none()
-        if action != VIEW:
-            raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
-        if _platform(user):
-            return qs
-        if not _signed_in(user) or user.organisation_id is None:
-            return qs.none()
+    def reads(org):
         listed = _model("mediation.Participant")._base_manager.filter(
-            _taking_part(user.organisation_id, "organisation"))
-        return qs.filter(**{f"{prefix}pk__in": listed.values("event_id")})
-    return rule
+            _taking_part(org, "organisation"))
+        return Q(**{f"{prefix}pk__in": listed.values("event_id")})
+    return lambda user, qs, action: _run_by_platform(user, qs, action, reads)
 
 
 def _pairings(pairing: str):
     """Pairings (`pairing`: "" for themselves, the path to one for what hangs on it): the
-    platform all (and runs them); otherwise the pair's own organisations and a
-    cooperative its members'."""
+    pair's own organisations and a cooperative its members' read them."""
     prefix = f"{pairing}__" if pairing else ""
 
-    def rule(user, qs, action):
-        if action == MANAGE:
-            return qs if _platform(user) else qs.none()
-        if action != VIEW:
-            raise ValueError(f"unknown action {action!r} for {qs.model._meta.label}")
-        if _platform(user):
-            return qs
-        if not _signed_in(user) or user.organisation_id is None:
-            return qs.none()
-        org = user.organisation_id
-        return qs.filter(_taking_part(org, f"{prefix}buyer")
-                         | _taking_part(org, f"{prefix}supplier"))
-    return rule
+    def reads(org):
+        return _taking_part(org, f"{prefix}buyer") | _taking_part(org, f"{prefix}supplier")
+    return lambda user, qs, action: _run_by_platform(user, qs, action, reads)
 
 
 # -- the audit log -----------------------------------------------------------------------
