@@ -128,7 +128,7 @@ def test_first_article_rows_show_their_errors_and_what_was_typed(client, cluster
         response = client.post(reverse("rfqs:first-article", args=[order.public_id]), data)
     body = response.content.decode()
     assert response.status_code == 200 and not FirstArticleInspection.objects.exists()
-    assert "The lower limit is at most the upper limit." in body or "batas bawah" in body
+    assert "Batas bawah tidak boleh melebihi batas atas." in body
     assert 'value="52,05"' in body
     data["characteristics-0-lower"], data["characteristics-0-upper"] = "51,95", "52,05"
     with clock.frozen(AFTER):
