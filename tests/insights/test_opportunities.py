@@ -119,10 +119,14 @@ def test_the_grade_and_the_weight_must_be_one_member_s(cluster):
 
 def test_buyers_by_family_reads_the_platform_s_records(cluster):
     from tests.insights.factories import buyer_x_import, local_contract
+    from tests.rfqs.factories import sent_rfq
 
     local_contract(cluster)
     buyer_x_import(cluster)
-    assert opportunities.buyers_by_family()["brake_block"] == {cluster.buyer_x.pk}
+    sent_rfq(cluster)  # buyer Y asks for brake drums
+    found = opportunities.buyers_by_family()
+    assert found["brake_block"] == {cluster.buyer_x.pk}
+    assert found["brake_drum"] == {cluster.buyer_y.pk}
 
 
 def _page(client, user, url):

@@ -611,9 +611,9 @@ PAGES = {
     # counts; a cooperative's list also asks, a family, what its members could make
     # together; a family's page the foundries able and those short of each requirement
     # (agricultural parts: three); a foundry's next steps its gaps (one query) and the buyers
-    # of each family (four sources).
+    # of each family (six sources).
     opportunities_rows: 3 + 3, opportunities_of_members_rows: 3 + 3 + 11,
-    opportunity_rows: 3 + 3 + 1 + 3, next_steps_rows: 3 + 1 + 4,
+    opportunity_rows: 3 + 3 + 1 + 3, next_steps_rows: 3 + 1 + 6,
     # The cluster dashboard: the session, the person, the menu's notices; the filter's
     # regencies and buyers, the foundries by regency, booked months, orders by month and
     # buyer, lots by month, invoices by (due, settled) and the commitments tracked

@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from pasok.accounts.models import Organisation
 from pasok.contracts.models import ContractItem, PartnershipCommitment
+from pasok.mediation.models import Pairing
 from pasok.months import add_months, month_start
+from pasok.rfqs.models import Rfq
 from pasok.rules.opportunities import Reach
 from pasok.suppliers.catalogue import CERTIFICATE_KINDS, PROCESSES
 from pasok.suppliers.part_catalogue import FAMILIES, PART_CATALOGUE, PartFamily
@@ -272,16 +274,19 @@ def missing_for(organisation: Organisation) -> dict[str, tuple[str, ...]]:
 
 
 def buyers_by_family() -> dict[str, set[int]]:
-    """Family → the buyers who buy it on the platform: in published tenders' lots, in
-    contracts, in partnership commitments and in imports they recorded."""
+    """Family → the buyers who buy it on the platform, or asked for it: in published
+    tenders' lots, requests for quotation, contracts, partnership commitments, imports they
+    recorded and business matching's pairings."""
     found = defaultdict(set)
     sources = (
         Lot.objects.filter(tender__published_at__isnull=False)
         .values_list("family", "tender__buyer_id"),
+        Rfq.objects.values_list("family", "buyer_id"),
         ContractItem.objects.values_list("family", "contract__buyer_id"),
         PartnershipCommitment.objects.values_list("family", "buyer_id"),
         ImportedAlternative.objects.filter(buyer__isnull=False)
         .values_list("family", "buyer_id"),
+        Pairing.objects.values_list("family", "buyer_id"),
     )
     for rows in sources:
         for family, buyer in rows.distinct():
